@@ -1,0 +1,12 @@
+//! The framework: its fixed structure (roles, areas, kinds, depth), its editions, and the
+//! rules every edition obeys.
+
+mod edition;
+mod structure;
+mod validate;
+
+pub use edition::{
+    Code, Date, Edition, EditionId, EditionMeta, EditionParts, Statement, Theme, ThemeCode,
+};
+pub use structure::{Area, AreaInfo, Depth, Kind, Role, RoleInfo};
+pub use validate::{Field, Location, Problem, ProblemKind};

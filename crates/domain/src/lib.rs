@@ -1,0 +1,14 @@
+//! The product's knowledge, free of I/O: the framework (roles, areas, statements, themes),
+//! its immutable editions and the rules an edition must satisfy.
+//!
+//! Everything here is plain data and pure functions so that it can be tested exhaustively and
+//! reused by the storage layer, the exchange formats and the web layer alike.
+
+pub mod framework;
+pub mod lang;
+
+pub use framework::{
+    Area, AreaInfo, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Location,
+    Problem, ProblemKind, Role, RoleInfo, Statement, Theme, ThemeCode,
+};
+pub use lang::{Lang, Text};
