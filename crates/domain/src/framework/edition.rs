@@ -114,6 +114,13 @@ pub struct Date {
 }
 
 impl Date {
+    /// The earliest date we accept, used where a reader needs a stand-in for a missing date.
+    pub const MIN: Date = Date {
+        year: 1900,
+        month: 1,
+        day: 1,
+    };
+
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         let days = match month {

@@ -6,7 +6,8 @@ mod structure;
 mod validate;
 
 pub use edition::{
-    Code, Date, Edition, EditionId, EditionMeta, EditionParts, Statement, Theme, ThemeCode,
+    Code, Date, Edition, EditionId, EditionMeta, EditionParts, NAMESPACE, Statement, Theme,
+    ThemeCode,
 };
 pub use structure::{Area, AreaInfo, Depth, Kind, Role, RoleInfo};
 pub use validate::{Field, Location, Problem, ProblemKind};
