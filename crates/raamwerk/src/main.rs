@@ -1,1 +1,310 @@
-fn main() {}
+//! `raamwerk`: the whole application in one binary.
+//!
+//! - `raamwerk [serve]` serves the web application (the default);
+//! - `raamwerk migrate` brings the database schema up to date;
+//! - `raamwerk framework export --format json|case [--edition ID]` writes an edition to stdout;
+//! - `raamwerk framework validate FILE` checks a native edition file.
+//!
+//! Exit codes: 0 success, 1 failure (e.g. problems found), 2 bad usage or database unavailable.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use domain::{EditionId, Lang};
+use formats::native::{self, Syntax};
+use raamwerk::{StartError, open, open_store, public_edition};
+use tracing_subscriber::EnvFilter;
+
+const DEFAULT_DATABASE: &str = "sqlite://data/raamwerk.db";
+
+#[derive(Parser)]
+#[command(
+    name = "raamwerk",
+    version,
+    about = "Raamwerk: het raamwerk loopbaanbegeleiding voor scholen / the career-guidance framework for schools",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Options of `serve`, so that `raamwerk --listen …` works without naming it.
+    #[command(flatten)]
+    serve: ServeArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web application (the default).
+    Serve(ServeArgs),
+    /// Create or update the database schema and store the shipped edition.
+    Migrate(DatabaseArgs),
+    /// Work with framework editions.
+    #[command(subcommand)]
+    Framework(FrameworkCommand),
+}
+
+#[derive(Args, Clone)]
+struct DatabaseArgs {
+    /// The database: sqlite://PATH (created when missing) or postgres://USER@HOST/NAME.
+    #[arg(long, env = "RAAMWERK_DATABASE_URL", default_value = DEFAULT_DATABASE)]
+    database: String,
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    /// The address and port to listen on.
+    #[arg(long, env = "RAAMWERK_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    #[command(flatten)]
+    db: DatabaseArgs,
+}
+
+#[derive(Subcommand)]
+enum FrameworkCommand {
+    /// Write an edition to standard output.
+    Export {
+        /// The format: our native JSON (lossless) or a CASE 1.1 CFPackage.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The edition's id (a UUID); the newest national edition when left out.
+        #[arg(long)]
+        edition: Option<uuid::Uuid>,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Check a native edition file (JSON, or TOML by its .toml extension) and list every
+    /// problem with its place.
+    Validate { file: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Json,
+    Case,
+}
+
+/// The language for messages on the terminal: Dutch when the environment asks for it.
+fn cli_lang() -> Lang {
+    ["RAAMWERK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|var| std::env::var(var).ok().filter(|v| !v.is_empty()))
+        .filter(|v| v.to_ascii_lowercase().starts_with("nl"))
+        .map_or(Lang::En, |_| Lang::Nl)
+}
+
+/// Prints one line on stderr and gives the exit code for a start-up failure.
+fn start_failed(error: &StartError) -> ExitCode {
+    let prefix = match (cli_lang(), error.is_database_unavailable()) {
+        (Lang::Nl, true) => "raamwerk: de database is niet te gebruiken",
+        (Lang::En, true) => "raamwerk: the database cannot be used",
+        (Lang::Nl, false) => "raamwerk: starten mislukt",
+        (Lang::En, false) => "raamwerk: start-up failed",
+    };
+    eprintln!("{prefix}: {error}");
+    if error.is_database_unavailable() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            EnvFilter::try_from_env("RAAMWERK_LOG").unwrap_or_else(|_| EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match cli.command {
+        None => runtime.block_on(serve(cli.serve)),
+        Some(Command::Serve(args)) => runtime.block_on(serve(args)),
+        Some(Command::Migrate(db)) => runtime.block_on(migrate(db)),
+        Some(Command::Framework(FrameworkCommand::Export {
+            format,
+            edition,
+            db,
+        })) => runtime.block_on(export(format, edition, db)),
+        Some(Command::Framework(FrameworkCommand::Validate { file })) => validate(&file),
+    }
+}
+
+async fn serve(args: ServeArgs) -> ExitCode {
+    let state = match open(&args.db.database).await {
+        Ok(state) => state,
+        Err(e) => return start_failed(&e),
+    };
+    let listener = match tokio::net::TcpListener::bind(args.listen).await {
+        Ok(listener) => listener,
+        Err(e) => {
+            eprintln!("raamwerk: cannot listen on {}: {e}", args.listen);
+            return ExitCode::from(2);
+        }
+    };
+    let address = listener.local_addr().unwrap_or(args.listen);
+    tracing::info!(database = %store::redact(&args.db.database), "listening on http://{address}");
+    let store = state.store.clone();
+    let served = axum::serve(listener, web::router(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
+    store.close().await;
+    match served {
+        Ok(()) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
+
+async fn migrate(db: DatabaseArgs) -> ExitCode {
+    match open_store(&db.database).await {
+        Ok(store) => {
+            store.close().await;
+            match cli_lang() {
+                Lang::Nl => eprintln!("raamwerk: de database is bijgewerkt"),
+                Lang::En => eprintln!("raamwerk: the database is up to date"),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => start_failed(&e),
+    }
+}
+
+async fn export(format: ExportFormat, edition: Option<uuid::Uuid>, db: DatabaseArgs) -> ExitCode {
+    let store = match open_store(&db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let found = match edition {
+        Some(id) => store.edition(EditionId(id)).await.map_err(StartError::from),
+        None => public_edition(&store).await.map(Some),
+    };
+    store.close().await;
+    let edition = match found {
+        Ok(Some(edition)) => edition,
+        Ok(None) => {
+            match cli_lang() {
+                Lang::Nl => eprintln!(
+                    "raamwerk: editie {} bestaat niet in deze database",
+                    edition.unwrap_or_default()
+                ),
+                Lang::En => eprintln!(
+                    "raamwerk: edition {} does not exist in this database",
+                    edition.unwrap_or_default()
+                ),
+            }
+            return ExitCode::from(1);
+        }
+        Err(e) => return start_failed(&e),
+    };
+    let written = match format {
+        ExportFormat::Json => native::write_json(&edition),
+        ExportFormat::Case => formats::case::write(&edition),
+    };
+    match written {
+        Ok(text) => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            if out
+                .write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .is_err()
+            {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn validate(file: &std::path::Path) -> ExitCode {
+    let lang = cli_lang();
+    let text = match std::fs::read_to_string(file) {
+        Ok(text) => text,
+        Err(e) => {
+            match lang {
+                Lang::Nl => eprintln!("raamwerk: kan {} niet lezen: {e}", file.display()),
+                Lang::En => eprintln!("raamwerk: cannot read {}: {e}", file.display()),
+            }
+            return ExitCode::from(1);
+        }
+    };
+    match native::read(&text, Syntax::for_path(file)) {
+        Ok(edition) => {
+            let n = edition.statements().len();
+            match lang {
+                Lang::Nl => println!(
+                    "{}: geldig ({n} uitspraken, {} thema's)",
+                    file.display(),
+                    edition.themes().len()
+                ),
+                Lang::En => println!(
+                    "{}: valid ({n} statements, {} themes)",
+                    file.display(),
+                    edition.themes().len()
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for problem in &problems {
+                println!("{}:{}", file.display(), problem_line(problem, lang));
+            }
+            match lang {
+                Lang::Nl => eprintln!("raamwerk: {} probleem/problemen gevonden", problems.len()),
+                Lang::En => eprintln!("raamwerk: {} problem(s) found", problems.len()),
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `place: message`, where a place in the text reads `line:column`.
+fn problem_line(problem: &domain::Problem, lang: Lang) -> String {
+    format!("{}: {}", problem.location, problem.kind.message(lang))
+}

@@ -1,1 +1,205 @@
+//! Persistence behind one API, on SQLite (the default, embedded) or PostgreSQL (when several
+//! instances share a database), chosen by the database URL.
+//!
+//! Every query is written once, in the SQL both dialects share (`$n` placeholders,
+//! identifiers and times made by the application), and compiled against both drivers by the
+//! [`on_pool!`] macro, so each backend gets its native types. Each backend has its own
+//! migrations folder; the contract tests run the same assertions on both.
 
+mod editions;
+mod error;
+
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+
+pub use editions::{EditionSummary, Stored};
+pub use error::StoreError;
+
+/// How long to wait for a connection before giving up (also at start-up).
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Which database a store runs on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs the same code against whichever pool the store has; inside, `$pool` is the
+/// backend's own pool type, so queries bind and decode native types.
+macro_rules! on_pool {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match &$store.pool {
+            $crate::Pool::Sqlite($pool) => $body,
+            $crate::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+/// The storage API. Cheap to clone (shares the pool).
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: Pool,
+}
+
+impl Store {
+    /// Connects to the database a URL names: `sqlite:…` or `postgres:…`/`postgresql:…`.
+    /// A SQLite file and its folder are created when missing; SQLite runs in WAL mode with
+    /// foreign keys on and full fsync on commit, so an acknowledged write survives a crash.
+    pub async fn connect(url: &str) -> Result<Store, StoreError> {
+        let invalid = |reason: String| StoreError::InvalidUrl {
+            url: redact(url),
+            reason,
+        };
+        let pool = match backend_of(url) {
+            Some(Backend::Sqlite) => {
+                let options = SqliteConnectOptions::from_str(url)
+                    .map_err(|e| invalid(e.to_string()))?
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Full)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(5));
+                let file = options.get_filename();
+                if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
+                    && file.as_os_str() != ":memory:"
+                {
+                    std::fs::create_dir_all(dir).map_err(|e| StoreError::CreateDir {
+                        dir: dir.display().to_string(),
+                        source: e,
+                    })?;
+                }
+                let pool = SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .acquire_timeout(CONNECT_TIMEOUT)
+                    .connect_with(options)
+                    .await
+                    .map_err(StoreError::Connect)?;
+                Pool::Sqlite(pool)
+            }
+            Some(Backend::Postgres) => {
+                let options =
+                    PgConnectOptions::from_str(url).map_err(|e| invalid(e.to_string()))?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(CONNECT_TIMEOUT)
+                    .connect_with(options)
+                    .await
+                    .map_err(StoreError::Connect)?;
+                Pool::Postgres(pool)
+            }
+            None => {
+                return Err(invalid(
+                    "the URL must start with sqlite: or postgres: (or postgresql:)".into(),
+                ));
+            }
+        };
+        Ok(Store { pool })
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Brings the schema up to date (idempotent).
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match &self.pool {
+            Pool::Sqlite(pool) => sqlx::migrate!("migrations/sqlite").run(pool).await?,
+            Pool::Postgres(pool) => sqlx::migrate!("migrations/postgres").run(pool).await?,
+        }
+        Ok(())
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            sqlx::query("SELECT 1").execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// Closes every connection (on shutdown, so SQLite can checkpoint its WAL).
+    pub async fn close(&self) {
+        on_pool!(self, pool => pool.close().await);
+    }
+}
+
+/// The backend a URL names, by its scheme.
+pub fn backend_of(url: &str) -> Option<Backend> {
+    let scheme = url.split(':').next()?;
+    match scheme {
+        "sqlite" => Some(Backend::Sqlite),
+        "postgres" | "postgresql" => Some(Backend::Postgres),
+        _ => None,
+    }
+}
+
+/// A URL fit for messages and logs: any password replaced by `***`.
+pub fn redact(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _)) => format!("{scheme}://{user}:***@{host}{path}"),
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
+}
+
+/// The current time in Unix milliseconds, as stored.
+pub(crate) fn now_millis() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_scheme_picks_the_backend() {
+        assert_eq!(
+            backend_of("sqlite://data/raamwerk.db"),
+            Some(Backend::Sqlite)
+        );
+        assert_eq!(backend_of("sqlite::memory:"), Some(Backend::Sqlite));
+        assert_eq!(
+            backend_of("postgres://postgres@127.0.0.1/x"),
+            Some(Backend::Postgres)
+        );
+        assert_eq!(backend_of("postgresql://h/x"), Some(Backend::Postgres));
+        assert_eq!(backend_of("mysql://h/x"), None);
+        assert_eq!(backend_of("data/raamwerk.db"), None);
+    }
+
+    #[test]
+    fn passwords_never_reach_messages() {
+        assert_eq!(
+            redact("postgres://u:geheim@h:5432/db"),
+            "postgres://u:***@h:5432/db"
+        );
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact("sqlite://data/x.db"), "sqlite://data/x.db");
+        assert_eq!(redact("postgres://u:p@ss@h/db"), "postgres://u:***@h/db");
+    }
+}

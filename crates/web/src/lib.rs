@@ -1,1 +1,130 @@
+//! The HTTP layer: the router with every route in one place, the page handlers (one file
+//! per page in `pages/`), their askama templates, the Fluent messages and our own CSS.
 
+mod assets;
+mod error;
+mod health;
+mod i18n;
+mod middleware;
+pub mod pages;
+pub mod routes;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::routing::get;
+use domain::{Edition, Lang};
+use store::Store;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+pub use error::AppError;
+pub use i18n::Tr;
+
+/// Everything a request may need. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState(Arc<App>);
+
+#[derive(Debug)]
+pub struct App {
+    pub store: Store,
+    /// The edition the public pages show: the newest national one.
+    pub edition: Edition,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(store: Store, edition: Edition) -> AppState {
+        AppState(Arc::new(App { store, edition }))
+    }
+}
+
+/// The largest request body we accept; the public pages take none.
+const BODY_LIMIT: usize = 64 * 1024;
+/// The longest a request may take before it is answered with 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Turns a handler's error into its page (needs the state for the page chrome).
+async fn page<F>(app: AppState, handler: F) -> Response
+where
+    F: Future<Output = Result<Response, AppError>>,
+{
+    match handler.await {
+        Ok(response) => response,
+        Err(error) => error.into_page(&app),
+    }
+}
+
+/// The routes of one language: the same pages, with that language's words in the path.
+fn pages(lang: Lang) -> Router<AppState> {
+    let prefix = format!("/{}", lang.code());
+    let roles = format!("{prefix}/{}", routes::roles_segment(lang));
+    let themes = format!("{prefix}/{}", routes::themes_segment(lang));
+    let role = move |state: State<AppState>, path: Path<Vec<String>>, headers: HeaderMap| {
+        let app = state.0.clone();
+        page(app, pages::role::show(lang, state, path, headers))
+    };
+    Router::new()
+        .route(&prefix, get(move || async move { pages::root::home(lang) }))
+        .route(
+            &format!("{prefix}/"),
+            get(move |state: State<AppState>, headers: HeaderMap| {
+                let app = state.0.clone();
+                page(app, pages::home::show(lang, state, headers))
+            }),
+        )
+        .route(&format!("{roles}/{{role}}"), get(role.clone()))
+        .route(&format!("{roles}/{{role}}/{{area}}"), get(role))
+        .route(
+            &themes,
+            get(move |state: State<AppState>, headers: HeaderMap| {
+                let app = state.0.clone();
+                page(app, pages::themes::show(lang, state, headers))
+            }),
+        )
+        .route(
+            &format!("{themes}/{{code}}"),
+            get(
+                move |state: State<AppState>, path: Path<String>, headers: HeaderMap| {
+                    let app = state.0.clone();
+                    page(app, pages::theme::show(lang, state, path, headers))
+                },
+            ),
+        )
+}
+
+/// The whole application: every route, and the layers every response passes.
+pub fn router(state: AppState) -> Router {
+    let mut router = Router::new()
+        .route("/", get(pages::root::show))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/static/app.css", get(assets::css));
+    for lang in Lang::ALL {
+        router = router.merge(pages(lang));
+    }
+    router
+        .fallback(error::fallback)
+        .with_state(state)
+        .layer(axum::middleware::from_fn(middleware::etag))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(CatchPanicLayer::custom(middleware::panic_response))
+}

@@ -1,0 +1,56 @@
+## Site-wide
+site-name = Raamwerk
+skip-link = Skip to content
+nav-label = Main menu
+nav-themes = Themes
+lang-switch-label = Language
+lang-switch = Nederlands
+lang-switch-title = This page in Dutch
+footer-edition = Edition { $version }
+footer-privacy = No tracking and no requests to other sites; only your choice of language is kept in a cookie.
+statements-count = { $n ->
+    [one] 1 statement
+   *[other] { $n } statements
+}
+
+## Home
+home-title = Career guidance: what do you do, what do you know, and who does what?
+home-intro = The framework describes what professionals in education do and know to guide young people in their choices of education and work. It distinguishes three roles and four areas, with tasks and expertise for each role.
+home-app = On this site you can read the framework by role and by area, and see how a theme returns in the different roles, each time at a different depth. Everything can also be read in Dutch.
+home-ambition-heading = The bar is set high on purpose
+home-ambition = Nobody does everything described here, and nobody has to. The framework shows what good career guidance can ask for, so that a team can decide where it stands now and where it wants to go.
+home-conversation-heading = An aid for the conversation
+home-conversation = The framework is not a checklist and not an appraisal tool. Use it to talk with colleagues about what you already do, what you want to develop, and who in the school takes up what.
+home-roles-heading = Three roles
+home-roles-intro = One person can hold several roles at once. The division is an example, not a blueprint: a school may assign tasks differently.
+home-themes-heading = Themes across the roles
+home-themes-intro = The same topic asks something different of a mentor than of a careers adviser or a policymaker. The theme pages put the roles side by side.
+home-themes-link = See all themes
+home-edition-heading = About this edition
+
+## Role pages
+role-areas-nav = Areas
+role-all-areas = All areas
+role-other-roles = Other roles
+role-ambition-note = The bar is set high on purpose: this is not a checklist but a starting point for the conversation about what you already do and what you want to develop.
+kind-task-heading = Tasks (role description)
+kind-expertise-heading = Expertise
+statement-theme = Theme
+depth-label = Depth
+depth-1 = foundation
+depth-2 = in depth
+depth-3 = steering
+
+## Themes
+themes-title = Themes
+themes-intro = A theme is a topic that returns in several roles. The depth differs: the mentor knows it and uses it in their own work (foundation), the specialist goes into it and shares it (in depth), the coordinator steers it and makes it visible in the school (steering).
+theme-roles = Returns in
+theme-not-in-role = This theme does not appear in this role.
+themes-back = All themes
+
+## Errors
+not-found-title = Page not found
+not-found-text = This page does not exist. Check the address, or start from the home page.
+error-title = Something went wrong
+error-text = Something went wrong on our side. Nothing was changed; please try again in a moment.
+error-home = Go to the home page

@@ -1,0 +1,56 @@
+## Site-wide
+site-name = Raamwerk
+skip-link = Naar de inhoud
+nav-label = Hoofdmenu
+nav-themes = Thema's
+lang-switch-label = Taal
+lang-switch = English
+lang-switch-title = Deze pagina in het Engels
+footer-edition = Editie { $version }
+footer-privacy = Geen tracking en geen verzoeken aan andere sites; alleen je taalkeuze wordt in een cookie onthouden.
+statements-count = { $n ->
+    [one] 1 uitspraak
+   *[other] { $n } uitspraken
+}
+
+## Home
+home-title = Loopbaanbegeleiding: wat doe je, wat weet je, en wie doet wat?
+home-intro = Het raamwerk beschrijft wat professionals in het onderwijs doen en weten om jongeren te begeleiden bij hun keuzes voor opleiding en werk. Het onderscheidt drie rollen en vier aandachtsgebieden, met per rol taken en deskundigheid.
+home-app = Op deze site lees je het raamwerk per rol en per aandachtsgebied, en zie je hoe een thema in de verschillende rollen terugkomt, telkens met een andere diepgang. Alles is ook in het Engels te lezen.
+home-ambition-heading = De lat ligt bewust hoog
+home-ambition = Niemand doet alles wat hier staat, en dat hoeft ook niet. Het raamwerk laat zien wat goede loopbaanbegeleiding kan vragen, zodat een team kan bepalen waar het nu staat en waar het naartoe wil.
+home-conversation-heading = Een hulpmiddel voor het gesprek
+home-conversation = Het raamwerk is geen afvinklijst en geen beoordelingsinstrument. Gebruik het om met collega's te bespreken wat je al doet, wat je wilt ontwikkelen en wie in de school wat oppakt.
+home-roles-heading = Drie rollen
+home-roles-intro = Eén persoon kan meerdere rollen tegelijk hebben. De verdeling is een voorbeeld, geen blauwdruk: een school kan taken anders beleggen.
+home-themes-heading = Thema's over de rollen heen
+home-themes-intro = Hetzelfde onderwerp vraagt van een mentor iets anders dan van een decaan of een beleidsmaker. Op de themapagina's staan de rollen naast elkaar.
+home-themes-link = Bekijk alle thema's
+home-edition-heading = Over deze editie
+
+## Role pages
+role-areas-nav = Aandachtsgebieden
+role-all-areas = Alle aandachtsgebieden
+role-other-roles = Andere rollen
+role-ambition-note = De lat ligt bewust hoog: dit is geen afvinklijst, maar een vertrekpunt voor het gesprek over wat je al doet en wat je wilt ontwikkelen.
+kind-task-heading = Taken (rolbeschrijving)
+kind-expertise-heading = Deskundigheid
+statement-theme = Thema
+depth-label = Diepgang
+depth-1 = basis
+depth-2 = verdieping
+depth-3 = sturing
+
+## Themes
+themes-title = Thema's
+themes-intro = Een thema is een onderwerp dat in meerdere rollen terugkomt. De diepgang verschilt: de begeleider kent en gebruikt het in het eigen werk (basis), de specialist verdiept zich erin en deelt het (verdieping), de coördinator stuurt erop en maakt het zichtbaar in de school (sturing).
+theme-roles = Komt terug bij
+theme-not-in-role = Dit thema komt in deze rol niet voor.
+themes-back = Alle thema's
+
+## Errors
+not-found-title = Pagina niet gevonden
+not-found-text = Deze pagina bestaat niet. Controleer het adres, of begin op de startpagina.
+error-title = Er ging iets mis
+error-text = Er ging iets mis aan onze kant. Er is niets veranderd; probeer het over een ogenblik opnieuw.
+error-home = Naar de startpagina

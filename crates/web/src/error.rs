@@ -1,0 +1,81 @@
+//! How requests fail. Error policy: handlers return `AppError`; a visitor gets a page in
+//! their language with the right status and never an internal detail, while the detail goes
+//! to the log. Nothing is written on a failed request.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::header::{CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use domain::Lang;
+
+use crate::AppState;
+use crate::i18n::Tr;
+use crate::pages::Chrome;
+use crate::pages::root::preferred;
+use crate::routes::lang_of_path;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound(Lang),
+    #[error("could not render a page: {0}")]
+    Render(#[source] askama::Error),
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub heading: String,
+    pub text: String,
+}
+
+/// The error page for a status, in a language; plain text should rendering itself fail.
+pub fn error_page(app: &AppState, lang: Lang, status: StatusCode) -> Response {
+    let t = Tr(lang);
+    let (heading, text) = if status == StatusCode::NOT_FOUND {
+        (t.get("not-found-title"), t.get("not-found-text"))
+    } else {
+        (t.get("error-title"), t.get("error-text"))
+    };
+    let view = ErrorView {
+        chrome: Chrome::new(lang, &app.edition, None, heading.clone()),
+        t,
+        heading,
+        text,
+    };
+    let body = view.render().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "could not render the error page");
+        String::from("Er ging iets mis. / Something went wrong.")
+    });
+    let mut response = (status, body).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+impl AppError {
+    pub fn into_page(self, app: &AppState) -> Response {
+        match self {
+            AppError::NotFound(lang) => error_page(app, lang, StatusCode::NOT_FOUND),
+            AppError::Render(e) => {
+                tracing::error!(error = %e, "could not render a page");
+                error_page(app, Lang::Nl, StatusCode::INTERNAL_SERVER_ERROR)
+            }
+        }
+    }
+}
+
+/// Any address the router does not know: a 404 page in the language of the path, else the
+/// visitor's language.
+pub async fn fallback(State(app): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
+    let lang = lang_of_path(uri.path()).unwrap_or_else(|| preferred(&headers));
+    error_page(&app, lang, StatusCode::NOT_FOUND)
+}

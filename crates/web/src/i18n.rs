@@ -1,0 +1,141 @@
+//! The user interface's words, in Fluent files per language (`locales/`), embedded at
+//! compile time. Dutch is the fallback.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use domain::Lang;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "nl-NL",
+        // Isolation marks would end up in HTML, downloads and test assertions.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static IDS: LazyLock<[LanguageIdentifier; 2]> = LazyLock::new(|| {
+    [
+        LanguageIdentifier::from_bytes(b"nl-NL").unwrap_or_default(),
+        LanguageIdentifier::from_bytes(b"en-GB").unwrap_or_default(),
+    ]
+});
+
+fn id(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::Nl => &IDS[0],
+        Lang::En => &IDS[1],
+    }
+}
+
+/// The words of one language, handed to every template.
+#[derive(Clone, Copy, Debug)]
+pub struct Tr(pub Lang);
+
+impl Tr {
+    /// The message `key`; the key itself if it is missing (a test proves none is).
+    pub fn get(&self, key: &str) -> String {
+        LOCALES
+            .try_lookup(id(self.0), key)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The message `key` with one named argument.
+    pub fn with(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        let mut args = HashMap::new();
+        args.insert(
+            Cow::Owned(name.to_owned()),
+            FluentValue::from(value.to_string()),
+        );
+        LOCALES
+            .try_lookup_with_args(id(self.0), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The message `key` with a number, for plural forms.
+    pub fn count(&self, key: &str, n: usize) -> String {
+        let mut args = HashMap::new();
+        args.insert(Cow::Borrowed("n"), FluentValue::from(n));
+        LOCALES
+            .try_lookup_with_args(id(self.0), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use super::*;
+
+    fn keys(file: &str) -> BTreeSet<String> {
+        file.lines()
+            .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim().to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let nl = keys(include_str!("../locales/nl-NL/main.ftl"));
+        let en = keys(include_str!("../locales/en-GB/main.ftl"));
+        assert!(!nl.is_empty());
+        assert_eq!(
+            nl.difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in English"
+        );
+        assert_eq!(
+            en.difference(&nl).collect::<Vec<_>>(),
+            Vec::<&String>::new(),
+            "missing in Dutch"
+        );
+    }
+
+    #[test]
+    fn every_message_the_code_uses_exists() {
+        let nl = keys(include_str!("../locales/nl-NL/main.ftl"));
+        let sources = [
+            include_str!("../templates/base.html"),
+            include_str!("../templates/home.html"),
+            include_str!("../templates/role.html"),
+            include_str!("../templates/themes.html"),
+            include_str!("../templates/theme.html"),
+            include_str!("../templates/error.html"),
+            include_str!("../templates/statement.html"),
+            include_str!("pages/mod.rs"),
+            include_str!("error.rs"),
+        ];
+        let mut used = BTreeSet::new();
+        for source in sources {
+            for call in ["t.get(\"", "t.with(\"", "t.count(\""] {
+                for piece in source.split(call).skip(1) {
+                    if let Some((key, _)) = piece.split_once('"') {
+                        used.insert(key.to_owned());
+                    }
+                }
+            }
+        }
+        assert!(used.len() > 20, "found only {used:?}");
+        let missing: Vec<_> = used.difference(&nl).collect();
+        assert!(
+            missing.is_empty(),
+            "messages used but not defined: {missing:?}"
+        );
+    }
+
+    #[test]
+    fn messages_differ_per_language_and_have_no_isolation_marks() {
+        let nl = Tr(Lang::Nl).with("footer-edition", "version", "2026.1");
+        let en = Tr(Lang::En).with("footer-edition", "version", "2026.1");
+        assert_ne!(nl, en);
+        assert!(nl.contains("2026.1") && !nl.contains('\u{2068}'));
+        assert_eq!(Tr(Lang::Nl).get("no-such-message"), "no-such-message");
+        assert_eq!(Tr(Lang::En).count("statements-count", 1), "1 statement");
+        assert_eq!(Tr(Lang::Nl).count("statements-count", 3), "3 uitspraken");
+    }
+}

@@ -1,0 +1,55 @@
+//! The home page: what the framework and this application are.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
+use domain::{Lang, Role};
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::pages::{Chrome, RoleLink, render};
+use crate::routes::Page;
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomeView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub roles: Vec<RoleLink>,
+    pub themes_href: String,
+    pub edition_title: String,
+    pub edition_description: String,
+    pub edition_date: String,
+    pub edition_publisher: String,
+}
+
+pub async fn show(
+    lang: Lang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let edition = &app.edition;
+    let t = Tr(lang);
+    let meta = edition.meta();
+    let view = HomeView {
+        chrome: Chrome::new(
+            lang,
+            edition,
+            Some(&Page::Home),
+            meta.title.get(lang).to_owned(),
+        ),
+        t,
+        roles: Role::ALL
+            .into_iter()
+            .map(|r| RoleLink::new(edition, r, lang))
+            .collect(),
+        themes_href: Page::Themes.path(lang),
+        edition_title: meta.title.get(lang).to_owned(),
+        edition_description: meta.description.get(lang).to_owned(),
+        edition_date: meta.date.to_string(),
+        edition_publisher: meta.publisher.clone(),
+    };
+    render(&view, lang, &headers)
+}

@@ -1,0 +1,198 @@
+//! The public pages: one file per page, each a handler and its view; what they share
+//! (the page chrome, statement views, rendering) is here.
+
+pub mod home;
+pub mod role;
+pub mod root;
+pub mod theme;
+pub mod themes;
+
+use askama::Template;
+use axum::http::header::{CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, SET_COOKIE};
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
+use domain::{Edition, Lang, Role, Statement};
+
+use crate::assets;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::routes::Page;
+
+/// The parts every page shares: header, navigation, language switch, footer.
+#[derive(Debug)]
+pub struct Chrome {
+    pub lang: Lang,
+    pub title: String,
+    pub other_lang: Lang,
+    pub switch_href: String,
+    pub home_href: String,
+    pub css_href: &'static str,
+    pub nav: Vec<NavLink>,
+    pub edition_version: String,
+    pub attribution: String,
+}
+
+#[derive(Debug)]
+pub struct NavLink {
+    pub href: String,
+    pub label: String,
+    pub current: bool,
+}
+
+impl Chrome {
+    /// The chrome of a page; `page` is `None` for pages outside the site map (errors), whose
+    /// language switch leads to the home page.
+    pub fn new(lang: Lang, edition: &Edition, page: Option<&Page>, title: String) -> Chrome {
+        let t = Tr(lang);
+        let current_role = match page {
+            Some(Page::Role { role, .. }) => Some(*role),
+            _ => None,
+        };
+        let mut nav: Vec<NavLink> = edition
+            .roles()
+            .iter()
+            .map(|info| NavLink {
+                href: Page::Role {
+                    role: info.role,
+                    area: None,
+                }
+                .path(lang),
+                label: info.name.get(lang).to_owned(),
+                current: current_role == Some(info.role),
+            })
+            .collect();
+        nav.push(NavLink {
+            href: Page::Themes.path(lang),
+            label: t.get("nav-themes"),
+            current: matches!(page, Some(Page::Themes | Page::Theme(_))),
+        });
+        let other = lang.other();
+        Chrome {
+            lang,
+            title,
+            other_lang: other,
+            switch_href: page.unwrap_or(&Page::Home).path(other),
+            home_href: Page::Home.path(lang),
+            css_href: assets::css_href(),
+            nav,
+            edition_version: edition.meta().version.clone(),
+            attribution: edition.meta().attribution.get(lang).to_owned(),
+        }
+    }
+}
+
+/// A statement as the pages show it.
+#[derive(Debug)]
+pub struct StatementView {
+    pub code: String,
+    pub text: String,
+    /// Link to the statement's theme page and the theme's name.
+    pub theme: Option<(String, String)>,
+    pub depth: Option<String>,
+}
+
+impl StatementView {
+    pub fn new(statement: &Statement, edition: &Edition, lang: Lang) -> StatementView {
+        let t = Tr(lang);
+        StatementView {
+            code: statement.code.to_string(),
+            text: statement.text.get(lang).to_owned(),
+            theme: statement
+                .theme
+                .as_ref()
+                .and_then(|code| edition.theme(code.as_str()))
+                .map(|theme| {
+                    (
+                        Page::Theme(theme.code.clone()).path(lang),
+                        theme.name.get(lang).to_owned(),
+                    )
+                }),
+            depth: statement
+                .depth
+                .map(|d| t.get(&format!("depth-{}", d.level()))),
+        }
+    }
+}
+
+/// A link to a role's page with the role's name.
+#[derive(Debug)]
+pub struct RoleLink {
+    pub href: String,
+    pub name: String,
+    pub description: String,
+    pub count: String,
+}
+
+impl RoleLink {
+    pub fn new(edition: &Edition, role: Role, lang: Lang) -> RoleLink {
+        let info = edition.role(role);
+        let count = edition
+            .statements()
+            .iter()
+            .filter(|s| s.role == role)
+            .count();
+        RoleLink {
+            href: Page::Role { role, area: None }.path(lang),
+            name: info.name.get(lang).to_owned(),
+            description: info.description.get(lang).to_owned(),
+            count: Tr(lang).count("statements-count", count),
+        }
+    }
+}
+
+/// The language a visitor prefers, as remembered in the `lang` cookie.
+pub fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix("lang=").and_then(Lang::from_code))
+}
+
+/// Renders a page as an HTML response in its language. Remembers the language in a cookie
+/// when it differs from the one remembered, so that `/` later leads back to it.
+pub fn render(
+    template: &impl Template,
+    lang: Lang,
+    request: &HeaderMap,
+) -> Result<Response, AppError> {
+    let html = template.render().map_err(AppError::Render)?;
+    let mut response = html.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if cookie_lang(request) != Some(lang) {
+        let cookie = match lang {
+            Lang::Nl => "lang=nl; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+            Lang::En => "lang=en; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        };
+        headers.insert(SET_COOKIE, HeaderValue::from_static(cookie));
+    }
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_cookie_is_read_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            axum::http::header::COOKIE,
+            HeaderValue::from_static("a=1; lang=en; b=2"),
+        );
+        assert_eq!(cookie_lang(&headers), Some(Lang::En));
+        headers.insert(
+            axum::http::header::COOKIE,
+            HeaderValue::from_static("lang=fr"),
+        );
+        assert_eq!(cookie_lang(&headers), None);
+        assert_eq!(cookie_lang(&HeaderMap::new()), None);
+    }
+}

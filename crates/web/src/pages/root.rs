@@ -1,0 +1,30 @@
+//! `/` and the bare language prefixes: send the visitor to the home page in their language.
+
+use axum::http::HeaderMap;
+use axum::http::header::ACCEPT_LANGUAGE;
+use axum::response::Redirect;
+use domain::Lang;
+
+use crate::pages::cookie_lang;
+use crate::routes::Page;
+
+/// The language remembered in the cookie, else the browser's preference, else Dutch.
+pub fn preferred(headers: &HeaderMap) -> Lang {
+    cookie_lang(headers)
+        .or_else(|| {
+            headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::negotiate)
+        })
+        .unwrap_or(Lang::Nl)
+}
+
+pub async fn show(headers: HeaderMap) -> Redirect {
+    Redirect::to(&Page::Home.path(preferred(&headers)))
+}
+
+/// `/nl` and `/en` without the trailing slash.
+pub fn home(lang: Lang) -> Redirect {
+    Redirect::permanent(&Page::Home.path(lang))
+}

@@ -1,0 +1,67 @@
+//! One theme across the roles, side by side, so the difference in depth shows.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use domain::{Lang, Role};
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::pages::{Chrome, StatementView, render};
+use crate::routes::Page;
+
+#[derive(Template)]
+#[template(path = "theme.html")]
+pub struct ThemeView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub name: String,
+    pub description: String,
+    pub themes_href: String,
+    pub columns: Vec<RoleColumn>,
+}
+
+#[derive(Debug)]
+pub struct RoleColumn {
+    pub name: String,
+    pub href: String,
+    pub statements: Vec<StatementView>,
+}
+
+pub async fn show(
+    lang: Lang,
+    State(app): State<AppState>,
+    Path(code): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let edition = &app.edition;
+    let Some(theme) = edition.theme(&code) else {
+        return Err(AppError::NotFound(lang));
+    };
+    let page = Page::Theme(theme.code.clone());
+    let members = edition.theme_statements(&theme.code);
+    let columns = Role::ALL
+        .into_iter()
+        .map(|role| RoleColumn {
+            name: edition.role(role).name.get(lang).to_owned(),
+            href: Page::Role { role, area: None }.path(lang),
+            statements: members
+                .iter()
+                .filter(|s| s.role == role)
+                .map(|s| StatementView::new(s, edition, lang))
+                .collect(),
+        })
+        .collect();
+    let name = theme.name.get(lang).to_owned();
+    let view = ThemeView {
+        chrome: Chrome::new(lang, edition, Some(&page), name.clone()),
+        t: Tr(lang),
+        name,
+        description: theme.description.get(lang).to_owned(),
+        themes_href: Page::Themes.path(lang),
+        columns,
+    };
+    render(&view, lang, &headers)
+}

@@ -1,0 +1,157 @@
+//! The public pages and their addresses. The language is the first path segment and the
+//! other segments are words of that language, so every page can be linked in either
+//! language and the language switch can name the same page in the other one.
+
+use domain::{Area, Lang, Role, ThemeCode};
+
+/// A public page, independent of its language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Page {
+    Home,
+    /// A role with all areas, or with one area chosen.
+    Role {
+        role: Role,
+        area: Option<Area>,
+    },
+    Themes,
+    Theme(ThemeCode),
+}
+
+impl Page {
+    /// The page's address in a language.
+    pub fn path(&self, lang: Lang) -> String {
+        let l = lang.code();
+        match self {
+            Page::Home => format!("/{l}/"),
+            Page::Role { role, area: None } => {
+                format!("/{l}/{}/{}", roles_segment(lang), role_slug(*role, lang))
+            }
+            Page::Role {
+                role,
+                area: Some(area),
+            } => format!(
+                "/{l}/{}/{}/{}",
+                roles_segment(lang),
+                role_slug(*role, lang),
+                area_slug(*area, lang)
+            ),
+            Page::Themes => format!("/{l}/{}", themes_segment(lang)),
+            Page::Theme(code) => format!("/{l}/{}/{code}", themes_segment(lang)),
+        }
+    }
+
+    /// The page for a role path's slugs, if they name a role (and area) in that language.
+    pub fn role(lang: Lang, role: &str, area: Option<&str>) -> Option<Page> {
+        let role = Role::ALL
+            .into_iter()
+            .find(|r| role_slug(*r, lang) == role)?;
+        let area = match area {
+            Some(slug) => Some(
+                Area::ALL
+                    .into_iter()
+                    .find(|a| area_slug(*a, lang) == slug)?,
+            ),
+            None => None,
+        };
+        Some(Page::Role { role, area })
+    }
+}
+
+pub fn roles_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "rollen",
+        Lang::En => "roles",
+    }
+}
+
+pub fn themes_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "themas",
+        Lang::En => "themes",
+    }
+}
+
+pub fn role_slug(role: Role, lang: Lang) -> &'static str {
+    match (role, lang) {
+        (Role::Mentor, Lang::Nl) => "begeleider",
+        (Role::Mentor, Lang::En) => "mentor",
+        (Role::Specialist, _) => "specialist",
+        (Role::Coordinator, _) => "coordinator",
+    }
+}
+
+pub fn area_slug(area: Area, lang: Lang) -> &'static str {
+    match (area, lang) {
+        (Area::Vision, Lang::Nl) => "visie-en-beleid",
+        (Area::Vision, Lang::En) => "vision-and-policy",
+        (Area::Guidance, Lang::Nl) => "orientatie-en-begeleiding",
+        (Area::Guidance, Lang::En) => "orientation-and-guidance",
+        (Area::Organisation, Lang::Nl) => "organisatie",
+        (Area::Organisation, Lang::En) => "organisation",
+        (Area::Cooperation, Lang::Nl) => "samenwerking",
+        (Area::Cooperation, Lang::En) => "cooperation",
+    }
+}
+
+/// The language a path is in, from its first segment.
+pub fn lang_of_path(path: &str) -> Option<Lang> {
+    let first = path.trim_start_matches('/').split('/').next()?;
+    Lang::from_code(first).filter(|l| l.code() == first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_page_reads_back_in_both_languages() {
+        for lang in Lang::ALL {
+            for role in Role::ALL {
+                let page = Page::Role { role, area: None };
+                assert_eq!(Page::role(lang, role_slug(role, lang), None), Some(page));
+                for area in Area::ALL {
+                    let page = Page::Role {
+                        role,
+                        area: Some(area),
+                    };
+                    let path = page.path(lang);
+                    let segments: Vec<&str> = path.split('/').collect();
+                    assert_eq!(segments[1], lang.code());
+                    assert_eq!(Page::role(lang, segments[3], Some(segments[4])), Some(page));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn slugs_of_one_language_are_unknown_in_the_other_where_they_differ() {
+        assert_eq!(Page::role(Lang::En, "begeleider", None), None);
+        assert_eq!(Page::role(Lang::Nl, "mentor", None), None);
+        assert_eq!(Page::role(Lang::En, "mentor", Some("organisatie")), None);
+        assert_eq!(
+            Page::role(Lang::Nl, "specialist", Some("bestaat-niet")),
+            None
+        );
+    }
+
+    #[test]
+    fn paths_are_as_documented() {
+        let page = Page::Role {
+            role: Role::Mentor,
+            area: Some(Area::Organisation),
+        };
+        assert_eq!(page.path(Lang::Nl), "/nl/rollen/begeleider/organisatie");
+        assert_eq!(page.path(Lang::En), "/en/roles/mentor/organisation");
+        assert_eq!(Page::Themes.path(Lang::En), "/en/themes");
+        assert_eq!(Page::Home.path(Lang::Nl), "/nl/");
+    }
+
+    #[test]
+    fn the_language_comes_from_the_first_segment() {
+        assert_eq!(lang_of_path("/en/roles/x"), Some(Lang::En));
+        assert_eq!(lang_of_path("/nl/"), Some(Lang::Nl));
+        assert_eq!(lang_of_path("/NL/"), None);
+        assert_eq!(lang_of_path("/de/"), None);
+        assert_eq!(lang_of_path("/"), None);
+    }
+}

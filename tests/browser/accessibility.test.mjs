@@ -1,0 +1,126 @@
+// axe-core (WCAG 2.0/2.1 A and AA) on every public page, in both languages.
+//
+// The app sends a strict Content-Security-Policy without inline scripts, so axe is injected
+// through page.evaluate() (DevTools protocol), not through a <script> tag.
+
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import { useAppAndBrowser, withPage } from './harness.mjs';
+
+const require = createRequire(import.meta.url);
+const axeSource = require('axe-core').source;
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+const ROLES = {
+  nl: { prefix: '/nl/rollen', roles: ['begeleider', 'specialist', 'coordinator'],
+    areas: ['visie-en-beleid', 'orientatie-en-begeleiding', 'organisatie', 'samenwerking'] },
+  en: { prefix: '/en/roles', roles: ['mentor', 'specialist', 'coordinator'],
+    areas: ['vision-and-policy', 'orientation-and-guidance', 'organisation', 'cooperation'] },
+};
+const THEME_INDEX = { nl: '/nl/themas', en: '/en/themes' };
+
+/** Every public page whose URL is known in advance, with the status it must answer. */
+function staticPages() {
+  const pages = [{ path: '/nl/', status: 200 }, { path: '/en/', status: 200 }];
+  for (const { prefix, roles, areas } of Object.values(ROLES)) {
+    for (const role of roles) {
+      pages.push({ path: `${prefix}/${role}`, status: 200 });
+      for (const area of areas) pages.push({ path: `${prefix}/${role}/${area}`, status: 200 });
+    }
+  }
+  pages.push({ path: THEME_INDEX.nl, status: 200 }, { path: THEME_INDEX.en, status: 200 });
+  pages.push({ path: '/nl/rollen/onbekend', status: 404 }, { path: '/en/themes/nope', status: 404 });
+  return pages;
+}
+
+/** Readable report of axe violations, for the person who fixes the page. */
+function describeViolations(url, violations) {
+  const lines = [`${violations.length} axe violation(s) on ${url}:`];
+  for (const v of violations) {
+    lines.push(`- ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`);
+    for (const node of v.nodes) {
+      lines.push(`    target: ${node.target.join(' ')}`);
+      lines.push(`    html:   ${node.html.replace(/\s+/g, ' ').slice(0, 600)}`);
+      if (node.failureSummary) lines.push(`    why:    ${node.failureSummary.replace(/\s+/g, ' ').slice(0, 600)}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Load the page, check its status and run axe on it. Returns the violations. */
+async function audit(browser, baseURL, path, status) {
+  return withPage(browser, {}, async (page) => {
+    const response = await page.goto(`${baseURL}${path}`, { waitUntil: 'load' });
+    assert.ok(response, `no response for ${path}`);
+    assert.equal(response.status(), status, `GET ${path}`);
+    await page.evaluate(axeSource);
+    return page.evaluate(async (tags) => {
+      const result = await globalThis.axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      });
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        helpUrl: v.helpUrl,
+        nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
+      }));
+    }, TAGS);
+  });
+}
+
+/** Theme page paths linked from a theme index, e.g. /nl/themas/loopbaangesprek. */
+async function themeLinks(browser, baseURL, indexPath) {
+  return withPage(browser, {}, async (page) => {
+    const response = await page.goto(`${baseURL}${indexPath}`);
+    assert.equal(response.status(), 200, `GET ${indexPath}`);
+    const hrefs = await page.locator('main a[href]').evaluateAll((links) => links.map((a) => a.href));
+    const pattern = new RegExp(`^${indexPath}/[^/]+$`);
+    const paths = hrefs
+      .map((href) => new URL(href, baseURL))
+      .filter((url) => url.origin === new URL(baseURL).origin && pattern.test(url.pathname))
+      .map((url) => url.pathname);
+    return [...new Set(paths)];
+  });
+}
+
+describe('accessibility (axe-core, WCAG 2.1 A/AA)', () => {
+  const env = useAppAndBrowser({ before, after });
+  const failures = [];
+
+  after(() => {
+    if (failures.length > 0) {
+      process.stderr.write(`\n===== axe summary: ${failures.length} page(s) with violations =====\n`);
+      for (const f of failures) process.stderr.write(`${f}\n`);
+    }
+  });
+
+  async function check(path, status) {
+    const violations = await audit(env.browser, env.baseURL, path, status);
+    if (violations.length > 0) {
+      const report = describeViolations(path, violations);
+      failures.push(report);
+      assert.fail(report);
+    }
+  }
+
+  for (const { path, status } of staticPages()) {
+    test(path, () => check(path, status));
+  }
+
+  for (const [lang, indexPath] of Object.entries(THEME_INDEX)) {
+    test(`every theme page linked from ${indexPath}`, async (t) => {
+      const paths = await themeLinks(env.browser, env.baseURL, indexPath);
+      assert.ok(paths.length > 0, `no theme links (${indexPath}/…) in the main content of ${indexPath}`);
+      if (lang === 'nl') {
+        assert.ok(paths.includes('/nl/themas/loopbaangesprek'), `theme index lists: ${paths.join(', ')}`);
+      }
+      for (const path of paths) {
+        await t.test(path, () => check(path, 200));
+      }
+    });
+  }
+});
