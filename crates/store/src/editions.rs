@@ -8,7 +8,7 @@ use domain::{
 };
 use uuid::Uuid;
 
-use crate::{Store, StoreError, now_millis, on_pool};
+use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 /// What storing an edition did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,7 +135,7 @@ impl Store {
             .collect::<Vec<_>>()
             .join(",");
         let inserted = on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let existing: Option<(String,)> = sqlx::query_as(SELECT_HASH).bind(id).fetch_optional(&mut *tx).await?;
             if existing.is_some() {
                 false

@@ -48,6 +48,28 @@ macro_rules! on_pool {
 }
 pub(crate) use on_pool;
 
+/// Begins a transaction that will write. On SQLite it takes the write lock at once
+/// (`BEGIN IMMEDIATE`), so a writer waits its turn (busy timeout) instead of failing when a
+/// read snapshot cannot be upgraded; PostgreSQL needs nothing special.
+pub(crate) trait BeginWrite {
+    type Db: sqlx::Database;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error>;
+}
+
+impl BeginWrite for SqlitePool {
+    type Db = sqlx::Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Db = sqlx::Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
+
 /// The storage API. Cheap to clone (shares the pool).
 #[derive(Clone, Debug)]
 pub struct Store {
@@ -73,6 +95,11 @@ impl Store {
                     .foreign_keys(true)
                     .busy_timeout(Duration::from_secs(5));
                 let file = options.get_filename();
+                if file.as_os_str().is_empty() {
+                    return Err(invalid(
+                        "the URL names no database file (e.g. sqlite://data/raamwerk.db)".into(),
+                    ));
+                }
                 if let Some(dir) = file.parent().filter(|d| !d.as_os_str().is_empty())
                     && file.as_os_str() != ":memory:"
                 {

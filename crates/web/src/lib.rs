@@ -13,6 +13,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -72,7 +73,9 @@ fn pages(lang: Lang) -> Router<AppState> {
     let prefix = format!("/{}", lang.code());
     let roles = format!("{prefix}/{}", routes::roles_segment(lang));
     let themes = format!("{prefix}/{}", routes::themes_segment(lang));
-    let role = move |state: State<AppState>, path: Path<Vec<String>>, headers: HeaderMap| {
+    let role = move |state: State<AppState>,
+                     path: Result<Path<Vec<String>>, PathRejection>,
+                     headers: HeaderMap| {
         let app = state.0.clone();
         page(app, pages::role::show(lang, state, path, headers))
     };
@@ -85,7 +88,7 @@ fn pages(lang: Lang) -> Router<AppState> {
                 page(app, pages::home::show(lang, state, headers))
             }),
         )
-        .route(&format!("{roles}/{{role}}"), get(role.clone()))
+        .route(&format!("{roles}/{{role}}"), get(role))
         .route(&format!("{roles}/{{role}}/{{area}}"), get(role))
         .route(
             &themes,
@@ -97,7 +100,9 @@ fn pages(lang: Lang) -> Router<AppState> {
         .route(
             &format!("{themes}/{{code}}"),
             get(
-                move |state: State<AppState>, path: Path<String>, headers: HeaderMap| {
+                move |state: State<AppState>,
+                      path: Result<Path<String>, PathRejection>,
+                      headers: HeaderMap| {
                     let app = state.0.clone();
                     page(app, pages::theme::show(lang, state, path, headers))
                 },

@@ -1,1 +1,7 @@
+//! The one integration-test binary (each extra binary costs a link): the storage contract on
+//! both backends, every public page through the real router and database, and the CLI.
 
+mod cli;
+mod helpers;
+mod pages;
+mod store_contract;

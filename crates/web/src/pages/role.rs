@@ -1,6 +1,7 @@
 //! A role's page: all four areas, or the one chosen, with tasks and expertise apart.
 
 use askama::Template;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -39,9 +40,11 @@ pub struct AreaSection {
 pub async fn show(
     lang: Lang,
     State(app): State<AppState>,
-    Path(segments): Path<Vec<String>>,
+    segments: Result<Path<Vec<String>>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    // A path that does not decode (e.g. invalid UTF-8) names no page.
+    let segments = segments.map(|Path(s)| s).unwrap_or_default();
     let page = match segments.as_slice() {
         [role] => Page::role(lang, role, None),
         [role, area] => Page::role(lang, role, Some(area)),

@@ -1,6 +1,7 @@
 //! One theme across the roles, side by side, so the difference in depth shows.
 
 use askama::Template;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -33,10 +34,11 @@ pub struct RoleColumn {
 pub async fn show(
     lang: Lang,
     State(app): State<AppState>,
-    Path(code): Path<String>,
+    code: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let edition = &app.edition;
+    let code = code.map(|Path(c)| c).unwrap_or_default();
     let Some(theme) = edition.theme(&code) else {
         return Err(AppError::NotFound(lang));
     };

@@ -1,0 +1,244 @@
+//! The binary as an operator uses it: exit codes, messages, exports and a real server.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::helpers::{Backend, TestDb};
+
+fn raamwerk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_raamwerk"))
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("RAAMWERK_DATABASE_URL")
+        .env_remove("RAAMWERK_LISTEN")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn schema() -> serde_json::Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/standards/case-v1p1-cfpackage.schema.json"
+    );
+    let text = std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("the CASE schema must be at {path}: {e}"));
+    serde_json::from_str(&text).expect("schema")
+}
+
+#[tokio::test]
+async fn export_json_gives_the_shipped_edition_losslessly() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let out = raamwerk(&[
+        "framework",
+        "export",
+        "--format",
+        "json",
+        "--database",
+        &db.url,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let exported = formats::native::read(&text(&out.stdout), formats::native::Syntax::Json)
+        .expect("valid native JSON");
+    let shipped = formats::shipped::national().expect("valid");
+    assert_eq!(exported, shipped);
+
+    let by_id = raamwerk(&[
+        "framework",
+        "export",
+        "--format",
+        "json",
+        "--edition",
+        &shipped.id().to_string(),
+        "--database",
+        &db.url,
+    ]);
+    assert_eq!(by_id.stdout, out.stdout);
+    let unknown = raamwerk(&[
+        "framework",
+        "export",
+        "--format",
+        "json",
+        "--edition",
+        "00000000-0000-0000-0000-000000000001",
+        "--database",
+        &db.url,
+    ]);
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(text(&unknown.stderr).contains("does not exist"));
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn export_case_validates_against_the_official_schema() {
+    let db = TestDb::new(Backend::Postgres).await;
+    let out = raamwerk(&[
+        "framework",
+        "export",
+        "--format",
+        "case",
+        "--database",
+        &db.url,
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let package: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema())
+        .expect("schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&package)
+        .take(10)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(package["CFDocument"]["caseVersion"], "1.1");
+    db.remove().await;
+}
+
+#[test]
+fn validate_accepts_the_shipped_file_and_lists_every_problem_of_a_broken_one() {
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../editions/national.toml");
+    let ok = raamwerk(&["framework", "validate", shipped]);
+    assert!(
+        ok.status.success(),
+        "{}{}",
+        text(&ok.stdout),
+        text(&ok.stderr)
+    );
+    assert!(text(&ok.stdout).contains("valid ("));
+
+    let dir = std::env::temp_dir().join(format!("rw_validate_{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let edition = formats::shipped::national().expect("valid");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&formats::native::write_json(&edition).expect("json")).expect("json");
+    json["statements"][2]["role"] = "XYZ".into();
+    json["statements"][5]["text"]["en"] = "".into();
+    json["statements"][9]["theme"] = "bestaat-niet".into();
+    let broken = dir.join("broken.json");
+    std::fs::write(&broken, json.to_string()).expect("write");
+    let out = raamwerk(&["framework", "validate", broken.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<String> = text(&out.stdout).lines().map(str::to_owned).collect();
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(lines[0].contains("statements[2]") && lines[0].contains(".role: unknown role 'XYZ'"));
+    assert!(
+        lines[1].contains("statements[5]")
+            && lines[1].contains(".text.en: the English text is missing")
+    );
+    assert!(
+        lines[2].contains("statements[9]")
+            && lines[2].contains(".theme: theme 'bestaat-niet' does not exist")
+    );
+
+    let syntax = dir.join("syntax.json");
+    std::fs::write(
+        &syntax,
+        "{\n  \"format\": \"raamwerk-edition/1\",\n  \"edition\": {,\n",
+    )
+    .expect("write");
+    let out = raamwerk(&["framework", "validate", syntax.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("syntax.json:3:"),
+        "{}",
+        text(&out.stdout)
+    );
+
+    let dutch = Command::new(env!("CARGO_BIN_EXE_raamwerk"))
+        .args(["framework", "validate", broken.to_str().expect("path")])
+        .env("LANG", "nl_NL.UTF-8")
+        .output()
+        .expect("runs");
+    assert!(
+        text(&dutch.stdout).contains("onbekende rol 'XYZ'"),
+        "messages in Dutch when asked"
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[test]
+fn a_bad_or_unreachable_database_is_one_clear_line_and_exit_code_2() {
+    for url in [
+        "mysql://localhost/raamwerk",
+        "postgres://postgres@127.0.0.1:1/raamwerk",
+        "sqlite://",
+    ] {
+        let out = raamwerk(&["migrate", "--database", url]);
+        assert_eq!(out.status.code(), Some(2), "{url}: {}", text(&out.stderr));
+        let stderr = text(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{url}: {stderr}");
+        assert!(
+            stderr.starts_with("raamwerk: the database cannot be used"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"));
+    }
+    let secret = raamwerk(&[
+        "migrate",
+        "--database",
+        "postgres://postgres:geheim@127.0.0.1:1/raamwerk",
+    ]);
+    assert!(
+        !text(&secret.stderr).contains("geheim"),
+        "passwords never reach messages"
+    );
+    let nonsense = raamwerk(&["serve", "--listen", "not-an-address"]);
+    assert_eq!(nonsense.status.code(), Some(2));
+}
+
+#[tokio::test]
+async fn serve_starts_from_the_environment_answers_and_stops_on_sigterm() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_raamwerk"))
+        .env("RAAMWERK_LISTEN", "127.0.0.1:0")
+        .env("RAAMWERK_DATABASE_URL", &db.url)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut address = None;
+    let mut line = String::new();
+    while address.is_none() && Instant::now() < deadline {
+        line.clear();
+        if stderr.read_line(&mut line).expect("log") == 0 {
+            break;
+        }
+        address = line
+            .split("listening on http://")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(str::to_owned);
+    }
+    let address = address.expect("a line with the address it serves");
+
+    let mut stream = TcpStream::connect(&address).expect("connect");
+    write!(
+        stream,
+        "GET /readyz HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = child.wait().expect("exits");
+    assert!(status.success(), "a graceful stop exits 0, got {status:?}");
+    let mut rest = String::new();
+    let _ = stderr.read_to_string(&mut rest);
+    assert!(rest.contains("stopped"), "{rest}");
+    db.remove().await;
+}
