@@ -2,6 +2,7 @@
 //! per page in `pages/`), their askama templates, the Fluent messages and our own CSS.
 
 mod assets;
+mod cache;
 mod error;
 mod health;
 mod i18n;
@@ -37,6 +38,8 @@ pub struct App {
     pub store: Store,
     /// The edition the public pages show: the newest national one.
     pub edition: Edition,
+    /// The public pages of that edition, rendered once.
+    pub pages: cache::PageCache,
 }
 
 impl std::ops::Deref for AppState {
@@ -48,7 +51,11 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     pub fn new(store: Store, edition: Edition) -> AppState {
-        AppState(Arc::new(App { store, edition }))
+        AppState(Arc::new(App {
+            store,
+            edition,
+            pages: cache::PageCache::default(),
+        }))
     }
 }
 

@@ -36,7 +36,7 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Gives successful HTML and CSS responses to GET a weak ETag (the same content may travel
+/// Gives successful HTML and CSS responses to GET that have none yet a weak ETag (the same content may travel
 /// compressed or not) and answers a matching `If-None-Match` with 304 and no body.
 pub async fn etag(request: Request, next: Next) -> Response {
     let conditional = request.method() == Method::GET || request.method() == Method::HEAD;
@@ -44,6 +44,7 @@ pub async fn etag(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     let cacheable = conditional
         && response.status() == StatusCode::OK
+        && !response.headers().contains_key(ETAG)
         && response
             .headers()
             .get(CONTENT_TYPE)

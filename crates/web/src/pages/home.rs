@@ -9,7 +9,7 @@ use domain::{Lang, Role};
 use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::pages::{Chrome, RoleLink, render};
+use crate::pages::{Chrome, RoleLink, respond};
 use crate::routes::Page;
 
 #[derive(Template)]
@@ -30,10 +30,14 @@ pub async fn show(
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    respond(&app, &Page::Home, lang, &headers, || view(&app, lang))
+}
+
+fn view(app: &AppState, lang: Lang) -> HomeView {
     let edition = &app.edition;
     let t = Tr(lang);
     let meta = edition.meta();
-    let view = HomeView {
+    HomeView {
         chrome: Chrome::new(
             lang,
             edition,
@@ -50,6 +54,5 @@ pub async fn show(
         edition_description: meta.description.get(lang).to_owned(),
         edition_date: meta.date.to_string(),
         edition_publisher: meta.publisher.clone(),
-    };
-    render(&view, lang, &headers)
+    }
 }

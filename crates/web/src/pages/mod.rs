@@ -8,11 +8,15 @@ pub mod theme;
 pub mod themes;
 
 use askama::Template;
-use axum::http::header::{CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, SET_COOKIE};
-use axum::http::{HeaderMap, HeaderValue};
+use axum::body::Body;
+use axum::http::header::{
+    CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, ETAG, IF_NONE_MATCH, SET_COOKIE,
+};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::{Edition, Lang, Role, Statement};
 
+use crate::AppState;
 use crate::assets;
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -150,20 +154,37 @@ pub fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
         .find_map(|pair| pair.trim().strip_prefix("lang=").and_then(Lang::from_code))
 }
 
-/// Renders a page as an HTML response in its language. Remembers the language in a cookie
-/// when it differs from the one remembered, so that `/` later leads back to it.
-pub fn render(
-    template: &impl Template,
+/// Answers with a page in its language, rendered once and then served from memory
+/// (`view` builds the page's view only when it is not rendered yet). Answers a matching
+/// `If-None-Match` with 304, and remembers the language in a cookie when it differs from the
+/// one remembered, so that `/` later leads back to it.
+pub fn respond<T: Template>(
+    app: &AppState,
+    page: &Page,
     lang: Lang,
     request: &HeaderMap,
+    view: impl FnOnce() -> T,
 ) -> Result<Response, AppError> {
-    let html = template.render().map_err(AppError::Render)?;
-    let mut response = html.into_response();
+    let rendered = app
+        .pages
+        .get_or_render(page.path(lang), || view().render())
+        .map_err(AppError::Render)?;
+    let fresh = request
+        .get(IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| etag_matches(v, &rendered.etag));
+    let mut response = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut response = Response::new(Body::from(rendered.body.clone()));
+        response.headers_mut().insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        response
+    };
     let headers = response.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
+    headers.insert(ETAG, rendered.etag.clone());
     headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if cookie_lang(request) != Some(lang) {
@@ -174,6 +195,19 @@ pub fn render(
         headers.insert(SET_COOKIE, HeaderValue::from_static(cookie));
     }
     Ok(response)
+}
+
+/// Whether an `If-None-Match` value names this (weak) ETag; weak comparison, as RFC 9110
+/// asks for GET.
+pub fn etag_matches(if_none_match: &str, etag: &HeaderValue) -> bool {
+    let Ok(etag) = etag.to_str() else {
+        return false;
+    };
+    let opaque = etag.trim_start_matches("W/");
+    if_none_match
+        .split(',')
+        .map(str::trim)
+        .any(|candidate| candidate == "*" || candidate.trim_start_matches("W/") == opaque)
 }
 
 #[cfg(test)]

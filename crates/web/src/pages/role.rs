@@ -10,7 +10,7 @@ use domain::{Area, Kind, Lang, Role};
 use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::pages::{Chrome, NavLink, RoleLink, StatementView, render};
+use crate::pages::{Chrome, NavLink, RoleLink, StatementView, respond};
 use crate::routes::Page;
 
 #[derive(Template)]
@@ -50,11 +50,10 @@ pub async fn show(
         [role, area] => Page::role(lang, role, Some(area)),
         _ => None,
     };
-    let Some(Page::Role { role, area }) = page else {
+    let Some(page @ Page::Role { role, area }) = page else {
         return Err(AppError::NotFound(lang));
     };
-    let view = view(&app, lang, role, area);
-    render(&view, lang, &headers)
+    respond(&app, &page, lang, &headers, || view(&app, lang, role, area))
 }
 
 fn view(app: &AppState, lang: Lang, role: Role, chosen: Option<Area>) -> RoleView {

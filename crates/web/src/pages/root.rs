@@ -1,8 +1,8 @@
 //! `/` and the bare language prefixes: send the visitor to the home page in their language.
 
 use axum::http::HeaderMap;
-use axum::http::header::ACCEPT_LANGUAGE;
-use axum::response::Redirect;
+use axum::http::header::{ACCEPT_LANGUAGE, VARY};
+use axum::response::{IntoResponse, Redirect};
 use domain::Lang;
 
 use crate::pages::cookie_lang;
@@ -20,8 +20,13 @@ pub fn preferred(headers: &HeaderMap) -> Lang {
         .unwrap_or(Lang::Nl)
 }
 
-pub async fn show(headers: HeaderMap) -> Redirect {
-    Redirect::to(&Page::Home.path(preferred(&headers)))
+/// `/`: the answer depends on the cookie and the browser's languages, so caches must keep
+/// those apart.
+pub async fn show(headers: HeaderMap) -> impl IntoResponse {
+    (
+        [(VARY, "Accept-Language, Cookie")],
+        Redirect::to(&Page::Home.path(preferred(&headers))),
+    )
 }
 
 /// `/nl` and `/en` without the trailing slash.

@@ -5,12 +5,12 @@ use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use domain::{Lang, Role};
+use domain::{Lang, Role, Theme};
 
 use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::pages::{Chrome, StatementView, render};
+use crate::pages::{Chrome, StatementView, respond};
 use crate::routes::Page;
 
 #[derive(Template)]
@@ -43,6 +43,12 @@ pub async fn show(
         return Err(AppError::NotFound(lang));
     };
     let page = Page::Theme(theme.code.clone());
+    respond(&app, &page, lang, &headers, || view(&app, lang, theme))
+}
+
+fn view(app: &AppState, lang: Lang, theme: &Theme) -> ThemeView {
+    let edition = &app.edition;
+    let page = Page::Theme(theme.code.clone());
     let members = edition.theme_statements(&theme.code);
     let columns = Role::ALL
         .into_iter()
@@ -52,18 +58,21 @@ pub async fn show(
             statements: members
                 .iter()
                 .filter(|s| s.role == role)
-                .map(|s| StatementView::new(s, edition, lang))
+                .map(|s| StatementView {
+                    // The page is the theme: no link to itself on every statement.
+                    theme: None,
+                    ..StatementView::new(s, edition, lang)
+                })
                 .collect(),
         })
         .collect();
     let name = theme.name.get(lang).to_owned();
-    let view = ThemeView {
+    ThemeView {
         chrome: Chrome::new(lang, edition, Some(&page), name.clone()),
         t: Tr(lang),
         name,
         description: theme.description.get(lang).to_owned(),
         themes_href: Page::Themes.path(lang),
         columns,
-    };
-    render(&view, lang, &headers)
+    }
 }

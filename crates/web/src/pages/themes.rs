@@ -9,7 +9,7 @@ use domain::Lang;
 use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::pages::{Chrome, render};
+use crate::pages::{Chrome, respond};
 use crate::routes::Page;
 
 #[derive(Template)]
@@ -33,6 +33,10 @@ pub async fn show(
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    respond(&app, &Page::Themes, lang, &headers, || view(&app, lang))
+}
+
+fn view(app: &AppState, lang: Lang) -> ThemesView {
     let edition = &app.edition;
     let t = Tr(lang);
     let mut themes: Vec<ThemeSummary> = edition
@@ -51,10 +55,9 @@ pub async fn show(
         })
         .collect();
     themes.sort_by_cached_key(|t| t.name.to_lowercase());
-    let view = ThemesView {
+    ThemesView {
         chrome: Chrome::new(lang, edition, Some(&Page::Themes), t.get("themes-title")),
         t,
         themes,
-    };
-    render(&view, lang, &headers)
+    }
 }
