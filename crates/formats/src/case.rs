@@ -1,13 +1,15 @@
 //! CASE 1.1 (1EdTech Competencies and Academic Standards Exchange) CFPackage export.
 //!
 //! The tree is CFDocument → role → role × area → statement, joined by `isChildOf`
-//! associations in the edition's order. Dutch is the package's language; English travels as
-//! a translation in each object's `extensions.translations.en`, since CASE 1.1 has one
-//! language per document. Kind and theme are CASE's own item types and concepts; statements
-//! of one theme are linked across roles by `isRelatedTo` associations, grouped per theme.
-//! Everything else needed to read the edition back (role, area, kind, depth) is in
-//! `extensions.raamwerk`. Identifiers are UUIDs derived from the edition's identifier and
-//! the codes, so the same statement has the same identifier in every export.
+//! associations in the edition's order. CASE 1.1 has one language per document, so a
+//! package is written in one language: Dutch by default, with the English text in each
+//! object's `extensions.translations.en`; or English, as a translation package whose
+//! document and items point to the Dutch ones with `isTranslationOf` (and carry the Dutch in
+//! `extensions.translations.nl`). Kind and theme are CASE's own item types and concepts;
+//! statements of one theme are linked across roles by `isRelatedTo` associations, grouped
+//! per theme. Role, area, kind and depth are in `extensions.raamwerk`. Identifiers are UUIDs
+//! derived from the edition's identifier, the language and the codes, so the same statement
+//! has the same identifier in every export.
 
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -15,13 +17,7 @@ use uuid::Uuid;
 use domain::framework::NAMESPACE;
 use domain::{Edition, Kind, Lang, Statement, Text};
 
-/// A UUID for a named thing of this edition's lineage, stable across exports.
-fn id(edition: &Edition, what: &str) -> Uuid {
-    Uuid::new_v5(
-        &NAMESPACE,
-        format!("case:{}/{what}", edition.meta().identifier).as_bytes(),
-    )
-}
+use crate::FormatError;
 
 fn uri(id: Uuid) -> String {
     format!("urn:uuid:{id}")
@@ -32,266 +28,389 @@ fn link(title: &str, id: Uuid) -> Value {
     json!({ "title": title, "identifier": id.to_string(), "uri": uri(id) })
 }
 
-fn english(fields: &[(&str, &str)]) -> Value {
-    let en: Map<String, Value> = fields
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| ((*k).to_owned(), Value::String((*v).to_owned())))
-        .collect();
-    json!({ "en": en })
+#[derive(Clone, Copy)]
+enum ItemType {
+    Role,
+    Area,
+    Task,
+    Expertise,
 }
 
-struct ItemType {
-    code: &'static str,
-    hierarchy: &'static str,
-    title: &'static str,
-    description: &'static str,
-}
+impl ItemType {
+    const ALL: [ItemType; 4] = [
+        ItemType::Role,
+        ItemType::Area,
+        ItemType::Task,
+        ItemType::Expertise,
+    ];
 
-const ROLE_TYPE: ItemType = ItemType {
-    code: "role",
-    hierarchy: "1",
-    title: "Rol",
-    description: "Een groep professionals (doelgroep) van het raamwerk.",
-};
-const AREA_TYPE: ItemType = ItemType {
-    code: "area",
-    hierarchy: "2",
-    title: "Aandachtsgebied",
-    description: "Een aandachtsgebied binnen een rol.",
-};
-const TASK_TYPE: ItemType = ItemType {
-    code: "task",
-    hierarchy: "3.1",
-    title: "Taak",
-    description: "Rolbeschrijving: wat iemand in deze rol doet.",
-};
-const EXPERTISE_TYPE: ItemType = ItemType {
-    code: "expertise",
-    hierarchy: "3.2",
-    title: "Deskundigheid",
-    description: "Wat iemand in deze rol weet en kan.",
-};
+    fn code(self) -> &'static str {
+        match self {
+            ItemType::Role => "role",
+            ItemType::Area => "area",
+            ItemType::Task => "task",
+            ItemType::Expertise => "expertise",
+        }
+    }
 
-fn kind_type(kind: Kind) -> &'static ItemType {
-    match kind {
-        Kind::Task => &TASK_TYPE,
-        Kind::Expertise => &EXPERTISE_TYPE,
+    fn hierarchy(self) -> &'static str {
+        match self {
+            ItemType::Role => "1",
+            ItemType::Area => "2",
+            ItemType::Task => "3.1",
+            ItemType::Expertise => "3.2",
+        }
+    }
+
+    fn title(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ItemType::Role, Lang::Nl) => "Rol",
+            (ItemType::Role, Lang::En) => "Role",
+            (ItemType::Area, Lang::Nl) => "Aandachtsgebied",
+            (ItemType::Area, Lang::En) => "Area",
+            (ItemType::Task, Lang::Nl) => "Taak",
+            (ItemType::Task, Lang::En) => "Task",
+            (ItemType::Expertise, Lang::Nl) => "Deskundigheid",
+            (ItemType::Expertise, Lang::En) => "Expertise",
+        }
+    }
+
+    fn description(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (ItemType::Role, Lang::Nl) => "Een groep professionals (doelgroep) van het raamwerk.",
+            (ItemType::Role, Lang::En) => "A group of professionals the framework is about.",
+            (ItemType::Area, Lang::Nl) => "Een aandachtsgebied binnen een rol.",
+            (ItemType::Area, Lang::En) => "An area within a role.",
+            (ItemType::Task, Lang::Nl) => "Rolbeschrijving: wat iemand in deze rol doet.",
+            (ItemType::Task, Lang::En) => "Role description: what someone in this role does.",
+            (ItemType::Expertise, Lang::Nl) => "Wat iemand in deze rol weet en kan.",
+            (ItemType::Expertise, Lang::En) => "What someone in this role knows and can do.",
+        }
+    }
+
+    fn of(kind: Kind) -> ItemType {
+        match kind {
+            Kind::Task => ItemType::Task,
+            Kind::Expertise => ItemType::Expertise,
+        }
     }
 }
 
-/// Builds the CFPackage for an edition.
-pub fn package(edition: &Edition) -> Value {
-    let meta = edition.meta();
-    let changed = format!("{}T00:00:00Z", meta.date);
-    let doc_id = id(edition, "document");
-    let doc_title = meta.title.nl.as_str();
-    let type_id = |t: &ItemType| id(edition, &format!("type/{}", t.code));
-    let theme_id = |code: &str| id(edition, &format!("theme/{code}"));
-    let grouping_id = |code: &str| id(edition, &format!("grouping/{code}"));
+/// Builds one package of an edition in one language.
+struct Writer<'a> {
+    edition: &'a Edition,
+    lang: Lang,
+    changed: String,
+    items: Vec<Value>,
+    associations: Vec<Value>,
+}
 
-    let mut items = Vec::new();
-    let mut associations = Vec::new();
-    let mut associate = |kind: &str,
-                         from: (&str, Uuid),
-                         to: (&str, Uuid),
-                         sequence: Option<usize>,
-                         grouping: Option<Value>| {
-        let mut a = json!({
-            "identifier": id(edition, &format!("association/{kind}/{}/{}", from.1, to.1)).to_string(),
+impl Writer<'_> {
+    /// A UUID for a named thing of this edition's lineage in a language, stable across
+    /// exports. Dutch identifiers carry no language part.
+    fn id_in(&self, lang: Lang, what: &str) -> Uuid {
+        let identifier = &self.edition.meta().identifier;
+        let name = match lang {
+            Lang::Nl => format!("case:{identifier}/{what}"),
+            Lang::En => format!("case:{identifier}/{}/{what}", lang.code()),
+        };
+        Uuid::new_v5(&NAMESPACE, name.as_bytes())
+    }
+
+    fn id(&self, what: &str) -> Uuid {
+        self.id_in(self.lang, what)
+    }
+
+    fn text<'t>(&self, text: &'t Text) -> &'t str {
+        text.get(self.lang)
+    }
+
+    /// `{"translations": {"<other language>": {field: text, …}}}` for the fields given.
+    fn translations(&self, fields: &[(&str, &Text)]) -> Value {
+        let other = self.lang.other();
+        let texts: Map<String, Value> = fields
+            .iter()
+            .filter(|(_, t)| !t.get(other).is_empty())
+            .map(|(k, t)| ((*k).to_owned(), Value::String(t.get(other).to_owned())))
+            .collect();
+        json!({ other.code(): texts })
+    }
+
+    fn associate(
+        &mut self,
+        kind: &str,
+        from: (&str, Uuid),
+        to: Value,
+        extra: Option<(&str, Value)>,
+    ) {
+        let to_id = to["identifier"].as_str().unwrap_or_default().to_owned();
+        let id = self.id(&format!("association/{kind}/{}/{to_id}", from.1));
+        let mut association = json!({
+            "identifier": id.to_string(),
             "associationType": kind,
-            "uri": "",
+            "uri": uri(id),
             "originNodeURI": link(from.0, from.1),
-            "destinationNodeURI": link(to.0, to.1),
-            "lastChangeDateTime": changed,
+            "destinationNodeURI": to,
+            "lastChangeDateTime": self.changed,
         });
-        if let Some(sequence) = sequence {
-            a["sequenceNumber"] = json!(sequence);
+        if let Some((key, value)) = extra {
+            association[key] = value;
         }
-        if let Some(grouping) = grouping {
-            a["CFAssociationGroupingURI"] = grouping;
-        }
-        let identifier = a["identifier"]
-            .as_str()
-            .and_then(|s| Uuid::parse_str(s).ok());
-        if let Some(identifier) = identifier {
-            a["uri"] = json!(uri(identifier));
-        }
-        associations.push(a);
-    };
+        self.associations.push(association);
+    }
 
-    let item = |code: &str, text: &Text, item_type: &ItemType, extra: Value| {
-        let item_id = id(edition, &format!("item/{code}"));
-        let mut item = json!({
-            "identifier": item_id.to_string(),
-            "uri": uri(item_id),
-            "fullStatement": text.nl,
+    /// A translation package links each of its nodes to the Dutch original.
+    fn translation_of(&mut self, own: (&str, Uuid), what: &str, original_title: &str) {
+        if self.lang == Lang::Nl {
+            return;
+        }
+        let original = self.id_in(Lang::Nl, what);
+        let mut target = link(original_title, original);
+        target["targetType"] = json!("CASE");
+        self.associate("isTranslationOf", own, target, None);
+    }
+
+    /// Adds an item; `what` names it among the edition's things (`role/BEG`, `area/BEG.VIS`,
+    /// `item/BEG.VIS.T1`), so that codes of different levels can never share an identifier.
+    fn item(
+        &mut self,
+        what: &str,
+        code: &str,
+        text: &Text,
+        item_type: ItemType,
+        raamwerk: Value,
+    ) -> Uuid {
+        let id = self.id(what);
+        let item = json!({
+            "identifier": id.to_string(),
+            "uri": uri(id),
+            "fullStatement": self.text(text),
             "humanCodingScheme": code,
-            "CFItemType": item_type.title,
-            "CFItemTypeURI": link(item_type.title, type_id(item_type)),
-            "language": Lang::Nl.code(),
-            "lastChangeDateTime": changed,
+            "CFItemType": item_type.title(self.lang),
+            "CFItemTypeURI": link(item_type.title(self.lang), self.id(&format!("type/{}", item_type.code()))),
+            "language": self.lang.code(),
+            "lastChangeDateTime": self.changed,
             "extensions": {
-                "translations": english(&[("fullStatement", &text.en)]),
-                "raamwerk": extra,
+                "translations": self.translations(&[("fullStatement", text)]),
+                "raamwerk": raamwerk,
             },
         });
-        if let Some(map) = item.as_object_mut() {
-            map.retain(|_, v| !v.is_null());
-        }
-        (item_id, item)
-    };
+        self.items.push(item);
+        self.translation_of((self.text(text), id), what, &text.nl);
+        id
+    }
 
-    for (role_pos, role) in edition.roles().iter().enumerate() {
-        let role_code = role.role.code();
-        let (role_id, role_item) = item(
-            role_code,
-            &role.name,
-            &ROLE_TYPE,
-            json!({ "role": role_code }),
+    fn statement(&mut self, statement: &Statement) -> Uuid {
+        let what = format!("item/{}", statement.code);
+        let kind = ItemType::of(statement.kind);
+        let id = self.item(
+            &what,
+            statement.code.as_str(),
+            &statement.text,
+            kind,
+            raamwerk_extension(statement),
         );
-        items.push(role_item);
-        associate(
-            "isChildOf",
-            (&role.name.nl, role_id),
-            (doc_title, doc_id),
-            Some(role_pos + 1),
-            None,
-        );
-        for (area_pos, area) in edition.areas().iter().enumerate() {
-            let cell_code = format!("{role_code}.{}", area.area.code());
-            let (cell_id, cell_item) = item(
-                &cell_code,
-                &area.name,
-                &AREA_TYPE,
-                json!({ "role": role_code, "area": area.area.code() }),
+        let theme = statement
+            .theme
+            .as_ref()
+            .and_then(|t| self.edition.theme(t.as_str()));
+        let theme_link = theme.map(|t| {
+            (
+                t.code.as_str(),
+                link(self.text(&t.name), self.id(&format!("theme/{}", t.code))),
+            )
+        });
+        let notes = (!statement.sources.is_empty()).then(|| {
+            let label = match self.lang {
+                Lang::Nl => "Bronnen",
+                Lang::En => "Sources",
+            };
+            format!("{label}: {}", statement.sources.join(", "))
+        });
+        if let Some(item) = self.items.last_mut() {
+            if let Some((code, link)) = theme_link {
+                item["conceptKeywords"] = json!([code]);
+                item["conceptKeywordsURI"] = link;
+            }
+            if let Some(notes) = notes {
+                item["notes"] = json!(notes);
+            }
+        }
+        id
+    }
+
+    fn tree(&mut self, document: (&str, Uuid)) {
+        let edition = self.edition;
+        for (role_pos, role) in edition.roles().iter().enumerate() {
+            let role_code = role.role.code();
+            let extension = json!({ "role": role_code });
+            let role_id = self.item(
+                &format!("role/{role_code}"),
+                role_code,
+                &role.name,
+                ItemType::Role,
+                extension,
             );
-            items.push(cell_item);
-            associate(
+            let sequence = Some(("sequenceNumber", json!(role_pos + 1)));
+            self.associate(
                 "isChildOf",
-                (&area.name.nl, cell_id),
-                (&role.name.nl, role_id),
-                Some(area_pos + 1),
-                None,
+                (self.text(&role.name), role_id),
+                link(document.0, document.1),
+                sequence,
             );
-            let in_cell = edition
-                .statements()
-                .iter()
-                .filter(|s| s.role == role.role && s.area == area.area);
-            for (pos, statement) in in_cell.enumerate() {
-                let (statement_id, mut statement_item) = item(
-                    statement.code.as_str(),
-                    &statement.text,
-                    kind_type(statement.kind),
-                    raamwerk_extension(statement),
+            for (area_pos, area) in edition.areas().iter().enumerate() {
+                let cell = format!("{role_code}.{}", area.area.code());
+                let extension = json!({ "role": role_code, "area": area.area.code() });
+                let cell_id = self.item(
+                    &format!("area/{cell}"),
+                    &cell,
+                    &area.name,
+                    ItemType::Area,
+                    extension,
                 );
-                if let Some(theme) = statement
-                    .theme
-                    .as_ref()
-                    .and_then(|t| edition.theme(t.as_str()))
-                {
-                    statement_item["conceptKeywords"] = json!([theme.code.as_str()]);
-                    statement_item["conceptKeywordsURI"] =
-                        link(&theme.name.nl, theme_id(theme.code.as_str()));
-                }
-                if !statement.sources.is_empty() {
-                    statement_item["notes"] =
-                        json!(format!("Bronnen: {}", statement.sources.join(", ")));
-                }
-                items.push(statement_item);
-                associate(
+                let sequence = Some(("sequenceNumber", json!(area_pos + 1)));
+                let parent = link(self.text(&role.name), role_id);
+                self.associate(
                     "isChildOf",
-                    (&statement.text.nl, statement_id),
-                    (&area.name.nl, cell_id),
-                    Some(pos + 1),
-                    None,
+                    (self.text(&area.name), cell_id),
+                    parent,
+                    sequence,
                 );
+                let in_cell = edition
+                    .statements()
+                    .iter()
+                    .filter(|s| s.role == role.role && s.area == area.area);
+                for (pos, statement) in in_cell.enumerate() {
+                    let id = self.statement(statement);
+                    let sequence = Some(("sequenceNumber", json!(pos + 1)));
+                    let parent = link(self.text(&area.name), cell_id);
+                    self.associate(
+                        "isChildOf",
+                        (self.text(&statement.text), id),
+                        parent,
+                        sequence,
+                    );
+                }
             }
         }
     }
 
-    let mut concepts = Vec::new();
-    let mut groupings = Vec::new();
-    for (pos, theme) in edition.themes().iter().enumerate() {
-        let code = theme.code.as_str();
-        concepts.push(json!({
-            "identifier": theme_id(code).to_string(),
-            "uri": uri(theme_id(code)),
-            "title": theme.name.nl,
-            "keywords": code,
-            "hierarchyCode": (pos + 1).to_string(),
-            "description": theme.description.nl,
-            "lastChangeDateTime": changed,
-            "extensions": { "translations": english(&[("title", &theme.name.en), ("description", &theme.description.en)]) },
-        }));
-        groupings.push(json!({
-            "identifier": grouping_id(code).to_string(),
-            "uri": uri(grouping_id(code)),
-            "title": format!("Thema: {}", theme.name.nl),
-            "description": theme.description.nl,
-            "lastChangeDateTime": changed,
-        }));
-        let members = edition.theme_statements(&theme.code);
-        for pair in members.windows(2) {
-            let [from, to] = pair else { continue };
-            associate(
-                "isRelatedTo",
-                (&from.text.nl, id(edition, &format!("item/{}", from.code))),
-                (&to.text.nl, id(edition, &format!("item/{}", to.code))),
-                None,
-                Some(link(
-                    &format!("Thema: {}", theme.name.nl),
-                    grouping_id(code),
-                )),
-            );
+    /// Theme concepts and groupings, and the `isRelatedTo` links between a theme's statements.
+    fn themes(&mut self) -> (Vec<Value>, Vec<Value>) {
+        let edition = self.edition;
+        let mut concepts = Vec::new();
+        let mut groupings = Vec::new();
+        let prefix = match self.lang {
+            Lang::Nl => "Thema",
+            Lang::En => "Theme",
+        };
+        for (pos, theme) in edition.themes().iter().enumerate() {
+            let code = theme.code.as_str();
+            let concept_id = self.id(&format!("theme/{code}"));
+            let grouping_id = self.id(&format!("grouping/{code}"));
+            concepts.push(json!({
+                "identifier": concept_id.to_string(),
+                "uri": uri(concept_id),
+                "title": self.text(&theme.name),
+                "keywords": code,
+                "hierarchyCode": (pos + 1).to_string(),
+                "description": self.text(&theme.description),
+                "lastChangeDateTime": self.changed,
+                "extensions": { "translations": self.translations(&[("title", &theme.name), ("description", &theme.description)]) },
+            }));
+            let grouping_title = format!("{prefix}: {}", self.text(&theme.name));
+            groupings.push(json!({
+                "identifier": grouping_id.to_string(),
+                "uri": uri(grouping_id),
+                "title": grouping_title,
+                "description": self.text(&theme.description),
+                "lastChangeDateTime": self.changed,
+            }));
+            let members = edition.theme_statements(&theme.code);
+            for pair in members.windows(2) {
+                let [from, to] = pair else { continue };
+                let from_id = self.id(&format!("item/{}", from.code));
+                let to_id = self.id(&format!("item/{}", to.code));
+                let grouping = Some((
+                    "CFAssociationGroupingURI",
+                    link(&grouping_title, grouping_id),
+                ));
+                self.associate(
+                    "isRelatedTo",
+                    (self.text(&from.text), from_id),
+                    link(self.text(&to.text), to_id),
+                    grouping,
+                );
+            }
         }
+        (concepts, groupings)
     }
 
-    let item_types: Vec<Value> = [&ROLE_TYPE, &AREA_TYPE, &TASK_TYPE, &EXPERTISE_TYPE]
-        .iter()
-        .map(|t| {
-            json!({
-                "identifier": type_id(t).to_string(),
-                "uri": uri(type_id(t)),
-                "title": t.title,
-                "description": t.description,
-                "hierarchyCode": t.hierarchy,
-                "typeCode": t.code,
-                "lastChangeDateTime": changed,
+    fn item_types(&self) -> Vec<Value> {
+        ItemType::ALL
+            .iter()
+            .map(|t| {
+                let id = self.id(&format!("type/{}", t.code()));
+                json!({
+                    "identifier": id.to_string(),
+                    "uri": uri(id),
+                    "title": t.title(self.lang),
+                    "description": t.description(self.lang),
+                    "hierarchyCode": t.hierarchy(),
+                    "typeCode": t.code(),
+                    "lastChangeDateTime": self.changed,
+                })
             })
-        })
-        .collect();
+            .collect()
+    }
+}
+
+/// Builds the CFPackage of an edition in a language (see the module documentation).
+pub fn package(edition: &Edition, lang: Lang) -> Value {
+    let meta = edition.meta();
+    let mut writer = Writer {
+        edition,
+        lang,
+        changed: format!("{}T00:00:00Z", meta.date),
+        items: Vec::new(),
+        associations: Vec::new(),
+    };
+    let doc_id = writer.id("document");
+    let title = meta.title.get(lang);
+    writer.translation_of((title, doc_id), "document", &meta.title.nl);
+    writer.tree((title, doc_id));
+    let (concepts, groupings) = writer.themes();
 
     let mut document = json!({
         "identifier": doc_id.to_string(),
         "uri": uri(doc_id),
         "creator": meta.publisher,
-        "title": meta.title.nl,
-        "lastChangeDateTime": changed,
+        "title": title,
+        "lastChangeDateTime": writer.changed,
         "caseVersion": "1.1",
         "publisher": meta.publisher,
-        "language": Lang::Nl.code(),
+        "language": lang.code(),
         "version": meta.version,
         "adoptionStatus": "Published",
         "statusStartDate": meta.date.to_string(),
-        "notes": meta.attribution.nl,
+        "notes": meta.attribution.get(lang),
         "extensions": {
-            "translations": english(&[
-                ("title", &meta.title.en),
-                ("description", &meta.description.en),
-                ("notes", &meta.attribution.en),
+            "translations": writer.translations(&[
+                ("title", &meta.title),
+                ("description", &meta.description),
+                ("notes", &meta.attribution),
             ]),
             "raamwerk": { "identifier": meta.identifier, "edition": edition.id().to_string() },
         },
     });
-    if !meta.description.nl.is_empty() {
-        document["description"] = json!(meta.description.nl);
+    if !meta.description.get(lang).is_empty() {
+        document["description"] = json!(meta.description.get(lang));
     }
-
+    let item_types = writer.item_types();
     json!({
         "CFDocument": document,
-        "CFItems": items,
-        "CFAssociations": associations,
+        "CFItems": writer.items,
+        "CFAssociations": writer.associations,
         "CFDefinitions": {
             "CFItemTypes": item_types,
             "CFConcepts": concepts,
@@ -316,8 +435,8 @@ fn raamwerk_extension(statement: &Statement) -> Value {
 }
 
 /// The package as pretty-printed JSON.
-pub fn write(edition: &Edition) -> Result<String, crate::FormatError> {
-    let mut json = serde_json::to_string_pretty(&package(edition))?;
+pub fn write(edition: &Edition, lang: Lang) -> Result<String, FormatError> {
+    let mut json = serde_json::to_string_pretty(&package(edition, lang))?;
     json.push('\n');
     Ok(json)
 }

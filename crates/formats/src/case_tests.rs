@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::*;
 use crate::shipped;
+use domain::Lang;
 
 fn schema() -> Value {
     let path = concat!(
@@ -20,18 +21,71 @@ fn national() -> Edition {
 }
 
 #[test]
-fn the_export_validates_against_the_official_schema() {
+fn the_export_validates_against_the_official_schema_in_both_languages() {
     let validator = jsonschema::options()
         .should_validate_formats(true)
         .build(&schema())
         .expect("the schema compiles");
-    let package = package(&national());
-    let errors: Vec<String> = validator
-        .iter_errors(&package)
-        .take(20)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
+    for lang in Lang::ALL {
+        let package = package(&national(), lang);
+        let errors: Vec<String> = validator
+            .iter_errors(&package)
+            .take(20)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{lang}: {}", errors.join("\n"));
+    }
+}
+
+#[test]
+fn the_english_package_is_a_translation_of_the_dutch_one() {
+    let edition = national();
+    let dutch = package(&edition, Lang::Nl);
+    let english = package(&edition, Lang::En);
+    assert_eq!(english["CFDocument"]["language"], "en");
+    assert_eq!(
+        english["CFDocument"]["title"],
+        edition.meta().title.en.as_str()
+    );
+    let dutch_ids: HashSet<&str> = dutch["CFItems"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["identifier"].as_str().expect("id"))
+        .chain([dutch["CFDocument"]["identifier"].as_str().expect("id")])
         .collect();
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    let english_items = english["CFItems"].as_array().expect("items");
+    assert!(
+        english_items
+            .iter()
+            .all(|i| !dutch_ids.contains(i["identifier"].as_str().expect("id"))),
+        "own identifiers"
+    );
+    let translations: Vec<&Value> = english["CFAssociations"]
+        .as_array()
+        .expect("associations")
+        .iter()
+        .filter(|a| a["associationType"] == "isTranslationOf")
+        .collect();
+    assert_eq!(
+        translations.len(),
+        english_items.len() + 1,
+        "every item and the document"
+    );
+    for t in &translations {
+        assert!(dutch_ids.contains(t["destinationNodeURI"]["identifier"].as_str().expect("id")));
+        assert_eq!(t["destinationNodeURI"]["targetType"], "CASE");
+    }
+    let statement = &edition.statements()[0];
+    let item = english_items
+        .iter()
+        .find(|i| i["humanCodingScheme"] == statement.code.as_str())
+        .expect("present");
+    assert_eq!(item["fullStatement"], statement.text.en.as_str());
+    assert_eq!(
+        item["extensions"]["translations"]["nl"]["fullStatement"],
+        statement.text.nl.as_str()
+    );
 }
 
 #[test]
@@ -40,10 +94,10 @@ fn the_schema_check_would_catch_a_broken_package() {
         .should_validate_formats(true)
         .build(&schema())
         .expect("the schema compiles");
-    let mut package = package(&national());
+    let mut package = package(&national(), Lang::Nl);
     package["CFItems"][0]["identifier"] = Value::from("BEG");
     assert!(!validator.is_valid(&package));
-    let mut package = super::package(&national());
+    let mut package = super::package(&national(), Lang::Nl);
     package["CFDocument"]["lastChangeDateTime"] = Value::from("2026-11-23");
     assert!(!validator.is_valid(&package));
 }
@@ -51,7 +105,7 @@ fn the_schema_check_would_catch_a_broken_package() {
 #[test]
 fn every_statement_is_an_item_below_its_role_and_area_with_its_translation() {
     let edition = national();
-    let package = package(&edition);
+    let package = package(&edition, Lang::Nl);
     let items = package["CFItems"].as_array().expect("items");
     let by_code: HashMap<&str, &Value> = items
         .iter()
@@ -120,13 +174,20 @@ fn every_statement_is_an_item_below_its_role_and_area_with_its_translation() {
 
 #[test]
 fn identifiers_are_stable_across_exports() {
-    assert_eq!(package(&national()), package(&national()));
+    assert_eq!(
+        package(&national(), Lang::Nl),
+        package(&national(), Lang::Nl)
+    );
+    assert_eq!(
+        package(&national(), Lang::En),
+        package(&national(), Lang::En)
+    );
 }
 
 #[test]
 fn themes_link_statements_across_roles() {
     let edition = national();
-    let package = package(&edition);
+    let package = package(&edition, Lang::Nl);
     let related = package["CFAssociations"]
         .as_array()
         .expect("associations")

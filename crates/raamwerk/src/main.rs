@@ -71,12 +71,31 @@ enum FrameworkCommand {
         /// The edition's id (a UUID); the newest national edition when left out.
         #[arg(long)]
         edition: Option<uuid::Uuid>,
+        /// For `case`: the package's language. CASE has one language per document: `nl`
+        /// carries the English as extensions, `en` is a translation package of the Dutch one.
+        #[arg(long, value_enum, default_value = "nl")]
+        lang: LangArg,
         #[command(flatten)]
         db: DatabaseArgs,
     },
     /// Check a native edition file (JSON, or TOML by its .toml extension) and list every
     /// problem with its place.
     Validate { file: PathBuf },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Nl,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(lang: LangArg) -> Lang {
+        match lang {
+            LangArg::Nl => Lang::Nl,
+            LangArg::En => Lang::En,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -136,8 +155,9 @@ fn main() -> ExitCode {
         Some(Command::Framework(FrameworkCommand::Export {
             format,
             edition,
+            lang,
             db,
-        })) => runtime.block_on(export(format, edition, db)),
+        })) => runtime.block_on(export(format, edition, lang.into(), db)),
         Some(Command::Framework(FrameworkCommand::Validate { file })) => validate(&file),
     }
 }
@@ -212,7 +232,12 @@ async fn migrate(db: DatabaseArgs) -> ExitCode {
     }
 }
 
-async fn export(format: ExportFormat, edition: Option<uuid::Uuid>, db: DatabaseArgs) -> ExitCode {
+async fn export(
+    format: ExportFormat,
+    edition: Option<uuid::Uuid>,
+    lang: Lang,
+    db: DatabaseArgs,
+) -> ExitCode {
     let store = match open_store(&db.database).await {
         Ok(store) => store,
         Err(e) => return start_failed(&e),
@@ -241,7 +266,7 @@ async fn export(format: ExportFormat, edition: Option<uuid::Uuid>, db: DatabaseA
     };
     let written = match format {
         ExportFormat::Json => native::write_json(&edition),
-        ExportFormat::Case => formats::case::write(&edition),
+        ExportFormat::Case => formats::case::write(&edition, lang),
     };
     match written {
         Ok(text) => {

@@ -6,7 +6,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use domain::Lang;
 
 use crate::AppState;
@@ -76,6 +76,15 @@ impl AppError {
 /// Any address the router does not know: a 404 page in the language of the path, else the
 /// visitor's language.
 pub async fn fallback(State(app): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
-    let lang = lang_of_path(uri.path()).unwrap_or_else(|| preferred(&headers));
+    let path = uri.path();
+    // `/nl/themas/` means `/nl/themas`: send the visitor there rather than to a 404.
+    if let Some(trimmed) = path.strip_suffix('/')
+        && trimmed.len() > 3
+        && lang_of_path(trimmed).is_some()
+        && !trimmed.ends_with('/')
+    {
+        return Redirect::permanent(trimmed).into_response();
+    }
+    let lang = lang_of_path(path).unwrap_or_else(|| preferred(&headers));
     error_page(&app, lang, StatusCode::NOT_FOUND)
 }

@@ -77,7 +77,33 @@ async fn export_json_gives_the_shipped_edition_losslessly() {
 #[tokio::test]
 async fn export_case_validates_against_the_official_schema() {
     let db = TestDb::new(Backend::Postgres).await;
-    let out = raamwerk(&[
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema())
+        .expect("schema");
+    for lang in ["nl", "en"] {
+        let out = raamwerk(&[
+            "framework",
+            "export",
+            "--format",
+            "case",
+            "--lang",
+            lang,
+            "--database",
+            &db.url,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let package: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let errors: Vec<String> = validator
+            .iter_errors(&package)
+            .take(10)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{lang}: {errors:?}");
+        assert_eq!(package["CFDocument"]["caseVersion"], "1.1");
+        assert_eq!(package["CFDocument"]["language"], lang);
+    }
+    let default = raamwerk(&[
         "framework",
         "export",
         "--format",
@@ -85,19 +111,11 @@ async fn export_case_validates_against_the_official_schema() {
         "--database",
         &db.url,
     ]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let package: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let validator = jsonschema::options()
-        .should_validate_formats(true)
-        .build(&schema())
-        .expect("schema");
-    let errors: Vec<String> = validator
-        .iter_errors(&package)
-        .take(10)
-        .map(|e| e.to_string())
-        .collect();
-    assert!(errors.is_empty(), "{errors:?}");
-    assert_eq!(package["CFDocument"]["caseVersion"], "1.1");
+    let package: serde_json::Value = serde_json::from_slice(&default.stdout).expect("JSON");
+    assert_eq!(
+        package["CFDocument"]["language"], "nl",
+        "Dutch unless asked otherwise"
+    );
     db.remove().await;
 }
 

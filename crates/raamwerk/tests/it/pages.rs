@@ -286,6 +286,15 @@ async fn unknown_addresses_get_a_404_page_in_the_right_language(backend: Backend
         elsewhere.body.contains("Page not found"),
         "outside a language, the browser's language"
     );
+    let slash = app.get("/nl/rollen/begeleider/").await;
+    assert_eq!(
+        slash.status,
+        StatusCode::PERMANENT_REDIRECT,
+        "a trailing slash is forgiven"
+    );
+    assert_eq!(slash.header("location"), "/nl/rollen/begeleider");
+    let slashes = app.get("/nl/rollen//").await;
+    assert_eq!(slashes.status, StatusCode::NOT_FOUND);
     let odd = app.get("/nl/themas/%FF%FE").await;
     assert_eq!(odd.status, StatusCode::NOT_FOUND);
     app.stop().await;

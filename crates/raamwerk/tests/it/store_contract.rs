@@ -164,3 +164,31 @@ async fn two_instances_storing_at_once_both_succeed(backend: Backend) {
     second.close().await;
     db.remove().await;
 }
+
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_and_creates_its_folder() {
+    use sqlx::Connection;
+    let db = TestDb::new(Backend::Sqlite).await;
+    let nested = db.url.replace("/raamwerk.db", "/nieuw/map/raamwerk.db");
+    let store = Store::connect(&nested)
+        .await
+        .expect("connect creates the folders");
+    store.migrate().await.expect("migrate");
+    let path = nested.trim_start_matches("sqlite://").to_owned();
+    let mut raw = sqlx::SqliteConnection::connect(&format!("sqlite://{path}"))
+        .await
+        .expect("open the file");
+    let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode")
+        .fetch_one(&mut raw)
+        .await
+        .expect("pragma");
+    assert_eq!(mode, "wal");
+    let (check,): (String,) = sqlx::query_as("PRAGMA integrity_check")
+        .fetch_one(&mut raw)
+        .await
+        .expect("pragma");
+    assert_eq!(check, "ok");
+    let _ = raw.close().await;
+    store.close().await;
+    db.remove().await;
+}
