@@ -8,7 +8,7 @@ pub mod framework;
 pub mod lang;
 
 pub use framework::{
-    Area, AreaInfo, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Location,
-    Problem, ProblemKind, Role, RoleInfo, Statement, Theme, ThemeCode,
+    Area, AreaInfo, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Label,
+    Location, Problem, ProblemKind, Role, RoleInfo, Statement, Theme, ThemeCode,
 };
 pub use lang::{Lang, Text};

@@ -242,7 +242,7 @@ impl Writer<'_> {
     fn tree(&mut self, document: (&str, Uuid)) {
         let edition = self.edition;
         for (role_pos, role) in edition.roles().iter().enumerate() {
-            let role_code = role.role.code();
+            let role_code = role.key.code();
             let extension = json!({ "role": role_code });
             let role_id = self.item(
                 &format!("role/{role_code}"),
@@ -259,8 +259,8 @@ impl Writer<'_> {
                 sequence,
             );
             for (area_pos, area) in edition.areas().iter().enumerate() {
-                let cell = format!("{role_code}.{}", area.area.code());
-                let extension = json!({ "role": role_code, "area": area.area.code() });
+                let cell = format!("{role_code}.{}", area.key.code());
+                let extension = json!({ "role": role_code, "area": area.key.code() });
                 let cell_id = self.item(
                     &format!("area/{cell}"),
                     &cell,
@@ -279,7 +279,7 @@ impl Writer<'_> {
                 let in_cell = edition
                     .statements()
                     .iter()
-                    .filter(|s| s.role == role.role && s.area == area.area);
+                    .filter(|s| s.role == role.key && s.area == area.key);
                 for (pos, statement) in in_cell.enumerate() {
                     let id = self.statement(statement);
                     let sequence = Some(("sequenceNumber", json!(pos + 1)));

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use domain::framework::{Date, Field, Location, ProblemKind};
 use domain::{
-    Area, AreaInfo, Code, Depth, Edition, EditionMeta, EditionParts, Kind, Lang, Problem, Role,
-    RoleInfo, Statement, Text, Theme, ThemeCode,
+    Area, Code, Depth, Edition, EditionMeta, EditionParts, Kind, Label, Lang, Problem, Role,
+    Statement, Text, Theme, ThemeCode,
 };
 
 use crate::FormatError;
@@ -197,14 +197,6 @@ impl Reader {
             |index, field| Location::Role { index, field },
             ProblemKind::UnknownRole,
         );
-        let roles: Vec<RoleInfo> = roles
-            .into_iter()
-            .map(|(role, name, description)| RoleInfo {
-                role,
-                name,
-                description,
-            })
-            .collect();
         let areas = self.labels(
             file.areas,
             Field::Areas,
@@ -212,14 +204,6 @@ impl Reader {
             |index, field| Location::Area { index, field },
             ProblemKind::UnknownArea,
         );
-        let areas: Vec<AreaInfo> = areas
-            .into_iter()
-            .map(|(area, name, description)| AreaInfo {
-                area,
-                name,
-                description,
-            })
-            .collect();
         let (themes, theme_index) = self.themes(file.themes);
         let statements = self.required(file.statements, Location::Edition(Field::Statements));
         self.skipped_statements |= statements.is_none();
@@ -343,7 +327,7 @@ impl Reader {
         parse: fn(&str) -> Option<K>,
         at: fn(usize, Field) -> Location,
         unknown: fn(String) -> ProblemKind,
-    ) -> Vec<(K, Text, Text)> {
+    ) -> Vec<Label<K>> {
         let Some(labels) = self.required(labels, Location::Edition(list)) else {
             self.skipped_roles = true;
             return Vec::new();
@@ -360,7 +344,11 @@ impl Reader {
                 None => None,
             };
             match key {
-                Some(key) => out.push((key, name, Self::text(label.description))),
+                Some(key) => out.push(Label {
+                    key,
+                    name,
+                    description: Self::text(label.description),
+                }),
                 None => self.skipped_roles = true,
             }
         }
@@ -543,7 +531,7 @@ pub fn write_json(edition: &Edition) -> Result<String, FormatError> {
                 .roles
                 .iter()
                 .map(|r| FileLabel {
-                    key: Some(r.role.code().to_owned()),
+                    key: Some(r.key.code().to_owned()),
                     name: Some(file_text(&r.name)),
                     description: optional_file_text(&r.description),
                 })
@@ -554,7 +542,7 @@ pub fn write_json(edition: &Edition) -> Result<String, FormatError> {
                 .areas
                 .iter()
                 .map(|a| FileLabel {
-                    key: Some(a.area.code().to_owned()),
+                    key: Some(a.key.code().to_owned()),
                     name: Some(file_text(&a.name)),
                     description: optional_file_text(&a.description),
                 })

@@ -3,8 +3,8 @@
 
 use domain::framework::Date;
 use domain::{
-    Area, AreaInfo, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Lang, Role,
-    RoleInfo, Statement, Text, Theme, ThemeCode,
+    Area, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Label, Lang, Role,
+    Statement, Text, Theme, ThemeCode,
 };
 use uuid::Uuid;
 
@@ -162,11 +162,11 @@ impl Store {
                     false
                 } else {
                     for r in &parts.roles {
-                        sqlx::query(INSERT_ROLE).bind(id).bind(r.role.code()).bind(&r.name.nl).bind(&r.name.en)
+                        sqlx::query(INSERT_ROLE).bind(id).bind(r.key.code()).bind(&r.name.nl).bind(&r.name.en)
                             .bind(&r.description.nl).bind(&r.description.en).execute(&mut *tx).await?;
                     }
                     for a in &parts.areas {
-                        sqlx::query(INSERT_AREA).bind(id).bind(a.area.code()).bind(&a.name.nl).bind(&a.name.en)
+                        sqlx::query(INSERT_AREA).bind(id).bind(a.key.code()).bind(&a.name.nl).bind(&a.name.en)
                             .bind(&a.description.nl).bind(&a.description.en).execute(&mut *tx).await?;
                     }
                     for (position, t) in (0_i64..).zip(&parts.themes) {
@@ -268,6 +268,22 @@ const SELECT_ROLES_AS_LABELS: &str = "SELECT role AS key, name_nl, name_en, desc
 const SELECT_AREAS_AS_LABELS: &str = "SELECT area AS key, name_nl, name_en, description_nl, description_en \
      FROM edition_areas WHERE edition_id = $1";
 
+fn labels<K>(
+    rows: &[LabelRow],
+    parse: fn(&str) -> Option<K>,
+    what: &str,
+) -> Result<Vec<Label<K>>, StoreError> {
+    rows.iter()
+        .map(|r| {
+            Ok(Label {
+                key: parse(&r.key).ok_or_else(|| corrupt(what, &r.key))?,
+                name: Text::new(r.name_nl.clone(), r.name_en.clone()),
+                description: Text::new(r.description_nl.clone(), r.description_en.clone()),
+            })
+        })
+        .collect()
+}
+
 fn assemble(
     edition: EditionRow,
     roles: Vec<LabelRow>,
@@ -290,36 +306,8 @@ fn assemble(
         attribution: Text::new(edition.attribution_nl, edition.attribution_en),
         description: Text::new(edition.description_nl, edition.description_en),
     };
-    let label = |r: &LabelRow| {
-        (
-            Text::new(r.name_nl.clone(), r.name_en.clone()),
-            Text::new(r.description_nl.clone(), r.description_en.clone()),
-        )
-    };
-    let roles = roles
-        .iter()
-        .map(|r| {
-            let role = Role::from_code(&r.key).ok_or_else(|| corrupt("role", &r.key))?;
-            let (name, description) = label(r);
-            Ok(RoleInfo {
-                role,
-                name,
-                description,
-            })
-        })
-        .collect::<Result<Vec<_>, StoreError>>()?;
-    let areas = areas
-        .iter()
-        .map(|r| {
-            let area = Area::from_code(&r.key).ok_or_else(|| corrupt("area", &r.key))?;
-            let (name, description) = label(r);
-            Ok(AreaInfo {
-                area,
-                name,
-                description,
-            })
-        })
-        .collect::<Result<Vec<_>, StoreError>>()?;
+    let roles = labels(&roles, Role::from_code, "role")?;
+    let areas = labels(&areas, Area::from_code, "area")?;
     let themes = themes
         .into_iter()
         .map(|t| {

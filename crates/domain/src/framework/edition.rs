@@ -263,8 +263,8 @@ impl Edition {
         if !problems.is_empty() {
             return Err(problems);
         }
-        parts.roles.sort_by_key(|r| r.role);
-        parts.areas.sort_by_key(|a| a.area);
+        parts.roles.sort_by_key(|r| r.key);
+        parts.areas.sort_by_key(|a| a.key);
         let by_code = parts
             .statements
             .iter()

@@ -9,5 +9,5 @@ pub use edition::{
     Code, Date, Edition, EditionId, EditionMeta, EditionParts, NAMESPACE, Statement, Theme,
     ThemeCode,
 };
-pub use structure::{Area, AreaInfo, Depth, Kind, Role, RoleInfo};
+pub use structure::{Area, AreaInfo, Depth, Kind, Label, Role, RoleInfo};
 pub use validate::{Field, Location, Problem, ProblemKind};

@@ -133,21 +133,19 @@ impl Depth {
     }
 }
 
-/// How an edition names and describes a role.
+/// How an edition names and describes one of the fixed parts of the structure.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RoleInfo {
-    pub role: Role,
+pub struct Label<K> {
+    pub key: K,
     pub name: Text,
     pub description: Text,
 }
 
+/// How an edition names and describes a role.
+pub type RoleInfo = Label<Role>;
+
 /// How an edition names and describes an area.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AreaInfo {
-    pub area: Area,
-    pub name: Text,
-    pub description: Text,
-}
+pub type AreaInfo = Label<Area>;
 
 #[cfg(test)]
 mod tests {

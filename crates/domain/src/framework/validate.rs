@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::edition::{Code, EditionParts, is_slug};
-use super::structure::{Area, Kind, Role};
+use super::structure::{Area, Kind, Label, Role};
 use crate::lang::{Lang, Text};
 
 /// The longest statement text we accept, in characters.
@@ -358,6 +358,62 @@ fn valid_version(v: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
 }
 
+/// What the rules need to know about the keys of labels (roles, areas).
+trait LabelKey: Copy + PartialEq + 'static {
+    const ALL: &'static [Self];
+    const LIST: Field;
+    fn at(index: usize, field: Field) -> Location;
+    fn duplicate(self) -> ProblemKind;
+    fn missing(self) -> ProblemKind;
+}
+
+impl LabelKey for Role {
+    const ALL: &'static [Role] = &Role::ALL;
+    const LIST: Field = Field::Roles;
+    fn at(index: usize, field: Field) -> Location {
+        Location::Role { index, field }
+    }
+    fn duplicate(self) -> ProblemKind {
+        ProblemKind::DuplicateRole(self)
+    }
+    fn missing(self) -> ProblemKind {
+        ProblemKind::MissingRole(self)
+    }
+}
+
+impl LabelKey for Area {
+    const ALL: &'static [Area] = &Area::ALL;
+    const LIST: Field = Field::Areas;
+    fn at(index: usize, field: Field) -> Location {
+        Location::Area { index, field }
+    }
+    fn duplicate(self) -> ProblemKind {
+        ProblemKind::DuplicateArea(self)
+    }
+    fn missing(self) -> ProblemKind {
+        ProblemKind::MissingArea(self)
+    }
+}
+
+/// Problems with the labels of roles or areas: each key exactly once, each named in both
+/// languages.
+fn labels<K: LabelKey>(labels: &[Label<K>], out: &mut Vec<Problem>) {
+    let mut seen = Vec::new();
+    for (index, label) in labels.iter().enumerate() {
+        if seen.contains(&label.key) {
+            out.push(Problem::new(
+                K::at(index, Field::Key),
+                label.key.duplicate(),
+            ));
+        }
+        seen.push(label.key);
+        text_problems(&label.name, |l| K::at(index, Field::Name(l)), out);
+    }
+    for key in K::ALL.iter().filter(|k| !seen.contains(k)) {
+        out.push(Problem::new(Location::Edition(K::LIST), key.missing()));
+    }
+}
+
 /// Every problem with the parts, in the order of the file; empty when they make an edition.
 pub(crate) fn validate(parts: &EditionParts) -> Vec<Problem> {
     let mut out = Vec::new();
@@ -397,61 +453,8 @@ pub(crate) fn validate(parts: &EditionParts) -> Vec<Problem> {
         &mut out,
     );
 
-    let mut roles_seen = Vec::new();
-    for (index, info) in parts.roles.iter().enumerate() {
-        if roles_seen.contains(&info.role) {
-            out.push(Problem::new(
-                Location::Role {
-                    index,
-                    field: Field::Key,
-                },
-                ProblemKind::DuplicateRole(info.role),
-            ));
-        }
-        roles_seen.push(info.role);
-        text_problems(
-            &info.name,
-            |l| Location::Role {
-                index,
-                field: Field::Name(l),
-            },
-            &mut out,
-        );
-    }
-    for role in Role::ALL.into_iter().filter(|r| !roles_seen.contains(r)) {
-        out.push(Problem::new(
-            at_edition(Field::Roles),
-            ProblemKind::MissingRole(role),
-        ));
-    }
-
-    let mut areas_seen = Vec::new();
-    for (index, info) in parts.areas.iter().enumerate() {
-        if areas_seen.contains(&info.area) {
-            out.push(Problem::new(
-                Location::Area {
-                    index,
-                    field: Field::Key,
-                },
-                ProblemKind::DuplicateArea(info.area),
-            ));
-        }
-        areas_seen.push(info.area);
-        text_problems(
-            &info.name,
-            |l| Location::Area {
-                index,
-                field: Field::Name(l),
-            },
-            &mut out,
-        );
-    }
-    for area in Area::ALL.into_iter().filter(|a| !areas_seen.contains(a)) {
-        out.push(Problem::new(
-            at_edition(Field::Areas),
-            ProblemKind::MissingArea(area),
-        ));
-    }
+    labels(&parts.roles, &mut out);
+    labels(&parts.areas, &mut out);
 
     let mut themes: HashMap<&str, usize> = HashMap::new();
     for (index, theme) in parts.themes.iter().enumerate() {

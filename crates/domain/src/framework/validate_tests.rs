@@ -47,7 +47,7 @@ fn minimal() -> EditionParts {
         roles: Role::ALL
             .into_iter()
             .map(|role| RoleInfo {
-                role,
+                key: role,
                 name: text(role.code()),
                 description: Text::default(),
             })
@@ -55,7 +55,7 @@ fn minimal() -> EditionParts {
         areas: Area::ALL
             .into_iter()
             .map(|area| AreaInfo {
-                area,
+                key: area,
                 name: text(area.code()),
                 description: Text::default(),
             })
@@ -83,8 +83,8 @@ fn problems(parts: EditionParts) -> Vec<(String, ProblemKind)> {
 fn the_minimal_edition_is_valid() {
     let edition = Edition::new(minimal()).expect("valid");
     assert_eq!(edition.statements().len(), 24);
-    assert_eq!(edition.role(Role::Specialist).role, Role::Specialist);
-    assert_eq!(edition.area(Area::Cooperation).area, Area::Cooperation);
+    assert_eq!(edition.role(Role::Specialist).key, Role::Specialist);
+    assert_eq!(edition.area(Area::Cooperation).key, Area::Cooperation);
     let theme = ThemeCode::parse("gesprek").expect("valid");
     assert_eq!(
         edition.theme_roles(&theme),
@@ -111,11 +111,11 @@ fn roles_and_areas_are_put_in_canonical_order() {
     parts.areas.reverse();
     let edition = Edition::new(parts).expect("valid");
     assert_eq!(
-        edition.roles().iter().map(|r| r.role).collect::<Vec<_>>(),
+        edition.roles().iter().map(|r| r.key).collect::<Vec<_>>(),
         Role::ALL
     );
     assert_eq!(
-        edition.areas().iter().map(|a| a.area).collect::<Vec<_>>(),
+        edition.areas().iter().map(|a| a.key).collect::<Vec<_>>(),
         Area::ALL
     );
 }

@@ -57,12 +57,12 @@ impl Chrome {
             .iter()
             .map(|info| NavLink {
                 href: Page::Role {
-                    role: info.role,
+                    role: info.key,
                     area: None,
                 }
                 .path(lang),
                 label: info.name.get(lang).to_owned(),
-                current: current_role == Some(info.role),
+                current: current_role == Some(info.key),
             })
             .collect();
         nav.push(NavLink {
