@@ -510,6 +510,17 @@ fn optional_file_text(text: &Text) -> Option<FileText> {
     (!text.nl.is_empty() || !text.en.is_empty()).then(|| file_text(text))
 }
 
+fn file_labels<K: Copy>(labels: &[Label<K>], code: fn(K) -> &'static str) -> Vec<FileLabel> {
+    labels
+        .iter()
+        .map(|l| FileLabel {
+            key: Some(code(l.key).to_owned()),
+            name: Some(file_text(&l.name)),
+            description: optional_file_text(&l.description),
+        })
+        .collect()
+}
+
 /// Writes an edition as native JSON (pretty-printed, stable order).
 pub fn write_json(edition: &Edition) -> Result<String, FormatError> {
     let parts = edition.parts();
@@ -526,28 +537,8 @@ pub fn write_json(edition: &Edition) -> Result<String, FormatError> {
             attribution: Some(file_text(&meta.attribution)),
             description: optional_file_text(&meta.description),
         }),
-        roles: Some(
-            parts
-                .roles
-                .iter()
-                .map(|r| FileLabel {
-                    key: Some(r.key.code().to_owned()),
-                    name: Some(file_text(&r.name)),
-                    description: optional_file_text(&r.description),
-                })
-                .collect(),
-        ),
-        areas: Some(
-            parts
-                .areas
-                .iter()
-                .map(|a| FileLabel {
-                    key: Some(a.key.code().to_owned()),
-                    name: Some(file_text(&a.name)),
-                    description: optional_file_text(&a.description),
-                })
-                .collect(),
-        ),
+        roles: Some(file_labels(&parts.roles, Role::code)),
+        areas: Some(file_labels(&parts.areas, Area::code)),
         themes: parts
             .themes
             .iter()
