@@ -108,6 +108,10 @@ mod tests {
             include_str!("../templates/error.html"),
             include_str!("../templates/statement.html"),
             include_str!("pages/mod.rs"),
+            include_str!("pages/home.rs"),
+            include_str!("pages/role.rs"),
+            include_str!("pages/themes.rs"),
+            include_str!("pages/theme.rs"),
             include_str!("error.rs"),
         ];
         let mut used = BTreeSet::new();
@@ -121,6 +125,8 @@ mod tests {
             }
         }
         assert!(used.len() > 20, "found only {used:?}");
+        // Keys made at run time: the depth labels.
+        used.extend(domain::Depth::ALL.map(|d| format!("depth-{}", d.level())));
         let missing: Vec<_> = used.difference(&nl).collect();
         assert!(
             missing.is_empty(),
