@@ -11,7 +11,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use domain::{EditionId, Lang};
 use formats::native::{self, Syntax};
 use raamwerk::{StartError, open, open_store, public_edition};
@@ -23,7 +23,7 @@ const DEFAULT_DATABASE: &str = "sqlite://data/raamwerk.db";
 #[command(
     name = "raamwerk",
     version,
-    about = "Raamwerk: het raamwerk loopbaanbegeleiding voor scholen / the career-guidance framework for schools",
+    about = "Raamwerk: the career-guidance framework for schools",
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
@@ -129,8 +129,62 @@ fn start_failed(error: &StartError) -> ExitCode {
     }
 }
 
+/// The command line with our help texts in the terminal's language (the texts above are the
+/// English ones; clap's own headings stay English).
+fn command(lang: Lang) -> clap::Command {
+    let command = Cli::command();
+    if lang == Lang::En {
+        return command;
+    }
+    let database = "De database: sqlite://PAD (wordt aangemaakt als die ontbreekt) of \
+                    postgres://GEBRUIKER@HOST/NAAM.";
+    let listen = "Het adres en de poort waarop de app luistert.";
+    command
+        .about("Raamwerk: het raamwerk loopbaanbegeleiding voor scholen")
+        .mut_arg("listen", |a| a.help(listen))
+        .mut_arg("database", |a| a.help(database))
+        .mut_subcommand("serve", |c| {
+            c.about("De webapplicatie serveren (standaard).")
+                .mut_arg("listen", |a| a.help(listen))
+                .mut_arg("database", |a| a.help(database))
+        })
+        .mut_subcommand("migrate", |c| {
+            c.about("Het databaseschema aanmaken of bijwerken en de meegeleverde editie opslaan.")
+                .mut_arg("database", |a| a.help(database))
+        })
+        .mut_subcommand("framework", |c| {
+            c.about("Werken met edities van het raamwerk.")
+                .mut_subcommand("export", |e| {
+                    e.about("Een editie naar standaarduitvoer schrijven.")
+                        .mut_arg("format", |a| {
+                            a.help("Het formaat: ons eigen JSON (zonder verlies) of een CASE 1.1-pakket.")
+                        })
+                        .mut_arg("edition", |a| {
+                            a.help("Het id van de editie (een UUID); zonder id de nieuwste landelijke editie.")
+                        })
+                        .mut_arg("lang", |a| {
+                            a.help(
+                                "Bij case: de taal van het pakket. nl bevat het Engels als extensie, \
+                                 en is een vertaalpakket bij het Nederlandse.",
+                            )
+                        })
+                        .mut_arg("database", |a| a.help(database))
+                })
+                .mut_subcommand("validate", |v| {
+                    v.about(
+                        "Een eigen editiebestand controleren (JSON, of TOML bij de extensie .toml) \
+                         en elk probleem met zijn plaats noemen.",
+                    )
+                    .mut_arg("file", |a| a.help("Het bestand."))
+                })
+        })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::from_arg_matches(&command(cli_lang()).get_matches()) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     tracing_subscriber::fmt()
         .with_env_filter(
             EnvFilter::try_from_env("RAAMWERK_LOG").unwrap_or_else(|_| EnvFilter::new("info")),

@@ -260,3 +260,20 @@ async fn serve_starts_from_the_environment_answers_and_stops_on_sigterm() {
     assert!(rest.contains("stopped"), "{rest}");
     db.remove().await;
 }
+
+#[test]
+fn help_speaks_the_terminal_language() {
+    let english = raamwerk(&["framework", "export", "--help"]);
+    assert!(text(&english.stdout).contains("Write an edition to standard output"));
+    let dutch = Command::new(env!("CARGO_BIN_EXE_raamwerk"))
+        .args(["framework", "export", "--help"])
+        .env("LANG", "nl_NL.UTF-8")
+        .output()
+        .expect("runs");
+    let help = text(&dutch.stdout);
+    assert!(
+        help.contains("Een editie naar standaarduitvoer schrijven"),
+        "{help}"
+    );
+    assert!(help.contains("De database: sqlite://PAD"), "{help}");
+}
