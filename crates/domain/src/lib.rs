@@ -6,6 +6,7 @@
 
 pub mod framework;
 pub mod lang;
+pub mod school;
 
 pub use framework::{
     Area, AreaInfo, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Label,

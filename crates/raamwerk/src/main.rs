@@ -12,6 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use domain::school::{Brin, NewSchool, Region, SchoolInputError, SchoolName, Sectors, Students};
 use domain::{EditionId, Lang};
 use formats::native::{self, Syntax};
 use raamwerk::{StartError, open, open_store, public_edition};
@@ -43,6 +44,33 @@ enum Command {
     /// Work with framework editions.
     #[command(subcommand)]
     Framework(FrameworkCommand),
+    /// Tasks for operators: schools and accounts.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a school and print its short name.
+    CreateSchool {
+        /// The school's name.
+        #[arg(long)]
+        name: String,
+        /// Its sector: vo, mbo or hbo (repeat, or separate with commas, for more than one).
+        #[arg(long = "sector", required = true)]
+        sectors: Vec<String>,
+        /// Its number of students.
+        #[arg(long, allow_hyphen_values = true)]
+        students: String,
+        /// Its province (or Caribisch Nederland), by name or code.
+        #[arg(long)]
+        region: String,
+        /// Its BRIN code (two digits and two letters), if it has one.
+        #[arg(long)]
+        brin: Option<String>,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
 }
 
 #[derive(Args, Clone)]
@@ -152,6 +180,19 @@ fn command(lang: Lang) -> clap::Command {
             c.about("Het databaseschema aanmaken of bijwerken en de meegeleverde editie opslaan.")
                 .mut_arg("database", |a| a.help(database))
         })
+        .mut_subcommand("admin", |c| {
+            c.about("Taken voor beheerders: scholen en accounts.").mut_subcommand("create-school", |c| {
+                c.about("Een school aanmaken en de korte naam ervan tonen.")
+                    .mut_arg("name", |a| a.help("De naam van de school."))
+                    .mut_arg("sectors", |a| {
+                        a.help("De sector: vo, mbo of hbo (herhaal, of scheid met komma's, voor meer dan één).")
+                    })
+                    .mut_arg("students", |a| a.help("Het aantal leerlingen of studenten."))
+                    .mut_arg("region", |a| a.help("De provincie (of Caribisch Nederland), met naam of code."))
+                    .mut_arg("brin", |a| a.help("De BRIN-code (twee cijfers en twee letters), als de school die heeft."))
+                    .mut_arg("database", |a| a.help(database))
+            })
+        })
         .mut_subcommand("framework", |c| {
             c.about("Werken met edities van het raamwerk.")
                 .mut_subcommand("export", |e| {
@@ -213,6 +254,23 @@ fn main() -> ExitCode {
             db,
         })) => runtime.block_on(export(format, edition, lang.into(), db)),
         Some(Command::Framework(FrameworkCommand::Validate { file })) => validate(&file),
+        Some(Command::Admin(AdminCommand::CreateSchool {
+            name,
+            sectors,
+            students,
+            region,
+            brin,
+            db,
+        })) => {
+            let input = SchoolInput {
+                name,
+                sectors: sectors.join(","),
+                students,
+                region,
+                brin,
+            };
+            runtime.block_on(create_school(input, db))
+        }
     }
 }
 
@@ -379,6 +437,74 @@ fn validate(file: &std::path::Path) -> ExitCode {
                 Lang::Nl => eprintln!("raamwerk: {} probleem/problemen gevonden", problems.len()),
                 Lang::En => eprintln!("raamwerk: {} problem(s) found", problems.len()),
             }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The fields of `admin create-school` as typed.
+struct SchoolInput {
+    name: String,
+    sectors: String,
+    students: String,
+    region: String,
+    brin: Option<String>,
+}
+
+impl SchoolInput {
+    /// Every field checked; every problem reported, not just the first.
+    fn parse(self) -> Result<NewSchool, Vec<SchoolInputError>> {
+        let name = SchoolName::parse(&self.name);
+        let sectors = Sectors::parse(&self.sectors);
+        let students = Students::parse(&self.students);
+        let region = Region::parse(&self.region);
+        let brin = self.brin.as_deref().map(Brin::parse).transpose();
+        match (name, sectors, students, region, brin) {
+            (Ok(name), Ok(sectors), Ok(students), Ok(region), Ok(brin)) => Ok(NewSchool {
+                name,
+                sectors,
+                students,
+                region,
+                brin,
+            }),
+            (name, sectors, students, region, brin) => Err([
+                name.err(),
+                sectors.err(),
+                students.err(),
+                region.err(),
+                brin.err(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()),
+        }
+    }
+}
+
+async fn create_school(input: SchoolInput, db: DatabaseArgs) -> ExitCode {
+    let lang = cli_lang();
+    let new = match input.parse() {
+        Ok(new) => new,
+        Err(errors) => {
+            for error in errors {
+                eprintln!("raamwerk: {}", error.message(lang));
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let store = match open_store(&db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let created = store.create_school(&new).await;
+    store.close().await;
+    match created {
+        Ok(school) => {
+            println!("{}", school.short_name);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
             ExitCode::from(1)
         }
     }

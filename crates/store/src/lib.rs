@@ -8,6 +8,7 @@
 
 mod editions;
 mod error;
+mod schools;
 
 use std::str::FromStr;
 use std::time::Duration;

@@ -1,0 +1,200 @@
+//! Schools: the storage contract on both backends and `admin create-school`.
+
+use domain::school::{Brin, NewSchool, Region, SchoolName, Sectors, Students};
+use store::Store;
+
+use crate::helpers::{Backend, TestDb, on_both_backends};
+
+on_both_backends!(
+    schools_are_stored_whole_with_unique_short_names,
+    create_school_on_the_command_line
+);
+
+fn new_school(name: &str) -> NewSchool {
+    NewSchool {
+        name: SchoolName::parse(name).expect("valid"),
+        sectors: Sectors::parse("vo,mbo").expect("valid"),
+        students: Students::new(1450).expect("valid"),
+        region: Region::Fryslan,
+        brin: Some(Brin::parse("12AB").expect("valid")),
+    }
+}
+
+async fn schools_are_stored_whole_with_unique_short_names(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let store = Store::connect(&db.url).await.expect("connect");
+    store.migrate().await.expect("migrate");
+
+    let first = store
+        .create_school(&new_school("Het Stedelijk Lyceum"))
+        .await
+        .expect("created");
+    assert_eq!(first.short_name, "het-stedelijk-lyceum");
+    let second = store
+        .create_school(&new_school("Het  Stedelijk Lyceum!"))
+        .await
+        .expect("created");
+    assert_eq!(
+        second.short_name, "het-stedelijk-lyceum-2",
+        "a taken short name is numbered"
+    );
+    assert_ne!(first.id, second.id);
+
+    let loaded = store
+        .school_by_short_name("het-stedelijk-lyceum")
+        .await
+        .expect("lookup")
+        .expect("present");
+    assert_eq!(loaded, first, "every field survives the round trip");
+    assert_eq!(loaded.sectors.to_string(), "vo,mbo");
+    assert_eq!(loaded.brin.as_ref().map(Brin::as_str), Some("12AB"));
+    assert!(
+        store
+            .school_by_short_name("bestaat-niet")
+            .await
+            .expect("lookup")
+            .is_none()
+    );
+
+    let mut without_brin = new_school("Noorderpoort");
+    without_brin.brin = None;
+    let third = store.create_school(&without_brin).await.expect("created");
+    let names: Vec<String> = store
+        .schools()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|s| s.short_name)
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "het-stedelijk-lyceum",
+            "het-stedelijk-lyceum-2",
+            "noorderpoort"
+        ]
+    );
+    assert_eq!(
+        store
+            .school_by_short_name("noorderpoort")
+            .await
+            .expect("lookup"),
+        Some(third)
+    );
+    store.close().await;
+    db.remove().await;
+}
+
+fn raamwerk(args: &[&str], lang: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_raamwerk"))
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("RAAMWERK_DATABASE_URL")
+        .output()
+        .expect("the binary runs")
+}
+
+async fn create_school_on_the_command_line(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let create = |name: &str| {
+        raamwerk(
+            &[
+                "admin",
+                "create-school",
+                "--name",
+                name,
+                "--sector",
+                "vo",
+                "--sector",
+                "mbo",
+                "--students",
+                "600",
+                "--region",
+                "Noord-Holland",
+                "--database",
+                &db.url,
+            ],
+            "en_GB.UTF-8",
+        )
+    };
+    let out = create("Montessori College Oost");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "montessori-college-oost\n"
+    );
+    let again = create("Montessori College Oost");
+    assert_eq!(
+        String::from_utf8_lossy(&again.stdout),
+        "montessori-college-oost-2\n"
+    );
+
+    let bad = raamwerk(
+        &[
+            "admin",
+            "create-school",
+            "--name",
+            " ",
+            "--sector",
+            "wo",
+            "--students",
+            "-3",
+            "--region",
+            "Bayern",
+            "--brin",
+            "ABCD",
+            "--database",
+            &db.url,
+        ],
+        "nl_NL.UTF-8",
+    );
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 5, "every problem, one line each: {stderr}");
+    assert_eq!(lines[0], "raamwerk: de naam van de school ontbreekt");
+    assert_eq!(
+        lines[1],
+        "raamwerk: onbekende sector 'wo' (kies vo, mbo of hbo)"
+    );
+    assert_eq!(
+        lines[2],
+        "raamwerk: het aantal leerlingen of studenten moet tussen 1 en 100000 liggen"
+    );
+    assert!(
+        lines[3].starts_with(
+            "raamwerk: onbekende provincie 'Bayern' (bijvoorbeeld: Groningen, Fryslân"
+        )
+    );
+    assert_eq!(
+        lines[4],
+        "raamwerk: 'ABCD' is geen BRIN-code (twee cijfers en twee letters, zoals 12AB)"
+    );
+
+    let store = Store::connect(&db.url).await.expect("connect");
+    let names: Vec<String> = store
+        .schools()
+        .await
+        .expect("list")
+        .into_iter()
+        .map(|s| s.short_name)
+        .collect();
+    assert_eq!(
+        names,
+        vec!["montessori-college-oost", "montessori-college-oost-2"],
+        "bad input changed nothing"
+    );
+    let school = store
+        .school_by_short_name("montessori-college-oost")
+        .await
+        .expect("lookup")
+        .expect("present");
+    assert_eq!(school.region, Region::NoordHolland);
+    assert_eq!(school.students.get(), 600);
+    store.close().await;
+    db.remove().await;
+}
