@@ -4,6 +4,7 @@
 //! Everything here is plain data and pure functions so that it can be tested exhaustively and
 //! reused by the storage layer, the exchange formats and the web layer alike.
 
+pub mod account;
 pub mod framework;
 pub mod lang;
 pub mod school;

@@ -28,6 +28,10 @@ pub enum StoreError {
     CorruptEdition { id: String, problems: Vec<Problem> },
     #[error("stored data is not valid: {0}")]
     CorruptRow(String),
+    #[error("this e-mail address already has an account")]
+    EmailTaken,
+    #[error("this person is already a member of this school")]
+    AlreadyMember,
     #[error("could not encode the edition: {0}")]
     Encode(#[from] formats::FormatError),
 }

@@ -8,6 +8,7 @@
 
 mod editions;
 mod error;
+mod people;
 mod schools;
 
 use std::str::FromStr;

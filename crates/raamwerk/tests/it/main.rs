@@ -4,5 +4,6 @@
 mod cli;
 mod helpers;
 mod pages;
+mod people;
 mod schools;
 mod store_contract;
