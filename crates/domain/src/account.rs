@@ -256,6 +256,113 @@ pub struct Membership {
     pub active: bool,
 }
 
+/// Why a new password was refused; each message helps to choose a better one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort { min: usize },
+    TooLong { max: usize },
+    TooPredictable,
+    Mismatch,
+}
+
+impl PasswordProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        use PasswordProblem as P;
+        let nl = lang == Lang::Nl;
+        match self {
+            P::TooShort { min } if nl => format!(
+                "Kies een wachtwoord van ten minste {min} tekens. Een zin van een paar gewone woorden is sterk en goed te onthouden."
+            ),
+            P::TooShort { min } => format!(
+                "Choose a password of at least {min} characters. A sentence of a few ordinary words is strong and easy to remember."
+            ),
+            P::TooLong { max } if nl => format!("Kies een wachtwoord van hoogstens {max} tekens."),
+            P::TooLong { max } => format!("Choose a password of at most {max} characters."),
+            P::TooPredictable if nl => "Dit wachtwoord is te makkelijk te raden: het komt veel voor, \
+                 volgt een patroon of lijkt op je naam of e-mailadres. Voeg woorden toe die niet bij elkaar horen."
+                .into(),
+            P::TooPredictable => "This password is too easy to guess: it is common, follows a pattern \
+                 or resembles your name or e-mail address. Add words that do not belong together."
+                .into(),
+            P::Mismatch if nl => "De twee wachtwoorden zijn niet gelijk.".into(),
+            P::Mismatch => "The two passwords are not the same.".into(),
+        }
+    }
+}
+
+/// A password that meets the policy: 12 to 128 characters, not common or predictable
+/// (estimated with zxcvbn, also against the person's own name and address), typed twice alike.
+pub struct NewPassword(String);
+
+impl fmt::Debug for NewPassword {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("NewPassword(***)")
+    }
+}
+
+impl NewPassword {
+    pub const MIN_CHARS: usize = 12;
+    pub const MAX_CHARS: usize = 128;
+
+    pub fn parse(
+        password: &str,
+        repeated: &str,
+        personal: &[&str],
+    ) -> Result<NewPassword, PasswordProblem> {
+        let chars = password.chars().count();
+        if chars < Self::MIN_CHARS {
+            return Err(PasswordProblem::TooShort {
+                min: Self::MIN_CHARS,
+            });
+        }
+        if chars > Self::MAX_CHARS {
+            return Err(PasswordProblem::TooLong {
+                max: Self::MAX_CHARS,
+            });
+        }
+        if password != repeated {
+            return Err(PasswordProblem::Mismatch);
+        }
+        let mut hints: Vec<&str> = personal.to_vec();
+        hints.extend([
+            "raamwerk",
+            "loopbaan",
+            "lob",
+            "school",
+            "decaan",
+            "mentor",
+            "wachtwoord",
+        ]);
+        // Each personal text also as its words and run together (`jan`, `vries`, `jandevries`).
+        let words: Vec<&str> = personal
+            .iter()
+            .flat_map(|p| p.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.len() > 2)
+            .collect();
+        hints.extend(words);
+        let joined: Vec<String> = personal
+            .iter()
+            .map(|p| {
+                let local = p.split('@').next().unwrap_or(p);
+                local
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+                    .to_lowercase()
+            })
+            .collect();
+        hints.extend(joined.iter().map(String::as_str));
+        if zxcvbn::zxcvbn(password, &hints).score() < zxcvbn::Score::Three {
+            return Err(PasswordProblem::TooPredictable);
+        }
+        Ok(NewPassword(password.to_owned()))
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -342,7 +449,55 @@ mod tests {
     }
 
     #[test]
+    fn passwords_must_be_long_and_unpredictable() {
+        let personal = ["jan.de.vries@school.nl", "Jan de Vries"];
+        let check = |p: &str| NewPassword::parse(p, p, &personal).map(|_| ());
+        assert_eq!(check("kort"), Err(PasswordProblem::TooShort { min: 12 }));
+        assert_eq!(
+            check(&"a".repeat(129)),
+            Err(PasswordProblem::TooLong { max: 128 })
+        );
+        for weak in [
+            "password1234",
+            "123456789012",
+            "qwertyuiopas",
+            "aaaaaaaaaaaa",
+            "janDeVries2026",
+            "wachtwoord123",
+        ] {
+            assert_eq!(check(weak), Err(PasswordProblem::TooPredictable), "{weak}");
+        }
+        assert!(check("paars kompas vindt zeven tulpen").is_ok());
+        assert_eq!(
+            NewPassword::parse("paars kompas vindt zeven tulpen", "paars kompas", &personal)
+                .map(|_| ()),
+            Err(PasswordProblem::Mismatch)
+        );
+        let debug = format!(
+            "{:?}",
+            NewPassword::parse(
+                "paars kompas vindt zeven tulpen",
+                "paars kompas vindt zeven tulpen",
+                &[]
+            )
+        );
+        assert!(!debug.contains("tulpen"), "a password never reaches a log");
+    }
+
+    #[test]
     fn every_message_exists_in_both_languages() {
+        for problem in [
+            PasswordProblem::TooShort { min: 1 },
+            PasswordProblem::TooLong { max: 1 },
+            PasswordProblem::TooPredictable,
+            PasswordProblem::Mismatch,
+        ] {
+            assert_ne!(
+                problem.message(Lang::Nl),
+                problem.message(Lang::En),
+                "{problem:?}"
+            );
+        }
         let errors = [
             AccountInputError::EmailInvalid("x".into()),
             AccountInputError::NameEmpty,

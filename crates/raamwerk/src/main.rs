@@ -12,10 +12,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use domain::account::{Email, FrameworkRoles, Permission, PersonName};
 use domain::school::{Brin, NewSchool, Region, SchoolInputError, SchoolName, Sectors, Students};
 use domain::{EditionId, Lang};
 use formats::native::{self, Syntax};
 use raamwerk::{StartError, open, open_store, public_edition};
+use store::StoreError;
 use tracing_subscriber::EnvFilter;
 
 const DEFAULT_DATABASE: &str = "sqlite://data/raamwerk.db";
@@ -71,6 +73,48 @@ enum AdminCommand {
         #[command(flatten)]
         db: DatabaseArgs,
     },
+    /// Give a person a place in a school (creating their account if needed) and print a
+    /// one-time link with which they set their password.
+    CreateUser {
+        /// The school's short name (as `create-school` printed it).
+        #[arg(long)]
+        school: String,
+        /// The person's e-mail address.
+        #[arg(long)]
+        email: String,
+        /// The person's name.
+        #[arg(long)]
+        name: String,
+        /// Their permission: lid, coordinator or schoolbeheerder.
+        #[arg(long)]
+        permission: String,
+        /// The framework roles they hold, e.g. BEG,SPE (they can change them later).
+        #[arg(long, default_value = "")]
+        roles: String,
+        #[command(flatten)]
+        link: LinkArgs,
+    },
+    /// Print a one-time link with which a person sets a new password.
+    ResetPassword {
+        /// The person's e-mail address.
+        #[arg(long)]
+        email: String,
+        #[command(flatten)]
+        link: LinkArgs,
+    },
+}
+
+#[derive(Args, Clone)]
+struct LinkArgs {
+    /// The address at which people reach the app; links start with it.
+    #[arg(
+        long,
+        env = "RAAMWERK_BASE_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    base_url: String,
+    #[command(flatten)]
+    db: DatabaseArgs,
 }
 
 #[derive(Args, Clone)]
@@ -85,6 +129,10 @@ struct ServeArgs {
     /// The address and port to listen on.
     #[arg(long, env = "RAAMWERK_LISTEN", default_value = "127.0.0.1:8080")]
     listen: SocketAddr,
+    /// Mark cookies Secure: set this when people reach the app over HTTPS (e.g. behind a
+    /// reverse proxy that terminates TLS).
+    #[arg(long, env = "RAAMWERK_SECURE_COOKIES")]
+    secure_cookies: bool,
     #[command(flatten)]
     db: DatabaseArgs,
 }
@@ -167,13 +215,17 @@ fn command(lang: Lang) -> clap::Command {
     let database = "De database: sqlite://PAD (wordt aangemaakt als die ontbreekt) of \
                     postgres://GEBRUIKER@HOST/NAAM.";
     let listen = "Het adres en de poort waarop de app luistert.";
+    let secure = "Cookies als Secure markeren: zet dit aan als mensen de app via HTTPS bereiken (bijvoorbeeld achter een reverse proxy).";
+    let base_url = "Het adres waarop mensen de app bereiken; links beginnen ermee.";
     command
         .about("Raamwerk: het raamwerk loopbaanbegeleiding voor scholen")
         .mut_arg("listen", |a| a.help(listen))
         .mut_arg("database", |a| a.help(database))
+        .mut_arg("secure_cookies", |a| a.help(secure))
         .mut_subcommand("serve", |c| {
             c.about("De webapplicatie serveren (standaard).")
                 .mut_arg("listen", |a| a.help(listen))
+                .mut_arg("secure_cookies", |a| a.help(secure))
                 .mut_arg("database", |a| a.help(database))
         })
         .mut_subcommand("migrate", |c| {
@@ -190,6 +242,22 @@ fn command(lang: Lang) -> clap::Command {
                     .mut_arg("students", |a| a.help("Het aantal leerlingen of studenten."))
                     .mut_arg("region", |a| a.help("De provincie (of Caribisch Nederland), met naam of code."))
                     .mut_arg("brin", |a| a.help("De BRIN-code (twee cijfers en twee letters), als de school die heeft."))
+                    .mut_arg("database", |a| a.help(database))
+            })
+            .mut_subcommand("create-user", |c| {
+                c.about("Iemand een plaats in een school geven (met een nieuw account als dat nodig is) en een eenmalige link tonen om een wachtwoord in te stellen.")
+                    .mut_arg("school", |a| a.help("De korte naam van de school (zoals create-school die toonde)."))
+                    .mut_arg("email", |a| a.help("Het e-mailadres van de persoon."))
+                    .mut_arg("name", |a| a.help("De naam van de persoon."))
+                    .mut_arg("permission", |a| a.help("De bevoegdheid: lid, coordinator of schoolbeheerder."))
+                    .mut_arg("roles", |a| a.help("De rollen in het raamwerk, bijvoorbeeld BEG,SPE (later aan te passen)."))
+                    .mut_arg("base_url", |a| a.help(base_url))
+                    .mut_arg("database", |a| a.help(database))
+            })
+            .mut_subcommand("reset-password", |c| {
+                c.about("Een eenmalige link tonen waarmee iemand een nieuw wachtwoord instelt.")
+                    .mut_arg("email", |a| a.help("Het e-mailadres van de persoon."))
+                    .mut_arg("base_url", |a| a.help(base_url))
                     .mut_arg("database", |a| a.help(database))
             })
         })
@@ -271,11 +339,31 @@ fn main() -> ExitCode {
             };
             runtime.block_on(create_school(input, db))
         }
+        Some(Command::Admin(AdminCommand::CreateUser {
+            school,
+            email,
+            name,
+            permission,
+            roles,
+            link,
+        })) => runtime.block_on(create_user(
+            UserInput {
+                school,
+                email,
+                name,
+                permission,
+                roles,
+            },
+            link,
+        )),
+        Some(Command::Admin(AdminCommand::ResetPassword { email, link })) => {
+            runtime.block_on(reset_password(email, link))
+        }
     }
 }
 
 async fn serve(args: ServeArgs) -> ExitCode {
-    let state = match open(&args.db.database).await {
+    let state = match open(&args.db.database, args.secure_cookies).await {
         Ok(state) => state,
         Err(e) => return start_failed(&e),
     };
@@ -503,6 +591,161 @@ async fn create_school(input: SchoolInput, db: DatabaseArgs) -> ExitCode {
             println!("{}", school.short_name);
             ExitCode::SUCCESS
         }
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The fields of `admin create-user` as typed.
+struct UserInput {
+    school: String,
+    email: String,
+    name: String,
+    permission: String,
+    roles: String,
+}
+
+/// One line on stderr in the terminal's language, and exit code 1.
+fn fail(nl: &str, en: &str) -> ExitCode {
+    match cli_lang() {
+        Lang::Nl => eprintln!("raamwerk: {nl}"),
+        Lang::En => eprintln!("raamwerk: {en}"),
+    }
+    ExitCode::from(1)
+}
+
+/// The link that leads to the page where a password is set.
+fn password_link(base_url: &str, token: &str) -> String {
+    format!(
+        "{}{}",
+        base_url.trim_end_matches('/'),
+        web::routes::Page::SetPassword(token.to_owned()).path(Lang::Nl)
+    )
+}
+
+async fn create_user(input: UserInput, link: LinkArgs) -> ExitCode {
+    let lang = cli_lang();
+    let email = Email::parse(&input.email);
+    let name = PersonName::parse(&input.name);
+    let permission = Permission::parse(&input.permission);
+    let roles = FrameworkRoles::parse(&input.roles);
+    let (email, name, permission, roles) = match (email, name, permission, roles) {
+        (Ok(e), Ok(n), Ok(p), Ok(r)) => (e, n, p, r),
+        (e, n, p, r) => {
+            let errors = [e.err(), n.err(), p.err(), r.err()];
+            for error in errors.into_iter().flatten() {
+                eprintln!("raamwerk: {}", error.message(lang));
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let store = match open_store(&link.db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let outcome = add_user(&store, &input.school, &email, &name, permission, &roles).await;
+    store.close().await;
+    match outcome {
+        Ok(Some(token)) => {
+            println!("{}", password_link(&link.base_url, &token));
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            match lang {
+                Lang::Nl => eprintln!(
+                    "raamwerk: {email} heeft al een wachtwoord en is nu lid van {}",
+                    input.school
+                ),
+                Lang::En => eprintln!(
+                    "raamwerk: {email} already has a password and is now a member of {}",
+                    input.school
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(AddUserError::NoSuchSchool) => fail(
+            &format!("er is geen school met de korte naam '{}'", input.school),
+            &format!("there is no school with the short name '{}'", input.school),
+        ),
+        Err(AddUserError::Store(StoreError::AlreadyMember)) => fail(
+            &format!("{email} is al lid van {}", input.school),
+            &format!("{email} is already a member of {}", input.school),
+        ),
+        Err(AddUserError::Store(e)) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum AddUserError {
+    NoSuchSchool,
+    Store(StoreError),
+}
+
+impl From<StoreError> for AddUserError {
+    fn from(e: StoreError) -> Self {
+        AddUserError::Store(e)
+    }
+}
+
+/// Adds the membership (and the account when new); returns a password link unless the
+/// person has a password already.
+async fn add_user(
+    store: &store::Store,
+    school: &str,
+    email: &Email,
+    name: &PersonName,
+    permission: Permission,
+    roles: &FrameworkRoles,
+) -> Result<Option<String>, AddUserError> {
+    let school = store
+        .school_by_short_name(school)
+        .await?
+        .ok_or(AddUserError::NoSuchSchool)?;
+    let (user, has_password) = match store.credentials(email).await? {
+        Some((user, hash)) => (user, hash.is_some()),
+        None => (store.create_user(email, name).await?, false),
+    };
+    store
+        .add_member(school.id, user.id, permission, roles)
+        .await?;
+    if has_password {
+        return Ok(None);
+    }
+    Ok(Some(store.create_password_link(user.id).await?))
+}
+
+async fn reset_password(email: String, link: LinkArgs) -> ExitCode {
+    let lang = cli_lang();
+    let email = match Email::parse(&email) {
+        Ok(email) => email,
+        Err(e) => {
+            eprintln!("raamwerk: {}", e.message(lang));
+            return ExitCode::from(2);
+        }
+    };
+    let store = match open_store(&link.db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let outcome = match store.user_by_email(&email).await {
+        Ok(Some(user)) => store.create_password_link(user.id).await.map(Some),
+        Ok(None) => Ok(None),
+        Err(e) => Err(e),
+    };
+    store.close().await;
+    match outcome {
+        Ok(Some(token)) => {
+            println!("{}", password_link(&link.base_url, &token));
+            ExitCode::SUCCESS
+        }
+        Ok(None) => fail(
+            &format!("er is geen account met het adres {email}"),
+            &format!("there is no account with the address {email}"),
+        ),
         Err(e) => {
             eprintln!("raamwerk: {e}");
             ExitCode::from(1)

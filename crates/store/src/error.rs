@@ -28,6 +28,8 @@ pub enum StoreError {
     CorruptEdition { id: String, problems: Vec<Problem> },
     #[error("stored data is not valid: {0}")]
     CorruptRow(String),
+    #[error("no randomness available: {0}")]
+    Randomness(String),
     #[error("this e-mail address already has an account")]
     EmailTaken,
     #[error("this person is already a member of this school")]

@@ -9,6 +9,8 @@ const INSERT_SCHOOL: &str = "INSERT INTO schools (id, short_name, name, sectors,
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (short_name) DO NOTHING";
 const SELECT_BY_SHORT_NAME: &str = "SELECT id, short_name, name, sectors, students, region, brin \
      FROM schools WHERE short_name = $1";
+const SELECT_BY_ID: &str = "SELECT id, short_name, name, sectors, students, region, brin \
+     FROM schools WHERE id = $1";
 const SELECT_ALL: &str =
     "SELECT id, short_name, name, sectors, students, region, brin FROM schools";
 
@@ -99,6 +101,14 @@ impl Store {
             region: new.region,
             brin: new.brin.clone(),
         })
+    }
+
+    /// The school with this id, if there is one.
+    pub async fn school(&self, id: SchoolId) -> Result<Option<School>, StoreError> {
+        let row: Option<SchoolRow> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_BY_ID).bind(id.0).fetch_optional(pool).await?
+        });
+        row.map(SchoolRow::into_school).transpose()
     }
 
     /// The school with this short name, if there is one.

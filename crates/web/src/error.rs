@@ -21,6 +21,10 @@ pub enum AppError {
     NotFound(Lang),
     #[error("could not render a page: {0}")]
     Render(#[source] askama::Error),
+    #[error("storage failed: {0}")]
+    Store(#[from] store::StoreError),
+    #[error("{0}")]
+    Internal(String),
 }
 
 #[derive(Template)]
@@ -35,10 +39,10 @@ pub struct ErrorView {
 /// The error page for a status, in a language; plain text should rendering itself fail.
 pub fn error_page(app: &AppState, lang: Lang, status: StatusCode) -> Response {
     let t = Tr(lang);
-    let (heading, text) = if status == StatusCode::NOT_FOUND {
-        (t.get("not-found-title"), t.get("not-found-text"))
-    } else {
-        (t.get("error-title"), t.get("error-text"))
+    let (heading, text) = match status {
+        StatusCode::NOT_FOUND => (t.get("not-found-title"), t.get("not-found-text")),
+        StatusCode::GONE => (t.get("link-gone-title"), t.get("link-gone-text")),
+        _ => (t.get("error-title"), t.get("error-text")),
     };
     let view = ErrorView {
         chrome: Chrome::new(lang, &app.edition, None, heading.clone()),
@@ -65,8 +69,8 @@ impl AppError {
     pub fn into_page(self, app: &AppState) -> Response {
         match self {
             AppError::NotFound(lang) => error_page(app, lang, StatusCode::NOT_FOUND),
-            AppError::Render(e) => {
-                tracing::error!(error = %e, "could not render a page");
+            other => {
+                tracing::error!(error = %other, "a request failed");
                 error_page(app, Lang::Nl, StatusCode::INTERNAL_SERVER_ERROR)
             }
         }

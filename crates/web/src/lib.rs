@@ -2,6 +2,7 @@
 //! per page in `pages/`), their askama templates, the Fluent messages and our own CSS.
 
 mod assets;
+mod auth;
 mod cache;
 mod error;
 mod health;
@@ -14,20 +15,22 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use axum::routing::get;
+use axum::routing::{get, post};
 use domain::{Edition, Lang};
 use store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 pub use error::AppError;
 pub use i18n::Tr;
+use routes::Page;
 
 /// Everything a request may need. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -40,6 +43,8 @@ pub struct App {
     pub edition: Edition,
     /// The public pages of that edition, rendered once.
     pub pages: cache::PageCache,
+    /// Whether cookies get `Secure` (the app is reached over HTTPS, e.g. behind a proxy).
+    pub secure_cookies: bool,
 }
 
 impl std::ops::Deref for AppState {
@@ -50,11 +55,12 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store, edition: Edition) -> AppState {
+    pub fn new(store: Store, edition: Edition, secure_cookies: bool) -> AppState {
         AppState(Arc::new(App {
             store,
             edition,
             pages: cache::PageCache::default(),
+            secure_cookies,
         }))
     }
 }
@@ -115,6 +121,50 @@ fn pages(lang: Lang) -> Router<AppState> {
                 },
             ),
         )
+        .route(
+            &Page::SignIn.path(lang),
+            get(
+                move |state: State<AppState>, query: Result<Query<pages::sign_in::Notice>, QueryRejection>| {
+                    let app = state.0.clone();
+                    page(app, pages::sign_in::show(lang, state, query))
+                },
+            )
+            .post(
+                move |state: State<AppState>, form: Result<Form<pages::sign_in::SignInForm>, FormRejection>| {
+                    let app = state.0.clone();
+                    page(app, pages::sign_in::submit(lang, state, form))
+                },
+            ),
+        )
+        .route(
+            &Page::SignOut.path(lang),
+            post(move |state: State<AppState>, headers: HeaderMap| {
+                let app = state.0.clone();
+                page(app, pages::sign_out::submit(lang, state, headers))
+            }),
+        )
+        .route(
+            &Page::Account.path(lang),
+            get(move |state: State<AppState>, headers: HeaderMap| {
+                let app = state.0.clone();
+                page(app, pages::account::show(lang, state, headers))
+            }),
+        )
+        .route(
+            &format!("{prefix}/{}/{{token}}", routes::set_password_segment(lang)),
+            get(move |state: State<AppState>, token: Result<Path<String>, PathRejection>| {
+                let app = state.0.clone();
+                page(app, pages::set_password::show(lang, state, token))
+            })
+            .post(
+                move |state: State<AppState>,
+                      token: Result<Path<String>, PathRejection>,
+                      form: Result<Form<pages::set_password::PasswordForm>, FormRejection>| {
+                    let app = state.0.clone();
+                    page(app, pages::set_password::submit(lang, state, token, form))
+                },
+            ),
+        )
 }
 
 /// The whole application: every route, and the layers every response passes.
@@ -132,6 +182,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(axum::middleware::from_fn(middleware::etag))
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .layer(CsrfLayer::new().with_rejection_response(middleware::csrf_rejected))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

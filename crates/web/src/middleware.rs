@@ -99,3 +99,15 @@ pub fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
     )
         .into_response()
 }
+
+/// A form posted from another site (or a browser that says too little to tell) is refused,
+/// with a short text in both languages; nothing is changed.
+pub fn csrf_rejected(_: tower_http::csrf::ProtectionError) -> Response {
+    (
+        StatusCode::FORBIDDEN,
+        [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+        "Dit formulier kwam niet van deze site en is niet verwerkt. / \
+         This form did not come from this site and was not processed.\n",
+    )
+        .into_response()
+}

@@ -15,6 +15,11 @@ pub enum Page {
     },
     Themes,
     Theme(ThemeCode),
+    SignIn,
+    SignOut,
+    Account,
+    /// The page a one-time link leads to, to set a password.
+    SetPassword(String),
 }
 
 impl Page {
@@ -37,6 +42,10 @@ impl Page {
             ),
             Page::Themes => format!("/{l}/{}", themes_segment(lang)),
             Page::Theme(code) => format!("/{l}/{}/{code}", themes_segment(lang)),
+            Page::SignIn => format!("/{l}/{}", sign_in_segment(lang)),
+            Page::SignOut => format!("/{l}/{}", sign_out_segment(lang)),
+            Page::Account => format!("/{l}/account"),
+            Page::SetPassword(token) => format!("/{l}/{}/{token}", set_password_segment(lang)),
         }
     }
 
@@ -68,6 +77,27 @@ pub fn themes_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "themas",
         Lang::En => "themes",
+    }
+}
+
+pub fn sign_in_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "inloggen",
+        Lang::En => "sign-in",
+    }
+}
+
+pub fn sign_out_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "uitloggen",
+        Lang::En => "sign-out",
+    }
+}
+
+pub fn set_password_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "wachtwoord-instellen",
+        Lang::En => "set-password",
     }
 }
 
@@ -144,6 +174,12 @@ mod tests {
         assert_eq!(page.path(Lang::En), "/en/roles/mentor/organisation");
         assert_eq!(Page::Themes.path(Lang::En), "/en/themes");
         assert_eq!(Page::Home.path(Lang::Nl), "/nl/");
+        assert_eq!(Page::SignIn.path(Lang::Nl), "/nl/inloggen");
+        assert_eq!(Page::SignIn.path(Lang::En), "/en/sign-in");
+        assert_eq!(
+            Page::SetPassword("ab12".into()).path(Lang::En),
+            "/en/set-password/ab12"
+        );
     }
 
     #[test]

@@ -109,6 +109,19 @@ pub struct TestApp {
     db: TestDb,
 }
 
+/// Percent-encodes a form value.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            b' ' => "+".to_owned(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 pub struct Page {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -127,7 +140,7 @@ impl Page {
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
         let db = TestDb::new(backend).await;
-        let state = raamwerk::open(&db.url)
+        let state = raamwerk::open(&db.url, false)
             .await
             .expect("the application starts");
         TestApp { state, db }
@@ -138,12 +151,44 @@ impl TestApp {
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
-        let mut request = Request::get(path);
+        self.send(Request::get(path), headers, Body::empty()).await
+    }
+
+    /// A form post as a browser on this site sends it (`Sec-Fetch-Site: same-origin`),
+    /// plus any headers given (which may override that one).
+    pub async fn post_form(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let body: String = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut all = vec![
+            ("content-type", "application/x-www-form-urlencoded"),
+            ("sec-fetch-site", "same-origin"),
+        ];
+        for (name, value) in headers {
+            all.retain(|(n, _)| n != name);
+            all.push((name, value));
+        }
+        self.send(Request::post(path), &all, Body::from(body)).await
+    }
+
+    async fn send(
+        &self,
+        mut request: axum::http::request::Builder,
+        headers: &[(&str, &str)],
+        body: Body,
+    ) -> Page {
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
         let response = web::router(self.state.clone())
-            .oneshot(request.body(Body::empty()).expect("request"))
+            .oneshot(request.body(body).expect("request"))
             .await
             .expect("the router answers");
         let (parts, body) = response.into_parts();

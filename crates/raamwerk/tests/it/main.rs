@@ -6,4 +6,5 @@ mod helpers;
 mod pages;
 mod people;
 mod schools;
+mod sign_in;
 mod store_contract;

@@ -1,9 +1,13 @@
 //! The public pages: one file per page, each a handler and its view; what they share
 //! (the page chrome, statement views, rendering) is here.
 
+pub mod account;
 pub mod home;
 pub mod role;
 pub mod root;
+pub mod set_password;
+pub mod sign_in;
+pub mod sign_out;
 pub mod theme;
 pub mod themes;
 
@@ -30,6 +34,7 @@ pub struct Chrome {
     pub other_lang: Lang,
     pub switch_href: String,
     pub home_href: String,
+    pub sign_in_href: String,
     pub css_href: &'static str,
     pub nav: Vec<NavLink>,
     pub edition_version: String,
@@ -77,6 +82,7 @@ impl Chrome {
             other_lang: other,
             switch_href: page.unwrap_or(&Page::Home).path(other),
             home_href: Page::Home.path(lang),
+            sign_in_href: Page::SignIn.path(lang),
             css_href: assets::css_href(),
             nav,
             edition_version: edition.meta().version.clone(),
@@ -195,6 +201,31 @@ pub fn respond<T: Template>(
         headers.insert(SET_COOKIE, HeaderValue::from_static(cookie));
     }
     Ok(response)
+}
+
+/// Answers with a page that belongs to one visitor (forms, their account): rendered every
+/// time, never stored by a cache.
+pub fn respond_private(
+    template: &impl Template,
+    lang: Lang,
+    status: StatusCode,
+) -> Result<Response, AppError> {
+    let html = template.render().map_err(AppError::Render)?;
+    let mut response = (status, html).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
+}
+
+/// A field's error and the id that ties it to its input for screen readers.
+#[derive(Debug, Default)]
+pub struct FieldError {
+    pub message: Option<String>,
 }
 
 /// Whether an `If-None-Match` value names this (weak) ETag; weak comparison, as RFC 9110

@@ -1,0 +1,253 @@
+//! What signing in needs: password hashes, one-time links and sessions. Secrets (link and
+//! session tokens) are random 256-bit values handed to the person once; only their SHA-256
+//! hashes are stored, so a copy of the database opens no account.
+
+use std::fmt::Write as _;
+
+use domain::account::{Email, PersonName, User, UserId};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
+
+/// A secret to hand out (in a link or a cookie) and the hash under which it is stored.
+pub struct Secret {
+    pub token: String,
+    hash: String,
+}
+
+impl Secret {
+    fn new() -> Result<Secret, StoreError> {
+        let mut bytes = [0_u8; 32];
+        getrandom::fill(&mut bytes).map_err(|e| StoreError::Randomness(e.to_string()))?;
+        let token = hex(&bytes);
+        Ok(Secret {
+            hash: hash_token(&token),
+            token,
+        })
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
+}
+
+/// The stored form of a token.
+pub fn hash_token(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// How long sessions last.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionLimits {
+    /// Signed out after this long without a request.
+    pub idle_ms: i64,
+    /// Signed out after this long in any case.
+    pub absolute_ms: i64,
+}
+
+impl SessionLimits {
+    pub const DEFAULT: SessionLimits = SessionLimits {
+        idle_ms: 12 * 60 * 60 * 1000,
+        absolute_ms: 14 * 24 * 60 * 60 * 1000,
+    };
+}
+
+/// How long a link to set a password stays valid.
+pub const PASSWORD_LINK_MS: i64 = 14 * 24 * 60 * 60 * 1000;
+
+/// `last_seen_at` is written at most this often, so a session lookup is usually a read.
+const SEEN_GRANULARITY_MS: i64 = 60 * 1000;
+
+const INSERT_LINK: &str = "INSERT INTO one_time_links (token_hash, purpose, user_id, created_at, expires_at) \
+     VALUES ($1, 'set-password', $2, $3, $4)";
+const SELECT_LINK_USER: &str = "SELECT u.id, u.email, u.name FROM one_time_links l JOIN users u ON u.id = l.user_id \
+     WHERE l.token_hash = $1 AND l.purpose = 'set-password' AND l.used_at IS NULL AND l.expires_at > $2";
+const USE_LINK: &str = "UPDATE one_time_links SET used_at = $2 \
+     WHERE token_hash = $1 AND purpose = 'set-password' AND used_at IS NULL AND expires_at > $2 RETURNING user_id";
+const SET_PASSWORD: &str = "UPDATE users SET password_hash = $2 WHERE id = $1";
+const DELETE_USER_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
+const SELECT_CREDENTIALS: &str =
+    "SELECT id, email, name, password_hash FROM users WHERE email = $1";
+const INSERT_SESSION: &str = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) \
+     VALUES ($1, $2, $3, $3, $4)";
+const SELECT_SESSION: &str = "SELECT u.id, u.email, u.name, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id \
+     WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3";
+const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
+const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
+
+#[derive(sqlx::FromRow)]
+struct UserRow {
+    id: Uuid,
+    email: String,
+    name: String,
+}
+
+impl UserRow {
+    fn into_user(self) -> Result<User, StoreError> {
+        let corrupt = |what: &str, v: &str| StoreError::CorruptRow(format!("{what} '{v}'"));
+        Ok(User {
+            id: UserId(self.id),
+            email: Email::parse(&self.email).map_err(|_| corrupt("e-mail address", &self.email))?,
+            name: PersonName::parse(&self.name).map_err(|_| corrupt("name", &self.name))?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct CredentialRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    password_hash: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    last_seen_at: i64,
+}
+
+impl Store {
+    /// Makes a one-time link with which a person sets (or resets) their password; returns
+    /// the token to put in the link.
+    pub async fn create_password_link(&self, user: UserId) -> Result<String, StoreError> {
+        let secret = Secret::new()?;
+        let now = now_millis();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(INSERT_LINK)
+                .bind(&secret.hash)
+                .bind(user.0)
+                .bind(now)
+                .bind(now + PASSWORD_LINK_MS)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(secret.token)
+    }
+
+    /// The person a password link is for, while it is unused and not expired.
+    pub async fn password_link_user(&self, token: &str) -> Result<Option<User>, StoreError> {
+        let row: Option<UserRow> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_LINK_USER).bind(hash_token(token)).bind(now_millis()).fetch_optional(pool).await?
+        });
+        row.map(UserRow::into_user).transpose()
+    }
+
+    /// Uses a password link: in one transaction the link is spent, the password hash set and
+    /// every session of the person ended. `None` (and nothing changed) for a link that is
+    /// unknown, used or expired.
+    pub async fn set_password_with_link(
+        &self,
+        token: &str,
+        password_hash: &str,
+    ) -> Result<Option<UserId>, StoreError> {
+        let hash = hash_token(token);
+        let now = now_millis();
+        let user = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let used: Option<(Uuid,)> = sqlx::query_as(USE_LINK).bind(&hash).bind(now).fetch_optional(&mut *tx).await?;
+            if let Some((user,)) = used {
+                sqlx::query(SET_PASSWORD).bind(user).bind(password_hash).execute(&mut *tx).await?;
+                sqlx::query(DELETE_USER_SESSIONS).bind(user).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Some(UserId(user))
+            } else {
+                None
+            }
+        });
+        Ok(user)
+    }
+
+    /// The account for an address and its password hash (none until a password is set).
+    pub async fn credentials(
+        &self,
+        email: &Email,
+    ) -> Result<Option<(User, Option<String>)>, StoreError> {
+        let row: Option<CredentialRow> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_CREDENTIALS).bind(email.as_str()).fetch_optional(pool).await?
+        });
+        row.map(|r| Ok((r.user.into_user()?, r.password_hash)))
+            .transpose()
+    }
+
+    /// Starts a session; returns the token for the cookie. Always a new token, so a session
+    /// id from before signing in is never reused.
+    pub async fn create_session(
+        &self,
+        user: UserId,
+        limits: SessionLimits,
+    ) -> Result<String, StoreError> {
+        let secret = Secret::new()?;
+        let now = now_millis();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(INSERT_SESSION)
+                .bind(&secret.hash)
+                .bind(user.0)
+                .bind(now)
+                .bind(now + limits.absolute_ms)
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(secret.token)
+    }
+
+    /// The person signed in with this session token, if the session is still valid (neither
+    /// idle nor older than its limit). Notes the request as activity.
+    pub async fn session_user(
+        &self,
+        token: &str,
+        limits: SessionLimits,
+    ) -> Result<Option<User>, StoreError> {
+        let hash = hash_token(token);
+        let now = now_millis();
+        let row: Option<SessionRow> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_SESSION).bind(&hash).bind(now).bind(now - limits.idle_ms).fetch_optional(pool).await?
+        });
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        if now - row.last_seen_at > SEEN_GRANULARITY_MS {
+            on_pool!(self, pool => {
+                sqlx::query(TOUCH_SESSION).bind(&hash).bind(now).execute(pool).await?;
+            });
+        }
+        row.user.into_user().map(Some)
+    }
+
+    /// Ends a session (signing out).
+    pub async fn delete_session(&self, token: &str) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            sqlx::query(DELETE_SESSION).bind(hash_token(token)).execute(pool).await?;
+        });
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_stored_only_as_hashes() {
+        let a = Secret::new().expect("random");
+        let b = Secret::new().expect("random");
+        assert_ne!(a.token, b.token);
+        assert_eq!(a.token.len(), 64);
+        assert_eq!(a.hash, hash_token(&a.token));
+        assert_ne!(a.hash, a.token);
+        assert_eq!(
+            hash_token("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

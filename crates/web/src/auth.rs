@@ -1,0 +1,140 @@
+//! Signing in: password hashing (Argon2id, off the async runtime), the session cookie and
+//! finding who is signed in.
+
+use std::sync::LazyLock;
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::http::header::COOKIE;
+use axum::http::{HeaderMap, HeaderValue};
+use domain::account::{NewPassword, User};
+use store::SessionLimits;
+
+use crate::AppState;
+use crate::error::AppError;
+
+pub const SESSION_COOKIE: &str = "raamwerk_session";
+
+/// Hashes a new password with Argon2id on a blocking thread.
+pub async fn hash_password(password: NewPassword) -> Result<String, AppError> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.expose().as_bytes())
+            .map(|hash| hash.to_string())
+            .map_err(|e| AppError::Internal(format!("hashing a password: {e}")))
+    })
+    .await
+    .map_err(|e| AppError::Internal(format!("hashing a password: {e}")))?
+}
+
+/// A hash to check against when an address has no password, so that the answer takes as
+/// long as for a real account and timing reveals nothing.
+static DUMMY_HASH: LazyLock<Option<String>> = LazyLock::new(|| {
+    Argon2::default()
+        .hash_password(b"no account has this password")
+        .map(|h| h.to_string())
+        .ok()
+});
+
+/// Whether a password matches a stored hash (or, with no hash, spends the same time and
+/// says no).
+pub async fn verify_password(password: String, hash: Option<String>) -> bool {
+    tokio::task::spawn_blocking(move || {
+        let (hash, real) = match hash {
+            Some(hash) => (hash, true),
+            None => (DUMMY_HASH.clone().unwrap_or_default(), false),
+        };
+        let matches = PasswordHash::new(&hash).is_ok_and(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        });
+        real && matches
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// The session token in the request's cookies, if any.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            pair.trim()
+                .strip_prefix(SESSION_COOKIE)?
+                .strip_prefix('=')
+                .map(str::to_owned)
+        })
+        .filter(|t| t.len() == 64 && t.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// Who is signed in, if anyone.
+pub async fn current_user(app: &AppState, headers: &HeaderMap) -> Result<Option<User>, AppError> {
+    match session_token(headers) {
+        Some(token) => Ok(app
+            .store
+            .session_user(&token, SessionLimits::DEFAULT)
+            .await?),
+        None => Ok(None),
+    }
+}
+
+/// The cookie that carries a new session: HttpOnly, SameSite=Lax, Secure when configured.
+pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
+    let max_age = SessionLimits::DEFAULT.absolute_ms / 1000;
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; Max-Age={max_age}; HttpOnly; SameSite=Lax{secure}"
+    ))
+    .unwrap_or_else(|_| clear_cookie())
+}
+
+/// The cookie that ends a session in the browser.
+pub fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_static("raamwerk_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_hashed_password_verifies_and_others_do_not() {
+        let password = NewPassword::parse(
+            "paars kompas vindt zeven tulpen",
+            "paars kompas vindt zeven tulpen",
+            &[],
+        )
+        .expect("strong");
+        let hash = hash_password(password).await.expect("hashed");
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(
+            verify_password("paars kompas vindt zeven tulpen".into(), Some(hash.clone())).await
+        );
+        assert!(!verify_password("paars kompas vindt zes tulpen".into(), Some(hash)).await);
+        assert!(!verify_password("no account has this password".into(), None).await);
+        assert!(!verify_password("x".into(), Some("not a hash".into())).await);
+    }
+
+    #[test]
+    fn only_a_well_formed_session_token_is_read() {
+        let token = "a".repeat(64);
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            COOKIE,
+            HeaderValue::from_str(&format!("lang=nl; raamwerk_session={token}")).expect("ascii"),
+        );
+        assert_eq!(session_token(&headers), Some(token));
+        headers.insert(
+            COOKIE,
+            HeaderValue::from_static("raamwerk_session=../../etc"),
+        );
+        assert_eq!(session_token(&headers), None);
+        headers.insert(COOKIE, HeaderValue::from_static("raamwerk_sessionx=aaaa"));
+        assert_eq!(session_token(&headers), None);
+    }
+}

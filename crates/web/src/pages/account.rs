@@ -1,0 +1,84 @@
+//! The signed-in person's account: who they are and the schools they belong to.
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::header::LOCATION;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::Lang;
+
+use crate::AppState;
+use crate::auth::current_user;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::pages::{Chrome, respond_private};
+use crate::routes::Page;
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub name: String,
+    pub email: String,
+    pub schools: Vec<SchoolLine>,
+    pub sign_out: String,
+}
+
+#[derive(Debug)]
+pub struct SchoolLine {
+    pub name: String,
+    pub permission: String,
+    pub roles: String,
+}
+
+pub async fn show(
+    lang: Lang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let Some(user) = current_user(&app, &headers).await? else {
+        let mut response = StatusCode::SEE_OTHER.into_response();
+        if let Ok(location) = HeaderValue::from_str(&Page::SignIn.path(lang)) {
+            response.headers_mut().insert(LOCATION, location);
+        }
+        return Ok(response);
+    };
+    let t = Tr(lang);
+    let mut schools = Vec::new();
+    for membership in app.store.memberships_of(user.id).await? {
+        let Some(school) = app.store.school(membership.school).await? else {
+            continue;
+        };
+        let roles: Vec<&str> = membership
+            .roles
+            .as_slice()
+            .iter()
+            .map(|r| app.edition.role(*r).name.get(lang))
+            .collect();
+        schools.push(SchoolLine {
+            name: school.name.to_string(),
+            permission: membership.permission.name(lang).to_owned(),
+            roles: if roles.is_empty() {
+                t.get("account-no-roles")
+            } else {
+                roles.join(", ")
+            },
+        });
+    }
+    schools.sort_by_cached_key(|s| s.name.to_lowercase());
+    let view = AccountView {
+        chrome: Chrome::new(
+            lang,
+            &app.edition,
+            Some(&Page::Account),
+            t.get("account-title"),
+        ),
+        t,
+        name: user.name.to_string(),
+        email: user.email.to_string(),
+        schools,
+        sign_out: Page::SignOut.path(lang),
+    };
+    respond_private(&view, lang, StatusCode::OK)
+}

@@ -1,0 +1,119 @@
+//! Setting a password with a one-time link (for a new account, or after a reset).
+
+use askama::Template;
+use axum::extract::rejection::{FormRejection, PathRejection};
+use axum::extract::{Form, Path, State};
+use axum::http::header::LOCATION;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::Lang;
+use domain::account::NewPassword;
+
+use crate::AppState;
+use crate::auth::hash_password;
+use crate::error::{AppError, error_page};
+use crate::i18n::Tr;
+use crate::pages::{Chrome, respond_private};
+use crate::routes::Page;
+
+#[derive(Template)]
+#[template(path = "set_password.html")]
+pub struct SetPasswordView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub action: String,
+    pub name: String,
+    pub error: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    repeat: String,
+}
+
+fn token_of(path: Result<Path<String>, PathRejection>) -> String {
+    path.map(|Path(t)| t).unwrap_or_default()
+}
+
+fn view(
+    app: &AppState,
+    lang: Lang,
+    token: &str,
+    name: String,
+    error: Option<String>,
+) -> SetPasswordView {
+    let t = Tr(lang);
+    let page = Page::SetPassword(token.to_owned());
+    SetPasswordView {
+        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("set-password-title")),
+        t,
+        action: page.path(lang),
+        name,
+        error,
+    }
+}
+
+pub async fn show(
+    lang: Lang,
+    State(app): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+) -> Result<Response, AppError> {
+    let token = token_of(token);
+    match app.store.password_link_user(&token).await? {
+        Some(user) => respond_private(
+            &view(&app, lang, &token, user.name.to_string(), None),
+            lang,
+            StatusCode::OK,
+        ),
+        None => Ok(error_page(&app, lang, StatusCode::GONE)),
+    }
+}
+
+pub async fn submit(
+    lang: Lang,
+    State(app): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+    form: Result<Form<PasswordForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let token = token_of(token);
+    let Some(user) = app.store.password_link_user(&token).await? else {
+        return Ok(error_page(&app, lang, StatusCode::GONE));
+    };
+    let form = form.map(|Form(f)| f).unwrap_or(PasswordForm {
+        password: String::new(),
+        repeat: String::new(),
+    });
+    let personal = [user.email.as_str(), user.name.as_str()];
+    let password = match NewPassword::parse(&form.password, &form.repeat, &personal) {
+        Ok(password) => password,
+        Err(problem) => {
+            let view = view(
+                &app,
+                lang,
+                &token,
+                user.name.to_string(),
+                Some(problem.message(lang)),
+            );
+            return respond_private(&view, lang, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    let hash = hash_password(password).await?;
+    if app
+        .store
+        .set_password_with_link(&token, &hash)
+        .await?
+        .is_none()
+    {
+        // Used or expired between the check and now.
+        return Ok(error_page(&app, lang, StatusCode::GONE));
+    }
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    let location = format!("{}?klaar=wachtwoord", Page::SignIn.path(lang));
+    if let Ok(location) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(LOCATION, location);
+    }
+    Ok(response)
+}
