@@ -198,3 +198,136 @@ async fn create_school_on_the_command_line(backend: Backend) {
     store.close().await;
     db.remove().await;
 }
+
+on_both_backends!(create_user_and_reset_password_print_working_links);
+
+async fn create_user_and_reset_password_print_working_links(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let run = |args: &[&str]| {
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--database", &db.url]);
+        if args[1] != "create-school" {
+            all.extend(["--base-url", "https://raamwerk.example/"]);
+        }
+        raamwerk(&all, "en_GB.UTF-8")
+    };
+    let school = run(&[
+        "admin",
+        "create-school",
+        "--name",
+        "Atlas College",
+        "--sector",
+        "vo",
+        "--students",
+        "1200",
+        "--region",
+        "NH",
+    ]);
+    assert!(
+        school.status.success(),
+        "{}",
+        String::from_utf8_lossy(&school.stderr)
+    );
+
+    let created = run(&[
+        "admin",
+        "create-user",
+        "--school",
+        "atlas-college",
+        "--email",
+        "Decaan@Atlas.nl",
+        "--name",
+        "Sanne Bakker",
+        "--permission",
+        "coordinator",
+        "--roles",
+        "SPE,COO",
+    ]);
+    assert!(
+        created.status.success(),
+        "{}",
+        String::from_utf8_lossy(&created.stderr)
+    );
+    let link = String::from_utf8_lossy(&created.stdout).trim().to_owned();
+    let token = link
+        .strip_prefix("https://raamwerk.example/nl/wachtwoord-instellen/")
+        .unwrap_or_else(|| panic!("a link to set a password: {link}"));
+
+    let store = Store::connect(&db.url).await.expect("connect");
+    let user = store
+        .password_link_user(token)
+        .await
+        .expect("lookup")
+        .expect("the link works");
+    assert_eq!(user.email.as_str(), "decaan@atlas.nl");
+    let school = store
+        .school_by_short_name("atlas-college")
+        .await
+        .expect("lookup")
+        .expect("present");
+    let membership = store
+        .membership(school.id, user.id)
+        .await
+        .expect("lookup")
+        .expect("member");
+    assert_eq!(membership.roles.to_string(), "SPE,COO");
+
+    let twice = run(&[
+        "admin",
+        "create-user",
+        "--school",
+        "atlas-college",
+        "--email",
+        "decaan@atlas.nl",
+        "--name",
+        "Sanne",
+        "--permission",
+        "lid",
+    ]);
+    assert_eq!(twice.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&twice.stderr).contains("already a member of atlas-college"));
+    let nowhere = run(&[
+        "admin",
+        "create-user",
+        "--school",
+        "bestaat-niet",
+        "--email",
+        "x@atlas.nl",
+        "--name",
+        "X",
+        "--permission",
+        "lid",
+    ]);
+    assert_eq!(nowhere.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&nowhere.stderr)
+            .contains("no school with the short name 'bestaat-niet'")
+    );
+    let bad = run(&[
+        "admin",
+        "create-user",
+        "--school",
+        "atlas-college",
+        "--email",
+        "geen-adres",
+        "--name",
+        " ",
+        "--permission",
+        "baas",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&bad.stderr).lines().count(),
+        3,
+        "every invalid field, one line each"
+    );
+
+    let reset = run(&["admin", "reset-password", "--email", "decaan@atlas.nl"]);
+    assert!(reset.status.success());
+    let second = String::from_utf8_lossy(&reset.stdout).trim().to_owned();
+    assert_ne!(second, link, "a new link every time");
+    let unknown = run(&["admin", "reset-password", "--email", "niemand@atlas.nl"]);
+    assert_eq!(unknown.status.code(), Some(1));
+    store.close().await;
+    db.remove().await;
+}
