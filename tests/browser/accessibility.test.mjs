@@ -4,14 +4,10 @@
 // through page.evaluate() (DevTools protocol), not through a <script> tag.
 
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
+import { axeViolations, describeViolations } from './axe.mjs';
 import { useAppAndBrowser, withPage } from './harness.mjs';
 
-const require = createRequire(import.meta.url);
-const axeSource = require('axe-core').source;
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 const ROLES = {
   nl: { prefix: '/nl/rollen', roles: ['begeleider', 'specialist', 'coordinator'],
@@ -35,40 +31,13 @@ function staticPages() {
   return pages;
 }
 
-/** Readable report of axe violations, for the person who fixes the page. */
-function describeViolations(url, violations) {
-  const lines = [`${violations.length} axe violation(s) on ${url}:`];
-  for (const v of violations) {
-    lines.push(`- ${v.id} [${v.impact}] ${v.help} (${v.helpUrl})`);
-    for (const node of v.nodes) {
-      lines.push(`    target: ${node.target.join(' ')}`);
-      lines.push(`    html:   ${node.html.replace(/\s+/g, ' ').slice(0, 600)}`);
-      if (node.failureSummary) lines.push(`    why:    ${node.failureSummary.replace(/\s+/g, ' ').slice(0, 600)}`);
-    }
-  }
-  return lines.join('\n');
-}
-
 /** Load the page, check its status and run axe on it. Returns the violations. */
 async function audit(browser, baseURL, path, status) {
   return withPage(browser, {}, async (page) => {
     const response = await page.goto(`${baseURL}${path}`, { waitUntil: 'load' });
     assert.ok(response, `no response for ${path}`);
     assert.equal(response.status(), status, `GET ${path}`);
-    await page.evaluate(axeSource);
-    return page.evaluate(async (tags) => {
-      const result = await globalThis.axe.run(document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      });
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        helpUrl: v.helpUrl,
-        nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
-      }));
-    }, TAGS);
+    return axeViolations(page);
   });
 }
 

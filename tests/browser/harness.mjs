@@ -5,7 +5,7 @@
 //   RAAMWERK_BIN  path to the built `raamwerk` binary (required)
 //   CHROMIUM      path to a Chromium executable (default /usr/bin/chromium)
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -111,6 +111,10 @@ export async function startApp() {
 
   return {
     baseURL,
+    database,
+    /** Runs `raamwerk ARGS… --database DB` (e.g. admin commands) and returns its stdout. */
+    admin: (...adminArgs) =>
+      execFileSync(bin, [...adminArgs, '--database', database], { cwd: dir, encoding: 'utf8' }).trim(),
     output: () => output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
