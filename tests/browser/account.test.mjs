@@ -73,7 +73,7 @@ describe('account', () => {
       assert.equal(pathOf(page), '/en/account');
       assert.match(await page.locator('main').innerText(), /Career guidance specialist, Coordinator\/policymaker/);
 
-      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.getByRole('button', { name: 'Sign out', exact: true }).click();
       assert.equal(pathOf(page), '/en/');
       await page.goto(`${env.baseURL}/en/account`);
       assert.equal(pathOf(page), '/en/sign-in', 'signed out: the account page asks to sign in');
@@ -93,7 +93,7 @@ describe('account', () => {
       await page.getByLabel('Wachtwoord').fill(`${PASSWORD} opnieuw`);
       await page.getByRole('button', { name: 'Inloggen' }).click();
       assert.equal(pathOf(page), '/nl/account');
-      await page.getByRole('button', { name: 'Uitloggen' }).click();
+      await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
       assert.equal(pathOf(page), '/nl/');
     });
   });

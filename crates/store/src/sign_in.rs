@@ -79,6 +79,8 @@ const INSERT_SESSION: &str = "INSERT INTO sessions (token_hash, user_id, created
 const SELECT_SESSION: &str = "SELECT u.id, u.email, u.name, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id \
      WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3";
 const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
+const COUNT_SESSIONS: &str = "SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2";
+const HAS_PASSWORD: &str = "SELECT password_hash IS NOT NULL FROM users WHERE id = $1";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
 
 #[derive(sqlx::FromRow)]
@@ -222,6 +224,30 @@ impl Store {
             });
         }
         row.user.into_user().map(Some)
+    }
+
+    /// Ends every session of a person (signing out everywhere).
+    pub async fn delete_sessions_of(&self, user: UserId) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            sqlx::query(DELETE_USER_SESSIONS).bind(user.0).execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// How many sessions of a person have not expired (for their data download).
+    pub async fn session_count(&self, user: UserId) -> Result<i64, StoreError> {
+        let (n,): (i64,) = on_pool!(self, pool => {
+            sqlx::query_as(COUNT_SESSIONS).bind(user.0).bind(now_millis()).fetch_one(pool).await?
+        });
+        Ok(n)
+    }
+
+    /// Whether a person has set a password.
+    pub async fn has_password(&self, user: UserId) -> Result<bool, StoreError> {
+        let row: Option<(bool,)> = on_pool!(self, pool => {
+            sqlx::query_as(HAS_PASSWORD).bind(user.0).fetch_optional(pool).await?
+        });
+        Ok(row.is_some_and(|(b,)| b))
     }
 
     /// Ends a session (signing out).

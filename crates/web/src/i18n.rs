@@ -110,6 +110,7 @@ mod tests {
             include_str!("../templates/sign_in.html"),
             include_str!("../templates/set_password.html"),
             include_str!("../templates/account.html"),
+            include_str!("../templates/privacy.html"),
             include_str!("pages/sign_in.rs"),
             include_str!("pages/account.rs"),
             include_str!("pages/set_password.rs"),

@@ -144,6 +144,27 @@ fn pages(lang: Lang) -> Router<AppState> {
             }),
         )
         .route(
+            &Page::SignOutEverywhere.path(lang),
+            post(move |state: State<AppState>, headers: HeaderMap| {
+                let app = state.0.clone();
+                page(app, pages::sign_out::everywhere(lang, state, headers))
+            }),
+        )
+        .route(
+            &Page::AccountData.path(lang),
+            get(move |state: State<AppState>, headers: HeaderMap| {
+                let app = state.0.clone();
+                page(app, pages::account_data::download(lang, state, headers))
+            }),
+        )
+        .route(
+            &Page::Privacy.path(lang),
+            get(move |state: State<AppState>, headers: HeaderMap| {
+                let app = state.0.clone();
+                page(app, pages::privacy::show(lang, state, headers))
+            }),
+        )
+        .route(
             &Page::Account.path(lang),
             get(move |state: State<AppState>, headers: HeaderMap| {
                 let app = state.0.clone();

@@ -17,7 +17,11 @@ pub enum Page {
     Theme(ThemeCode),
     SignIn,
     SignOut,
+    SignOutEverywhere,
     Account,
+    /// The signed-in person's data, as JSON.
+    AccountData,
+    Privacy,
     /// The page a one-time link leads to, to set a password.
     SetPassword(String),
 }
@@ -44,7 +48,16 @@ impl Page {
             Page::Theme(code) => format!("/{l}/{}/{code}", themes_segment(lang)),
             Page::SignIn => format!("/{l}/{}", sign_in_segment(lang)),
             Page::SignOut => format!("/{l}/{}", sign_out_segment(lang)),
+            Page::SignOutEverywhere => match lang {
+                Lang::Nl => "/nl/overal-uitloggen".to_owned(),
+                Lang::En => "/en/sign-out-everywhere".to_owned(),
+            },
             Page::Account => format!("/{l}/account"),
+            Page::AccountData => match lang {
+                Lang::Nl => "/nl/account/gegevens.json".to_owned(),
+                Lang::En => "/en/account/data.json".to_owned(),
+            },
+            Page::Privacy => format!("/{l}/privacy"),
             Page::SetPassword(token) => format!("/{l}/{}/{token}", set_password_segment(lang)),
         }
     }

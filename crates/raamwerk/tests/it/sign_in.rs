@@ -313,3 +313,95 @@ async fn a_new_password_ends_every_session(backend: Backend) {
     sign_in(&app).await;
     app.stop().await;
 }
+
+on_both_backends!(
+    a_person_downloads_their_data_and_signs_out_everywhere,
+    the_privacy_page_says_what_is_kept,
+);
+
+async fn a_person_downloads_their_data_and_signs_out_everywhere(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = anna(&app).await;
+    set_password(&app, &user).await;
+    let laptop = sign_in(&app).await;
+    let phone = sign_in(&app).await;
+
+    assert_eq!(
+        app.get("/nl/account/gegevens.json").await.status,
+        StatusCode::SEE_OTHER,
+        "only for the person"
+    );
+    let download = app
+        .get_with("/en/account/data.json", &[("cookie", &laptop)])
+        .await;
+    assert_eq!(download.status, StatusCode::OK);
+    assert!(
+        download
+            .header("content-disposition")
+            .starts_with("attachment")
+    );
+    assert_eq!(download.header("cache-control"), "no-store");
+    let data: serde_json::Value = serde_json::from_str(&download.body).expect("JSON");
+    assert_eq!(data["format"], "raamwerk-personal-data/1");
+    assert_eq!(data["account"]["email"], "anna@lyceum.nl");
+    assert_eq!(
+        data["account"]["name"], "Anna <i>de</i> Wit",
+        "raw in JSON; escaping is for HTML"
+    );
+    assert_eq!(data["account"]["has_password"], true);
+    assert_eq!(
+        data["memberships"][0]["school"]["name"],
+        "Het <b>Lyceum</b>"
+    );
+    assert_eq!(data["memberships"][0]["permission"], "schoolbeheerder");
+    assert_eq!(
+        data["memberships"][0]["roles"],
+        serde_json::json!(["BEG", "COO"])
+    );
+    assert_eq!(data["active_sessions"], 2);
+    assert!(
+        !download.body.contains("argon2"),
+        "no password hash in the download"
+    );
+
+    let forged = app
+        .post_form(
+            "/nl/overal-uitloggen",
+            &[],
+            &[("cookie", &laptop), ("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let out = app
+        .post_form("/nl/overal-uitloggen", &[], &[("cookie", &laptop)])
+        .await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    for cookie in [laptop, phone] {
+        assert_eq!(
+            app.get_with("/nl/account", &[("cookie", &cookie)])
+                .await
+                .status,
+            StatusCode::SEE_OTHER
+        );
+    }
+    app.stop().await;
+}
+
+async fn the_privacy_page_says_what_is_kept(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let nl = app.get("/nl/privacy").await;
+    assert_eq!(nl.status, StatusCode::OK);
+    assert!(
+        nl.body
+            .contains("geen gegevens over leerlingen of studenten")
+    );
+    assert!(nl.body.contains("14 dagen"));
+    let en = app.get("/en/privacy").await;
+    assert!(en.body.contains("no data about students"));
+    let home = app.get("/nl/").await;
+    assert!(
+        home.body.contains(r#"<a href="/nl/privacy">Privacy</a>"#),
+        "linked from every page"
+    );
+    app.stop().await;
+}

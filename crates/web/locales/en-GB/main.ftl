@@ -82,3 +82,25 @@ account-permission = Permission
 account-roles = Roles in the framework
 account-no-roles = not chosen yet
 sign-out-button = Sign out
+account-download = Download all your data (JSON)
+sign-out-everywhere-button = Sign out everywhere
+sign-out-everywhere-hint = Ends your sessions on all your devices, for example if you did not sign out on a school computer.
+
+## Privacy
+footer-privacy-link = Privacy
+privacy-title = Privacy
+privacy-intro = Raamwerk keeps only what it needs to let you work with the framework, and nothing about students.
+privacy-what-heading = What we keep
+privacy-what-account = Your account: your name, your e-mail address and an encrypted derivative (hash) of your password; we never keep the password itself.
+privacy-what-membership = For each school you belong to: your permission (member, coordinator or school administrator) and the roles in the framework you hold.
+privacy-what-sessions = While you are signed in: a session with the time it began and the time of your last request, under a derivative of the code in your cookie.
+privacy-what-links = One-time links to set a password: a derivative of the code, whom it is for and when it expires or was used.
+privacy-what-cookies = Two cookies: your choice of language and, when you are signed in, your session. No other cookies.
+privacy-not-heading = What we do not do
+privacy-not = No tracking, no advertising, no requests to other sites and no data about students. Your data does not go to third parties.
+privacy-why-heading = Why
+privacy-why = To let you sign in, to show you only what belongs to your school, and to let your school agree on who does what.
+privacy-how-long-heading = How long
+privacy-how-long = A session ends after 12 hours without a request, after 14 days, when you sign out, and when you set a new password. A link to set a password works for 14 days and once. Your account and your place in a school remain until they are removed.
+privacy-rights-heading = Your rights
+privacy-rights = On your account page you can download everything Raamwerk keeps about you, in a readable JSON file. For questions, access or removal, turn to your school's administrator.

@@ -82,3 +82,25 @@ account-permission = Bevoegdheid
 account-roles = Rollen in het raamwerk
 account-no-roles = nog niet gekozen
 sign-out-button = Uitloggen
+account-download = Download al je gegevens (JSON)
+sign-out-everywhere-button = Overal uitloggen
+sign-out-everywhere-hint = Beëindigt je sessies op al je apparaten, bijvoorbeeld als je een computer van school niet hebt afgemeld.
+
+## Privacy
+footer-privacy-link = Privacy
+privacy-title = Privacy
+privacy-intro = Raamwerk bewaart alleen wat nodig is om je te laten werken met het raamwerk, en niets over leerlingen of studenten.
+privacy-what-heading = Wat we bewaren
+privacy-what-account = Je account: je naam, je e-mailadres en een versleutelde afleiding (hash) van je wachtwoord; je wachtwoord zelf bewaren we nooit.
+privacy-what-membership = Per school waar je bij hoort: je bevoegdheid (lid, coördinator of schoolbeheerder) en de rollen in het raamwerk die je hebt.
+privacy-what-sessions = Zolang je bent ingelogd: een sessie met een tijdstip van begin en van je laatste verzoek, onder een afleiding van de code in je cookie.
+privacy-what-links = Eenmalige links om een wachtwoord in te stellen: een afleiding van de code, voor wie hij is en wanneer hij verloopt of is gebruikt.
+privacy-what-cookies = Twee cookies: je taalkeuze en, als je bent ingelogd, je sessie. Geen andere cookies.
+privacy-not-heading = Wat we niet doen
+privacy-not = Geen tracking, geen advertenties, geen verzoeken aan andere sites en geen gegevens over leerlingen of studenten. Je gegevens gaan niet naar derden.
+privacy-why-heading = Waarom
+privacy-why = Om je te laten inloggen, je alleen te laten zien wat bij jouw school hoort, en je school te laten afspreken wie wat doet.
+privacy-how-long-heading = Hoe lang
+privacy-how-long = Een sessie eindigt na 12 uur zonder verzoek, na 14 dagen, bij uitloggen, en als je een nieuw wachtwoord instelt. Een link om een wachtwoord in te stellen werkt 14 dagen en één keer. Je account en je plaats in een school blijven bestaan tot ze worden verwijderd.
+privacy-rights-heading = Je rechten
+privacy-rights = Op je accountpagina download je alles wat Raamwerk over je bewaart, in een leesbaar JSON-bestand. Voor vragen, inzage of verwijdering kun je terecht bij de beheerder van je school.

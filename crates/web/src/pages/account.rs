@@ -23,6 +23,8 @@ pub struct AccountView {
     pub email: String,
     pub schools: Vec<SchoolLine>,
     pub sign_out: String,
+    pub sign_out_everywhere: String,
+    pub data_href: String,
 }
 
 #[derive(Debug)]
@@ -79,6 +81,8 @@ pub async fn show(
         email: user.email.to_string(),
         schools,
         sign_out: Page::SignOut.path(lang),
+        sign_out_everywhere: Page::SignOutEverywhere.path(lang),
+        data_href: Page::AccountData.path(lang),
     };
     respond_private(&view, lang, StatusCode::OK)
 }

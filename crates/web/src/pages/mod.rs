@@ -2,7 +2,9 @@
 //! (the page chrome, statement views, rendering) is here.
 
 pub mod account;
+pub mod account_data;
 pub mod home;
+pub mod privacy;
 pub mod role;
 pub mod root;
 pub mod set_password;
@@ -35,6 +37,7 @@ pub struct Chrome {
     pub switch_href: String,
     pub home_href: String,
     pub sign_in_href: String,
+    pub privacy_href: String,
     pub css_href: &'static str,
     pub nav: Vec<NavLink>,
     pub edition_version: String,
@@ -83,6 +86,7 @@ impl Chrome {
             switch_href: page.unwrap_or(&Page::Home).path(other),
             home_href: Page::Home.path(lang),
             sign_in_href: Page::SignIn.path(lang),
+            privacy_href: Page::Privacy.path(lang),
             css_href: assets::css_href(),
             nav,
             edition_version: edition.meta().version.clone(),

@@ -1,0 +1,73 @@
+//! Everything the app holds about the signed-in person, as a JSON download (AVG/GDPR right
+//! of access). The format is documented in README (`raamwerk-personal-data/1`).
+
+use axum::extract::State;
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::Lang;
+use serde_json::json;
+
+use crate::AppState;
+use crate::auth::current_user;
+use crate::error::AppError;
+use crate::routes::Page;
+
+pub async fn download(
+    lang: Lang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let Some(user) = current_user(&app, &headers).await? else {
+        let mut response = StatusCode::SEE_OTHER.into_response();
+        if let Ok(location) = HeaderValue::from_str(&Page::SignIn.path(lang)) {
+            response.headers_mut().insert(LOCATION, location);
+        }
+        return Ok(response);
+    };
+    let mut memberships = Vec::new();
+    for membership in app.store.memberships_of(user.id).await? {
+        let Some(school) = app.store.school(membership.school).await? else {
+            continue;
+        };
+        memberships.push(json!({
+            "school": {
+                "name": school.name.as_str(),
+                "short_name": school.short_name,
+            },
+            "permission": membership.permission.code(),
+            "roles": membership.roles.as_slice().iter().map(|r| r.code()).collect::<Vec<_>>(),
+            "active": membership.active,
+        }));
+    }
+    let exported_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let data = json!({
+        "format": "raamwerk-personal-data/1",
+        "exported_at_unix": exported_at,
+        "account": {
+            "name": user.name.as_str(),
+            "email": user.email.as_str(),
+            "has_password": app.store.has_password(user.id).await?,
+        },
+        "memberships": memberships,
+        "active_sessions": app.store.session_count(user.id).await?,
+    });
+    let body =
+        serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;
+    let filename = match lang {
+        Lang::Nl => "attachment; filename=\"raamwerk-mijn-gegevens.json\"",
+        Lang::En => "attachment; filename=\"raamwerk-my-data.json\"",
+    };
+    Ok((
+        [
+            (CONTENT_TYPE, "application/json; charset=utf-8"),
+            (CACHE_CONTROL, "no-store"),
+            (CONTENT_DISPOSITION, filename),
+        ],
+        body,
+    )
+        .into_response())
+}
