@@ -8,6 +8,7 @@ pub mod account;
 pub mod framework;
 pub mod lang;
 pub mod school;
+pub mod throttle;
 
 pub use framework::{
     Area, AreaInfo, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Label,

@@ -377,7 +377,8 @@ async fn serve(args: ServeArgs) -> ExitCode {
     let address = listener.local_addr().unwrap_or(args.listen);
     tracing::info!(database = %store::redact(&args.db.database), "listening on http://{address}");
     let store = state.store.clone();
-    let served = axum::serve(listener, web::router(state))
+    let app = web::router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let served = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await;
     store.close().await;

@@ -196,7 +196,7 @@ pub fn redact(url: &str) -> String {
 }
 
 /// The current time in Unix milliseconds, as stored.
-pub(crate) fn now_millis() -> i64 {
+pub fn now_millis() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))

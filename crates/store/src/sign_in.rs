@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use domain::account::{Email, PersonName, User, UserId};
+use domain::throttle::Attempts;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
@@ -81,6 +82,12 @@ const SELECT_SESSION: &str = "SELECT u.id, u.email, u.name, s.last_seen_at FROM 
 const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
 const COUNT_SESSIONS: &str = "SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2";
 const HAS_PASSWORD: &str = "SELECT password_hash IS NOT NULL FROM users WHERE id = $1";
+const SELECT_ATTEMPTS: &str =
+    "SELECT failures, window_start, locked_until FROM sign_in_attempts WHERE key = $1";
+const UPSERT_ATTEMPTS: &str = "INSERT INTO sign_in_attempts (key, failures, window_start, locked_until) \
+     VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE \
+     SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until";
+const DELETE_ATTEMPTS: &str = "DELETE FROM sign_in_attempts WHERE key = $1";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
 
 #[derive(sqlx::FromRow)]
@@ -248,6 +255,47 @@ impl Store {
             sqlx::query_as(HAS_PASSWORD).bind(user.0).fetch_optional(pool).await?
         });
         Ok(row.is_some_and(|(b,)| b))
+    }
+
+    /// The failed sign-ins counted for a key.
+    pub async fn sign_in_attempts(&self, key: &str) -> Result<Attempts, StoreError> {
+        let row: Option<(i64, i64, i64)> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_ATTEMPTS).bind(key).fetch_optional(pool).await?
+        });
+        Ok(row.map_or_else(
+            Attempts::default,
+            |(failures, window_start, locked_until)| Attempts {
+                failures: u32::try_from(failures).unwrap_or(u32::MAX),
+                window_start,
+                locked_until,
+            },
+        ))
+    }
+
+    /// Stores the counts for a key.
+    pub async fn record_sign_in_attempts(
+        &self,
+        key: &str,
+        attempts: Attempts,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            sqlx::query(UPSERT_ATTEMPTS)
+                .bind(key)
+                .bind(i64::from(attempts.failures))
+                .bind(attempts.window_start)
+                .bind(attempts.locked_until)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Forgets the failures of a key (after a successful sign-in).
+    pub async fn clear_sign_in_attempts(&self, key: &str) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            sqlx::query(DELETE_ATTEMPTS).bind(key).execute(pool).await?;
+        });
+        Ok(())
     }
 
     /// Ends a session (signing out).

@@ -1,12 +1,16 @@
 //! Signing in: password hashing (Argon2id, off the async runtime), the session cookie and
 //! finding who is signed in.
 
+use std::convert::Infallible;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::LazyLock;
 
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::header::COOKIE;
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use domain::account::{NewPassword, User};
 use store::SessionLimits;
@@ -15,6 +19,24 @@ use crate::AppState;
 use crate::error::AppError;
 
 pub const SESSION_COOKIE: &str = "raamwerk_session";
+
+/// The network address of the client, when the server knows it (behind a reverse proxy it
+/// is the proxy's).
+#[derive(Clone, Copy, Debug)]
+pub struct ClientIp(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientIp(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip()),
+        ))
+    }
+}
 
 /// Hashes a new password with Argon2id on a blocking thread.
 pub async fn hash_password(password: NewPassword) -> Result<String, AppError> {

@@ -130,9 +130,11 @@ fn pages(lang: Lang) -> Router<AppState> {
                 },
             )
             .post(
-                move |state: State<AppState>, form: Result<Form<pages::sign_in::SignInForm>, FormRejection>| {
+                move |state: State<AppState>,
+                      ip: auth::ClientIp,
+                      form: Result<Form<pages::sign_in::SignInForm>, FormRejection>| {
                     let app = state.0.clone();
-                    page(app, pages::sign_in::submit(lang, state, form))
+                    page(app, pages::sign_in::submit(lang, state, ip, form))
                 },
             ),
         )

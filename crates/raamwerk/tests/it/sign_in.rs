@@ -405,3 +405,76 @@ async fn the_privacy_page_says_what_is_kept(backend: Backend) {
     );
     app.stop().await;
 }
+
+on_both_backends!(repeated_failures_lock_an_address_without_revealing_whether_it_has_an_account);
+
+async fn repeated_failures_lock_an_address_without_revealing_whether_it_has_an_account(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    let user = anna(&app).await;
+    set_password(&app, &user).await;
+
+    let mut last = Vec::new();
+    for address in ["anna@lyceum.nl", "niemand@lyceum.nl"] {
+        for attempt in 1..=9 {
+            let page = app
+                .post_form(
+                    "/nl/inloggen",
+                    &[("email", address), ("password", "fout")],
+                    &[],
+                )
+                .await;
+            assert_eq!(
+                page.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{address}, attempt {attempt}"
+            );
+        }
+        let tenth = app
+            .post_form(
+                "/nl/inloggen",
+                &[("email", address), ("password", "fout")],
+                &[],
+            )
+            .await;
+        assert_eq!(tenth.status, StatusCode::TOO_MANY_REQUESTS, "{address}");
+        assert!(
+            tenth.body.contains("Probeer het over 15 minuten opnieuw"),
+            "{}",
+            tenth.body
+        );
+        assert_eq!(tenth.header("retry-after"), "900");
+        last.push(tenth.body.replace(address, "ADDRESS"));
+    }
+    assert_eq!(
+        last[0], last[1],
+        "a lock looks the same for an address with and without an account"
+    );
+
+    let right = app
+        .post_form(
+            "/nl/inloggen",
+            &[("email", "anna@lyceum.nl"), ("password", PASSWORD)],
+            &[],
+        )
+        .await;
+    assert_eq!(
+        right.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "while locked, even the right password waits"
+    );
+    assert_eq!(right.header("set-cookie"), "");
+    let english = app
+        .post_form(
+            "/en/sign-in",
+            &[("email", "Anna@Lyceum.nl"), ("password", PASSWORD)],
+            &[],
+        )
+        .await;
+    assert!(
+        english.body.contains("Try again in 15 minutes"),
+        "the lock holds for the address in any case"
+    );
+    app.stop().await;
+}

@@ -104,3 +104,4 @@ privacy-how-long-heading = How long
 privacy-how-long = A session ends after 12 hours without a request, after 14 days, when you sign out, and when you set a new password. A link to set a password works for 14 days and once. Your account and your place in a school remain until they are removed.
 privacy-rights-heading = Your rights
 privacy-rights = On your account page you can download everything Raamwerk keeps about you, in a readable JSON file. For questions, access or removal, turn to your school's administrator.
+sign-in-locked = There have been too many attempts to sign in with this address or from this place. Try again in { $minutes } minutes.

@@ -104,3 +104,4 @@ privacy-how-long-heading = Hoe lang
 privacy-how-long = Een sessie eindigt na 12 uur zonder verzoek, na 14 dagen, bij uitloggen, en als je een nieuw wachtwoord instelt. Een link om een wachtwoord in te stellen werkt 14 dagen en één keer. Je account en je plaats in een school blijven bestaan tot ze worden verwijderd.
 privacy-rights-heading = Je rechten
 privacy-rights = Op je accountpagina download je alles wat Raamwerk over je bewaart, in een leesbaar JSON-bestand. Voor vragen, inzage of verwijdering kun je terecht bij de beheerder van je school.
+sign-in-locked = Er is te vaak geprobeerd om met dit adres of vanaf deze plek in te loggen. Probeer het over { $minutes } minuten opnieuw.

@@ -3,15 +3,18 @@
 use askama::Template;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
-use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::header::{LOCATION, RETRY_AFTER, SET_COOKIE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::Lang;
 use domain::account::Email;
-use store::SessionLimits;
+use std::time::Duration;
+
+use domain::throttle::{Attempts, Policy};
+use store::{SessionLimits, hash_token};
 
 use crate::AppState;
-use crate::auth::{session_cookie, verify_password};
+use crate::auth::{ClientIp, session_cookie, verify_password};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond_private};
@@ -83,6 +86,7 @@ pub async fn show(
 pub async fn submit(
     lang: Lang,
     State(app): State<AppState>,
+    ClientIp(ip): ClientIp,
     form: Result<Form<SignInForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let t = Tr(lang);
@@ -95,6 +99,23 @@ pub async fn submit(
         );
     };
     let typed = form.email.trim().to_owned();
+    let now = store::now_millis();
+    // Failures are counted per address typed (hashed: whether it has an account or not, so a
+    // lock reveals nothing) and per client.
+    let address_key = format!("address:{}", hash_token(&typed.to_lowercase()));
+    let client_key = ip.map(|ip| format!("client:{ip}"));
+    let address = app.store.sign_in_attempts(&address_key).await?;
+    let client = match &client_key {
+        Some(key) => app.store.sign_in_attempts(key).await?,
+        None => Attempts::default(),
+    };
+    if let Some(wait) = Policy::ADDRESS
+        .locked_for(&address, now)
+        .or(Policy::CLIENT.locked_for(&client, now))
+    {
+        return locked(&app, lang, typed, wait);
+    }
+
     let credentials = match Email::parse(&typed) {
         Ok(email) => app.store.credentials(&email).await?,
         Err(_) => None,
@@ -106,6 +127,22 @@ pub async fn submit(
     // Always verify, also without an account, so the answer takes the same time.
     let valid = verify_password(form.password, hash).await;
     let Some(user) = user.filter(|_| valid) else {
+        let address = Policy::ADDRESS.after_failure(address, now);
+        app.store
+            .record_sign_in_attempts(&address_key, address)
+            .await?;
+        let mut delay = Policy::ADDRESS.delay(&address);
+        let mut client_lock = None;
+        if let Some(key) = &client_key {
+            let client = Policy::CLIENT.after_failure(client, now);
+            app.store.record_sign_in_attempts(key, client).await?;
+            delay = delay.max(Policy::CLIENT.delay(&client));
+            client_lock = Policy::CLIENT.locked_for(&client, now);
+        }
+        tokio::time::sleep(delay).await;
+        if let Some(wait) = Policy::ADDRESS.locked_for(&address, now).or(client_lock) {
+            return locked(&app, lang, typed, wait);
+        }
         let error = Some(t.get("sign-in-failed"));
         return respond_private(
             &view(&app, lang, typed, error, None),
@@ -113,6 +150,10 @@ pub async fn submit(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     };
+    app.store.clear_sign_in_attempts(&address_key).await?;
+    if let Some(key) = &client_key {
+        app.store.clear_sign_in_attempts(key).await?;
+    }
     let token = app
         .store
         .create_session(user.id, SessionLimits::DEFAULT)
@@ -122,6 +163,22 @@ pub async fn submit(
     headers.insert(SET_COOKIE, session_cookie(&token, app.secure_cookies));
     if let Ok(location) = HeaderValue::from_str(&Page::Account.path(lang)) {
         headers.insert(LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// The answer while sign-ins are locked: 429 with the time to wait, the same whether the
+/// address has an account or not.
+fn locked(app: &AppState, lang: Lang, typed: String, wait: Duration) -> Result<Response, AppError> {
+    let minutes = wait.as_secs().div_ceil(60).max(1);
+    let error = Some(Tr(lang).with("sign-in-locked", "minutes", minutes));
+    let mut response = respond_private(
+        &view(app, lang, typed, error, None),
+        lang,
+        StatusCode::TOO_MANY_REQUESTS,
+    )?;
+    if let Ok(retry) = HeaderValue::from_str(&wait.as_secs().max(1).to_string()) {
+        response.headers_mut().insert(RETRY_AFTER, retry);
     }
     Ok(response)
 }
