@@ -133,6 +133,10 @@ struct ServeArgs {
     /// reverse proxy that terminates TLS).
     #[arg(long, env = "RAAMWERK_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// The address at which people reach the app, for the set-up link printed on the first
+    /// run (default: http:// and the listening address).
+    #[arg(long, env = "RAAMWERK_BASE_URL")]
+    base_url: Option<String>,
     #[command(flatten)]
     db: DatabaseArgs,
 }
@@ -217,15 +221,18 @@ fn command(lang: Lang) -> clap::Command {
     let listen = "Het adres en de poort waarop de app luistert.";
     let secure = "Cookies als Secure markeren: zet dit aan als mensen de app via HTTPS bereiken (bijvoorbeeld achter een reverse proxy).";
     let base_url = "Het adres waarop mensen de app bereiken; links beginnen ermee.";
+    let setup_base_url = "Het adres waarop mensen de app bereiken, voor de inrichtingslink bij de eerste start (standaard: http:// en het luisteradres).";
     command
         .about("Raamwerk: het raamwerk loopbaanbegeleiding voor scholen")
         .mut_arg("listen", |a| a.help(listen))
         .mut_arg("database", |a| a.help(database))
         .mut_arg("secure_cookies", |a| a.help(secure))
+        .mut_arg("base_url", |a| a.help(setup_base_url))
         .mut_subcommand("serve", |c| {
             c.about("De webapplicatie serveren (standaard).")
                 .mut_arg("listen", |a| a.help(listen))
                 .mut_arg("secure_cookies", |a| a.help(secure))
+                .mut_arg("base_url", |a| a.help(setup_base_url))
                 .mut_arg("database", |a| a.help(database))
         })
         .mut_subcommand("migrate", |c| {
@@ -376,6 +383,14 @@ async fn serve(args: ServeArgs) -> ExitCode {
     };
     let address = listener.local_addr().unwrap_or(args.listen);
     tracing::info!(database = %store::redact(&args.db.database), "listening on http://{address}");
+    let base_url = args
+        .base_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{address}"));
+    if let Err(e) = print_setup_link(&state.store, &base_url).await {
+        eprintln!("raamwerk: {e}");
+        return ExitCode::from(1);
+    }
     let store = state.store.clone();
     let app = web::router(state).into_make_service_with_connect_info::<SocketAddr>();
     let served = axum::serve(listener, app)
@@ -392,6 +407,29 @@ async fn serve(args: ServeArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// While no school has an administrator, prints a one-time link with which the first person
+/// sets up a school and their account.
+async fn print_setup_link(store: &store::Store, base_url: &str) -> Result<(), StoreError> {
+    if store.has_administrator().await? {
+        return Ok(());
+    }
+    let token = store.create_setup_link().await?;
+    let link = format!(
+        "{}{}",
+        base_url.trim_end_matches('/'),
+        web::routes::Page::Setup(token).path(Lang::Nl)
+    );
+    match cli_lang() {
+        Lang::Nl => println!(
+            "Raamwerk is nog niet ingericht. Open deze link om de eerste school en je account aan te maken (eenmalig):\n  {link}"
+        ),
+        Lang::En => println!(
+            "Raamwerk has not been set up yet. Open this link to create the first school and your account (once):\n  {link}"
+        ),
+    }
+    Ok(())
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

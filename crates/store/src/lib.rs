@@ -10,6 +10,7 @@ mod editions;
 mod error;
 mod people;
 mod schools;
+mod setup;
 mod sign_in;
 
 use std::str::FromStr;
@@ -22,6 +23,7 @@ use sqlx::sqlite::{
 
 pub use editions::{EditionSummary, Stored};
 pub use error::StoreError;
+pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{PASSWORD_LINK_MS, SessionLimits, hash_token};
 
 /// How long to wait for a connection before giving up (also at start-up).

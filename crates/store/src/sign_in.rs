@@ -12,13 +12,13 @@ use uuid::Uuid;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 /// A secret to hand out (in a link or a cookie) and the hash under which it is stored.
-pub struct Secret {
+pub(crate) struct Secret {
     pub token: String,
-    hash: String,
+    pub hash: String,
 }
 
 impl Secret {
-    fn new() -> Result<Secret, StoreError> {
+    pub(crate) fn new() -> Result<Secret, StoreError> {
         let mut bytes = [0_u8; 32];
         getrandom::fill(&mut bytes).map_err(|e| StoreError::Randomness(e.to_string()))?;
         let token = hex(&bytes);

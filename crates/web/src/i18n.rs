@@ -111,6 +111,8 @@ mod tests {
             include_str!("../templates/set_password.html"),
             include_str!("../templates/account.html"),
             include_str!("../templates/privacy.html"),
+            include_str!("../templates/setup.html"),
+            include_str!("pages/setup.rs"),
             include_str!("pages/sign_in.rs"),
             include_str!("pages/account.rs"),
             include_str!("pages/set_password.rs"),

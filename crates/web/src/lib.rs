@@ -174,6 +174,21 @@ fn pages(lang: Lang) -> Router<AppState> {
             }),
         )
         .route(
+            &format!("{prefix}/{}/{{token}}", routes::setup_segment(lang)),
+            get(move |state: State<AppState>, token: Result<Path<String>, PathRejection>| {
+                let app = state.0.clone();
+                page(app, pages::setup::show(lang, state, token))
+            })
+            .post(
+                move |state: State<AppState>,
+                      token: Result<Path<String>, PathRejection>,
+                      form: Result<Form<pages::setup::SetupForm>, FormRejection>| {
+                    let app = state.0.clone();
+                    page(app, pages::setup::submit(lang, state, token, form))
+                },
+            ),
+        )
+        .route(
             &format!("{prefix}/{}/{{token}}", routes::set_password_segment(lang)),
             get(move |state: State<AppState>, token: Result<Path<String>, PathRejection>| {
                 let app = state.0.clone();

@@ -24,6 +24,8 @@ pub enum Page {
     Privacy,
     /// The page a one-time link leads to, to set a password.
     SetPassword(String),
+    /// The first run's page: create the first school and its administrator.
+    Setup(String),
 }
 
 impl Page {
@@ -59,6 +61,7 @@ impl Page {
             },
             Page::Privacy => format!("/{l}/privacy"),
             Page::SetPassword(token) => format!("/{l}/{}/{token}", set_password_segment(lang)),
+            Page::Setup(token) => format!("/{l}/{}/{token}", setup_segment(lang)),
         }
     }
 
@@ -111,6 +114,13 @@ pub fn set_password_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "wachtwoord-instellen",
         Lang::En => "set-password",
+    }
+}
+
+pub fn setup_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "inrichten",
+        Lang::En => "set-up",
     }
 }
 

@@ -217,7 +217,8 @@ async fn serve_starts_from_the_environment_answers_and_stops_on_sigterm() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_raamwerk"))
         .env("RAAMWERK_LISTEN", "127.0.0.1:0")
         .env("RAAMWERK_DATABASE_URL", &db.url)
-        .stdout(Stdio::null())
+        .env("LANG", "en_GB.UTF-8")
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("starts");
@@ -258,6 +259,16 @@ async fn serve_starts_from_the_environment_answers_and_stops_on_sigterm() {
     let mut rest = String::new();
     let _ = stderr.read_to_string(&mut rest);
     assert!(rest.contains("stopped"), "{rest}");
+    let mut stdout = String::new();
+    let _ = child
+        .stdout
+        .take()
+        .map(|mut out| out.read_to_string(&mut stdout));
+    assert!(stdout.contains("has not been set up yet"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("http://{address}/nl/inrichten/")),
+        "a set-up link on the first run: {stdout}"
+    );
     db.remove().await;
 }
 

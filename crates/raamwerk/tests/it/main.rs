@@ -6,5 +6,6 @@ mod helpers;
 mod pages;
 mod people;
 mod schools;
+mod setup;
 mod sign_in;
 mod store_contract;

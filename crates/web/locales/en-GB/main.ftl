@@ -105,3 +105,21 @@ privacy-how-long = A session ends after 12 hours without a request, after 14 day
 privacy-rights-heading = Your rights
 privacy-rights = On your account page you can download everything Raamwerk keeps about you, in a readable JSON file. For questions, access or removal, turn to your school's administrator.
 sign-in-locked = There have been too many attempts to sign in with this address or from this place. Try again in { $minutes } minutes.
+
+## First run
+setup-title = Set up Raamwerk
+setup-intro = Create the first school and your own account as its school administrator. Then invite your colleagues.
+setup-school-heading = The school
+setup-school-name = Name of the school
+setup-sectors = Sector
+setup-students = Number of students
+setup-region = Province
+setup-region-choose = Choose a province
+setup-brin = BRIN code (optional)
+setup-brin-hint = Two digits and two letters, such as 12AB.
+setup-you-heading = You, as school administrator
+setup-your-name = Your name
+setup-your-roles = Your roles in the framework (you can change them later)
+setup-button = Create school and account
+setup-email-taken = This e-mail address already has an account. Use another address.
+setup-done-notice = Your school has been set up. Sign in with your e-mail address and password.

@@ -105,3 +105,21 @@ privacy-how-long = Een sessie eindigt na 12 uur zonder verzoek, na 14 dagen, bij
 privacy-rights-heading = Je rechten
 privacy-rights = Op je accountpagina download je alles wat Raamwerk over je bewaart, in een leesbaar JSON-bestand. Voor vragen, inzage of verwijdering kun je terecht bij de beheerder van je school.
 sign-in-locked = Er is te vaak geprobeerd om met dit adres of vanaf deze plek in te loggen. Probeer het over { $minutes } minuten opnieuw.
+
+## First run
+setup-title = Raamwerk inrichten
+setup-intro = Maak de eerste school aan en je eigen account als schoolbeheerder. Daarna nodig je collega's uit.
+setup-school-heading = De school
+setup-school-name = Naam van de school
+setup-sectors = Sector
+setup-students = Aantal leerlingen of studenten
+setup-region = Provincie
+setup-region-choose = Kies een provincie
+setup-brin = BRIN-code (niet verplicht)
+setup-brin-hint = Twee cijfers en twee letters, zoals 12AB.
+setup-you-heading = Jij, als schoolbeheerder
+setup-your-name = Je naam
+setup-your-roles = Je rollen in het raamwerk (later aan te passen)
+setup-button = School en account aanmaken
+setup-email-taken = Dit e-mailadres heeft al een account. Gebruik een ander adres.
+setup-done-notice = Je school is ingericht. Log in met je e-mailadres en wachtwoord.

@@ -8,6 +8,7 @@ pub mod privacy;
 pub mod role;
 pub mod root;
 pub mod set_password;
+pub mod setup;
 pub mod sign_in;
 pub mod sign_out;
 pub mod theme;

@@ -74,6 +74,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let notice = match notice.ok().and_then(|Query(n)| n.klaar).as_deref() {
         Some("wachtwoord") => Some(Tr(lang).get("password-set-notice")),
+        Some("inrichting") => Some(Tr(lang).get("setup-done-notice")),
         _ => None,
     };
     respond_private(

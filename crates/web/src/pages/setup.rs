@@ -1,0 +1,286 @@
+//! The first run: with the one-time set-up link the first person creates a school and their
+//! own administrator account. Every field is checked and reported at once, the input kept
+//! (passwords excepted), and nothing is stored unless everything is.
+
+use askama::Template;
+use axum::extract::rejection::{FormRejection, PathRejection};
+use axum::extract::{Form, Path, State};
+use axum::http::header::LOCATION;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::Lang;
+use domain::Role;
+use domain::account::{Email, FrameworkRoles, NewPassword, PersonName};
+use domain::school::{Brin, NewSchool, Region, SchoolName, Sector, Sectors, Students};
+use store::{FirstSchool, SetupError};
+
+use crate::AppState;
+use crate::auth::hash_password;
+use crate::error::{AppError, error_page};
+use crate::i18n::Tr;
+use crate::pages::{Chrome, respond_private};
+use crate::routes::Page;
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct SetupForm {
+    #[serde(default)]
+    school_name: String,
+    sector_vo: Option<String>,
+    sector_mbo: Option<String>,
+    sector_hbo: Option<String>,
+    #[serde(default)]
+    students: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    brin: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    email: String,
+    role_beg: Option<String>,
+    role_spe: Option<String>,
+    role_coo: Option<String>,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    repeat: String,
+}
+
+/// A field's problem, with the id of its input so the summary can link to it.
+#[derive(Debug)]
+pub struct Problem {
+    pub field: &'static str,
+    pub message: String,
+}
+
+#[derive(Debug)]
+pub struct RegionOption {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "setup.html")]
+pub struct SetupView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub action: String,
+    pub form: SetupForm,
+    pub regions: Vec<RegionOption>,
+    pub problems: Vec<Problem>,
+    pub role_names: [String; 3],
+}
+
+impl SetupView {
+    pub fn role_name(&self, index: usize) -> &str {
+        self.role_names.get(index).map_or("", String::as_str)
+    }
+
+    /// The message for a field, if it has a problem.
+    pub fn problem(&self, field: &str) -> Option<&str> {
+        self.problems
+            .iter()
+            .find(|p| p.field == field)
+            .map(|p| p.message.as_str())
+    }
+}
+
+fn token_of(path: Result<Path<String>, PathRejection>) -> String {
+    path.map(|Path(t)| t).unwrap_or_default()
+}
+
+fn view(
+    app: &AppState,
+    lang: Lang,
+    token: &str,
+    form: SetupForm,
+    problems: Vec<Problem>,
+) -> SetupView {
+    let t = Tr(lang);
+    let page = Page::Setup(token.to_owned());
+    let regions = Region::ALL
+        .into_iter()
+        .map(|r| RegionOption {
+            code: r.code(),
+            name: r.name(lang),
+            selected: form.region == r.code(),
+        })
+        .collect();
+    SetupView {
+        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("setup-title")),
+        t,
+        action: page.path(lang),
+        form,
+        regions,
+        problems,
+        role_names: Role::ALL.map(|r| app.edition.role(r).name.get(lang).to_owned()),
+    }
+}
+
+pub async fn show(
+    lang: Lang,
+    State(app): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+) -> Result<Response, AppError> {
+    let token = token_of(token);
+    if !app.store.setup_link_valid(&token).await? {
+        return Ok(error_page(&app, lang, StatusCode::GONE));
+    }
+    respond_private(
+        &view(&app, lang, &token, SetupForm::default(), Vec::new()),
+        lang,
+        StatusCode::OK,
+    )
+}
+
+/// Every field parsed; every problem listed.
+fn parse(
+    form: &SetupForm,
+    lang: Lang,
+) -> Result<(NewSchool, PersonName, Email, FrameworkRoles, NewPassword), Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut note = |field: &'static str, message: String| problems.push(Problem { field, message });
+    let school_name = SchoolName::parse(&form.school_name)
+        .map_err(|e| note("school_name", e.message(lang)))
+        .ok();
+    let chosen = [
+        (Sector::Vo, &form.sector_vo),
+        (Sector::Mbo, &form.sector_mbo),
+        (Sector::Hbo, &form.sector_hbo),
+    ]
+    .into_iter()
+    .filter(|(_, on)| on.is_some())
+    .map(|(s, _)| s);
+    let sectors = Sectors::new(chosen)
+        .map_err(|e| note("sector_vo", e.message(lang)))
+        .ok();
+    let students = Students::parse(&form.students)
+        .map_err(|e| note("students", e.message(lang)))
+        .ok();
+    let region = Region::parse(&form.region)
+        .map_err(|e| note("region", e.message(lang)))
+        .ok();
+    let brin = if form.brin.trim().is_empty() {
+        Some(None)
+    } else {
+        Brin::parse(&form.brin)
+            .map(Some)
+            .map_err(|e| note("brin", e.message(lang)))
+            .ok()
+    };
+    let name = PersonName::parse(&form.name)
+        .map_err(|e| note("name", e.message(lang)))
+        .ok();
+    let email = Email::parse(&form.email)
+        .map_err(|e| note("email", e.message(lang)))
+        .ok();
+    let roles = FrameworkRoles::new(
+        [
+            (Role::Mentor, &form.role_beg),
+            (Role::Specialist, &form.role_spe),
+            (Role::Coordinator, &form.role_coo),
+        ]
+        .into_iter()
+        .filter(|(_, on)| on.is_some())
+        .map(|(r, _)| r),
+    );
+    let personal = [
+        form.email.as_str(),
+        form.name.as_str(),
+        form.school_name.as_str(),
+    ];
+    let password = NewPassword::parse(&form.password, &form.repeat, &personal)
+        .map_err(|e| note("password", e.message(lang)))
+        .ok();
+    match (
+        school_name,
+        sectors,
+        students,
+        region,
+        brin,
+        name,
+        email,
+        password,
+    ) {
+        (
+            Some(name_of_school),
+            Some(sectors),
+            Some(students),
+            Some(region),
+            Some(brin),
+            Some(name),
+            Some(email),
+            Some(password),
+        ) => {
+            let school = NewSchool {
+                name: name_of_school,
+                sectors,
+                students,
+                region,
+                brin,
+            };
+            Ok((school, name, email, roles, password))
+        }
+        _ => Err(problems),
+    }
+}
+
+pub async fn submit(
+    lang: Lang,
+    State(app): State<AppState>,
+    token: Result<Path<String>, PathRejection>,
+    form: Result<Form<SetupForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let token = token_of(token);
+    if !app.store.setup_link_valid(&token).await? {
+        return Ok(error_page(&app, lang, StatusCode::GONE));
+    }
+    let mut form = form.map(|Form(f)| f).unwrap_or_default();
+    let (school, name, email, roles, password) = match parse(&form, lang) {
+        Ok(parsed) => parsed,
+        Err(problems) => {
+            form.password.clear();
+            form.repeat.clear();
+            return respond_private(
+                &view(&app, lang, &token, form, problems),
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let hash = hash_password(password).await?;
+    let first = FirstSchool {
+        school: &school,
+        email: &email,
+        name: &name,
+        roles: &roles,
+        password_hash: &hash,
+    };
+    match app.store.complete_setup(&token, &first).await {
+        Ok(_) => {
+            let mut response = StatusCode::SEE_OTHER.into_response();
+            let location = format!("{}?klaar=inrichting", Page::SignIn.path(lang));
+            if let Ok(location) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(LOCATION, location);
+            }
+            Ok(response)
+        }
+        Err(SetupError::LinkGone) => Ok(error_page(&app, lang, StatusCode::GONE)),
+        Err(SetupError::EmailTaken) => {
+            form.password.clear();
+            form.repeat.clear();
+            let problems = vec![Problem {
+                field: "email",
+                message: Tr(lang).get("setup-email-taken"),
+            }];
+            respond_private(
+                &view(&app, lang, &token, form, problems),
+                lang,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+        Err(SetupError::Store(e)) => Err(AppError::Store(e)),
+    }
+}
