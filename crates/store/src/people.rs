@@ -18,6 +18,7 @@ const SELECT_MEMBERS: &str = "SELECT u.id, u.email, u.name, m.school_id, m.user_
      FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.school_id = $1";
 const SELECT_MEMBERSHIPS_OF: &str = "SELECT school_id, user_id, permission, roles, active FROM memberships \
      WHERE user_id = $1";
+const DELETE_USER: &str = "DELETE FROM users WHERE id = $1";
 const UPDATE_ROLES: &str =
     "UPDATE memberships SET roles = $3 WHERE school_id = $1 AND user_id = $2";
 
@@ -175,6 +176,18 @@ impl Store {
         rows.into_iter()
             .map(MembershipRow::into_membership)
             .collect()
+    }
+
+    /// Erases an account with everything that hangs off it (memberships, sessions, links), in
+    /// one statement the foreign keys cascade; `false` when there was no such account.
+    pub async fn delete_user(&self, user: UserId) -> Result<bool, StoreError> {
+        let deleted = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let result = sqlx::query(DELETE_USER).bind(user.0).execute(&mut *tx).await?;
+            tx.commit().await?;
+            result.rows_affected() == 1
+        });
+        Ok(deleted)
     }
 
     /// Changes the framework roles a member holds in this school; `false` (and nothing

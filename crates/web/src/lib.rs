@@ -153,6 +153,17 @@ fn pages(lang: Lang) -> Router<AppState> {
             }),
         )
         .route(
+            &Page::DeleteAccount.path(lang),
+            post(
+                move |state: State<AppState>,
+                      headers: HeaderMap,
+                      form: Result<Form<pages::delete_account::DeleteForm>, FormRejection>| {
+                    let app = state.0.clone();
+                    page(app, pages::delete_account::submit(lang, state, headers, form))
+                },
+            ),
+        )
+        .route(
             &Page::AccountData.path(lang),
             get(move |state: State<AppState>, headers: HeaderMap| {
                 let app = state.0.clone();

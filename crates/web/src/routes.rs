@@ -21,6 +21,8 @@ pub enum Page {
     Account,
     /// The signed-in person's data, as JSON.
     AccountData,
+    /// Erasing one's own account (POST).
+    DeleteAccount,
     Privacy,
     /// The page a one-time link leads to, to set a password.
     SetPassword(String),
@@ -58,6 +60,10 @@ impl Page {
             Page::AccountData => match lang {
                 Lang::Nl => "/nl/account/gegevens.json".to_owned(),
                 Lang::En => "/en/account/data.json".to_owned(),
+            },
+            Page::DeleteAccount => match lang {
+                Lang::Nl => "/nl/account/verwijderen".to_owned(),
+                Lang::En => "/en/account/delete".to_owned(),
             },
             Page::Privacy => format!("/{l}/privacy"),
             Page::SetPassword(token) => format!("/{l}/{}/{token}", set_password_segment(lang)),

@@ -478,3 +478,112 @@ async fn repeated_failures_lock_an_address_without_revealing_whether_it_has_an_a
     );
     app.stop().await;
 }
+
+on_both_backends!(a_person_deletes_their_account_after_confirming_with_their_password);
+
+async fn a_person_deletes_their_account_after_confirming_with_their_password(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = anna(&app).await;
+    set_password(&app, &user).await;
+    let store = &app.state.store;
+    let school = store.memberships_of(user.id).await.expect("lookup")[0].school;
+    let colleague = store
+        .create_user(
+            &Email::parse("bas@lyceum.nl").expect("valid"),
+            &PersonName::parse("Bas").expect("valid"),
+        )
+        .await
+        .expect("user");
+    store
+        .add_member(
+            school,
+            colleague.id,
+            Permission::Member,
+            &FrameworkRoles::default(),
+        )
+        .await
+        .expect("member");
+    let cookie = sign_in(&app).await;
+
+    let account = app.get_with("/nl/account", &[("cookie", &cookie)]).await;
+    assert!(account.body.contains("Account definitief verwijderen"));
+    let wrong = app
+        .post_form(
+            "/nl/account/verwijderen",
+            &[("password", "niet mijn wachtwoord")],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains("Er is niets verwijderd"));
+    assert!(
+        store
+            .user_by_email(&user.email)
+            .await
+            .expect("lookup")
+            .is_some()
+    );
+    let forged = app
+        .post_form(
+            "/nl/account/verwijderen",
+            &[("password", PASSWORD)],
+            &[("cookie", &cookie), ("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(
+        store
+            .user_by_email(&user.email)
+            .await
+            .expect("lookup")
+            .is_some()
+    );
+    let anonymous = app
+        .post_form("/en/account/delete", &[("password", PASSWORD)], &[])
+        .await;
+    assert_eq!(anonymous.header("location"), "/en/sign-in");
+
+    let deleted = app
+        .post_form(
+            "/nl/account/verwijderen",
+            &[("password", PASSWORD)],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    assert_eq!(deleted.header("location"), "/nl/inloggen?klaar=verwijderd");
+    assert!(deleted.header("set-cookie").contains("Max-Age=0"));
+    assert!(
+        app.get("/nl/inloggen?klaar=verwijderd")
+            .await
+            .body
+            .contains("Je account en al je gegevens zijn verwijderd")
+    );
+    assert!(
+        store
+            .user_by_email(&user.email)
+            .await
+            .expect("lookup")
+            .is_none(),
+        "the account is gone"
+    );
+    assert!(
+        store
+            .membership(school, user.id)
+            .await
+            .expect("lookup")
+            .is_none(),
+        "and its membership"
+    );
+    assert_eq!(
+        app.get_with("/nl/account", &[("cookie", &cookie)])
+            .await
+            .status,
+        StatusCode::SEE_OTHER,
+        "and its sessions"
+    );
+    let members = store.members(school).await.expect("members");
+    assert_eq!(members.len(), 1, "the colleague stays");
+    assert_eq!(members[0].0.id, colleague.id);
+    app.stop().await;
+}

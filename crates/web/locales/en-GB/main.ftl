@@ -123,3 +123,11 @@ setup-your-roles = Your roles in the framework (you can change them later)
 setup-button = Create school and account
 setup-email-taken = This e-mail address already has an account. Use another address.
 setup-done-notice = Your school has been set up. Sign in with your e-mail address and password.
+
+## Deleting an account
+delete-account-heading = Delete your account
+delete-account-text = Your name, your e-mail address, your password, your place in your schools and your sessions are erased. This cannot be undone.
+delete-account-password = Your password, to confirm
+delete-account-button = Delete account permanently
+delete-account-wrong-password = This is not your password. Nothing has been deleted.
+account-deleted-notice = Your account and all your data have been deleted.

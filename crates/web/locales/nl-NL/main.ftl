@@ -123,3 +123,11 @@ setup-your-roles = Je rollen in het raamwerk (later aan te passen)
 setup-button = School en account aanmaken
 setup-email-taken = Dit e-mailadres heeft al een account. Gebruik een ander adres.
 setup-done-notice = Je school is ingericht. Log in met je e-mailadres en wachtwoord.
+
+## Deleting an account
+delete-account-heading = Account verwijderen
+delete-account-text = Je naam, je e-mailadres, je wachtwoord, je plaats in je scholen en je sessies worden gewist. Dit kan niet ongedaan worden gemaakt.
+delete-account-password = Je wachtwoord, ter bevestiging
+delete-account-button = Account definitief verwijderen
+delete-account-wrong-password = Dit is niet je wachtwoord. Er is niets verwijderd.
+account-deleted-notice = Je account en al je gegevens zijn verwijderd.

@@ -6,6 +6,7 @@ use axum::http::header::LOCATION;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::Lang;
+use domain::account::User;
 
 use crate::AppState;
 use crate::auth::current_user;
@@ -25,6 +26,8 @@ pub struct AccountView {
     pub sign_out: String,
     pub sign_out_everywhere: String,
     pub data_href: String,
+    pub delete_action: String,
+    pub delete_error: Option<String>,
 }
 
 #[derive(Debug)]
@@ -40,12 +43,28 @@ pub async fn show(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let Some(user) = current_user(&app, &headers).await? else {
-        let mut response = StatusCode::SEE_OTHER.into_response();
-        if let Ok(location) = HeaderValue::from_str(&Page::SignIn.path(lang)) {
-            response.headers_mut().insert(LOCATION, location);
-        }
-        return Ok(response);
+        return Ok(to_sign_in(lang));
     };
+    let view = view(&app, lang, &user, None).await?;
+    respond_private(&view, lang, StatusCode::OK)
+}
+
+/// Where a visitor who is not signed in is sent.
+pub fn to_sign_in(lang: Lang) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(location) = HeaderValue::from_str(&Page::SignIn.path(lang)) {
+        response.headers_mut().insert(LOCATION, location);
+    }
+    response
+}
+
+/// The account page, with an error on the delete form when there is one.
+pub async fn view(
+    app: &AppState,
+    lang: Lang,
+    user: &User,
+    delete_error: Option<String>,
+) -> Result<AccountView, AppError> {
     let t = Tr(lang);
     let mut schools = Vec::new();
     for membership in app.store.memberships_of(user.id).await? {
@@ -69,7 +88,7 @@ pub async fn show(
         });
     }
     schools.sort_by_cached_key(|s| s.name.to_lowercase());
-    let view = AccountView {
+    Ok(AccountView {
         chrome: Chrome::new(
             lang,
             &app.edition,
@@ -83,6 +102,7 @@ pub async fn show(
         sign_out: Page::SignOut.path(lang),
         sign_out_everywhere: Page::SignOutEverywhere.path(lang),
         data_href: Page::AccountData.path(lang),
-    };
-    respond_private(&view, lang, StatusCode::OK)
+        delete_action: Page::DeleteAccount.path(lang),
+        delete_error,
+    })
 }

@@ -75,6 +75,7 @@ pub async fn show(
     let notice = match notice.ok().and_then(|Query(n)| n.klaar).as_deref() {
         Some("wachtwoord") => Some(Tr(lang).get("password-set-notice")),
         Some("inrichting") => Some(Tr(lang).get("setup-done-notice")),
+        Some("verwijderd") => Some(Tr(lang).get("account-deleted-notice")),
         _ => None,
     };
     respond_private(
