@@ -22,15 +22,16 @@ const DELETE_USER: &str = "DELETE FROM users WHERE id = $1";
 const UPDATE_ROLES: &str =
     "UPDATE memberships SET roles = $3 WHERE school_id = $1 AND user_id = $2";
 
+/// An account as stored; shared by every query that reads one.
 #[derive(sqlx::FromRow)]
-struct UserRow {
+pub(crate) struct UserRow {
     id: Uuid,
     email: String,
     name: String,
 }
 
 impl UserRow {
-    fn into_user(self) -> Result<User, StoreError> {
+    pub(crate) fn into_user(self) -> Result<User, StoreError> {
         Ok(User {
             id: UserId(self.id),
             email: Email::parse(&self.email).map_err(|_| corrupt("e-mail address", &self.email))?,

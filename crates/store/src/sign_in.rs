@@ -4,11 +4,12 @@
 
 use std::fmt::Write as _;
 
-use domain::account::{Email, PersonName, User, UserId};
+use domain::account::{Email, User, UserId};
 use domain::throttle::Attempts;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::people::UserRow;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 /// A secret to hand out (in a link or a cookie) and the hash under which it is stored.
@@ -89,24 +90,6 @@ const UPSERT_ATTEMPTS: &str = "INSERT INTO sign_in_attempts (key, failures, wind
      SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until";
 const DELETE_ATTEMPTS: &str = "DELETE FROM sign_in_attempts WHERE key = $1";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
-
-#[derive(sqlx::FromRow)]
-struct UserRow {
-    id: Uuid,
-    email: String,
-    name: String,
-}
-
-impl UserRow {
-    fn into_user(self) -> Result<User, StoreError> {
-        let corrupt = |what: &str, v: &str| StoreError::CorruptRow(format!("{what} '{v}'"));
-        Ok(User {
-            id: UserId(self.id),
-            email: Email::parse(&self.email).map_err(|_| corrupt("e-mail address", &self.email))?,
-            name: PersonName::parse(&self.name).map_err(|_| corrupt("name", &self.name))?,
-        })
-    }
-}
 
 #[derive(sqlx::FromRow)]
 struct CredentialRow {

@@ -2,9 +2,8 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::http::header::LOCATION;
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use domain::Lang;
 use domain::account::User;
 
@@ -12,7 +11,7 @@ use crate::AppState;
 use crate::auth::current_user;
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::pages::{Chrome, respond_private};
+use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::Page;
 
 #[derive(Template)]
@@ -51,11 +50,7 @@ pub async fn show(
 
 /// Where a visitor who is not signed in is sent.
 pub fn to_sign_in(lang: Lang) -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    if let Ok(location) = HeaderValue::from_str(&Page::SignIn.path(lang)) {
-        response.headers_mut().insert(LOCATION, location);
-    }
-    response
+    see_other(&Page::SignIn.path(lang))
 }
 
 /// The account page, with an error on the delete form when there is one.

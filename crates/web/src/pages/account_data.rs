@@ -2,8 +2,8 @@
 //! of access). The format is documented in README (`raamwerk-personal-data/1`).
 
 use axum::extract::State;
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::HeaderMap;
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use domain::Lang;
 use serde_json::json;
@@ -11,6 +11,7 @@ use serde_json::json;
 use crate::AppState;
 use crate::auth::current_user;
 use crate::error::AppError;
+use crate::pages::see_other;
 use crate::routes::Page;
 
 pub async fn download(
@@ -19,11 +20,7 @@ pub async fn download(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let Some(user) = current_user(&app, &headers).await? else {
-        let mut response = StatusCode::SEE_OTHER.into_response();
-        if let Ok(location) = HeaderValue::from_str(&Page::SignIn.path(lang)) {
-            response.headers_mut().insert(LOCATION, location);
-        }
-        return Ok(response);
+        return Ok(see_other(&Page::SignIn.path(lang)));
     };
     let mut memberships = Vec::new();
     for membership in app.store.memberships_of(user.id).await? {

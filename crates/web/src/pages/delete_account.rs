@@ -2,9 +2,9 @@
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, State};
-use axum::http::header::{LOCATION, SET_COOKIE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::header::SET_COOKIE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use domain::Lang;
 
 use crate::AppState;
@@ -12,7 +12,7 @@ use crate::auth::{clear_cookie, current_user, verify_password};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::account::{to_sign_in, view};
-use crate::pages::respond_private;
+use crate::pages::{respond_private, see_other};
 use crate::routes::Page;
 
 #[derive(serde::Deserialize)]
@@ -43,12 +43,7 @@ pub async fn submit(
     }
     app.store.delete_user(user.id).await?;
     tracing::info!("an account was deleted at its owner's request");
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let out = response.headers_mut();
-    out.insert(SET_COOKIE, clear_cookie());
-    let location = format!("{}?klaar=verwijderd", Page::SignIn.path(lang));
-    if let Ok(location) = HeaderValue::from_str(&location) {
-        out.insert(LOCATION, location);
-    }
+    let mut response = see_other(&format!("{}?klaar=verwijderd", Page::SignIn.path(lang)));
+    response.headers_mut().insert(SET_COOKIE, clear_cookie());
     Ok(response)
 }

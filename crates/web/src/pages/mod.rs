@@ -228,10 +228,15 @@ pub fn respond_private(
     Ok(response)
 }
 
-/// A field's error and the id that ties it to its input for screen readers.
-#[derive(Debug, Default)]
-pub struct FieldError {
-    pub message: Option<String>,
+/// `303 See Other` to a page of ours (after a form post, or to sign in first).
+pub fn see_other(location: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(location) = HeaderValue::from_str(location) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::LOCATION, location);
+    }
+    response
 }
 
 /// Whether an `If-None-Match` value names this (weak) ETag; weak comparison, as RFC 9110

@@ -3,9 +3,8 @@
 use askama::Template;
 use axum::extract::rejection::{FormRejection, PathRejection};
 use axum::extract::{Form, Path, State};
-use axum::http::header::LOCATION;
-use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use domain::Lang;
 use domain::account::NewPassword;
 
@@ -13,7 +12,7 @@ use crate::AppState;
 use crate::auth::hash_password;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
-use crate::pages::{Chrome, respond_private};
+use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::Page;
 
 #[derive(Template)]
@@ -110,10 +109,8 @@ pub async fn submit(
         // Used or expired between the check and now.
         return Ok(error_page(&app, lang, StatusCode::GONE));
     }
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let location = format!("{}?klaar=wachtwoord", Page::SignIn.path(lang));
-    if let Ok(location) = HeaderValue::from_str(&location) {
-        response.headers_mut().insert(LOCATION, location);
-    }
-    Ok(response)
+    Ok(see_other(&format!(
+        "{}?klaar=wachtwoord",
+        Page::SignIn.path(lang)
+    )))
 }

@@ -5,9 +5,8 @@
 use askama::Template;
 use axum::extract::rejection::{FormRejection, PathRejection};
 use axum::extract::{Form, Path, State};
-use axum::http::header::LOCATION;
-use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use domain::Lang;
 use domain::Role;
 use domain::account::{Email, FrameworkRoles, NewPassword, PersonName};
@@ -18,7 +17,7 @@ use crate::AppState;
 use crate::auth::hash_password;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
-use crate::pages::{Chrome, respond_private};
+use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::Page;
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -259,14 +258,10 @@ pub async fn submit(
         password_hash: &hash,
     };
     match app.store.complete_setup(&token, &first).await {
-        Ok(_) => {
-            let mut response = StatusCode::SEE_OTHER.into_response();
-            let location = format!("{}?klaar=inrichting", Page::SignIn.path(lang));
-            if let Ok(location) = HeaderValue::from_str(&location) {
-                response.headers_mut().insert(LOCATION, location);
-            }
-            Ok(response)
-        }
+        Ok(_) => Ok(see_other(&format!(
+            "{}?klaar=inrichting",
+            Page::SignIn.path(lang)
+        ))),
         Err(SetupError::LinkGone) => Ok(error_page(&app, lang, StatusCode::GONE)),
         Err(SetupError::EmailTaken) => {
             form.password.clear();

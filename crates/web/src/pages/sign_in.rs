@@ -3,9 +3,9 @@
 use askama::Template;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
-use axum::http::header::{LOCATION, RETRY_AFTER, SET_COOKIE};
+use axum::http::header::{RETRY_AFTER, SET_COOKIE};
 use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::Lang;
 use domain::account::Email;
 use std::time::Duration;
@@ -17,7 +17,7 @@ use crate::AppState;
 use crate::auth::{ClientIp, session_cookie, verify_password};
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::pages::{Chrome, respond_private};
+use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::Page;
 
 #[derive(Template)]
@@ -160,12 +160,10 @@ pub async fn submit(
         .store
         .create_session(user.id, SessionLimits::DEFAULT)
         .await?;
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let headers = response.headers_mut();
-    headers.insert(SET_COOKIE, session_cookie(&token, app.secure_cookies));
-    if let Ok(location) = HeaderValue::from_str(&Page::Account.path(lang)) {
-        headers.insert(LOCATION, location);
-    }
+    let mut response = see_other(&Page::Account.path(lang));
+    response
+        .headers_mut()
+        .insert(SET_COOKIE, session_cookie(&token, app.secure_cookies));
     Ok(response)
 }
 

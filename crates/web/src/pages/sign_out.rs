@@ -2,14 +2,15 @@
 //! session of the person, on every device.
 
 use axum::extract::State;
-use axum::http::header::{LOCATION, SET_COOKIE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::http::header::SET_COOKIE;
+use axum::response::Response;
 use domain::Lang;
 
 use crate::AppState;
 use crate::auth::{clear_cookie, current_user, session_token};
 use crate::error::AppError;
+use crate::pages::see_other;
 use crate::routes::Page;
 
 pub async fn submit(
@@ -20,13 +21,7 @@ pub async fn submit(
     if let Some(token) = session_token(&headers) {
         app.store.delete_session(&token).await?;
     }
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let headers = response.headers_mut();
-    headers.insert(SET_COOKIE, clear_cookie());
-    if let Ok(location) = HeaderValue::from_str(&Page::Home.path(lang)) {
-        headers.insert(LOCATION, location);
-    }
-    Ok(response)
+    Ok(signed_out(lang))
 }
 
 /// Ends every session of the signed-in person (on every device) and this cookie.
@@ -38,11 +33,12 @@ pub async fn everywhere(
     if let Some(user) = current_user(&app, &headers).await? {
         app.store.delete_sessions_of(user.id).await?;
     }
-    let mut response = StatusCode::SEE_OTHER.into_response();
-    let out = response.headers_mut();
-    out.insert(SET_COOKIE, clear_cookie());
-    if let Ok(location) = HeaderValue::from_str(&Page::Home.path(lang)) {
-        out.insert(LOCATION, location);
-    }
-    Ok(response)
+    Ok(signed_out(lang))
+}
+
+/// To the home page, with the session cookie cleared.
+fn signed_out(lang: Lang) -> Response {
+    let mut response = see_other(&Page::Home.path(lang));
+    response.headers_mut().insert(SET_COOKIE, clear_cookie());
+    response
 }
