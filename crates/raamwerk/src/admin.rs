@@ -1,0 +1,234 @@
+//! `raamwerk admin …`: creating schools and accounts, and one-time links, for operators.
+
+use std::process::ExitCode;
+
+use domain::Lang;
+use domain::account::{Email, FrameworkRoles, Permission, PersonName};
+use domain::school::{Brin, NewSchool, Region, SchoolInputError, SchoolName, Sectors, Students};
+use raamwerk::open_store;
+use store::StoreError;
+
+use crate::{DatabaseArgs, LinkArgs, cli_lang, start_failed};
+
+/// The fields of `admin create-school` as typed.
+pub(crate) struct SchoolInput {
+    pub(crate) name: String,
+    pub(crate) sectors: String,
+    pub(crate) students: String,
+    pub(crate) region: String,
+    pub(crate) brin: Option<String>,
+}
+
+impl SchoolInput {
+    /// Every field checked; every problem reported, not just the first.
+    fn parse(self) -> Result<NewSchool, Vec<SchoolInputError>> {
+        let name = SchoolName::parse(&self.name);
+        let sectors = Sectors::parse(&self.sectors);
+        let students = Students::parse(&self.students);
+        let region = Region::parse(&self.region);
+        let brin = self.brin.as_deref().map(Brin::parse).transpose();
+        match (name, sectors, students, region, brin) {
+            (Ok(name), Ok(sectors), Ok(students), Ok(region), Ok(brin)) => Ok(NewSchool {
+                name,
+                sectors,
+                students,
+                region,
+                brin,
+            }),
+            (name, sectors, students, region, brin) => Err([
+                name.err(),
+                sectors.err(),
+                students.err(),
+                region.err(),
+                brin.err(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect()),
+        }
+    }
+}
+
+pub(crate) async fn create_school(input: SchoolInput, db: DatabaseArgs) -> ExitCode {
+    let lang = cli_lang();
+    let new = match input.parse() {
+        Ok(new) => new,
+        Err(errors) => {
+            for error in errors {
+                eprintln!("raamwerk: {}", error.message(lang));
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let store = match open_store(&db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let created = store.create_school(&new).await;
+    store.close().await;
+    match created {
+        Ok(school) => {
+            println!("{}", school.short_name);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The fields of `admin create-user` as typed.
+pub(crate) struct UserInput {
+    pub(crate) school: String,
+    pub(crate) email: String,
+    pub(crate) name: String,
+    pub(crate) permission: String,
+    pub(crate) roles: String,
+}
+
+/// One line on stderr in the terminal's language, and exit code 1.
+fn fail(nl: &str, en: &str) -> ExitCode {
+    match cli_lang() {
+        Lang::Nl => eprintln!("raamwerk: {nl}"),
+        Lang::En => eprintln!("raamwerk: {en}"),
+    }
+    ExitCode::from(1)
+}
+
+/// The link that leads to the page where a password is set.
+fn password_link(base_url: &str, token: &str) -> String {
+    format!(
+        "{}{}",
+        base_url.trim_end_matches('/'),
+        web::routes::Page::SetPassword(token.to_owned()).path(Lang::Nl)
+    )
+}
+
+pub(crate) async fn create_user(input: UserInput, link: LinkArgs) -> ExitCode {
+    let lang = cli_lang();
+    let email = Email::parse(&input.email);
+    let name = PersonName::parse(&input.name);
+    let permission = Permission::parse(&input.permission);
+    let roles = FrameworkRoles::parse(&input.roles);
+    let (email, name, permission, roles) = match (email, name, permission, roles) {
+        (Ok(e), Ok(n), Ok(p), Ok(r)) => (e, n, p, r),
+        (e, n, p, r) => {
+            let errors = [e.err(), n.err(), p.err(), r.err()];
+            for error in errors.into_iter().flatten() {
+                eprintln!("raamwerk: {}", error.message(lang));
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let store = match open_store(&link.db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let outcome = add_user(&store, &input.school, &email, &name, permission, &roles).await;
+    store.close().await;
+    match outcome {
+        Ok(Some(token)) => {
+            println!("{}", password_link(&link.base_url, &token));
+            ExitCode::SUCCESS
+        }
+        Ok(None) => {
+            match lang {
+                Lang::Nl => eprintln!(
+                    "raamwerk: {email} heeft al een wachtwoord en is nu lid van {}",
+                    input.school
+                ),
+                Lang::En => eprintln!(
+                    "raamwerk: {email} already has a password and is now a member of {}",
+                    input.school
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(AddUserError::NoSuchSchool) => fail(
+            &format!("er is geen school met de korte naam '{}'", input.school),
+            &format!("there is no school with the short name '{}'", input.school),
+        ),
+        Err(AddUserError::Store(StoreError::AlreadyMember)) => fail(
+            &format!("{email} is al lid van {}", input.school),
+            &format!("{email} is already a member of {}", input.school),
+        ),
+        Err(AddUserError::Store(e)) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+enum AddUserError {
+    NoSuchSchool,
+    Store(StoreError),
+}
+
+impl From<StoreError> for AddUserError {
+    fn from(e: StoreError) -> Self {
+        AddUserError::Store(e)
+    }
+}
+
+/// Adds the membership (and the account when new); returns a password link unless the
+/// person has a password already.
+async fn add_user(
+    store: &store::Store,
+    school: &str,
+    email: &Email,
+    name: &PersonName,
+    permission: Permission,
+    roles: &FrameworkRoles,
+) -> Result<Option<String>, AddUserError> {
+    let school = store
+        .school_by_short_name(school)
+        .await?
+        .ok_or(AddUserError::NoSuchSchool)?;
+    let (user, has_password) = match store.credentials(email).await? {
+        Some((user, hash)) => (user, hash.is_some()),
+        None => (store.create_user(email, name).await?, false),
+    };
+    store
+        .add_member(school.id, user.id, permission, roles)
+        .await?;
+    if has_password {
+        return Ok(None);
+    }
+    Ok(Some(store.create_password_link(user.id).await?))
+}
+
+pub(crate) async fn reset_password(email: String, link: LinkArgs) -> ExitCode {
+    let lang = cli_lang();
+    let email = match Email::parse(&email) {
+        Ok(email) => email,
+        Err(e) => {
+            eprintln!("raamwerk: {}", e.message(lang));
+            return ExitCode::from(2);
+        }
+    };
+    let store = match open_store(&link.db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let outcome = match store.user_by_email(&email).await {
+        Ok(Some(user)) => store.create_password_link(user.id).await.map(Some),
+        Ok(None) => Ok(None),
+        Err(e) => Err(e),
+    };
+    store.close().await;
+    match outcome {
+        Ok(Some(token)) => {
+            println!("{}", password_link(&link.base_url, &token));
+            ExitCode::SUCCESS
+        }
+        Ok(None) => fail(
+            &format!("er is geen account met het adres {email}"),
+            &format!("there is no account with the address {email}"),
+        ),
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
