@@ -69,9 +69,18 @@ describe('account', () => {
       assert.match(main, /Specialistisch loopbaanbegeleider, Coördinator\/beleidsmaker LOB/);
       await assertAccessible(page, 'account');
 
+      // The person changes the roles they hold in this school.
+      await page.getByLabel('Begeleider primair proces').check();
+      await page.getByLabel('Coördinator/beleidsmaker LOB').uncheck();
+      await page.getByRole('button', { name: 'Rollen opslaan' }).click();
+      assert.equal(pathOf(page), '/nl/account');
+      assert.match(await page.getByRole('status').innerText(), /Je rollen zijn opgeslagen/);
+      assert.match(await page.locator('main').innerText(), /Begeleider primair proces, Specialistisch loopbaanbegeleider/);
+      await assertAccessible(page, 'account, roles saved');
+
       await page.locator('a[hreflang="en"]').click();
       assert.equal(pathOf(page), '/en/account');
-      assert.match(await page.locator('main').innerText(), /Career guidance specialist, Coordinator\/policymaker/);
+      assert.match(await page.locator('main').innerText(), /Mentor\/coach, Career guidance specialist/);
 
       await page.getByRole('button', { name: 'Sign out', exact: true }).click();
       assert.equal(pathOf(page), '/en/');

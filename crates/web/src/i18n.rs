@@ -114,6 +114,7 @@ mod tests {
             include_str!("../templates/setup.html"),
             include_str!("pages/setup.rs"),
             include_str!("pages/delete_account.rs"),
+            include_str!("pages/account_roles.rs"),
             include_str!("pages/sign_in.rs"),
             include_str!("pages/account.rs"),
             include_str!("pages/set_password.rs"),

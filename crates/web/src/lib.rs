@@ -153,6 +153,17 @@ fn pages(lang: Lang) -> Router<AppState> {
             }),
         )
         .route(
+            &Page::AccountRoles.path(lang),
+            post(
+                move |state: State<AppState>,
+                      headers: HeaderMap,
+                      form: Result<Form<pages::account_roles::RolesForm>, FormRejection>| {
+                    let app = state.0.clone();
+                    page(app, pages::account_roles::submit(lang, state, headers, form))
+                },
+            ),
+        )
+        .route(
             &Page::DeleteAccount.path(lang),
             post(
                 move |state: State<AppState>,
@@ -179,10 +190,14 @@ fn pages(lang: Lang) -> Router<AppState> {
         )
         .route(
             &Page::Account.path(lang),
-            get(move |state: State<AppState>, headers: HeaderMap| {
-                let app = state.0.clone();
-                page(app, pages::account::show(lang, state, headers))
-            }),
+            get(
+                move |state: State<AppState>,
+                      headers: HeaderMap,
+                      notice: Result<Query<pages::account::Notice>, QueryRejection>| {
+                    let app = state.0.clone();
+                    page(app, pages::account::show(lang, state, headers, notice))
+                },
+            ),
         )
         .route(
             &format!("{prefix}/{}/{{token}}", routes::setup_segment(lang)),

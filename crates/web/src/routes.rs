@@ -23,6 +23,8 @@ pub enum Page {
     AccountData,
     /// Erasing one's own account (POST).
     DeleteAccount,
+    /// Changing the framework roles one holds in a school (POST).
+    AccountRoles,
     Privacy,
     /// The page a one-time link leads to, to set a password.
     SetPassword(String),
@@ -64,6 +66,10 @@ impl Page {
             Page::DeleteAccount => match lang {
                 Lang::Nl => "/nl/account/verwijderen".to_owned(),
                 Lang::En => "/en/account/delete".to_owned(),
+            },
+            Page::AccountRoles => match lang {
+                Lang::Nl => "/nl/account/rollen".to_owned(),
+                Lang::En => "/en/account/roles".to_owned(),
             },
             Page::Privacy => format!("/{l}/privacy"),
             Page::SetPassword(token) => format!("/{l}/{}/{token}", set_password_segment(lang)),

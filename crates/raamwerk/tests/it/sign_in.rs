@@ -587,3 +587,108 @@ async fn a_person_deletes_their_account_after_confirming_with_their_password(bac
     assert_eq!(members[0].0.id, colleague.id);
     app.stop().await;
 }
+
+on_both_backends!(a_person_changes_their_own_roles_in_their_own_schools_only);
+
+async fn a_person_changes_their_own_roles_in_their_own_schools_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = anna(&app).await;
+    set_password(&app, &user).await;
+    let store = &app.state.store;
+    let own = store.memberships_of(user.id).await.expect("lookup")[0].school;
+    let elsewhere = store
+        .create_school(&NewSchool {
+            name: SchoolName::parse("Ander College").expect("valid"),
+            sectors: Sectors::parse("mbo").expect("valid"),
+            students: Students::new(3000).expect("valid"),
+            region: Region::Limburg,
+            brin: None,
+        })
+        .await
+        .expect("school");
+    let cookie = sign_in(&app).await;
+
+    let account = app.get_with("/nl/account", &[("cookie", &cookie)]).await;
+    assert!(
+        account
+            .body
+            .contains(r#"<input type="checkbox" name="role_beg" checked>"#)
+    );
+    assert!(
+        account
+            .body
+            .contains(r#"<input type="checkbox" name="role_spe">"#)
+    );
+
+    let saved = app
+        .post_form(
+            "/nl/account/rollen",
+            &[("school", "het-b-lyceum-b"), ("role_spe", "on")],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(saved.header("location"), "/nl/account?klaar=rollen");
+    assert_eq!(
+        store
+            .membership(own, user.id)
+            .await
+            .expect("lookup")
+            .map(|m| m.roles.to_string()),
+        Some("SPE".into())
+    );
+    let shown = app
+        .get_with("/nl/account?klaar=rollen", &[("cookie", &cookie)])
+        .await;
+    assert!(shown.body.contains("Je rollen zijn opgeslagen"));
+
+    let not_mine = app
+        .post_form(
+            "/nl/account/rollen",
+            &[("school", &elsewhere.short_name), ("role_coo", "on")],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(
+        not_mine.status,
+        StatusCode::NOT_FOUND,
+        "another school is not found"
+    );
+    assert!(
+        store
+            .membership(elsewhere.id, user.id)
+            .await
+            .expect("lookup")
+            .is_none(),
+        "no membership appears"
+    );
+    let unknown = app
+        .post_form(
+            "/en/account/roles",
+            &[("school", "bestaat-niet")],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    let forged = app
+        .post_form(
+            "/nl/account/rollen",
+            &[("school", "het-b-lyceum-b")],
+            &[("cookie", &cookie), ("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    let anonymous = app
+        .post_form("/nl/account/rollen", &[("school", "het-b-lyceum-b")], &[])
+        .await;
+    assert_eq!(anonymous.header("location"), "/nl/inloggen");
+    assert_eq!(
+        store
+            .membership(own, user.id)
+            .await
+            .expect("lookup")
+            .map(|m| m.roles.to_string()),
+        Some("SPE".into())
+    );
+    app.stop().await;
+}

@@ -131,3 +131,6 @@ delete-account-password = Your password, to confirm
 delete-account-button = Delete account permanently
 delete-account-wrong-password = This is not your password. Nothing has been deleted.
 account-deleted-notice = Your account and all your data have been deleted.
+account-roles-in = Your roles in the framework at { $school }
+account-roles-save = Save roles
+account-roles-saved = Your roles have been saved.

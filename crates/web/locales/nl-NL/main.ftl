@@ -131,3 +131,6 @@ delete-account-password = Je wachtwoord, ter bevestiging
 delete-account-button = Account definitief verwijderen
 delete-account-wrong-password = Dit is niet je wachtwoord. Er is niets verwijderd.
 account-deleted-notice = Je account en al je gegevens zijn verwijderd.
+account-roles-in = Je rollen in het raamwerk bij { $school }
+account-roles-save = Rollen opslaan
+account-roles-saved = Je rollen zijn opgeslagen.

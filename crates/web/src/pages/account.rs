@@ -1,11 +1,12 @@
 //! The signed-in person's account: who they are and the schools they belong to.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use domain::Lang;
 use domain::account::User;
+use domain::{Lang, Role};
 
 use crate::AppState;
 use crate::auth::current_user;
@@ -27,24 +28,47 @@ pub struct AccountView {
     pub data_href: String,
     pub delete_action: String,
     pub delete_error: Option<String>,
+    pub roles_action: String,
+    pub notice: Option<String>,
 }
 
 #[derive(Debug)]
 pub struct SchoolLine {
     pub name: String,
+    pub short_name: String,
     pub permission: String,
     pub roles: String,
+    /// The three framework roles: name, form field and whether this person holds it here.
+    pub role_choices: Vec<(String, &'static str, bool)>,
+}
+
+/// The form field for a role's checkbox.
+pub fn role_field(role: Role) -> &'static str {
+    match role {
+        Role::Mentor => "role_beg",
+        Role::Specialist => "role_spe",
+        Role::Coordinator => "role_coo",
+    }
+}
+
+#[derive(serde::Deserialize)]
+pub struct Notice {
+    klaar: Option<String>,
 }
 
 pub async fn show(
     lang: Lang,
     State(app): State<AppState>,
     headers: HeaderMap,
+    notice: Result<Query<Notice>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let Some(user) = current_user(&app, &headers).await? else {
         return Ok(to_sign_in(lang));
     };
-    let view = view(&app, lang, &user, None).await?;
+    let mut view = view(&app, lang, &user, None).await?;
+    if notice.ok().and_then(|Query(n)| n.klaar).as_deref() == Some("rollen") {
+        view.notice = Some(Tr(lang).get("account-roles-saved"));
+    }
     respond_private(&view, lang, StatusCode::OK)
 }
 
@@ -72,8 +96,20 @@ pub async fn view(
             .iter()
             .map(|r| app.edition.role(*r).name.get(lang))
             .collect();
+        let role_choices = Role::ALL
+            .into_iter()
+            .map(|r| {
+                (
+                    app.edition.role(r).name.get(lang).to_owned(),
+                    role_field(r),
+                    membership.roles.contains(r),
+                )
+            })
+            .collect();
         schools.push(SchoolLine {
             name: school.name.to_string(),
+            short_name: school.short_name.clone(),
+            role_choices,
             permission: membership.permission.name(lang).to_owned(),
             roles: if roles.is_empty() {
                 t.get("account-no-roles")
@@ -99,5 +135,7 @@ pub async fn view(
         data_href: Page::AccountData.path(lang),
         delete_action: Page::DeleteAccount.path(lang),
         delete_error,
+        roles_action: Page::AccountRoles.path(lang),
+        notice: None,
     })
 }

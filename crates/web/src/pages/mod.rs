@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod account_data;
+pub mod account_roles;
 pub mod delete_account;
 pub mod home;
 pub mod privacy;
