@@ -3,9 +3,10 @@
 //! to the log. Nothing is written on a failed request.
 
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Request, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Lang;
 
@@ -65,15 +66,50 @@ pub fn error_page(app: &AppState, lang: Lang, status: StatusCode) -> Response {
     response
 }
 
-impl AppError {
-    pub fn into_page(self, app: &AppState) -> Response {
-        match self {
-            AppError::NotFound(lang) => error_page(app, lang, StatusCode::NOT_FOUND),
+/// What an error response still needs: its page, rendered by [`error_pages`], which has the
+/// state for the page chrome.
+#[derive(Clone, Copy, Debug)]
+struct ErrorPage {
+    lang: Lang,
+    status: StatusCode,
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let page = match self {
+            AppError::NotFound(lang) => ErrorPage {
+                lang,
+                status: StatusCode::NOT_FOUND,
+            },
             other => {
                 tracing::error!(error = %other, "a request failed");
-                error_page(app, Lang::Nl, StatusCode::INTERNAL_SERVER_ERROR)
+                ErrorPage {
+                    lang: Lang::Nl,
+                    status: StatusCode::INTERNAL_SERVER_ERROR,
+                }
             }
+        };
+        let mut response = page.status.into_response();
+        response.extensions_mut().insert(page);
+        response
+    }
+}
+
+/// Renders the page of an error response a handler returned, in the visitor's language (the
+/// language of the path for a server error, which knows no language of its own).
+pub async fn error_pages(State(app): State<AppState>, request: Request, next: Next) -> Response {
+    let path_lang = lang_of_path(request.uri().path());
+    let response = next.run(request).await;
+    match response.extensions().get::<ErrorPage>().copied() {
+        Some(ErrorPage { lang, status }) => {
+            let lang = if status == StatusCode::NOT_FOUND {
+                lang
+            } else {
+                path_lang.unwrap_or(lang)
+            };
+            error_page(&app, lang, status)
         }
+        None => response,
     }
 }
 

@@ -15,10 +15,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
-use axum::extract::{Form, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::StatusCode;
 use axum::routing::{get, post};
 use domain::{Edition, Lang};
 use store::Store;
@@ -70,164 +67,53 @@ const BODY_LIMIT: usize = 64 * 1024;
 /// The longest a request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Turns a handler's error into its page (needs the state for the page chrome).
-async fn page<F>(app: AppState, handler: F) -> Response
-where
-    F: Future<Output = Result<Response, AppError>>,
-{
-    match handler.await {
-        Ok(response) => response,
-        Err(error) => error.into_page(&app),
-    }
-}
-
-/// The routes of one language: the same pages, with that language's words in the path.
+/// The routes of one language: the same pages, with that language's words in the path. The
+/// handlers read the language from the path ([`routes::PathLang`]).
 fn pages(lang: Lang) -> Router<AppState> {
     let prefix = format!("/{}", lang.code());
     let roles = format!("{prefix}/{}", routes::roles_segment(lang));
     let themes = format!("{prefix}/{}", routes::themes_segment(lang));
-    let role = move |state: State<AppState>,
-                     path: Result<Path<Vec<String>>, PathRejection>,
-                     headers: HeaderMap| {
-        let app = state.0.clone();
-        page(app, pages::role::show(lang, state, path, headers))
-    };
+    let token = |segment: &str| format!("{prefix}/{segment}/{{token}}");
     Router::new()
-        .route(&prefix, get(move || async move { pages::root::home(lang) }))
+        .route(&prefix, get(pages::root::home))
+        .route(&Page::Home.path(lang), get(pages::home::show))
+        .route(&format!("{roles}/{{role}}"), get(pages::role::show))
         .route(
-            &format!("{prefix}/"),
-            get(move |state: State<AppState>, headers: HeaderMap| {
-                let app = state.0.clone();
-                page(app, pages::home::show(lang, state, headers))
-            }),
+            &format!("{roles}/{{role}}/{{area}}"),
+            get(pages::role::show),
         )
-        .route(&format!("{roles}/{{role}}"), get(role))
-        .route(&format!("{roles}/{{role}}/{{area}}"), get(role))
-        .route(
-            &themes,
-            get(move |state: State<AppState>, headers: HeaderMap| {
-                let app = state.0.clone();
-                page(app, pages::themes::show(lang, state, headers))
-            }),
-        )
-        .route(
-            &format!("{themes}/{{code}}"),
-            get(
-                move |state: State<AppState>,
-                      path: Result<Path<String>, PathRejection>,
-                      headers: HeaderMap| {
-                    let app = state.0.clone();
-                    page(app, pages::theme::show(lang, state, path, headers))
-                },
-            ),
-        )
+        .route(&themes, get(pages::themes::show))
+        .route(&format!("{themes}/{{code}}"), get(pages::theme::show))
+        .route(&Page::Privacy.path(lang), get(pages::privacy::show))
         .route(
             &Page::SignIn.path(lang),
-            get(
-                move |state: State<AppState>, query: Result<Query<pages::sign_in::Notice>, QueryRejection>| {
-                    let app = state.0.clone();
-                    page(app, pages::sign_in::show(lang, state, query))
-                },
-            )
-            .post(
-                move |state: State<AppState>,
-                      ip: auth::ClientIp,
-                      form: Result<Form<pages::sign_in::SignInForm>, FormRejection>| {
-                    let app = state.0.clone();
-                    page(app, pages::sign_in::submit(lang, state, ip, form))
-                },
-            ),
+            get(pages::sign_in::show).post(pages::sign_in::submit),
         )
-        .route(
-            &Page::SignOut.path(lang),
-            post(move |state: State<AppState>, headers: HeaderMap| {
-                let app = state.0.clone();
-                page(app, pages::sign_out::submit(lang, state, headers))
-            }),
-        )
+        .route(&Page::SignOut.path(lang), post(pages::sign_out::submit))
         .route(
             &Page::SignOutEverywhere.path(lang),
-            post(move |state: State<AppState>, headers: HeaderMap| {
-                let app = state.0.clone();
-                page(app, pages::sign_out::everywhere(lang, state, headers))
-            }),
+            post(pages::sign_out::everywhere),
+        )
+        .route(&Page::Account.path(lang), get(pages::account::show))
+        .route(
+            &Page::AccountData.path(lang),
+            get(pages::account_data::download),
         )
         .route(
             &Page::AccountRoles.path(lang),
-            post(
-                move |state: State<AppState>,
-                      headers: HeaderMap,
-                      form: Result<Form<pages::account_roles::RolesForm>, FormRejection>| {
-                    let app = state.0.clone();
-                    page(app, pages::account_roles::submit(lang, state, headers, form))
-                },
-            ),
+            post(pages::account_roles::submit),
         )
         .route(
             &Page::DeleteAccount.path(lang),
-            post(
-                move |state: State<AppState>,
-                      headers: HeaderMap,
-                      form: Result<Form<pages::delete_account::DeleteForm>, FormRejection>| {
-                    let app = state.0.clone();
-                    page(app, pages::delete_account::submit(lang, state, headers, form))
-                },
-            ),
+            post(pages::delete_account::submit),
         )
         .route(
-            &Page::AccountData.path(lang),
-            get(move |state: State<AppState>, headers: HeaderMap| {
-                let app = state.0.clone();
-                page(app, pages::account_data::download(lang, state, headers))
-            }),
+            &token(routes::set_password_segment(lang)),
+            get(pages::set_password::show).post(pages::set_password::submit),
         )
         .route(
-            &Page::Privacy.path(lang),
-            get(move |state: State<AppState>, headers: HeaderMap| {
-                let app = state.0.clone();
-                page(app, pages::privacy::show(lang, state, headers))
-            }),
-        )
-        .route(
-            &Page::Account.path(lang),
-            get(
-                move |state: State<AppState>,
-                      headers: HeaderMap,
-                      notice: Result<Query<pages::account::Notice>, QueryRejection>| {
-                    let app = state.0.clone();
-                    page(app, pages::account::show(lang, state, headers, notice))
-                },
-            ),
-        )
-        .route(
-            &format!("{prefix}/{}/{{token}}", routes::setup_segment(lang)),
-            get(move |state: State<AppState>, token: Result<Path<String>, PathRejection>| {
-                let app = state.0.clone();
-                page(app, pages::setup::show(lang, state, token))
-            })
-            .post(
-                move |state: State<AppState>,
-                      token: Result<Path<String>, PathRejection>,
-                      form: Result<Form<pages::setup::SetupForm>, FormRejection>| {
-                    let app = state.0.clone();
-                    page(app, pages::setup::submit(lang, state, token, form))
-                },
-            ),
-        )
-        .route(
-            &format!("{prefix}/{}/{{token}}", routes::set_password_segment(lang)),
-            get(move |state: State<AppState>, token: Result<Path<String>, PathRejection>| {
-                let app = state.0.clone();
-                page(app, pages::set_password::show(lang, state, token))
-            })
-            .post(
-                move |state: State<AppState>,
-                      token: Result<Path<String>, PathRejection>,
-                      form: Result<Form<pages::set_password::PasswordForm>, FormRejection>| {
-                    let app = state.0.clone();
-                    page(app, pages::set_password::submit(lang, state, token, form))
-                },
-            ),
+            &token(routes::setup_segment(lang)),
+            get(pages::setup::show).post(pages::setup::submit),
         )
 }
 
@@ -243,6 +129,10 @@ pub fn router(state: AppState) -> Router {
     }
     router
         .fallback(error::fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::error_pages,
+        ))
         .with_state(state)
         .layer(axum::middleware::from_fn(middleware::etag))
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))

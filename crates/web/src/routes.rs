@@ -2,6 +2,10 @@
 //! other segments are words of that language, so every page can be linked in either
 //! language and the language switch can name the same page in the other one.
 
+use std::convert::Infallible;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use domain::{Area, Lang, Role, ThemeCode};
 
 /// A public page, independent of its language.
@@ -155,6 +159,19 @@ pub fn area_slug(area: Area, lang: Lang) -> &'static str {
         (Area::Organisation, Lang::En) => "organisation",
         (Area::Cooperation, Lang::Nl) => "samenwerking",
         (Area::Cooperation, Lang::En) => "cooperation",
+    }
+}
+
+/// The language of the page asked for, from the first segment of its path; every page
+/// route lives under `/nl/` or `/en/`, so handlers take it as an extractor.
+#[derive(Clone, Copy, Debug)]
+pub struct PathLang(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for PathLang {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(PathLang(lang_of_path(parts.uri.path()).unwrap_or(Lang::Nl)))
     }
 }
 

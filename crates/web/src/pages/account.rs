@@ -13,7 +13,7 @@ use crate::auth::current_user;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond_private, see_other};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -57,7 +57,7 @@ pub struct Notice {
 }
 
 pub async fn show(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
     notice: Result<Query<Notice>, QueryRejection>,

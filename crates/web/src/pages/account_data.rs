@@ -12,10 +12,10 @@ use crate::AppState;
 use crate::auth::current_user;
 use crate::error::AppError;
 use crate::pages::see_other;
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 pub async fn download(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {

@@ -5,15 +5,15 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use domain::Role;
 use domain::account::FrameworkRoles;
-use domain::{Lang, Role};
 
 use crate::AppState;
 use crate::auth::current_user;
 use crate::error::{AppError, error_page};
 use crate::pages::account::to_sign_in;
 use crate::pages::see_other;
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(serde::Deserialize)]
 pub struct RolesForm {
@@ -36,7 +36,7 @@ impl RolesForm {
 }
 
 pub async fn submit(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
     form: Result<Form<RolesForm>, FormRejection>,

@@ -5,7 +5,6 @@ use axum::extract::{Form, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use domain::Lang;
 
 use crate::AppState;
 use crate::auth::{clear_cookie, current_user, verify_password};
@@ -13,7 +12,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::account::{to_sign_in, view};
 use crate::pages::{respond_private, see_other};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(serde::Deserialize)]
 pub struct DeleteForm {
@@ -22,7 +21,7 @@ pub struct DeleteForm {
 }
 
 pub async fn submit(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
     form: Result<Form<DeleteForm>, FormRejection>,

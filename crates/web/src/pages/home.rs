@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, RoleLink, respond};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -26,7 +26,7 @@ pub struct HomeView {
 }
 
 pub async fn show(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {

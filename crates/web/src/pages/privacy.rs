@@ -4,13 +4,12 @@ use askama::Template;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
-use domain::Lang;
 
 use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(Template)]
 #[template(path = "privacy.html")]
@@ -20,7 +19,7 @@ pub struct PrivacyView {
 }
 
 pub async fn show(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {

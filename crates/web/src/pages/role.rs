@@ -11,7 +11,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, NavLink, RoleLink, StatementView, respond};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(Template)]
 #[template(path = "role.html")]
@@ -38,7 +38,7 @@ pub struct AreaSection {
 
 /// `/{lang}/{roles}/{role}` and `/{lang}/{roles}/{role}/{area}`.
 pub async fn show(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     segments: Result<Path<Vec<String>>, PathRejection>,
     headers: HeaderMap,

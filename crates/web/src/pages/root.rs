@@ -6,7 +6,7 @@ use axum::response::{IntoResponse, Redirect};
 use domain::Lang;
 
 use crate::pages::cookie_lang;
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 /// The language remembered in the cookie, else the browser's preference, else Dutch.
 pub fn preferred(headers: &HeaderMap) -> Lang {
@@ -30,6 +30,6 @@ pub async fn show(headers: HeaderMap) -> impl IntoResponse {
 }
 
 /// `/nl` and `/en` without the trailing slash.
-pub fn home(lang: Lang) -> Redirect {
+pub async fn home(PathLang(lang): PathLang) -> Redirect {
     Redirect::permanent(&Page::Home.path(lang))
 }

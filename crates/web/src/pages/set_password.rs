@@ -13,7 +13,7 @@ use crate::auth::hash_password;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond_private, see_other};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(Template)]
 #[template(path = "set_password.html")]
@@ -56,7 +56,7 @@ fn view(
 }
 
 pub async fn show(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
@@ -72,7 +72,7 @@ pub async fn show(
 }
 
 pub async fn submit(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     token: Result<Path<String>, PathRejection>,
     form: Result<Form<PasswordForm>, FormRejection>,

@@ -18,7 +18,7 @@ use crate::auth::hash_password;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond_private, see_other};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct SetupForm {
@@ -119,7 +119,7 @@ fn view(
 }
 
 pub async fn show(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
@@ -227,7 +227,7 @@ fn parse(
 }
 
 pub async fn submit(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     token: Result<Path<String>, PathRejection>,
     form: Result<Form<SetupForm>, FormRejection>,

@@ -18,7 +18,7 @@ use crate::auth::{ClientIp, session_cookie, verify_password};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond_private, see_other};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(Template)]
 #[template(path = "sign_in.html")]
@@ -68,7 +68,7 @@ fn view(
 }
 
 pub async fn show(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     notice: Result<Query<Notice>, QueryRejection>,
 ) -> Result<Response, AppError> {
@@ -86,7 +86,7 @@ pub async fn show(
 }
 
 pub async fn submit(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     ClientIp(ip): ClientIp,
     form: Result<Form<SignInForm>, FormRejection>,

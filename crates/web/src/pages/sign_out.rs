@@ -11,10 +11,10 @@ use crate::AppState;
 use crate::auth::{clear_cookie, current_user, session_token};
 use crate::error::AppError;
 use crate::pages::see_other;
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 pub async fn submit(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
@@ -26,7 +26,7 @@ pub async fn submit(
 
 /// Ends every session of the signed-in person (on every device) and this cookie.
 pub async fn everywhere(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {

@@ -11,7 +11,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, StatementView, respond};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(Template)]
 #[template(path = "theme.html")]
@@ -32,7 +32,7 @@ pub struct RoleColumn {
 }
 
 pub async fn show(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     code: Result<Path<String>, PathRejection>,
     headers: HeaderMap,

@@ -10,7 +10,7 @@ use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond};
-use crate::routes::Page;
+use crate::routes::{Page, PathLang};
 
 #[derive(Template)]
 #[template(path = "themes.html")]
@@ -29,7 +29,7 @@ pub struct ThemeSummary {
 }
 
 pub async fn show(
-    lang: Lang,
+    PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
