@@ -9,6 +9,18 @@ use sqlx::Connection;
 use tower::ServiceExt;
 use web::AppState;
 
+/// A valid school to create in a test (vo, 800 students, Utrecht, no BRIN code).
+pub fn new_school(name: &str) -> domain::school::NewSchool {
+    use domain::school::{NewSchool, Region, SchoolName, Sectors, Students};
+    NewSchool {
+        name: SchoolName::parse(name).expect("valid"),
+        sectors: Sectors::parse("vo").expect("valid"),
+        students: Students::new(800).expect("valid"),
+        region: Region::Utrecht,
+        brin: None,
+    }
+}
+
 /// The PostgreSQL server the tests use; it must be reachable: the tests never skip it.
 pub fn postgres_admin_url() -> String {
     std::env::var("RAAMWERK_TEST_POSTGRES_URL")

@@ -3,22 +3,18 @@
 
 use domain::Role;
 use domain::account::{Email, FrameworkRoles, Permission, PersonName};
-use domain::school::{NewSchool, Region, School, SchoolName, Sectors, Students};
+use domain::school::School;
 use store::{Store, StoreError};
 
-use crate::helpers::{Backend, TestDb, on_both_backends};
+use crate::helpers::{Backend, TestDb, new_school, on_both_backends};
 
 on_both_backends!(accounts_and_memberships_are_kept_per_school);
 
 async fn school(store: &Store, name: &str) -> School {
-    let new = NewSchool {
-        name: SchoolName::parse(name).expect("valid"),
-        sectors: Sectors::parse("vo").expect("valid"),
-        students: Students::new(800).expect("valid"),
-        region: Region::Utrecht,
-        brin: None,
-    };
-    store.create_school(&new).await.expect("created")
+    store
+        .create_school(&new_school(name))
+        .await
+        .expect("created")
 }
 
 fn email(s: &str) -> Email {

@@ -4,9 +4,8 @@
 use axum::http::StatusCode;
 use domain::Role;
 use domain::account::{Email, FrameworkRoles, Permission, PersonName, User};
-use domain::school::{NewSchool, Region, SchoolName, Sectors, Students};
 
-use crate::helpers::{Backend, TestApp, on_both_backends};
+use crate::helpers::{Backend, TestApp, new_school, on_both_backends};
 
 on_both_backends!(
     a_password_link_sets_a_password_once,
@@ -20,13 +19,7 @@ const PASSWORD: &str = "paars kompas vindt zeven tulpen";
 async fn anna(app: &TestApp) -> User {
     let store = &app.state.store;
     let school = store
-        .create_school(&NewSchool {
-            name: SchoolName::parse("Het <b>Lyceum</b>").expect("valid"),
-            sectors: Sectors::parse("vo").expect("valid"),
-            students: Students::new(900).expect("valid"),
-            region: Region::Zeeland,
-            brin: None,
-        })
+        .create_school(&new_school("Het <b>Lyceum</b>"))
         .await
         .expect("school");
     let user = store
@@ -597,13 +590,7 @@ async fn a_person_changes_their_own_roles_in_their_own_schools_only(backend: Bac
     let store = &app.state.store;
     let own = store.memberships_of(user.id).await.expect("lookup")[0].school;
     let elsewhere = store
-        .create_school(&NewSchool {
-            name: SchoolName::parse("Ander College").expect("valid"),
-            sectors: Sectors::parse("mbo").expect("valid"),
-            students: Students::new(3000).expect("valid"),
-            region: Region::Limburg,
-            brin: None,
-        })
+        .create_school(&new_school("Ander College"))
         .await
         .expect("school");
     let cookie = sign_in(&app).await;
