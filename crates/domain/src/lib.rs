@@ -7,6 +7,7 @@
 pub mod account;
 pub mod framework;
 pub mod lang;
+pub mod members;
 pub mod school;
 pub mod throttle;
 

@@ -4,7 +4,7 @@
 
 use domain::{Edition, Lang};
 use store::{Store, StoreError, Stored};
-use web::AppState;
+use web::{AppState, Settings};
 
 /// Why the application could not start.
 #[derive(Debug, thiserror::Error)]
@@ -52,10 +52,9 @@ pub async fn public_edition(store: &Store) -> Result<Edition, StartError> {
     store.latest_edition().await?.ok_or(StartError::NoEdition)
 }
 
-/// Everything `serve` needs, ready to route. `secure_cookies` marks cookies `Secure` (when
-/// the app is reached over HTTPS).
-pub async fn open(database_url: &str, secure_cookies: bool) -> Result<AppState, StartError> {
+/// Everything `serve` needs, ready to route.
+pub async fn open(database_url: &str, settings: Settings) -> Result<AppState, StartError> {
     let store = open_store(database_url).await?;
     let edition = public_edition(&store).await?;
-    Ok(AppState::new(store, edition, secure_cookies))
+    Ok(AppState::new(store, edition, settings))
 }

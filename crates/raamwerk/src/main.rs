@@ -138,6 +138,17 @@ struct ServeArgs {
     /// run (default: http:// and the listening address).
     #[arg(long, env = "RAAMWERK_BASE_URL")]
     base_url: Option<String>,
+    /// The SMTP server for e-mail (invitations, password links), e.g.
+    /// smtp://user:pass@host:587?tls=required; without it, links are shown on screen only.
+    #[arg(long, env = "RAAMWERK_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// The sender of e-mail.
+    #[arg(
+        long,
+        env = "RAAMWERK_MAIL_FROM",
+        default_value = "Raamwerk <noreply@localhost>"
+    )]
+    mail_from: String,
     #[command(flatten)]
     db: DatabaseArgs,
 }
@@ -222,6 +233,8 @@ fn command(lang: Lang) -> clap::Command {
     let listen = "Het adres en de poort waarop de app luistert.";
     let secure = "Cookies als Secure markeren: zet dit aan als mensen de app via HTTPS bereiken (bijvoorbeeld achter een reverse proxy).";
     let base_url = "Het adres waarop mensen de app bereiken; links beginnen ermee.";
+    let smtp_url = "De SMTP-server voor e-mail (uitnodigingen, wachtwoordlinks), bijvoorbeeld smtp://gebruiker:wachtwoord@host:587?tls=required; zonder deze instelling staan links alleen op het scherm.";
+    let mail_from = "De afzender van e-mail.";
     let setup_base_url = "Het adres waarop mensen de app bereiken, voor de inrichtingslink bij de eerste start (standaard: http:// en het luisteradres).";
     command
         .about("Raamwerk: het raamwerk loopbaanbegeleiding voor scholen")
@@ -229,11 +242,15 @@ fn command(lang: Lang) -> clap::Command {
         .mut_arg("database", |a| a.help(database))
         .mut_arg("secure_cookies", |a| a.help(secure))
         .mut_arg("base_url", |a| a.help(setup_base_url))
+        .mut_arg("smtp_url", |a| a.help(smtp_url))
+        .mut_arg("mail_from", |a| a.help(mail_from))
         .mut_subcommand("serve", |c| {
             c.about("De webapplicatie serveren (standaard).")
                 .mut_arg("listen", |a| a.help(listen))
                 .mut_arg("secure_cookies", |a| a.help(secure))
                 .mut_arg("base_url", |a| a.help(setup_base_url))
+                .mut_arg("smtp_url", |a| a.help(smtp_url))
+                .mut_arg("mail_from", |a| a.help(mail_from))
                 .mut_arg("database", |a| a.help(database))
         })
         .mut_subcommand("migrate", |c| {
@@ -371,9 +388,15 @@ fn main() -> ExitCode {
 }
 
 async fn serve(args: ServeArgs) -> ExitCode {
-    let state = match open(&args.db.database, args.secure_cookies).await {
-        Ok(state) => state,
-        Err(e) => return start_failed(&e),
+    let mailer = match &args.smtp_url {
+        Some(url) => match web::mail::Mailer::new(url, &args.mail_from) {
+            Ok(mailer) => Some(mailer),
+            Err(e) => {
+                eprintln!("raamwerk: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
     };
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,
@@ -383,11 +406,20 @@ async fn serve(args: ServeArgs) -> ExitCode {
         }
     };
     let address = listener.local_addr().unwrap_or(args.listen);
-    tracing::info!(database = %store::redact(&args.db.database), "listening on http://{address}");
     let base_url = args
         .base_url
         .clone()
         .unwrap_or_else(|| format!("http://{address}"));
+    let settings = web::Settings {
+        secure_cookies: args.secure_cookies,
+        base_url: base_url.clone(),
+        mailer,
+    };
+    let state = match open(&args.db.database, settings).await {
+        Ok(state) => state,
+        Err(e) => return start_failed(&e),
+    };
+    tracing::info!(database = %store::redact(&args.db.database), "listening on http://{address}");
     if let Err(e) = print_setup_link(&state.store, &base_url).await {
         eprintln!("raamwerk: {e}");
         return ExitCode::from(1);

@@ -34,6 +34,8 @@ pub enum StoreError {
     EmailTaken,
     #[error("this person is already a member of this school")]
     AlreadyMember,
+    #[error("the only active administrator of {} cannot be removed", .schools.join(", "))]
+    LastAdministrator { schools: Vec<String> },
     #[error("could not encode the edition: {0}")]
     Encode(#[from] formats::FormatError),
 }

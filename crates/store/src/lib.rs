@@ -8,12 +8,15 @@
 
 mod editions;
 mod error;
+mod members;
 mod people;
 mod schools;
 mod setup;
 mod sign_in;
 
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
@@ -23,6 +26,10 @@ use sqlx::sqlite::{
 
 pub use editions::{EditionSummary, Stored};
 pub use error::StoreError;
+pub use members::{
+    AUDIT_RETENTION_MS, AcceptError, AuditEntry, INVITATION_MS, Invitation, InvitationState,
+    ManageError, MySchool, NewInvitation,
+};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{PASSWORD_LINK_MS, SessionLimits, hash_token};
 
@@ -80,6 +87,9 @@ impl BeginWrite for PgPool {
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: Pool,
+    /// Counts the writes that change who may see what (accounts, memberships, sessions), so
+    /// that a cache of session lookups can tell it is stale.
+    changes: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -139,7 +149,10 @@ impl Store {
                 ));
             }
         };
-        Ok(Store { pool })
+        Ok(Store {
+            pool,
+            changes: Arc::new(AtomicU64::new(0)),
+        })
     }
 
     pub fn backend(&self) -> Backend {
@@ -147,6 +160,17 @@ impl Store {
             Pool::Sqlite(_) => Backend::Sqlite,
             Pool::Postgres(_) => Backend::Postgres,
         }
+    }
+
+    /// A number that grows with every write through this store that changes accounts,
+    /// memberships or sessions. Writes by other processes (the CLI, other instances) are not
+    /// counted; a cache must also expire on its own.
+    pub fn generation(&self) -> u64 {
+        self.changes.load(Ordering::Acquire)
+    }
+
+    pub(crate) fn changed(&self) {
+        self.changes.fetch_add(1, Ordering::AcqRel);
     }
 
     /// Brings the schema up to date (idempotent).

@@ -19,6 +19,14 @@ const SELECT_MEMBERS: &str = "SELECT u.id, u.email, u.name, m.school_id, m.user_
 const SELECT_MEMBERSHIPS_OF: &str = "SELECT school_id, user_id, permission, roles, active FROM memberships \
      WHERE user_id = $1";
 const DELETE_USER: &str = "DELETE FROM users WHERE id = $1";
+const SOLE_ADMINISTRATOR_OF: &str = "SELECT s.name FROM memberships m JOIN schools s ON s.id = m.school_id \
+     WHERE m.user_id = $1 AND m.permission = 'schoolbeheerder' AND m.active = 1 AND \
+     (SELECT COUNT(*) FROM memberships o WHERE o.school_id = m.school_id \
+      AND o.permission = 'schoolbeheerder' AND o.active = 1) = 1";
+const FORGET_ADDRESS_IN_AUDIT: &str = "UPDATE audit_log SET subject_email = NULL \
+     WHERE subject_email = (SELECT email FROM users WHERE id = $1)";
+const DELETE_INVITATIONS_TO: &str =
+    "DELETE FROM invitations WHERE email = (SELECT email FROM users WHERE id = $1)";
 const UPDATE_ROLES: &str =
     "UPDATE memberships SET roles = $3 WHERE school_id = $1 AND user_id = $2";
 
@@ -128,6 +136,7 @@ impl Store {
             tx.commit().await?;
             result.rows_affected() == 1
         });
+        self.changed();
         if !inserted {
             return Err(StoreError::AlreadyMember);
         }
@@ -179,15 +188,26 @@ impl Store {
             .collect()
     }
 
-    /// Erases an account with everything that hangs off it (memberships, sessions, links), in
-    /// one statement the foreign keys cascade; `false` when there was no such account.
+    /// Erases an account with everything that hangs off it (memberships, sessions, links,
+    /// invitations to its address) in one transaction; audit entries stay but no longer name
+    /// the person. Refused while the person is the only active administrator of a school
+    /// (the school would be left without one). `false` when there was no such account.
     pub async fn delete_user(&self, user: UserId) -> Result<bool, StoreError> {
         let deleted = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            let sole: Vec<(String,)> = sqlx::query_as(SOLE_ADMINISTRATOR_OF).bind(user.0).fetch_all(&mut *tx).await?;
+            if !sole.is_empty() {
+                let mut schools: Vec<String> = sole.into_iter().map(|(name,)| name).collect();
+                schools.sort();
+                return Err(StoreError::LastAdministrator { schools });
+            }
+            sqlx::query(FORGET_ADDRESS_IN_AUDIT).bind(user.0).execute(&mut *tx).await?;
+            sqlx::query(DELETE_INVITATIONS_TO).bind(user.0).execute(&mut *tx).await?;
             let result = sqlx::query(DELETE_USER).bind(user.0).execute(&mut *tx).await?;
             tx.commit().await?;
             result.rows_affected() == 1
         });
+        self.changed();
         Ok(deleted)
     }
 
@@ -210,6 +230,7 @@ impl Store {
             tx.commit().await?;
             result.rows_affected() == 1
         });
+        self.changed();
         Ok(changed)
     }
 }

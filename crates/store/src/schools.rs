@@ -18,7 +18,7 @@ const SELECT_ALL: &str =
 const SHORT_NAME_ATTEMPTS: u32 = 1000;
 
 #[derive(sqlx::FromRow)]
-struct SchoolRow {
+pub(crate) struct SchoolRow {
     id: Uuid,
     short_name: String,
     name: String,
@@ -29,7 +29,7 @@ struct SchoolRow {
 }
 
 impl SchoolRow {
-    fn into_school(self) -> Result<School, StoreError> {
+    pub(crate) fn into_school(self) -> Result<School, StoreError> {
         let bad = |what: &str, value: &str| {
             StoreError::CorruptRow(format!("school {}: {what} '{value}'", self.short_name))
         };

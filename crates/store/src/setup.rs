@@ -5,8 +5,10 @@ use domain::account::{Email, FrameworkRoles, PersonName, User, UserId};
 use domain::school::{Brin, NewSchool, School, SchoolId};
 use uuid::Uuid;
 
+use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, PRUNE_AUDIT, audit};
 use crate::sign_in::{Secret, hash_token};
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
+use domain::members::AuditAction;
 
 const HAS_ADMINISTRATOR: &str =
     "SELECT COUNT(*) FROM memberships WHERE permission = 'schoolbeheerder' AND active = 1";
@@ -129,9 +131,11 @@ impl Store {
                 .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            audit!(tx, school_id, Some(user_id), AuditAction::SchoolCreated, None::<Uuid>, None::<String>, None::<String>);
             tx.commit().await?;
             short_name
         });
+        self.changed();
         let school = School {
             id: SchoolId(school_id),
             short_name,

@@ -155,6 +155,7 @@ impl Store {
                 None
             }
         });
+        self.changed();
         Ok(user)
     }
 
@@ -221,6 +222,7 @@ impl Store {
         on_pool!(self, pool => {
             sqlx::query(DELETE_USER_SESSIONS).bind(user.0).execute(pool).await?;
         });
+        self.changed();
         Ok(())
     }
 
@@ -286,6 +288,7 @@ impl Store {
         on_pool!(self, pool => {
             sqlx::query(DELETE_SESSION).bind(hash_token(token)).execute(pool).await?;
         });
+        self.changed();
         Ok(())
     }
 }

@@ -43,6 +43,7 @@ pub fn error_page(app: &AppState, lang: Lang, status: StatusCode) -> Response {
     let (heading, text) = match status {
         StatusCode::NOT_FOUND => (t.get("not-found-title"), t.get("not-found-text")),
         StatusCode::GONE => (t.get("link-gone-title"), t.get("link-gone-text")),
+        StatusCode::FORBIDDEN => (t.get("forbidden-title"), t.get("forbidden-text")),
         _ => (t.get("error-title"), t.get("error-text")),
     };
     let view = ErrorView {

@@ -56,6 +56,17 @@ impl Tr {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// The message `key` with several named arguments.
+    pub fn args(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue> = values
+            .iter()
+            .map(|(name, value)| (Cow::Owned((*name).to_owned()), FluentValue::from(*value)))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(id(self.0), key, &args)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
     /// The message `key` with a number, for plural forms.
     pub fn count(&self, key: &str, n: usize) -> String {
         let mut args = HashMap::new();
@@ -99,38 +110,34 @@ mod tests {
     #[test]
     fn every_message_the_code_uses_exists() {
         let nl = keys(include_str!("../locales/nl-NL/main.ftl"));
-        let sources = [
-            include_str!("../templates/base.html"),
-            include_str!("../templates/home.html"),
-            include_str!("../templates/role.html"),
-            include_str!("../templates/themes.html"),
-            include_str!("../templates/theme.html"),
-            include_str!("../templates/error.html"),
-            include_str!("../templates/statement.html"),
-            include_str!("../templates/sign_in.html"),
-            include_str!("../templates/set_password.html"),
-            include_str!("../templates/account.html"),
-            include_str!("../templates/privacy.html"),
-            include_str!("../templates/setup.html"),
-            include_str!("pages/setup.rs"),
-            include_str!("pages/delete_account.rs"),
-            include_str!("pages/account_roles.rs"),
-            include_str!("pages/sign_in.rs"),
-            include_str!("pages/account.rs"),
-            include_str!("pages/set_password.rs"),
-            include_str!("pages/mod.rs"),
-            include_str!("pages/home.rs"),
-            include_str!("pages/role.rs"),
-            include_str!("pages/themes.rs"),
-            include_str!("pages/theme.rs"),
-            include_str!("error.rs"),
-        ];
+        // Every template and every Rust source of this crate, read at test time so that a
+        // new file cannot be forgotten.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut sources = Vec::new();
+        let mut folders = vec![root.join("templates"), root.join("src")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("readable folder") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    sources.push(std::fs::read_to_string(&path).expect("readable file"));
+                }
+            }
+        }
         let mut used = BTreeSet::new();
-        for source in sources {
-            for call in ["t.get(\"", "t.with(\"", "t.count(\""] {
-                for piece in source.split(call).skip(1) {
-                    if let Some((key, _)) = piece.split_once('"') {
-                        used.insert(key.to_owned());
+        for source in &sources {
+            for receiver in ["t.", "Tr(lang)."] {
+                for method in ["get(", "with(", "count(", "args("] {
+                    let call = format!("{receiver}{method}");
+                    for piece in source.split(&call).skip(1) {
+                        if let Some((key, _)) = piece
+                            .trim_start()
+                            .strip_prefix('"')
+                            .and_then(|rest| rest.split_once('"'))
+                        {
+                            used.insert(key.to_owned());
+                        }
                     }
                 }
             }

@@ -7,16 +7,18 @@ mod cache;
 mod error;
 mod health;
 mod i18n;
+pub mod mail;
 mod middleware;
 pub mod pages;
 pub mod routes;
+mod working;
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
 use axum::http::StatusCode;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use domain::{Edition, Lang};
 use store::Store;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -42,6 +44,12 @@ pub struct App {
     pub pages: cache::PageCache,
     /// Whether cookies get `Secure` (the app is reached over HTTPS, e.g. behind a proxy).
     pub secure_cookies: bool,
+    /// The address at which people reach the app (no trailing slash).
+    pub base_url: String,
+    /// Recent session lookups.
+    pub sessions: auth::SessionCache,
+    /// Sends invitations and password links, when SMTP is configured.
+    pub mailer: Option<mail::Mailer>,
 }
 
 impl std::ops::Deref for AppState {
@@ -52,13 +60,42 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(store: Store, edition: Edition, secure_cookies: bool) -> AppState {
+    pub fn new(store: Store, edition: Edition, settings: Settings) -> AppState {
         AppState(Arc::new(App {
             store,
             edition,
             pages: cache::PageCache::default(),
-            secure_cookies,
+            secure_cookies: settings.secure_cookies,
+            base_url: settings.base_url.trim_end_matches('/').to_owned(),
+            sessions: auth::SessionCache::default(),
+            mailer: settings.mailer,
         }))
+    }
+
+    /// A page's full address, for links that leave the browser (e-mail, copy and paste).
+    pub fn absolute(&self, page: &Page, lang: Lang) -> String {
+        format!("{}{}", self.base_url, page.path(lang))
+    }
+}
+
+/// How the app is run, from the command line or the environment.
+#[derive(Debug)]
+pub struct Settings {
+    /// Mark cookies `Secure` (the app is reached over HTTPS).
+    pub secure_cookies: bool,
+    /// The address at which people reach the app, e.g. `https://raamwerk.school.nl`.
+    pub base_url: String,
+    /// The SMTP connection for e-mail, if any.
+    pub mailer: Option<mail::Mailer>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            secure_cookies: false,
+            base_url: "http://127.0.0.1:8080".to_owned(),
+            mailer: None,
+        }
     }
 }
 
@@ -68,64 +105,113 @@ const BODY_LIMIT: usize = 64 * 1024;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The routes of one language: the same pages, with that language's words in the path. The
-/// handlers read the language from the path ([`routes::PathLang`]).
-fn pages(lang: Lang) -> Router<AppState> {
+/// handlers read the language from the path ([`routes::PathLang`]). Path parameters are named
+/// `{school}`, `{member}`, `{invitation}`, `{change}`, `{token}`, `{role}`, `{area}`, `{code}`:
+/// the isolation test fills each one and fails on a name it does not know.
+fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
     let prefix = format!("/{}", lang.code());
     let roles = format!("{prefix}/{}", routes::roles_segment(lang));
     let themes = format!("{prefix}/{}", routes::themes_segment(lang));
     let token = |segment: &str| format!("{prefix}/{segment}/{{token}}");
-    Router::new()
-        .route(&prefix, get(pages::root::home))
-        .route(&Page::Home.path(lang), get(pages::home::show))
-        .route(&format!("{roles}/{{role}}"), get(pages::role::show))
-        .route(
-            &format!("{roles}/{{role}}/{{area}}"),
-            get(pages::role::show),
-        )
-        .route(&themes, get(pages::themes::show))
-        .route(&format!("{themes}/{{code}}"), get(pages::theme::show))
-        .route(&Page::Privacy.path(lang), get(pages::privacy::show))
-        .route(
-            &Page::SignIn.path(lang),
+    let school = format!("{prefix}/{}/{{school}}", routes::schools_segment(lang));
+    let members = format!("{school}/{}", routes::members_segment(lang));
+    let invitations = format!("{school}/{}", routes::invitations_segment(lang));
+    vec![
+        (prefix.clone(), get(pages::root::home)),
+        (Page::Home.path(lang), get(pages::home::show)),
+        (format!("{roles}/{{role}}"), get(pages::role::show)),
+        (format!("{roles}/{{role}}/{{area}}"), get(pages::role::show)),
+        (themes.clone(), get(pages::themes::show)),
+        (format!("{themes}/{{code}}"), get(pages::theme::show)),
+        (Page::Privacy.path(lang), get(pages::privacy::show)),
+        (
+            Page::SignIn.path(lang),
             get(pages::sign_in::show).post(pages::sign_in::submit),
-        )
-        .route(&Page::SignOut.path(lang), post(pages::sign_out::submit))
-        .route(
-            &Page::SignOutEverywhere.path(lang),
+        ),
+        (Page::SignOut.path(lang), post(pages::sign_out::submit)),
+        (
+            Page::SignOutEverywhere.path(lang),
             post(pages::sign_out::everywhere),
-        )
-        .route(&Page::Account.path(lang), get(pages::account::show))
-        .route(
-            &Page::AccountData.path(lang),
+        ),
+        (
+            Page::ForgotPassword.path(lang),
+            get(pages::forgot_password::show).post(pages::forgot_password::submit),
+        ),
+        (Page::Account.path(lang), get(pages::account::show)),
+        (
+            Page::AccountData.path(lang),
             get(pages::account_data::download),
-        )
-        .route(
-            &Page::AccountRoles.path(lang),
+        ),
+        (
+            Page::AccountRoles.path(lang),
             post(pages::account_roles::submit),
-        )
-        .route(
-            &Page::DeleteAccount.path(lang),
+        ),
+        (
+            Page::DeleteAccount.path(lang),
             post(pages::delete_account::submit),
-        )
-        .route(
-            &token(routes::set_password_segment(lang)),
+        ),
+        (
+            token(routes::set_password_segment(lang)),
             get(pages::set_password::show).post(pages::set_password::submit),
-        )
-        .route(
-            &token(routes::setup_segment(lang)),
+        ),
+        (
+            token(routes::setup_segment(lang)),
             get(pages::setup::show).post(pages::setup::submit),
-        )
+        ),
+        (
+            token(routes::invitation_segment(lang)),
+            get(pages::invitation::show).post(pages::invitation::submit),
+        ),
+        (Page::Schools.path(lang), get(pages::schools::show)),
+        (school.clone(), get(pages::school::show)),
+        (members.clone(), get(pages::members::show)),
+        (format!("{members}/{{member}}"), get(pages::member::show)),
+        (
+            format!("{members}/{{member}}/{{change}}"),
+            post(pages::member::submit),
+        ),
+        (invitations.clone(), post(pages::members::invite)),
+        (
+            format!(
+                "{invitations}/{{invitation}}/{}",
+                routes::revoke_segment(lang)
+            ),
+            post(pages::revoke_invitation::submit),
+        ),
+        (
+            format!("{school}/{}", routes::audit_log_segment(lang)),
+            get(pages::audit_log::show),
+        ),
+    ]
+}
+
+/// The routes outside the languages.
+fn other_routes() -> Vec<(String, MethodRouter<AppState>)> {
+    vec![
+        ("/".to_owned(), get(pages::root::show)),
+        ("/healthz".to_owned(), get(health::healthz)),
+        ("/readyz".to_owned(), get(health::readyz)),
+        ("/static/app.css".to_owned(), get(assets::css)),
+    ]
+}
+
+/// Every path pattern the router has (for tests that must cover every route).
+pub fn route_paths() -> Vec<String> {
+    let mut paths: Vec<String> = other_routes().into_iter().map(|(p, _)| p).collect();
+    for lang in Lang::ALL {
+        paths.extend(page_routes(lang).into_iter().map(|(p, _)| p));
+    }
+    paths
 }
 
 /// The whole application: every route, and the layers every response passes.
 pub fn router(state: AppState) -> Router {
-    let mut router = Router::new()
-        .route("/", get(pages::root::show))
-        .route("/healthz", get(health::healthz))
-        .route("/readyz", get(health::readyz))
-        .route("/static/app.css", get(assets::css));
-    for lang in Lang::ALL {
-        router = router.merge(pages(lang));
+    let mut router = Router::new();
+    for (path, route) in other_routes()
+        .into_iter()
+        .chain(Lang::ALL.into_iter().flat_map(page_routes))
+    {
+        router = router.route(&path, route);
     }
     router
         .fallback(error::fallback)

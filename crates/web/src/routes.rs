@@ -6,7 +6,9 @@ use std::convert::Infallible;
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
+use domain::account::UserId;
 use domain::{Area, Lang, Role, ThemeCode};
+use uuid::Uuid;
 
 /// A public page, independent of its language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,6 +36,69 @@ pub enum Page {
     SetPassword(String),
     /// The first run's page: create the first school and its administrator.
     Setup(String),
+    /// Asking for a link to set a new password.
+    ForgotPassword,
+    /// The page an invitation link leads to.
+    Invitation(String),
+    /// The schools a person belongs to, to choose which one to work in.
+    Schools,
+    /// Working in one school (by short name): its start page.
+    School(String),
+    /// A school's members and open invitations (coordinators, administrators).
+    Members(String),
+    /// Inviting someone (POST).
+    Invite(String),
+    /// Revoking an invitation (POST).
+    RevokeInvitation(String, Uuid),
+    /// One member, with what can be changed about them.
+    Member(String, UserId),
+    /// A change to a member (POST).
+    MemberChange(String, UserId, MemberOp),
+    /// A school's audit log (administrators).
+    AuditLog(String),
+}
+
+/// The changes a coordinator or administrator makes to a member, each its own form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemberOp {
+    Roles,
+    Permission,
+    Deactivate,
+    Reactivate,
+    Remove,
+    PasswordLink,
+}
+
+impl MemberOp {
+    pub const ALL: [MemberOp; 6] = [
+        MemberOp::Roles,
+        MemberOp::Permission,
+        MemberOp::Deactivate,
+        MemberOp::Reactivate,
+        MemberOp::Remove,
+        MemberOp::PasswordLink,
+    ];
+
+    pub fn slug(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (MemberOp::Roles, Lang::Nl) => "rollen",
+            (MemberOp::Roles, Lang::En) => "roles",
+            (MemberOp::Permission, Lang::Nl) => "bevoegdheid",
+            (MemberOp::Permission, Lang::En) => "permission",
+            (MemberOp::Deactivate, Lang::Nl) => "deactiveren",
+            (MemberOp::Deactivate, Lang::En) => "deactivate",
+            (MemberOp::Reactivate, Lang::Nl) => "activeren",
+            (MemberOp::Reactivate, Lang::En) => "reactivate",
+            (MemberOp::Remove, Lang::Nl) => "verwijderen",
+            (MemberOp::Remove, Lang::En) => "remove",
+            (MemberOp::PasswordLink, Lang::Nl) => "wachtwoordlink",
+            (MemberOp::PasswordLink, Lang::En) => "password-link",
+        }
+    }
+
+    pub fn from_slug(lang: Lang, slug: &str) -> Option<MemberOp> {
+        MemberOp::ALL.into_iter().find(|op| op.slug(lang) == slug)
+    }
 }
 
 impl Page {
@@ -78,6 +143,42 @@ impl Page {
             Page::Privacy => format!("/{l}/privacy"),
             Page::SetPassword(token) => format!("/{l}/{}/{token}", set_password_segment(lang)),
             Page::Setup(token) => format!("/{l}/{}/{token}", setup_segment(lang)),
+            Page::ForgotPassword => format!("/{l}/{}", forgot_password_segment(lang)),
+            Page::Invitation(token) => format!("/{l}/{}/{token}", invitation_segment(lang)),
+            Page::Schools => format!("/{l}/{}", schools_segment(lang)),
+            Page::School(school) => format!("/{l}/{}/{school}", schools_segment(lang)),
+            Page::Members(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                members_segment(lang)
+            ),
+            Page::Invite(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                invitations_segment(lang)
+            ),
+            Page::RevokeInvitation(school, id) => format!(
+                "/{l}/{}/{school}/{}/{id}/{}",
+                schools_segment(lang),
+                invitations_segment(lang),
+                revoke_segment(lang)
+            ),
+            Page::Member(school, member) => format!(
+                "/{l}/{}/{school}/{}/{member}",
+                schools_segment(lang),
+                members_segment(lang)
+            ),
+            Page::MemberChange(school, member, op) => format!(
+                "/{l}/{}/{school}/{}/{member}/{}",
+                schools_segment(lang),
+                members_segment(lang),
+                op.slug(lang)
+            ),
+            Page::AuditLog(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                audit_log_segment(lang)
+            ),
         }
     }
 
@@ -137,6 +238,55 @@ pub fn setup_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "inrichten",
         Lang::En => "set-up",
+    }
+}
+
+pub fn forgot_password_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "wachtwoord-vergeten",
+        Lang::En => "forgot-password",
+    }
+}
+
+pub fn invitation_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "uitnodiging",
+        Lang::En => "invitation",
+    }
+}
+
+pub fn schools_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "scholen",
+        Lang::En => "schools",
+    }
+}
+
+pub fn members_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "leden",
+        Lang::En => "members",
+    }
+}
+
+pub fn invitations_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "uitnodigingen",
+        Lang::En => "invitations",
+    }
+}
+
+pub fn revoke_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "intrekken",
+        Lang::En => "revoke",
+    }
+}
+
+pub fn audit_log_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "logboek",
+        Lang::En => "audit-log",
     }
 }
 

@@ -152,7 +152,7 @@ impl Page {
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
         let db = TestDb::new(backend).await;
-        let state = raamwerk::open(&db.url, false)
+        let state = raamwerk::open(&db.url, web::Settings::default())
             .await
             .expect("the application starts");
         TestApp { state, db }

@@ -68,7 +68,7 @@ async fn sign_in(app: &TestApp) -> String {
         )
         .await;
     assert_eq!(page.status, StatusCode::SEE_OTHER, "{}", page.body);
-    assert_eq!(page.header("location"), "/nl/account");
+    assert_eq!(page.header("location"), "/nl/scholen");
     let cookie = page.header("set-cookie").to_owned();
     assert!(
         cookie.contains("HttpOnly")

@@ -134,3 +134,108 @@ account-deleted-notice = Your account and all your data have been deleted.
 account-roles-in = Your roles in the framework at { $school }
 account-roles-save = Save roles
 account-roles-saved = Your roles have been saved.
+delete-account-last-admin = You are the only active administrator of { $schools }. Make someone else an administrator first; nothing has been deleted.
+nav-schools = My schools
+nav-account = Account
+forbidden-title = No access
+forbidden-text = Your permission in this school does not give access to this page. Ask a coordinator or administrator if you think this is wrong.
+schools-title = My schools
+schools-intro = Choose the school you want to work in. What you do in one school does not show in another.
+schools-none = You do not belong to any school yet. Ask a coordinator or administrator of your school to invite you.
+schools-inactive-heading = Deactivated
+schools-inactive-text = In these schools your membership has been deactivated. Your data has been kept; a coordinator or administrator can reactivate you.
+school-nav-label = This school
+school-switch = Choose another school
+school-start = Start
+school-you-work-here = You are working in this school now. Everything you see and do here belongs to this school.
+school-change-roles = Change roles
+school-manage-members = Manage and invite members
+members-title = Members
+members-count = { $n ->
+    [one] 1 member
+   *[other] { $n } members
+}
+member-name = Name
+member-status = Status
+member-active = active
+member-inactive = deactivated
+member-back = Back to the members
+member-saved = The change has been saved.
+member-removed = The member has been removed from the school.
+member-roles-heading = Roles in the framework
+member-permission-label = Permission
+member-permission-save = Save permission
+member-password-heading = New password
+member-password-text = Make a one-time link with which this person sets a new password. The link works for 14 days; the new password ends all of this person's sessions.
+member-password-button = Make a link for a new password
+member-deactivate-heading = Deactivate
+member-deactivate-text = Once deactivated, this person can no longer work in this school. Everything is kept and you can reactivate them later. Their account and other schools stay as they are.
+member-deactivate-button = Deactivate
+member-reactivate-heading = Reactivate
+member-reactivate-text = This person can then work in this school again, with the same permission and roles as before.
+member-reactivate-button = Reactivate
+member-remove-heading = Remove from the school
+member-remove-text = Removing ends the membership: this person's permission and roles in this school are erased, and so is their private work in this school. Team agreements stay, but no longer name this person. Their account and other schools remain. This cannot be undone; to shut someone out only for a while, choose deactivate.
+member-remove-confirm = I understand that { $name } will be removed from this school.
+member-remove-confirm-missing = First tick that you understand what removing does. Nothing has changed.
+member-remove-button = Remove
+invite-heading = Invite someone
+invite-intro = The invitation is a link that works for 14 days and once. Whoever opens it chooses a name and password (or confirms with the password of an existing account) and then belongs to this school.
+invite-roles = Roles in the framework (the person can change them later)
+invite-button = Invite
+invite-done = { $email } has been invited.
+invite-mailed = The invitation has been sent by e-mail. You can also pass the link on yourself.
+invite-mail-failed = Sending the e-mail failed. Pass the link on yourself.
+invite-not-mailed = No mail server is configured: pass this link on yourself, for example through your school's e-mail.
+invite-link-label = Invitation link
+invite-mail-subject = Invitation to { $school } in Raamwerk
+invite-mail-body = Hello,
+
+    { $inviter } invites you to work with { $school } in Raamwerk, the career guidance framework for schools.
+
+    Open this link to accept the invitation (it works for 14 days and once):
+    { $link }
+
+    Not expecting this invitation? Then you can ignore this message.
+invitations-heading = Open invitations
+invitations-intro = Revoking an invitation makes its link unusable. Inviting again makes a new link and revokes the previous one.
+invitations-none = There are no open invitations.
+invitation-until = Valid until
+invitation-expired = expired
+invitation-actions = Actions
+invitation-revoke = Revoke
+invitation-revoke-for = Revoke the invitation for { $email }
+invitation-title = Invitation
+invitation-intro = You have been invited to work with { $school } in Raamwerk as { $permission }, with the address { $email }.
+invitation-existing = There already is an account with this address. Confirm with its password; you will then also belong to this school.
+invitation-accept = Accept the invitation
+invitation-wrong-password = This is not the password of this account. Nothing has changed.
+invitation-used = This invitation has been accepted already. Sign in to continue.
+invitation-revoked = This invitation has been revoked. Ask the person who invited you for a new one.
+invitation-expired-text = This invitation has expired. Ask the person who invited you for a new one.
+invitation-already-member = You already belong to this school. Sign in to continue.
+password-link-label = Link for a new password
+password-link-mailed = The link has been sent to this person by e-mail.
+password-link-not-mailed = No mail server is configured: pass this link on to this person yourself.
+password-mail-subject = A new password for Raamwerk
+password-mail-body = Hello,
+
+    With this link you set a new password for Raamwerk (it works for 14 days and once):
+    { $link }
+
+    Did not ask for this? Then you can ignore this message; your password stays the same.
+forgot-title = Forgot password
+forgot-link = Forgot your password?
+forgot-intro = Enter your account's e-mail address. If it belongs to an account, we send a link to set a new password.
+forgot-button = Send link
+forgot-sent = If { $email } belongs to an account, a link is on its way to it now. Also look in your junk mail folder.
+forgot-no-mail = This installation does not send e-mail. Ask your school's administrator for a link to set a new password.
+audit-title = Audit log
+audit-intro = Who did what in managing this school, and when. Only administrators see this. Entries older than three years are deleted; the names of people who deleted their account no longer appear.
+audit-empty = There is nothing in the audit log yet.
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-whom = About
+audit-detail = New value
+audit-former-member = (deleted account)

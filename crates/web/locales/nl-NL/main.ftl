@@ -134,3 +134,108 @@ account-deleted-notice = Je account en al je gegevens zijn verwijderd.
 account-roles-in = Je rollen in het raamwerk bij { $school }
 account-roles-save = Rollen opslaan
 account-roles-saved = Je rollen zijn opgeslagen.
+delete-account-last-admin = Je bent de enige actieve schoolbeheerder van { $schools }. Maak eerst iemand anders schoolbeheerder; er is niets verwijderd.
+nav-schools = Mijn scholen
+nav-account = Account
+forbidden-title = Geen toegang
+forbidden-text = Je bevoegdheid in deze school geeft geen toegang tot deze pagina. Vraag een coördinator of schoolbeheerder als je denkt dat dit niet klopt.
+schools-title = Mijn scholen
+schools-intro = Kies de school waarin je wilt werken. Wat je in de ene school doet, is in de andere niet te zien.
+schools-none = Je hoort nog bij geen enkele school. Vraag een coördinator of schoolbeheerder van je school om je uit te nodigen.
+schools-inactive-heading = Gedeactiveerd
+schools-inactive-text = In deze scholen is je lidmaatschap gedeactiveerd. Je gegevens zijn bewaard; een coördinator of schoolbeheerder kan je weer actief maken.
+school-nav-label = Deze school
+school-switch = Andere school kiezen
+school-start = Start
+school-you-work-here = Je werkt nu in deze school. Alles wat je hier ziet en doet, hoort bij deze school.
+school-change-roles = Rollen wijzigen
+school-manage-members = Leden beheren en uitnodigen
+members-title = Leden
+members-count = { $n ->
+    [one] 1 lid
+   *[other] { $n } leden
+}
+member-name = Naam
+member-status = Status
+member-active = actief
+member-inactive = gedeactiveerd
+member-back = Terug naar de leden
+member-saved = De wijziging is opgeslagen.
+member-removed = Het lid is verwijderd uit de school.
+member-roles-heading = Rollen in het raamwerk
+member-permission-label = Bevoegdheid
+member-permission-save = Bevoegdheid opslaan
+member-password-heading = Nieuw wachtwoord
+member-password-text = Maak een eenmalige link waarmee deze persoon een nieuw wachtwoord instelt. De link werkt 14 dagen; met het nieuwe wachtwoord eindigen alle sessies van deze persoon.
+member-password-button = Link voor een nieuw wachtwoord maken
+member-deactivate-heading = Deactiveren
+member-deactivate-text = Na deactiveren kan deze persoon niet meer in deze school werken. Alles blijft bewaard en je kunt de persoon later weer actief maken. Het account en andere scholen van de persoon blijven zoals ze zijn.
+member-deactivate-button = Deactiveren
+member-reactivate-heading = Weer actief maken
+member-reactivate-text = Deze persoon kan dan weer in deze school werken, met dezelfde bevoegdheid en rollen als eerst.
+member-reactivate-button = Weer actief maken
+member-remove-heading = Uit de school verwijderen
+member-remove-text = Verwijderen beëindigt het lidmaatschap: de bevoegdheid en de rollen van deze persoon in deze school worden gewist, en hun privé werk in deze school ook. Afspraken van het team blijven staan, maar noemen deze persoon niet meer bij naam. Het account en andere scholen van de persoon blijven bestaan. Dit kan niet ongedaan worden gemaakt; om iemand alleen tijdelijk buiten te sluiten, kies je deactiveren.
+member-remove-confirm = Ik begrijp dat { $name } uit deze school wordt verwijderd.
+member-remove-confirm-missing = Vink eerst aan dat je begrijpt wat verwijderen doet. Er is niets veranderd.
+member-remove-button = Verwijderen
+invite-heading = Iemand uitnodigen
+invite-intro = De uitnodiging is een link die 14 dagen en één keer werkt. Wie hem opent, kiest een naam en wachtwoord (of bevestigt met het wachtwoord van een bestaand account) en hoort dan bij deze school.
+invite-roles = Rollen in het raamwerk (de persoon kan ze later zelf wijzigen)
+invite-button = Uitnodigen
+invite-done = { $email } is uitgenodigd.
+invite-mailed = De uitnodiging is per e-mail verstuurd. Je kunt de link ook zelf doorgeven.
+invite-mail-failed = Het versturen van de e-mail is mislukt. Geef de link zelf door.
+invite-not-mailed = Er is geen e-mailserver ingesteld: geef deze link zelf door, bijvoorbeeld via de e-mail van je school.
+invite-link-label = Uitnodigingslink
+invite-mail-subject = Uitnodiging voor { $school } in Raamwerk
+invite-mail-body = Hallo,
+
+    { $inviter } nodigt je uit om met { $school } te werken in Raamwerk, het raamwerk loopbaanbegeleiding voor scholen.
+
+    Open deze link om de uitnodiging aan te nemen (hij werkt 14 dagen en één keer):
+    { $link }
+
+    Verwachtte je deze uitnodiging niet? Dan kun je dit bericht negeren.
+invitations-heading = Openstaande uitnodigingen
+invitations-intro = Een uitnodiging intrekken maakt de link onbruikbaar. Opnieuw uitnodigen maakt een nieuwe link en trekt de vorige in.
+invitations-none = Er staan geen uitnodigingen open.
+invitation-until = Geldig tot
+invitation-expired = verlopen
+invitation-actions = Acties
+invitation-revoke = Intrekken
+invitation-revoke-for = Uitnodiging voor { $email } intrekken
+invitation-title = Uitnodiging
+invitation-intro = Je bent uitgenodigd om als { $permission } met { $school } te werken in Raamwerk, met het adres { $email }.
+invitation-existing = Er is al een account met dit adres. Bevestig met het wachtwoord ervan; daarna hoor je ook bij deze school.
+invitation-accept = Uitnodiging aannemen
+invitation-wrong-password = Dit is niet het wachtwoord van dit account. Er is niets veranderd.
+invitation-used = Deze uitnodiging is al aangenomen. Log in om verder te gaan.
+invitation-revoked = Deze uitnodiging is ingetrokken. Vraag degene die je uitnodigde om een nieuwe.
+invitation-expired-text = Deze uitnodiging is verlopen. Vraag degene die je uitnodigde om een nieuwe.
+invitation-already-member = Je hoort al bij deze school. Log in om verder te gaan.
+password-link-label = Link voor een nieuw wachtwoord
+password-link-mailed = De link is per e-mail naar deze persoon verstuurd.
+password-link-not-mailed = Er is geen e-mailserver ingesteld: geef deze link zelf aan deze persoon door.
+password-mail-subject = Een nieuw wachtwoord voor Raamwerk
+password-mail-body = Hallo,
+
+    Met deze link stel je een nieuw wachtwoord in voor Raamwerk (hij werkt 14 dagen en één keer):
+    { $link }
+
+    Vroeg je hier niet om? Dan kun je dit bericht negeren; je wachtwoord blijft hetzelfde.
+forgot-title = Wachtwoord vergeten
+forgot-link = Wachtwoord vergeten?
+forgot-intro = Vul het e-mailadres van je account in. Hoort er een account bij, dan sturen we een link om een nieuw wachtwoord in te stellen.
+forgot-button = Link versturen
+forgot-sent = Als { $email } bij een account hoort, is er nu een link naar onderweg. Kijk ook in je map met ongewenste e-mail.
+forgot-no-mail = Deze installatie verstuurt geen e-mail. Vraag de schoolbeheerder van je school om een link voor een nieuw wachtwoord.
+audit-title = Logboek
+audit-intro = Wie wat deed in het beheer van deze school, en wanneer. Alleen schoolbeheerders zien dit. Regels ouder dan drie jaar worden verwijderd; van wie zijn account verwijderde, staat de naam er niet meer in.
+audit-empty = Er staat nog niets in het logboek.
+audit-when = Wanneer
+audit-who = Wie
+audit-what = Wat
+audit-whom = Over
+audit-detail = Nieuwe waarde
+audit-former-member = (verwijderd account)

@@ -5,11 +5,10 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use domain::account::User;
 use domain::{Lang, Role};
 
 use crate::AppState;
-use crate::auth::current_user;
+use crate::auth::{Signed, signed_in};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond_private, see_other};
@@ -62,10 +61,10 @@ pub async fn show(
     headers: HeaderMap,
     notice: Result<Query<Notice>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    let Some(user) = current_user(&app, &headers).await? else {
+    let Some(signed) = signed_in(&app, &headers).await? else {
         return Ok(to_sign_in(lang));
     };
-    let mut view = view(&app, lang, &user, None).await?;
+    let mut view = view(&app, lang, &signed, None);
     if notice.ok().and_then(|Query(n)| n.klaar).as_deref() == Some("rollen") {
         view.notice = Some(Tr(lang).get("account-roles-saved"));
     }
@@ -78,54 +77,54 @@ pub fn to_sign_in(lang: Lang) -> Response {
 }
 
 /// The account page, with an error on the delete form when there is one.
-pub async fn view(
+pub fn view(
     app: &AppState,
     lang: Lang,
-    user: &User,
+    signed: &Signed,
     delete_error: Option<String>,
-) -> Result<AccountView, AppError> {
+) -> AccountView {
     let t = Tr(lang);
-    let mut schools = Vec::new();
-    for membership in app.store.memberships_of(user.id).await? {
-        let Some(school) = app.store.school(membership.school).await? else {
-            continue;
-        };
-        let roles: Vec<&str> = membership
-            .roles
-            .as_slice()
-            .iter()
-            .map(|r| app.edition.role(*r).name.get(lang))
-            .collect();
-        let role_choices = Role::ALL
-            .into_iter()
-            .map(|r| {
-                (
-                    app.edition.role(r).name.get(lang).to_owned(),
-                    role_field(r),
-                    membership.roles.contains(r),
-                )
-            })
-            .collect();
-        schools.push(SchoolLine {
-            name: school.name.to_string(),
-            short_name: school.short_name.clone(),
-            role_choices,
-            permission: membership.permission.name(lang).to_owned(),
-            roles: if roles.is_empty() {
-                t.get("account-no-roles")
-            } else {
-                roles.join(", ")
-            },
-        });
-    }
-    schools.sort_by_cached_key(|s| s.name.to_lowercase());
-    Ok(AccountView {
+    let user = &signed.user;
+    let schools = signed
+        .schools
+        .iter()
+        .map(|mine| {
+            let roles: Vec<&str> = mine
+                .roles
+                .as_slice()
+                .iter()
+                .map(|r| app.edition.role(*r).name.get(lang))
+                .collect();
+            SchoolLine {
+                name: mine.school.name.to_string(),
+                short_name: mine.school.short_name.clone(),
+                role_choices: Role::ALL
+                    .into_iter()
+                    .map(|r| {
+                        (
+                            app.edition.role(r).name.get(lang).to_owned(),
+                            role_field(r),
+                            mine.roles.contains(r),
+                        )
+                    })
+                    .collect(),
+                permission: mine.permission.name(lang).to_owned(),
+                roles: if roles.is_empty() {
+                    t.get("account-no-roles")
+                } else {
+                    roles.join(", ")
+                },
+            }
+        })
+        .collect();
+    AccountView {
         chrome: Chrome::new(
             lang,
             &app.edition,
             Some(&Page::Account),
             t.get("account-title"),
-        ),
+        )
+        .signed_in(),
         t,
         name: user.name.to_string(),
         email: user.email.to_string(),
@@ -137,5 +136,5 @@ pub async fn view(
         delete_error,
         roles_action: Page::AccountRoles.path(lang),
         notice: None,
-    })
+    }
 }

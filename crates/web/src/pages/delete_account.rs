@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
 use crate::AppState;
-use crate::auth::{clear_cookie, current_user, verify_password};
+use crate::auth::{clear_cookie, signed_in, verify_password};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::account::{to_sign_in, view};
@@ -26,9 +26,10 @@ pub async fn submit(
     headers: HeaderMap,
     form: Result<Form<DeleteForm>, FormRejection>,
 ) -> Result<Response, AppError> {
-    let Some(user) = current_user(&app, &headers).await? else {
+    let Some(signed) = signed_in(&app, &headers).await? else {
         return Ok(to_sign_in(lang));
     };
+    let user = &signed.user;
     let password = form.map(|Form(f)| f.password).unwrap_or_default();
     let hash = app
         .store
@@ -37,10 +38,19 @@ pub async fn submit(
         .and_then(|(_, hash)| hash);
     if !verify_password(password, hash).await {
         let error = Some(Tr(lang).get("delete-account-wrong-password"));
-        let page = view(&app, lang, &user, error).await?;
+        let page = view(&app, lang, &signed, error);
         return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
     }
-    app.store.delete_user(user.id).await?;
+    match app.store.delete_user(user.id).await {
+        Ok(_) => {}
+        Err(store::StoreError::LastAdministrator { schools }) => {
+            let error =
+                Some(Tr(lang).with("delete-account-last-admin", "schools", schools.join(", ")));
+            let page = view(&app, lang, &signed, error);
+            return respond_private(&page, lang, StatusCode::CONFLICT);
+        }
+        Err(e) => return Err(e.into()),
+    }
     tracing::info!("an account was deleted at its owner's request");
     let mut response = see_other(&format!("{}?klaar=verwijderd", Page::SignIn.path(lang)));
     response.headers_mut().insert(SET_COOKIE, clear_cookie());

@@ -4,11 +4,19 @@
 pub mod account;
 pub mod account_data;
 pub mod account_roles;
+pub mod audit_log;
 pub mod delete_account;
+pub mod forgot_password;
 pub mod home;
+pub mod invitation;
+pub mod member;
+pub mod members;
 pub mod privacy;
+pub mod revoke_invitation;
 pub mod role;
 pub mod root;
+pub mod school;
+pub mod schools;
 pub mod set_password;
 pub mod setup;
 pub mod sign_in;
@@ -45,6 +53,15 @@ pub struct Chrome {
     pub nav: Vec<NavLink>,
     pub edition_version: String,
     pub attribution: String,
+    /// For a signed-in person on a private page: the link to their schools and account
+    /// (instead of "sign in").
+    pub signed_in: Option<SignedInLinks>,
+}
+
+#[derive(Debug)]
+pub struct SignedInLinks {
+    pub schools_href: String,
+    pub account_href: String,
 }
 
 #[derive(Debug)]
@@ -94,7 +111,17 @@ impl Chrome {
             nav,
             edition_version: edition.meta().version.clone(),
             attribution: edition.meta().attribution.get(lang).to_owned(),
+            signed_in: None,
         }
+    }
+
+    /// The chrome of a private page of a signed-in person.
+    pub fn signed_in(mut self) -> Chrome {
+        self.signed_in = Some(SignedInLinks {
+            schools_href: Page::Schools.path(self.lang),
+            account_href: Page::Account.path(self.lang),
+        });
+        self
     }
 }
 

@@ -4,17 +4,18 @@ use askama::Template;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
 use axum::http::header::{RETRY_AFTER, SET_COOKIE};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use domain::Lang;
-use domain::account::Email;
+use domain::account::{Email, User, UserId};
+use std::net::IpAddr;
 use std::time::Duration;
 
 use domain::throttle::{Attempts, Policy};
 use store::{SessionLimits, hash_token};
 
 use crate::AppState;
-use crate::auth::{ClientIp, session_cookie, verify_password};
+use crate::auth::{ClientIp, session_cookie, signed_in, verify_password};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond_private, see_other};
@@ -29,6 +30,7 @@ pub struct SignInView {
     pub email: String,
     pub error: Option<String>,
     pub notice: Option<String>,
+    pub forgot_href: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -61,6 +63,7 @@ fn view(
         ),
         t,
         action: Page::SignIn.path(lang),
+        forgot_href: Page::ForgotPassword.path(lang),
         email,
         error,
         notice,
@@ -70,8 +73,14 @@ fn view(
 pub async fn show(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
+    headers: HeaderMap,
     notice: Result<Query<Notice>, QueryRejection>,
 ) -> Result<Response, AppError> {
+    // Someone signed in who follows "sign in" (the public pages show it to everyone)
+    // goes to their schools.
+    if signed_in(&app, &headers).await?.is_some() {
+        return Ok(see_other(&Page::Schools.path(lang)));
+    }
     let notice = match notice.ok().and_then(|Query(n)| n.klaar).as_deref() {
         Some("wachtwoord") => Some(Tr(lang).get("password-set-notice")),
         Some("inrichting") => Some(Tr(lang).get("setup-done-notice")),
@@ -101,9 +110,37 @@ pub async fn submit(
         );
     };
     let typed = form.email.trim().to_owned();
+    match check_password(&app, &typed, form.password, ip).await? {
+        Check::Valid(user) => start_session(&app, user.id, &Page::Schools.path(lang)).await,
+        Check::Locked(wait) => locked(&app, lang, typed, wait),
+        Check::Wrong => respond_private(
+            &view(&app, lang, typed, Some(t.get("sign-in-failed")), None),
+            lang,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    }
+}
+
+/// The outcome of checking an address and password.
+#[derive(Debug)]
+pub enum Check {
+    Valid(User),
+    Wrong,
+    /// Too many failures: try again after this long.
+    Locked(Duration),
+}
+
+/// Checks a password for an address typed, with throttling: failures are counted per
+/// address typed (hashed, whether it has an account or not, so a lock reveals nothing) and
+/// per client; they slow the answer down and then lock for a while. Used wherever a
+/// password is asked (signing in, accepting an invitation with an existing account).
+pub async fn check_password(
+    app: &AppState,
+    typed: &str,
+    password: String,
+    ip: Option<IpAddr>,
+) -> Result<Check, AppError> {
     let now = store::now_millis();
-    // Failures are counted per address typed (hashed: whether it has an account or not, so a
-    // lock reveals nothing) and per client.
     let address_key = format!("address:{}", hash_token(&typed.to_lowercase()));
     let client_key = ip.map(|ip| format!("client:{ip}"));
     let address = app.store.sign_in_attempts(&address_key).await?;
@@ -115,10 +152,9 @@ pub async fn submit(
         .locked_for(&address, now)
         .or(Policy::CLIENT.locked_for(&client, now))
     {
-        return locked(&app, lang, typed, wait);
+        return Ok(Check::Locked(wait));
     }
-
-    let credentials = match Email::parse(&typed) {
+    let credentials = match Email::parse(typed) {
         Ok(email) => app.store.credentials(&email).await?,
         Err(_) => None,
     };
@@ -127,7 +163,7 @@ pub async fn submit(
         None => (None, None),
     };
     // Always verify, also without an account, so the answer takes the same time.
-    let valid = verify_password(form.password, hash).await;
+    let valid = verify_password(password, hash).await;
     let Some(user) = user.filter(|_| valid) else {
         let address = Policy::ADDRESS.after_failure(address, now);
         app.store
@@ -143,24 +179,28 @@ pub async fn submit(
         }
         tokio::time::sleep(delay).await;
         if let Some(wait) = Policy::ADDRESS.locked_for(&address, now).or(client_lock) {
-            return locked(&app, lang, typed, wait);
+            return Ok(Check::Locked(wait));
         }
-        let error = Some(t.get("sign-in-failed"));
-        return respond_private(
-            &view(&app, lang, typed, error, None),
-            lang,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        return Ok(Check::Wrong);
     };
     app.store.clear_sign_in_attempts(&address_key).await?;
     if let Some(key) = &client_key {
         app.store.clear_sign_in_attempts(key).await?;
     }
+    Ok(Check::Valid(user))
+}
+
+/// Starts a new session for a person and sends them on to `location`.
+pub async fn start_session(
+    app: &AppState,
+    user: UserId,
+    location: &str,
+) -> Result<Response, AppError> {
     let token = app
         .store
-        .create_session(user.id, SessionLimits::DEFAULT)
+        .create_session(user, SessionLimits::DEFAULT)
         .await?;
-    let mut response = see_other(&Page::Account.path(lang));
+    let mut response = see_other(location);
     response
         .headers_mut()
         .insert(SET_COOKIE, session_cookie(&token, app.secure_cookies));

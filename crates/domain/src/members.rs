@@ -1,0 +1,324 @@
+//! Who may manage whom in a school, and what the audit log records. The rules are the same
+//! for every way in (web, CLI); the store applies them inside the transaction that writes,
+//! so two administrators acting at once cannot leave a school without one.
+
+use crate::account::{FrameworkRoles, Permission};
+use crate::lang::Lang;
+
+/// What a coordinator or administrator does to another member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MemberAction {
+    /// Give the member another permission.
+    SetPermission(Permission),
+    /// Change the framework roles the member holds.
+    SetRoles(FrameworkRoles),
+    /// The member can no longer work in the school; everything is kept.
+    Deactivate,
+    /// Undo a deactivation.
+    Reactivate,
+    /// End the membership (the account stays, for other schools).
+    Remove,
+}
+
+/// Why an action on a member is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Refusal {
+    #[error("your permission does not allow this")]
+    NotAllowed,
+    #[error("the school would be left without an active administrator")]
+    LastAdministrator,
+    #[error("this person is not a member of this school")]
+    NotAMember,
+    #[error("this address already belongs to a member of this school")]
+    AlreadyMember,
+    #[error("this person also belongs to another school")]
+    OtherSchools,
+}
+
+impl Refusal {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Refusal::NotAllowed, Lang::Nl) => "Je bevoegdheid in deze school staat dit niet toe.",
+            (Refusal::NotAllowed, Lang::En) => {
+                "Your permission in this school does not allow this."
+            }
+            (Refusal::LastAdministrator, Lang::Nl) => {
+                "Dit kan niet: de school houdt dan geen actieve schoolbeheerder over. Maak eerst iemand anders schoolbeheerder."
+            }
+            (Refusal::LastAdministrator, Lang::En) => {
+                "This is not possible: the school would have no active administrator left. Make someone else an administrator first."
+            }
+            (Refusal::NotAMember, Lang::Nl) => "Deze persoon is geen lid van deze school.",
+            (Refusal::NotAMember, Lang::En) => "This person is not a member of this school.",
+            (Refusal::AlreadyMember, Lang::Nl) => "Dit adres hoort al bij een lid van deze school.",
+            (Refusal::AlreadyMember, Lang::En) => {
+                "This address already belongs to a member of this school."
+            }
+            (Refusal::OtherSchools, Lang::Nl) => {
+                "Deze persoon hoort ook bij een andere school. Een nieuw wachtwoord vraagt diegene zelf aan via ‘Wachtwoord vergeten’."
+            }
+            (Refusal::OtherSchools, Lang::En) => {
+                "This person also belongs to another school. They ask for a new password themselves through ‘Forgot password’."
+            }
+        }
+    }
+}
+
+/// The member an action is about, as the store finds them inside its transaction.
+#[derive(Clone, Copy, Debug)]
+pub struct Target {
+    pub permission: Permission,
+    pub active: bool,
+}
+
+/// Whether `actor` may do `action` to `target`, given how many active administrators the
+/// school has now.
+///
+/// Coordinators manage members and coordinators (never administrators, and they cannot
+/// make anyone an administrator) and change anyone's framework roles; administrators manage
+/// everyone. No action may leave the school without an active administrator.
+pub fn check_action(
+    actor: Permission,
+    target: Target,
+    action: &MemberAction,
+    active_administrators: usize,
+) -> Result<(), Refusal> {
+    if !actor.includes(Permission::Coordinator) {
+        return Err(Refusal::NotAllowed);
+    }
+    let admin_only = match action {
+        MemberAction::SetRoles(_) => false,
+        MemberAction::SetPermission(p) => {
+            *p == Permission::Administrator || target.permission == Permission::Administrator
+        }
+        MemberAction::Deactivate | MemberAction::Reactivate | MemberAction::Remove => {
+            target.permission == Permission::Administrator
+        }
+    };
+    if admin_only && actor != Permission::Administrator {
+        return Err(Refusal::NotAllowed);
+    }
+    let ends_administration = match action {
+        MemberAction::SetPermission(p) => *p != Permission::Administrator,
+        MemberAction::Deactivate | MemberAction::Remove => true,
+        MemberAction::SetRoles(_) | MemberAction::Reactivate => false,
+    };
+    if ends_administration
+        && target.permission == Permission::Administrator
+        && target.active
+        && active_administrators <= 1
+    {
+        return Err(Refusal::LastAdministrator);
+    }
+    Ok(())
+}
+
+/// Whether `actor` may invite someone with `permission`.
+pub fn check_invitation(actor: Permission, permission: Permission) -> Result<(), Refusal> {
+    if !actor.includes(Permission::Coordinator)
+        || (permission == Permission::Administrator && actor != Permission::Administrator)
+    {
+        return Err(Refusal::NotAllowed);
+    }
+    Ok(())
+}
+
+/// The administrative actions the audit log records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    SchoolCreated,
+    MemberInvited,
+    InvitationRevoked,
+    InvitationAccepted,
+    PermissionChanged,
+    RolesChanged,
+    MemberDeactivated,
+    MemberReactivated,
+    MemberRemoved,
+    PasswordLinkMade,
+    SchoolChanged,
+}
+
+impl AuditAction {
+    pub const ALL: [AuditAction; 11] = [
+        AuditAction::SchoolCreated,
+        AuditAction::MemberInvited,
+        AuditAction::InvitationRevoked,
+        AuditAction::InvitationAccepted,
+        AuditAction::PermissionChanged,
+        AuditAction::RolesChanged,
+        AuditAction::MemberDeactivated,
+        AuditAction::MemberReactivated,
+        AuditAction::MemberRemoved,
+        AuditAction::PasswordLinkMade,
+        AuditAction::SchoolChanged,
+    ];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditAction::SchoolCreated => "school.created",
+            AuditAction::MemberInvited => "member.invited",
+            AuditAction::InvitationRevoked => "invitation.revoked",
+            AuditAction::InvitationAccepted => "invitation.accepted",
+            AuditAction::PermissionChanged => "member.permission",
+            AuditAction::RolesChanged => "member.roles",
+            AuditAction::MemberDeactivated => "member.deactivated",
+            AuditAction::MemberReactivated => "member.reactivated",
+            AuditAction::MemberRemoved => "member.removed",
+            AuditAction::PasswordLinkMade => "member.password-link",
+            AuditAction::SchoolChanged => "school.changed",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|a| a.code() == code)
+    }
+
+    /// What happened, in words.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (AuditAction::SchoolCreated, Lang::Nl) => "school aangemaakt",
+            (AuditAction::SchoolCreated, Lang::En) => "school created",
+            (AuditAction::MemberInvited, Lang::Nl) => "uitgenodigd",
+            (AuditAction::MemberInvited, Lang::En) => "invited",
+            (AuditAction::InvitationRevoked, Lang::Nl) => "uitnodiging ingetrokken",
+            (AuditAction::InvitationRevoked, Lang::En) => "invitation revoked",
+            (AuditAction::InvitationAccepted, Lang::Nl) => "uitnodiging aangenomen",
+            (AuditAction::InvitationAccepted, Lang::En) => "invitation accepted",
+            (AuditAction::PermissionChanged, Lang::Nl) => "bevoegdheid gewijzigd",
+            (AuditAction::PermissionChanged, Lang::En) => "permission changed",
+            (AuditAction::RolesChanged, Lang::Nl) => "rollen gewijzigd",
+            (AuditAction::RolesChanged, Lang::En) => "roles changed",
+            (AuditAction::MemberDeactivated, Lang::Nl) => "lid gedeactiveerd",
+            (AuditAction::MemberDeactivated, Lang::En) => "member deactivated",
+            (AuditAction::MemberReactivated, Lang::Nl) => "lid weer actief gemaakt",
+            (AuditAction::MemberReactivated, Lang::En) => "member reactivated",
+            (AuditAction::MemberRemoved, Lang::Nl) => "lid verwijderd",
+            (AuditAction::MemberRemoved, Lang::En) => "member removed",
+            (AuditAction::PasswordLinkMade, Lang::Nl) => "link voor nieuw wachtwoord gemaakt",
+            (AuditAction::PasswordLinkMade, Lang::En) => "password link made",
+            (AuditAction::SchoolChanged, Lang::Nl) => "schoolgegevens gewijzigd",
+            (AuditAction::SchoolChanged, Lang::En) => "school details changed",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use Permission::{Administrator as Admin, Coordinator as Coord, Member};
+
+    fn target(permission: Permission) -> Target {
+        Target {
+            permission,
+            active: true,
+        }
+    }
+
+    #[test]
+    fn members_manage_no_one() {
+        for action in [
+            MemberAction::SetRoles(FrameworkRoles::default()),
+            MemberAction::Deactivate,
+            MemberAction::Remove,
+            MemberAction::SetPermission(Member),
+        ] {
+            assert_eq!(
+                check_action(Member, target(Member), &action, 1),
+                Err(Refusal::NotAllowed)
+            );
+        }
+        assert_eq!(check_invitation(Member, Member), Err(Refusal::NotAllowed));
+    }
+
+    #[test]
+    fn coordinators_manage_members_and_coordinators_but_not_administrators() {
+        for t in [Member, Coord] {
+            for action in [
+                MemberAction::SetRoles(FrameworkRoles::default()),
+                MemberAction::Deactivate,
+                MemberAction::Reactivate,
+                MemberAction::Remove,
+                MemberAction::SetPermission(Member),
+                MemberAction::SetPermission(Coord),
+            ] {
+                assert_eq!(check_action(Coord, target(t), &action, 1), Ok(()));
+            }
+        }
+        assert_eq!(
+            check_action(
+                Coord,
+                target(Member),
+                &MemberAction::SetPermission(Admin),
+                1
+            ),
+            Err(Refusal::NotAllowed)
+        );
+        for action in [
+            MemberAction::Deactivate,
+            MemberAction::Remove,
+            MemberAction::SetPermission(Member),
+        ] {
+            assert_eq!(
+                check_action(Coord, target(Admin), &action, 3),
+                Err(Refusal::NotAllowed)
+            );
+        }
+        // Roles are the exception: a coordinator changes anyone's.
+        assert_eq!(
+            check_action(
+                Coord,
+                target(Admin),
+                &MemberAction::SetRoles(FrameworkRoles::default()),
+                1
+            ),
+            Ok(())
+        );
+        assert_eq!(check_invitation(Coord, Coord), Ok(()));
+        assert_eq!(check_invitation(Coord, Admin), Err(Refusal::NotAllowed));
+        assert_eq!(check_invitation(Admin, Admin), Ok(()));
+    }
+
+    #[test]
+    fn the_last_active_administrator_stays() {
+        for action in [
+            MemberAction::Deactivate,
+            MemberAction::Remove,
+            MemberAction::SetPermission(Coord),
+        ] {
+            assert_eq!(
+                check_action(Admin, target(Admin), &action, 1),
+                Err(Refusal::LastAdministrator)
+            );
+            assert_eq!(check_action(Admin, target(Admin), &action, 2), Ok(()));
+        }
+        // A deactivated administrator does not count and may be removed.
+        let inactive = Target {
+            permission: Admin,
+            active: false,
+        };
+        assert_eq!(
+            check_action(Admin, inactive, &MemberAction::Remove, 1),
+            Ok(())
+        );
+        assert_eq!(
+            check_action(
+                Admin,
+                target(Admin),
+                &MemberAction::SetRoles(FrameworkRoles::default()),
+                1
+            ),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn audit_codes_read_back() {
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(action.code()), Some(action));
+            assert!(!action.describe(Lang::Nl).is_empty());
+        }
+        assert_eq!(AuditAction::parse("nonsense"), None);
+    }
+}
