@@ -62,6 +62,9 @@ describe('account', () => {
 
       await page.getByLabel('Wachtwoord').fill(PASSWORD);
       await page.getByRole('button', { name: 'Inloggen' }).click();
+      // One school: signing in leads straight into it.
+      assert.equal(pathOf(page), '/nl/scholen/het-atlas-college');
+      await page.getByRole('link', { name: 'Account', exact: true }).click();
       assert.equal(pathOf(page), '/nl/account');
       const main = await page.locator('main').innerText();
       assert.match(main, /Sanne Bakker/);
@@ -101,7 +104,7 @@ describe('account', () => {
       await page.getByLabel('E-mailadres').fill('sanne@atlas.nl');
       await page.getByLabel('Wachtwoord').fill(`${PASSWORD} opnieuw`);
       await page.getByRole('button', { name: 'Inloggen' }).click();
-      assert.equal(pathOf(page), '/nl/account');
+      assert.equal(pathOf(page), '/nl/scholen/het-atlas-college');
       await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
       assert.equal(pathOf(page), '/nl/');
     });

@@ -52,7 +52,7 @@ describe('first run', () => {
       await page.getByLabel('E-mailadres').fill('jelle@noorderlicht.nl');
       await page.getByLabel('Wachtwoord').fill(PASSWORD);
       await page.getByRole('button', { name: 'Inloggen' }).click();
-      assert.equal(pathOf(page), '/nl/account');
+      assert.equal(pathOf(page), '/nl/scholen/het-noorderlicht-college');
       const main = await page.locator('main').innerText();
       assert.match(main, /Het Noorderlicht College/);
       assert.match(main, /schoolbeheerder/);

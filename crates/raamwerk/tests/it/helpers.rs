@@ -151,11 +151,54 @@ impl Page {
 
 impl TestApp {
     pub async fn spawn(backend: Backend) -> TestApp {
+        TestApp::spawn_with(backend, web::Settings::default()).await
+    }
+
+    /// The application with settings of the test's own (e.g. an SMTP server).
+    pub async fn spawn_with(backend: Backend, settings: web::Settings) -> TestApp {
         let db = TestDb::new(backend).await;
-        let state = raamwerk::open(&db.url, web::Settings::default())
+        let state = raamwerk::open(&db.url, settings)
             .await
             .expect("the application starts");
         TestApp { state, db }
+    }
+
+    /// A session for `user` without going through the sign-in form (which hashes a
+    /// password): the `Cookie` header value to send.
+    pub async fn session(&self, user: domain::account::UserId) -> String {
+        let token = self
+            .state
+            .store
+            .create_session(user, store::SessionLimits::DEFAULT)
+            .await
+            .expect("session");
+        format!("raamwerk_session={token}")
+    }
+
+    /// Runs one SQL statement on the test's database directly, for what no page can do
+    /// (letting a link expire).
+    pub async fn sql(&self, statement: &str) {
+        let statement = sqlx::AssertSqlSafe(statement.to_owned());
+        match self.db.backend {
+            Backend::Sqlite => {
+                let mut conn = sqlx::SqliteConnection::connect(&self.db.url)
+                    .await
+                    .expect("connect");
+                sqlx::raw_sql(statement)
+                    .execute(&mut conn)
+                    .await
+                    .expect("sql");
+            }
+            Backend::Postgres => {
+                let mut conn = sqlx::PgConnection::connect(&self.db.url)
+                    .await
+                    .expect("connect");
+                sqlx::raw_sql(statement)
+                    .execute(&mut conn)
+                    .await
+                    .expect("sql");
+            }
+        }
     }
 
     pub async fn get(&self, path: &str) -> Page {

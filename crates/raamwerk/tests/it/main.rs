@@ -3,6 +3,9 @@
 
 mod cli;
 mod helpers;
+mod isolation;
+mod mail;
+mod members;
 mod pages;
 mod people;
 mod schools;

@@ -487,11 +487,12 @@ async fn a_person_deletes_their_account_after_confirming_with_their_password(bac
         )
         .await
         .expect("user");
+    // A second administrator: the only one could not leave (members.rs tests that).
     store
         .add_member(
             school,
             colleague.id,
-            Permission::Member,
+            Permission::Administrator,
             &FrameworkRoles::default(),
         )
         .await

@@ -106,11 +106,25 @@ pub async fn submit(
                 .await?;
         }
     }
-    if !locked && let Some(user) = app.store.user_by_email(&email).await? {
-        let token = app.store.create_password_link(user.id).await?;
-        let link = app.absolute(&Page::SetPassword(token), lang);
-        send_password_link(&app, lang, email.as_str(), &link).await;
+    if !locked {
+        // In the background, so that the answer takes as long with an account as without.
+        let app = app.clone();
+        tokio::spawn(async move {
+            if let Err(e) = mail_link(&app, lang, &email).await {
+                tracing::warn!(error = %e, "could not make or send a password link");
+            }
+        });
     }
     page.sent = true;
     respond_private(&page, lang, StatusCode::OK)
+}
+
+/// Makes a password link for the account with this address, if there is one, and mails it.
+async fn mail_link(app: &AppState, lang: Lang, email: &Email) -> Result<(), store::StoreError> {
+    if let Some(user) = app.store.user_by_email(email).await? {
+        let token = app.store.create_password_link(user.id).await?;
+        let link = app.absolute(&Page::SetPassword(token), lang);
+        send_password_link(app, lang, email.as_str(), &link).await;
+    }
+    Ok(())
 }

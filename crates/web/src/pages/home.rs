@@ -30,7 +30,7 @@ pub async fn show(
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    respond(&app, &Page::Home, lang, &headers, || view(&app, lang))
+    respond(&app, &Page::Home, lang, &headers, || view(&app, lang)).await
 }
 
 fn view(app: &AppState, lang: Lang) -> HomeView {

@@ -27,7 +27,7 @@ pub mod themes;
 use askama::Template;
 use axum::body::Body;
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, ETAG, IF_NONE_MATCH, SET_COOKIE,
+    CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, ETAG, IF_NONE_MATCH, SET_COOKIE, VARY,
 };
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -35,6 +35,7 @@ use domain::{Edition, Lang, Role, Statement};
 
 use crate::AppState;
 use crate::assets;
+use crate::auth::{session_token, signed_in};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::Page;
@@ -117,13 +118,40 @@ impl Chrome {
 
     /// The chrome of a private page of a signed-in person.
     pub fn signed_in(mut self) -> Chrome {
+        self.set_signed_in();
+        self
+    }
+
+    fn set_signed_in(&mut self) {
         self.signed_in = Some(SignedInLinks {
             schools_href: Page::Schools.path(self.lang),
             account_href: Page::Account.path(self.lang),
         });
-        self
     }
 }
+
+/// A public page's view: the same for everyone but for the header's links.
+pub trait PublicView {
+    fn chrome_mut(&mut self) -> &mut Chrome;
+}
+
+macro_rules! public_view {
+    ($($view:ty),*) => {
+        $(impl PublicView for $view {
+            fn chrome_mut(&mut self) -> &mut Chrome {
+                &mut self.chrome
+            }
+        })*
+    };
+}
+
+public_view!(
+    home::HomeView,
+    role::RoleView,
+    themes::ThemesView,
+    theme::ThemeView,
+    privacy::PrivacyView
+);
 
 /// A statement as the pages show it.
 #[derive(Debug)]
@@ -198,16 +226,32 @@ pub fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
 /// (`view` builds the page's view only when it is not rendered yet). Answers a matching
 /// `If-None-Match` with 304, and remembers the language in a cookie when it differs from the
 /// one remembered, so that `/` later leads back to it.
-pub fn respond<T: Template>(
+///
+/// A public page comes in two variants: for visitors, with a link to sign in, and for
+/// someone signed in, with links to their schools and account. Neither names anyone, so
+/// both are cached; a visitor without a session cookie costs no session lookup.
+pub async fn respond<T: Template + PublicView>(
     app: &AppState,
     page: &Page,
     lang: Lang,
     request: &HeaderMap,
     view: impl FnOnce() -> T,
 ) -> Result<Response, AppError> {
+    let signed = session_token(request).is_some() && signed_in(app, request).await?.is_some();
+    let key = if signed {
+        format!("{} signed-in", page.path(lang))
+    } else {
+        page.path(lang)
+    };
     let rendered = app
         .pages
-        .get_or_render(page.path(lang), || view().render())
+        .get_or_render(key, || {
+            let mut view = view();
+            if signed {
+                view.chrome_mut().set_signed_in();
+            }
+            view.render()
+        })
         .map_err(AppError::Render)?;
     let fresh = request
         .get(IF_NONE_MATCH)
@@ -227,6 +271,7 @@ pub fn respond<T: Template>(
     headers.insert(ETAG, rendered.etag.clone());
     headers.insert(CONTENT_LANGUAGE, HeaderValue::from_static(lang.tag()));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(VARY, HeaderValue::from_static("Cookie"));
     if cookie_lang(request) != Some(lang) {
         let cookie = match lang {
             Lang::Nl => "lang=nl; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",

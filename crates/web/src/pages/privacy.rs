@@ -35,4 +35,5 @@ pub async fn show(
             t,
         }
     })
+    .await
 }

@@ -53,7 +53,7 @@ pub async fn show(
     let Some(page @ Page::Role { role, area }) = page else {
         return Err(AppError::NotFound(lang));
     };
-    respond(&app, &page, lang, &headers, || view(&app, lang, role, area))
+    respond(&app, &page, lang, &headers, || view(&app, lang, role, area)).await
 }
 
 fn view(app: &AppState, lang: Lang, role: Role, chosen: Option<Area>) -> RoleView {

@@ -43,7 +43,7 @@ pub async fn show(
         return Err(AppError::NotFound(lang));
     };
     let page = Page::Theme(theme.code.clone());
-    respond(&app, &page, lang, &headers, || view(&app, lang, theme))
+    respond(&app, &page, lang, &headers, || view(&app, lang, theme)).await
 }
 
 fn view(app: &AppState, lang: Lang, theme: &Theme) -> ThemeView {

@@ -33,7 +33,7 @@ pub async fn show(
     State(app): State<AppState>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    respond(&app, &Page::Themes, lang, &headers, || view(&app, lang))
+    respond(&app, &Page::Themes, lang, &headers, || view(&app, lang)).await
 }
 
 fn view(app: &AppState, lang: Lang) -> ThemesView {

@@ -1,0 +1,293 @@
+//! Isolation, proven: every route the router has is tried, with GET and with POST, by an
+//! anonymous visitor and by a member, a coordinator and an administrator of school A, with
+//! every path parameter pointing at school B's resources and a form full of B's values. No
+//! answer may show anything of B, and B's members, invitations, audit log and sessions must
+//! be exactly as they were. A route this file does not list makes the test fail, so a new
+//! route cannot slip past it.
+
+use axum::http::StatusCode;
+use domain::Lang;
+use domain::account::Permission;
+use web::routes::MemberOp;
+
+use crate::helpers::{Backend, TestApp, on_both_backends};
+use crate::members::{Team, team};
+
+on_both_backends!(nothing_of_one_school_reaches_another);
+
+/// Every route, as the router names it. Adding a route means adding it here, after thinking
+/// about what it shows and to whom.
+const COVERED: &[&str] = &[
+    "/",
+    "/healthz",
+    "/readyz",
+    "/static/app.css",
+    "/nl",
+    "/nl/",
+    "/nl/rollen/{role}",
+    "/nl/rollen/{role}/{area}",
+    "/nl/themas",
+    "/nl/themas/{code}",
+    "/nl/privacy",
+    "/nl/inloggen",
+    "/nl/uitloggen",
+    "/nl/overal-uitloggen",
+    "/nl/wachtwoord-vergeten",
+    "/nl/account",
+    "/nl/account/gegevens.json",
+    "/nl/account/rollen",
+    "/nl/account/verwijderen",
+    "/nl/wachtwoord-instellen/{token}",
+    "/nl/inrichten/{token}",
+    "/nl/uitnodiging/{token}",
+    "/nl/scholen",
+    "/nl/scholen/{school}",
+    "/nl/scholen/{school}/leden",
+    "/nl/scholen/{school}/leden/{member}",
+    "/nl/scholen/{school}/leden/{member}/{change}",
+    "/nl/scholen/{school}/uitnodigingen",
+    "/nl/scholen/{school}/uitnodigingen/{invitation}/intrekken",
+    "/nl/scholen/{school}/logboek",
+    "/en",
+    "/en/",
+    "/en/roles/{role}",
+    "/en/roles/{role}/{area}",
+    "/en/themes",
+    "/en/themes/{code}",
+    "/en/privacy",
+    "/en/sign-in",
+    "/en/sign-out",
+    "/en/sign-out-everywhere",
+    "/en/forgot-password",
+    "/en/account",
+    "/en/account/data.json",
+    "/en/account/roles",
+    "/en/account/delete",
+    "/en/set-password/{token}",
+    "/en/set-up/{token}",
+    "/en/invitation/{token}",
+    "/en/schools",
+    "/en/schools/{school}",
+    "/en/schools/{school}/members",
+    "/en/schools/{school}/members/{member}",
+    "/en/schools/{school}/members/{member}/{change}",
+    "/en/schools/{school}/invitations",
+    "/en/schools/{school}/invitations/{invitation}/revoke",
+    "/en/schools/{school}/audit-log",
+];
+
+/// Text that only someone of school B could see: its name (the short name in a path is
+/// lowercase and does not match), its people's names, and an invited address no one of A
+/// was told.
+const MARKERS: &[&str] = &["Rivierenland", "kandidaat@roc.nl"];
+
+/// B's resources, to fill the path parameters with.
+struct Target {
+    short: String,
+    member: String,
+    invitation: String,
+}
+
+/// The concrete paths for a route pattern, every parameter filled with B's resource (a
+/// change route once per change); panics on a parameter this test does not know.
+fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
+    let lang = web::routes::lang_of_path(pattern).unwrap_or(Lang::Nl);
+    let mut paths = vec![String::new()];
+    for segment in pattern.split('/').skip(1) {
+        let values: Vec<String> = match segment {
+            "{school}" => vec![b.short.clone()],
+            "{member}" => vec![b.member.clone()],
+            "{invitation}" => vec![b.invitation.clone()],
+            "{change}" => MemberOp::ALL
+                .into_iter()
+                .map(|op| op.slug(lang).to_owned())
+                .collect(),
+            // A one-time link is its own key: the test sends one that opens nothing.
+            "{token}" => vec!["aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5oQ7sU9w".to_owned()],
+            "{role}" => vec![web::routes::role_slug(domain::Role::Mentor, lang).to_owned()],
+            "{area}" => vec![web::routes::area_slug(domain::Area::Cooperation, lang).to_owned()],
+            "{code}" => vec![theme.to_owned()],
+            other if other.starts_with('{') => {
+                panic!("the isolation test does not know the path parameter {other} of {pattern}")
+            }
+            literal => vec![literal.to_owned()],
+        };
+        paths = paths
+            .into_iter()
+            .flat_map(|p| values.iter().map(move |v| format!("{p}/{v}")))
+            .collect();
+    }
+    if pattern == "/" {
+        paths = vec!["/".to_owned()];
+    }
+    paths
+}
+
+/// Everything of B that a request could change.
+async fn snapshot(app: &TestApp, b: &Team) -> String {
+    let store = &app.state.store;
+    let mut members = store.members(b.school.id).await.expect("members");
+    members.sort_by_key(|(u, _)| u.id.0);
+    let mut invitations: Vec<String> = store
+        .invitations(b.school.id)
+        .await
+        .expect("invitations")
+        .into_iter()
+        .map(|i| format!("{} {} {:?}", i.id, i.email, i.state))
+        .collect();
+    invitations.sort();
+    let audit = store.audit_log(b.school.id).await.expect("audit").len();
+    let mut sessions = Vec::new();
+    for user in [&b.admin, &b.coordinator, &b.member] {
+        sessions.push(store.session_count(user.id).await.expect("sessions"));
+    }
+    format!(
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}",
+        store.school(b.school.id).await.expect("school")
+    )
+}
+
+async fn nothing_of_one_school_reaches_another(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let a = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let b = team(&app, "ROC Rivierenland", "roc.nl").await;
+    let store = &app.state.store;
+    // B has an open invitation and sessions of its own.
+    let invitation = store
+        .invite(
+            b.school.id,
+            b.admin.id,
+            &domain::account::Email::parse("kandidaat@roc.nl").expect("valid"),
+            Permission::Coordinator,
+            &domain::account::FrameworkRoles::default(),
+        )
+        .await
+        .expect("invitation");
+    for user in [&b.admin, &b.coordinator, &b.member] {
+        app.session(user.id).await;
+    }
+
+    // Every route is listed above, and nothing is listed that is not a route.
+    let mut routes = web::route_paths();
+    routes.sort();
+    let mut covered: Vec<String> = COVERED.iter().map(|s| (*s).to_owned()).collect();
+    covered.sort();
+    let missing: Vec<&String> = routes.iter().filter(|r| !covered.contains(r)).collect();
+    let stale: Vec<&String> = covered.iter().filter(|c| !routes.contains(c)).collect();
+    assert!(
+        missing.is_empty(),
+        "routes the isolation test does not cover (add them to COVERED): {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "COVERED lists routes that no longer exist: {stale:?}"
+    );
+
+    let target = Target {
+        short: b.school.short_name.clone(),
+        member: b.member.id.to_string(),
+        invitation: invitation.invitation.id.to_string(),
+    };
+    let theme = app.state.edition.themes()[0].code.as_str().to_owned();
+
+    // The markers are right: B's own administrator does see them.
+    let own = app.session(b.admin.id).await;
+    let control = app
+        .get_with(
+            &format!("/nl/scholen/{}/leden", target.short),
+            &[("cookie", &own)],
+        )
+        .await;
+    assert!(
+        MARKERS.iter().all(|m| control.body.contains(m)),
+        "{}",
+        control.body
+    );
+
+    let before = snapshot(&app, &b).await;
+    // A form with B's values in every field a page reads.
+    let hostile = [
+        ("school", target.short.as_str()),
+        ("email", "beheer@roc.nl"),
+        ("name", "Overnemer"),
+        ("password", "niet het wachtwoord van iemand"),
+        ("repeat", "niet het wachtwoord van iemand"),
+        ("permission", "schoolbeheerder"),
+        ("role_beg", "on"),
+        ("role_spe", "on"),
+        ("role_coo", "on"),
+        ("confirm", "on"),
+        ("school_name", "Overgenomen"),
+        ("students", "10"),
+        ("region", "utrecht"),
+        ("sector_vo", "on"),
+    ];
+    let actors = [
+        ("anonymous", None),
+        ("member of A", Some(a.member.id)),
+        ("coordinator of A", Some(a.coordinator.id)),
+        ("administrator of A", Some(a.admin.id)),
+    ];
+    let mut requests = 0;
+    for pattern in &routes {
+        for path in fill(pattern, &target, &theme) {
+            for (who, user) in actors {
+                for post in [false, true] {
+                    // A fresh session each time: signing out must not turn the rest of the
+                    // walk into anonymous requests.
+                    let cookie = match user {
+                        Some(id) => app.session(id).await,
+                        None => String::new(),
+                    };
+                    let headers = [("cookie", cookie.as_str())];
+                    let page = if post {
+                        app.post_form(&path, &hostile, &headers).await
+                    } else {
+                        app.get_with(&path, &headers).await
+                    };
+                    requests += 1;
+                    let method = if post { "POST" } else { "GET" };
+                    assert!(
+                        !page.status.is_server_error(),
+                        "{method} {path} as {who}: {}",
+                        page.status
+                    );
+                    for marker in MARKERS {
+                        assert!(
+                            !page.body.contains(marker),
+                            "{method} {path} as {who} shows {marker:?} of school B:\n{}",
+                            page.body
+                        );
+                    }
+                    // A school route of B answers nothing but a refusal.
+                    if pattern.contains("{school}") {
+                        assert!(
+                            matches!(
+                                page.status,
+                                StatusCode::NOT_FOUND
+                                    | StatusCode::SEE_OTHER
+                                    | StatusCode::METHOD_NOT_ALLOWED
+                            ),
+                            "{method} {path} as {who}: {}",
+                            page.status
+                        );
+                        if page.status == StatusCode::SEE_OTHER {
+                            assert!(user.is_none(), "{method} {path} as {who} redirected");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(requests > 500, "{requests} requests");
+    assert_eq!(before, snapshot(&app, &b).await, "school B changed");
+    // And B's people can still work: their sessions were not touched.
+    let after = app
+        .get_with(
+            &format!("/nl/scholen/{}", target.short),
+            &[("cookie", &own)],
+        )
+        .await;
+    assert_eq!(after.status, StatusCode::OK);
+    app.stop().await;
+}
