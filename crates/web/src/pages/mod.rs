@@ -63,6 +63,7 @@ pub struct Chrome {
 pub struct SignedInLinks {
     pub schools_href: String,
     pub account_href: String,
+    pub sign_out_action: String,
 }
 
 #[derive(Debug)]
@@ -126,6 +127,7 @@ impl Chrome {
         self.signed_in = Some(SignedInLinks {
             schools_href: Page::Schools.path(self.lang),
             account_href: Page::Account.path(self.lang),
+            sign_out_action: Page::SignOut.path(self.lang),
         });
     }
 }
