@@ -18,6 +18,11 @@ use raamwerk::{StartError, open, open_store, public_edition};
 use store::StoreError;
 use tracing_subscriber::EnvFilter;
 
+/// mimalloc: a page is many small strings, and the system allocator's locking showed in
+/// profiles of the signed-in pages (see bench/README.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod admin;
 use admin::{SchoolInput, UserInput, create_school, create_user, reset_password};
 

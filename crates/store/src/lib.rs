@@ -27,8 +27,8 @@ use sqlx::sqlite::{
 pub use editions::{EditionSummary, Stored};
 pub use error::StoreError;
 pub use members::{
-    AUDIT_RETENTION_MS, AcceptError, AuditEntry, INVITATION_MS, Invitation, InvitationState,
-    ManageError, MySchool, NewInvitation,
+    AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,
+    InvitationState, ManageError, MySchool, NewInvitation,
 };
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{PASSWORD_LINK_MS, SessionLimits, hash_token};

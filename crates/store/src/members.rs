@@ -135,6 +135,22 @@ impl From<sqlx::Error> for AcceptError {
     }
 }
 
+const SELECT_AUDIT_ABOUT: &str = "SELECT s.name AS school, a.at, a.action, a.detail, \
+     CAST(CASE WHEN a.actor_id = $1 THEN 1 ELSE 0 END AS BIGINT) AS by_them \
+     FROM audit_log a JOIN schools s ON s.id = a.school_id \
+     WHERE a.actor_id = $1 OR a.subject_id = $1 ORDER BY a.seq";
+
+/// An audit entry that names a person, as their data download shows it.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct AuditAbout {
+    pub school: String,
+    pub at: i64,
+    pub action: String,
+    pub detail: Option<String>,
+    /// 1 when the person did it, 0 when it was done to them.
+    pub by_them: i64,
+}
+
 /// One line of the audit log, with names as they are now (`None` once an account is erased).
 #[derive(Clone, Debug)]
 pub struct AuditEntry {
@@ -559,6 +575,14 @@ impl Store {
                 detail: r.detail,
             })
             .collect())
+    }
+
+    /// Every audit entry, in any school, that names this person as the one who acted or the
+    /// one acted on, oldest first (for their own data download).
+    pub async fn audit_about(&self, user: UserId) -> Result<Vec<AuditAbout>, StoreError> {
+        Ok(on_pool!(self, pool => {
+            sqlx::query_as(SELECT_AUDIT_ABOUT).bind(user.0).fetch_all(pool).await?
+        }))
     }
 
     /// The account of a member of this school, with their membership; `None` for anyone who

@@ -32,6 +32,21 @@ fn id(lang: Lang) -> &'static LanguageIdentifier {
     }
 }
 
+/// Every message without arguments, formatted once per language: pages ask for dozens of
+/// them per request, and a map lookup costs far less than formatting each time.
+static PLAIN: LazyLock<[HashMap<&'static str, String>; 2]> = LazyLock::new(|| {
+    let keys: Vec<&'static str> = include_str!("../locales/nl-NL/main.ftl")
+        .lines()
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase()))
+        .filter_map(|l| l.split_once('=').map(|(k, _)| k.trim()))
+        .collect();
+    Lang::ALL.map(|lang| {
+        keys.iter()
+            .filter_map(|key| Some((*key, LOCALES.try_lookup(id(lang), key)?)))
+            .collect()
+    })
+});
+
 /// The words of one language, handed to every template.
 #[derive(Clone, Copy, Debug)]
 pub struct Tr(pub Lang);
@@ -39,9 +54,25 @@ pub struct Tr(pub Lang);
 impl Tr {
     /// The message `key`; the key itself if it is missing (a test proves none is).
     pub fn get(&self, key: &str) -> String {
-        LOCALES
-            .try_lookup(id(self.0), key)
-            .unwrap_or_else(|| key.to_owned())
+        let plain = match self.0 {
+            Lang::Nl => &PLAIN[0],
+            Lang::En => &PLAIN[1],
+        };
+        match plain.get(key) {
+            Some(message) => message.clone(),
+            None => LOCALES
+                .try_lookup(id(self.0), key)
+                .unwrap_or_else(|| key.to_owned()),
+        }
+    }
+
+    /// The message `key` without arguments, borrowed (what templates show): no allocation.
+    pub fn text<'a>(&self, key: &'a str) -> &'a str {
+        let plain = match self.0 {
+            Lang::Nl => &PLAIN[0],
+            Lang::En => &PLAIN[1],
+        };
+        plain.get(key).map_or(key, String::as_str)
     }
 
     /// The message `key` with one named argument.
@@ -91,6 +122,24 @@ mod tests {
     }
 
     #[test]
+    fn remembered_messages_are_what_fluent_formats() {
+        for lang in Lang::ALL {
+            for key in keys(include_str!("../locales/nl-NL/main.ftl")) {
+                if let Some(formatted) = LOCALES.try_lookup(id(lang), &key) {
+                    assert_eq!(Tr(lang).get(&key), formatted, "{key}");
+                }
+            }
+        }
+        assert_eq!(Tr(Lang::En).get("nav-account"), "Account");
+        assert_eq!(Tr(Lang::Nl).get("no-such-message"), "no-such-message");
+        assert_eq!(
+            Tr(Lang::Nl).text("nav-account"),
+            Tr(Lang::Nl).get("nav-account")
+        );
+        assert_eq!(Tr(Lang::En).text("no-such-message"), "no-such-message");
+    }
+
+    #[test]
     fn both_languages_have_the_same_messages() {
         let nl = keys(include_str!("../locales/nl-NL/main.ftl"));
         let en = keys(include_str!("../locales/en-GB/main.ftl"));
@@ -128,7 +177,7 @@ mod tests {
         let mut used = BTreeSet::new();
         for source in &sources {
             for receiver in ["t.", "Tr(lang)."] {
-                for method in ["get(", "with(", "count(", "args("] {
+                for method in ["get(", "text(", "with(", "count(", "args("] {
                     let call = format!("{receiver}{method}");
                     for piece in source.split(&call).skip(1) {
                         if let Some((key, _)) = piece
@@ -159,6 +208,11 @@ mod tests {
         assert_ne!(nl, en);
         assert!(nl.contains("2026.1") && !nl.contains('\u{2068}'));
         assert_eq!(Tr(Lang::Nl).get("no-such-message"), "no-such-message");
+        assert_eq!(
+            Tr(Lang::Nl).text("nav-account"),
+            Tr(Lang::Nl).get("nav-account")
+        );
+        assert_eq!(Tr(Lang::En).text("no-such-message"), "no-such-message");
         assert_eq!(Tr(Lang::En).count("statements-count", 1), "1 statement");
         assert_eq!(Tr(Lang::Nl).count("statements-count", 3), "3 uitspraken");
     }

@@ -6,7 +6,7 @@ use std::any::Any;
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
 use axum::http::header::{
-    CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH, REFERRER_POLICY,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH, REFERRER_POLICY,
     X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
@@ -42,9 +42,15 @@ pub async fn etag(request: Request, next: Next) -> Response {
     let conditional = request.method() == Method::GET || request.method() == Method::HEAD;
     let if_none_match = request.headers().get(IF_NONE_MATCH).cloned();
     let response = next.run(request).await;
+    // A page that must not be stored (`no-store`, a person's own pages) is never revalidated
+    // either, so it gets no validator.
     let cacheable = conditional
         && response.status() == StatusCode::OK
         && !response.headers().contains_key(ETAG)
+        && response
+            .headers()
+            .get(CACHE_CONTROL)
+            .is_none_or(|v| v.as_bytes() != b"no-store")
         && response
             .headers()
             .get(CONTENT_TYPE)

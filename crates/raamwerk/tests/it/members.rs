@@ -861,6 +861,17 @@ async fn the_audit_log_is_for_administrators_and_forgets_erased_accounts(backend
     )
     .await;
     let member = app.session(lyceum.member.id).await;
+    // Their data download lists the entries that name them.
+    let data = app
+        .get_with("/nl/account/gegevens.json", &[("cookie", &member)])
+        .await;
+    let data: serde_json::Value = serde_json::from_str(&data.body).expect("JSON");
+    let entries = data["audit_log"].as_array().expect("audit_log");
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["action"], "member.roles");
+    assert_eq!(entries[0]["school"], "Stedelijk Lyceum");
+    assert_eq!(entries[0]["detail"], "SPE");
+    assert_eq!(entries[0]["by_you"], false);
     let erased = app
         .post_form(
             "/nl/account/verwijderen",

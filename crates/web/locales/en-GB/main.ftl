@@ -96,14 +96,17 @@ privacy-what-membership = For each school you belong to: your permission (member
 privacy-what-sessions = While you are signed in: a session with the time it began and the time of your last request, under a derivative of the code in your cookie.
 privacy-what-links = One-time links to set a password: a derivative of the code, whom it is for and when it expires or was used.
 privacy-what-cookies = Two cookies: your choice of language and, when you are signed in, your session. No other cookies.
+privacy-what-invitations = Invitations: the e-mail address invited, by whom, with which permission and roles, and until when the link works. An invitation to your address is erased when your account is deleted.
+privacy-what-audit = Your school's audit log: who invited someone, changed a permission or roles, deactivated or removed someone, and when. Only that school's administrators see it.
+privacy-what-mail = E-mail: when your school has set up a mail server, Raamwerk sends invitations and links to set a new password to your e-mail address, and nothing else.
 privacy-not-heading = What we do not do
 privacy-not = No tracking, no advertising, no requests to other sites and no data about students. Your data does not go to third parties.
 privacy-why-heading = Why
 privacy-why = To let you sign in, to show you only what belongs to your school, and to let your school agree on who does what.
 privacy-how-long-heading = How long
-privacy-how-long = A session ends after 12 hours without a request, after 14 days, when you sign out, and when you set a new password. A link to set a password works for 14 days and once. Your account and your place in a school remain until they are removed.
+privacy-how-long = A session ends after 12 hours without a request, after 14 days, when you sign out, and when you set a new password. A link to set a password works for 14 days and once. An invitation works for 14 days and once. Audit log entries are kept for three years; if your account is deleted, they stay without your name. Your account and your place in a school remain until they are removed.
 privacy-rights-heading = Your rights
-privacy-rights = On your account page you can download everything Raamwerk keeps about you, in a readable JSON file. For questions, access or removal, turn to your school's administrator.
+privacy-rights = On your account page you can download everything Raamwerk keeps about you, including the audit log entries that name you, in a readable JSON file. For questions, access or removal, turn to your school's administrator.
 sign-in-locked = There have been too many attempts to sign in with this address or from this place. Try again in { $minutes } minutes.
 
 ## First run

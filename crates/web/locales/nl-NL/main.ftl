@@ -96,14 +96,17 @@ privacy-what-membership = Per school waar je bij hoort: je bevoegdheid (lid, co�
 privacy-what-sessions = Zolang je bent ingelogd: een sessie met een tijdstip van begin en van je laatste verzoek, onder een afleiding van de code in je cookie.
 privacy-what-links = Eenmalige links om een wachtwoord in te stellen: een afleiding van de code, voor wie hij is en wanneer hij verloopt of is gebruikt.
 privacy-what-cookies = Twee cookies: je taalkeuze en, als je bent ingelogd, je sessie. Geen andere cookies.
+privacy-what-invitations = Uitnodigingen: het e-mailadres dat is uitgenodigd, door wie, met welke bevoegdheid en rollen, en tot wanneer de link werkt. Een uitnodiging aan jouw adres wordt gewist als je account wordt verwijderd.
+privacy-what-audit = Het logboek van je school: wie wanneer iemand uitnodigde, een bevoegdheid of rollen wijzigde, deactiveerde of verwijderde. Alleen de schoolbeheerders van die school zien het.
+privacy-what-mail = E-mail: als je school een e-mailserver heeft ingesteld, stuurt Raamwerk uitnodigingen en links voor een nieuw wachtwoord naar je e-mailadres, en niets anders.
 privacy-not-heading = Wat we niet doen
 privacy-not = Geen tracking, geen advertenties, geen verzoeken aan andere sites en geen gegevens over leerlingen of studenten. Je gegevens gaan niet naar derden.
 privacy-why-heading = Waarom
 privacy-why = Om je te laten inloggen, je alleen te laten zien wat bij jouw school hoort, en je school te laten afspreken wie wat doet.
 privacy-how-long-heading = Hoe lang
-privacy-how-long = Een sessie eindigt na 12 uur zonder verzoek, na 14 dagen, bij uitloggen, en als je een nieuw wachtwoord instelt. Een link om een wachtwoord in te stellen werkt 14 dagen en één keer. Je account en je plaats in een school blijven bestaan tot ze worden verwijderd.
+privacy-how-long = Een sessie eindigt na 12 uur zonder verzoek, na 14 dagen, bij uitloggen, en als je een nieuw wachtwoord instelt. Een link om een wachtwoord in te stellen werkt 14 dagen en één keer. Een uitnodiging werkt 14 dagen en één keer. Regels in het logboek blijven drie jaar bewaard; wordt je account verwijderd, dan blijven ze staan zonder je naam. Je account en je plaats in een school blijven bestaan tot ze worden verwijderd.
 privacy-rights-heading = Je rechten
-privacy-rights = Op je accountpagina download je alles wat Raamwerk over je bewaart, in een leesbaar JSON-bestand. Voor vragen, inzage of verwijdering kun je terecht bij de beheerder van je school.
+privacy-rights = Op je accountpagina download je alles wat Raamwerk over je bewaart, ook de regels in logboeken die je noemen, in een leesbaar JSON-bestand. Voor vragen, inzage of verwijdering kun je terecht bij de beheerder van je school.
 sign-in-locked = Er is te vaak geprobeerd om met dit adres of vanaf deze plek in te loggen. Probeer het over { $minutes } minuten opnieuw.
 
 ## First run

@@ -37,6 +37,21 @@ pub async fn download(
             "active": membership.active,
         }));
     }
+    let audit: Vec<_> = app
+        .store
+        .audit_about(user.id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            json!({
+                "school": e.school,
+                "at_unix_ms": e.at,
+                "action": e.action,
+                "detail": e.detail,
+                "by_you": e.by_them == 1,
+            })
+        })
+        .collect();
     let exported_at = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
@@ -51,6 +66,7 @@ pub async fn download(
         },
         "memberships": memberships,
         "active_sessions": app.store.session_count(user.id).await?,
+        "audit_log": audit,
     });
     let body =
         serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;
