@@ -114,7 +114,7 @@ describe('working in a school', () => {
     assert.match(facts, /Bevoegdheid\s+schoolbeheerder/);
     assert.match(facts, new RegExp(`Rollen in het raamwerk\\s+${SPECIALIST}`));
     const schoolNav = page.getByRole('navigation', { name: 'Deze school' });
-    assert.deepEqual(await schoolNav.getByRole('link').allInnerTexts(), ['Start', 'Leden', 'Logboek']);
+    assert.deepEqual(await schoolNav.getByRole('link').allInnerTexts(), ['Start', 'Leden', 'Schoolgegevens', 'Logboek']);
     assert.equal(await schoolNav.getByRole('link', { name: 'Start' }).getAttribute('aria-current'), 'page');
     await assertAccessible(page, 'school start page (administrator)');
   });
@@ -307,6 +307,26 @@ describe('working in a school', () => {
     ]);
     assert.match((await tableRows(page.locator('table')))[0][0], /^\d{1,2}-\d{1,2}-\d{4} \d{2}:\d{2} UTC$/);
     await assertAccessible(page, 'audit log');
+  });
+
+  test('the administrator corrects the school details, after a number the server refuses', async () => {
+    const page = admin.page;
+    await page.getByRole('navigation', { name: 'Deze school' }).getByRole('link', { name: 'Schoolgegevens' }).click();
+    assert.equal(pathOf(page), `/nl/scholen/${SHORT}/instellingen`);
+    await assertAccessible(page, 'school details');
+    await page.locator('form.form').evaluate((form) => { form.noValidate = true; });
+    await page.getByLabel('Aantal leerlingen of studenten').fill('heel veel');
+    const refused = await submit(page, page.getByRole('button', { name: 'Gegevens opslaan' }));
+    assert.equal(refused.status(), 422);
+    assert.match(await page.getByRole('alert').innerText(), /'heel veel' is geen aantal/);
+    assert.equal(await page.getByLabel('Aantal leerlingen of studenten').inputValue(), 'heel veel', 'input kept');
+    await assertAccessible(page, 'school details with an error');
+
+    await page.getByLabel('Aantal leerlingen of studenten').fill('1.250');
+    await submit(page, page.getByRole('button', { name: 'Gegevens opslaan' }));
+    assert.match(await page.getByRole('status').innerText(), /zijn opgeslagen/);
+    assert.equal(await page.getByLabel('Aantal leerlingen of studenten').inputValue(), '1250');
+    await assertAccessible(page, 'school details saved');
   });
 
   test('the colleague sees the new permission, signs out, and is then asked to sign in', async () => {

@@ -194,6 +194,10 @@ impl Sectors {
         Sectors::new(parsed)
     }
 
+    pub fn contains(&self, sector: Sector) -> bool {
+        self.0.contains(&sector)
+    }
+
     pub fn as_slice(&self) -> &[Sector] {
         &self.0
     }
@@ -209,6 +213,22 @@ impl fmt::Display for Sectors {
 /// The number of students (leerlingen or studenten) a school has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Students(u32);
+
+/// `1.250`, `1 250` and `1,250` as people write thousands, without the separator; anything
+/// else as it is (so `1.5` stays and is not a number of students).
+fn without_thousands_separators(input: &str) -> String {
+    for separator in ['.', ' ', '\u{a0}', ','] {
+        let groups: Vec<&str> = input.split(separator).collect();
+        if groups.len() > 1
+            && (1..=3).contains(&groups[0].len())
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+            && groups[1..].iter().all(|g| g.len() == 3)
+        {
+            return groups.concat();
+        }
+    }
+    input.to_owned()
+}
 
 impl Students {
     pub const MIN: u32 = 1;
@@ -237,7 +257,7 @@ impl Students {
                 max: Self::MAX,
             });
         }
-        let n: u64 = trimmed
+        let n: u64 = without_thousands_separators(trimmed)
             .parse()
             .map_err(|_| SchoolInputError::StudentsNotANumber(trimmed.to_owned()))?;
         let n = u32::try_from(n).map_err(|_| SchoolInputError::StudentsOutOfRange {
@@ -475,6 +495,24 @@ mod tests {
     #[test]
     fn student_numbers_must_be_plausible() {
         assert_eq!(Students::parse("600").map(Students::get), Ok(600));
+        // Thousands as people write them.
+        for written in ["1.250", "1 250", "1,250", " 1.250 "] {
+            assert_eq!(
+                Students::parse(written).map(Students::get),
+                Ok(1250),
+                "{written}"
+            );
+        }
+        assert_eq!(Students::parse("12.500").map(Students::get), Ok(12500));
+        for not_a_count in ["1.5", "1.25", "1.2500", "1..250", "1.250,5", ".250"] {
+            assert!(
+                matches!(
+                    Students::parse(not_a_count),
+                    Err(SchoolInputError::StudentsNotANumber(_))
+                ),
+                "{not_a_count}"
+            );
+        }
         let range = SchoolInputError::StudentsOutOfRange {
             min: 1,
             max: 100_000,

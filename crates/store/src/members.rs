@@ -61,6 +61,8 @@ const INSERT_MEMBERSHIP: &str = "INSERT INTO memberships (school_id, user_id, pe
      VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (school_id, user_id) DO NOTHING";
 const INSERT_LINK: &str = "INSERT INTO one_time_links (token_hash, purpose, user_id, created_at, expires_at) \
      VALUES ($1, 'set-password', $2, $3, $4)";
+const UPDATE_SCHOOL: &str = "UPDATE schools SET name = $2, sectors = $3, students = $4, region = $5, brin = $6 \
+     WHERE id = $1";
 const SELECT_MY_SCHOOLS: &str = "SELECT s.id, s.short_name, s.name, s.sectors, s.students, s.region, s.brin, \
      m.permission, m.roles, m.active FROM memberships m JOIN schools s ON s.id = m.school_id WHERE m.user_id = $1";
 
@@ -575,6 +577,38 @@ impl Store {
                 detail: r.detail,
             })
             .collect())
+    }
+
+    /// Changes a school's details (name, sectors, students, region, BRIN code) on behalf of
+    /// one of its administrators; the short name, and so every address, stays. Recorded in
+    /// the audit log.
+    pub async fn update_school(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        details: &domain::school::NewSchool,
+    ) -> Result<(), ManageError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let actor_permission = actor_permission!(tx, school.0, actor.0);
+            if actor_permission != Permission::Administrator {
+                return Err(Refusal::NotAllowed.into());
+            }
+            sqlx::query(UPDATE_SCHOOL)
+                .bind(school.0)
+                .bind(details.name.as_str())
+                .bind(details.sectors.to_string())
+                .bind(i64::from(details.students.get()))
+                .bind(details.region.code())
+                .bind(details.brin.as_ref().map(domain::school::Brin::as_str))
+                .execute(&mut *tx)
+                .await?;
+            audit!(tx, school.0, Some(actor.0), AuditAction::SchoolChanged, None::<Uuid>, None::<String>, None::<String>);
+            tx.commit().await?;
+        });
+        // Sessions hold the schools' names.
+        self.changed();
+        Ok(())
     }
 
     /// Every audit entry, in any school, that names this person as the one who acted or the

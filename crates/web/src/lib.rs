@@ -182,6 +182,10 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
             format!("{school}/{}", routes::audit_log_segment(lang)),
             get(pages::audit_log::show),
         ),
+        (
+            format!("{school}/{}", routes::settings_segment(lang)),
+            get(pages::school_settings::show).post(pages::school_settings::submit),
+        ),
     ]
 }
 

@@ -56,6 +56,8 @@ pub enum Page {
     MemberChange(String, UserId, MemberOp),
     /// A school's audit log (administrators).
     AuditLog(String),
+    /// A school's details (administrators).
+    SchoolSettings(String),
 }
 
 /// The changes a coordinator or administrator makes to a member, each its own form.
@@ -179,6 +181,11 @@ impl Page {
                 schools_segment(lang),
                 audit_log_segment(lang)
             ),
+            Page::SchoolSettings(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                settings_segment(lang)
+            ),
         }
     }
 
@@ -287,6 +294,13 @@ pub fn audit_log_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "logboek",
         Lang::En => "audit-log",
+    }
+}
+
+pub fn settings_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "instellingen",
+        Lang::En => "settings",
     }
 }
 

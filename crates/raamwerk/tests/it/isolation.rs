@@ -48,6 +48,7 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/uitnodigingen",
     "/nl/scholen/{school}/uitnodigingen/{invitation}/intrekken",
     "/nl/scholen/{school}/logboek",
+    "/nl/scholen/{school}/instellingen",
     "/en",
     "/en/",
     "/en/roles/{role}",
@@ -74,6 +75,7 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/invitations",
     "/en/schools/{school}/invitations/{invitation}/revoke",
     "/en/schools/{school}/audit-log",
+    "/en/schools/{school}/settings",
 ];
 
 /// Text that only someone of school B could see: its name (the short name in a path is

@@ -21,6 +21,7 @@ on_both_backends!(
     the_audit_log_is_for_administrators_and_forgets_erased_accounts,
     an_administrator_makes_a_password_link_for_a_member,
     the_last_administrator_cannot_erase_their_account,
+    an_administrator_changes_the_school_details,
 );
 
 pub const PASSWORD: &str = "paars kompas vindt zeven tulpen";
@@ -1002,5 +1003,100 @@ async fn the_last_administrator_cannot_erase_their_account(backend: Backend) {
         )
         .await;
     assert_eq!(erased.status, StatusCode::SEE_OTHER);
+    app.stop().await;
+}
+
+async fn an_administrator_changes_the_school_details(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let admin = app.session(lyceum.admin.id).await;
+    let settings = "/nl/scholen/stedelijk-lyceum/instellingen";
+    let page = app.get_with(settings, &[("cookie", &admin)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("value=\"Stedelijk Lyceum\""));
+    assert!(page.body.contains("value=\"800\""));
+
+    // Every problem at once, the input kept, nothing stored.
+    let bad = app
+        .post_form(
+            settings,
+            &[
+                ("school_name", "Stedelijk <b>Lyceum</b> Zuid"),
+                ("students", "-5"),
+                ("region", "XX"),
+                ("brin", "123"),
+            ],
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        bad.body.matches("<li><a href=\"#").count(),
+        4,
+        "{}",
+        bad.body
+    );
+    assert!(bad.body.contains("value=\"-5\""));
+    assert!(!bad.body.contains("<b>Lyceum</b>"));
+    let school = app
+        .state
+        .store
+        .school(lyceum.school.id)
+        .await
+        .expect("lookup")
+        .expect("school");
+    assert_eq!(school.name.as_str(), "Stedelijk Lyceum");
+
+    let saved = app
+        .post_form(
+            settings,
+            &[
+                ("school_name", "Stedelijk Lyceum Zuid"),
+                ("sector_vo", "on"),
+                ("sector_mbo", "on"),
+                ("students", "1.250"),
+                ("region", "GE"),
+                ("brin", "12ab"),
+            ],
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    // The address stays; the new name shows at once, also to a colleague already signed in.
+    let member = app.session(lyceum.member.id).await;
+    let start = app
+        .get_with("/nl/scholen/stedelijk-lyceum", &[("cookie", &member)])
+        .await;
+    assert!(start.body.contains("Stedelijk Lyceum Zuid"));
+    let school = app
+        .state
+        .store
+        .school(lyceum.school.id)
+        .await
+        .expect("lookup")
+        .expect("school");
+    assert_eq!(school.students.get(), 1250);
+    assert_eq!(school.sectors.to_string(), "vo,mbo");
+    assert_eq!(school.brin.as_ref().map(|b| b.as_str()), Some("12AB"));
+    let log = app
+        .get_with(
+            "/nl/scholen/stedelijk-lyceum/logboek",
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert!(log.body.contains("schoolgegevens gewijzigd"));
+
+    // Coordinators and members may not.
+    for user in [&lyceum.coordinator, &lyceum.member] {
+        let cookie = app.session(user.id).await;
+        let refused = app
+            .post_form(
+                settings,
+                &[("school_name", "Overgenomen"), ("students", "10")],
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    }
     app.stop().await;
 }

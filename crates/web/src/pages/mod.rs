@@ -16,6 +16,8 @@ pub mod revoke_invitation;
 pub mod role;
 pub mod root;
 pub mod school;
+pub mod school_fields;
+pub mod school_settings;
 pub mod schools;
 pub mod set_password;
 pub mod setup;

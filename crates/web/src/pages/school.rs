@@ -33,6 +33,7 @@ impl SchoolNav {
             pages.push((Page::Members(short.clone()), t.get("members-title")));
         }
         if working.permission() == Permission::Administrator {
+            pages.push((Page::SchoolSettings(short.clone()), t.get("settings-title")));
             pages.push((Page::AuditLog(short.clone()), t.get("audit-title")));
         }
         SchoolNav {

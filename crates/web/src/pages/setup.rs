@@ -10,13 +10,16 @@ use axum::response::Response;
 use domain::Lang;
 use domain::Role;
 use domain::account::{Email, FrameworkRoles, NewPassword, PersonName};
-use domain::school::{Brin, NewSchool, Region, SchoolName, Sector, Sectors, Students};
+use domain::school::NewSchool;
 use store::{FirstSchool, SetupError};
 
 use crate::AppState;
 use crate::auth::hash_password;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
+use crate::pages::school_fields::{
+    Problem, RegionOption, SchoolInput, parse_school, region_options,
+};
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
 
@@ -44,20 +47,6 @@ pub struct SetupForm {
     password: String,
     #[serde(default)]
     repeat: String,
-}
-
-/// A field's problem, with the id of its input so the summary can link to it.
-#[derive(Debug)]
-pub struct Problem {
-    pub field: &'static str,
-    pub message: String,
-}
-
-#[derive(Debug)]
-pub struct RegionOption {
-    pub code: &'static str,
-    pub name: &'static str,
-    pub selected: bool,
 }
 
 #[derive(Template)]
@@ -99,14 +88,7 @@ fn view(
 ) -> SetupView {
     let t = Tr(lang);
     let page = Page::Setup(token.to_owned());
-    let regions = Region::ALL
-        .into_iter()
-        .map(|r| RegionOption {
-            code: r.code(),
-            name: r.name(lang),
-            selected: form.region == r.code(),
-        })
-        .collect();
+    let regions = region_options(lang, &form.region);
     SetupView {
         chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("setup-title")),
         t,
@@ -141,34 +123,17 @@ fn parse(
 ) -> Result<(NewSchool, PersonName, Email, FrameworkRoles, NewPassword), Vec<Problem>> {
     let mut problems = Vec::new();
     let mut note = |field: &'static str, message: String| problems.push(Problem { field, message });
-    let school_name = SchoolName::parse(&form.school_name)
-        .map_err(|e| note("school_name", e.message(lang)))
-        .ok();
-    let chosen = [
-        (Sector::Vo, &form.sector_vo),
-        (Sector::Mbo, &form.sector_mbo),
-        (Sector::Hbo, &form.sector_hbo),
-    ]
-    .into_iter()
-    .filter(|(_, on)| on.is_some())
-    .map(|(s, _)| s);
-    let sectors = Sectors::new(chosen)
-        .map_err(|e| note("sector_vo", e.message(lang)))
-        .ok();
-    let students = Students::parse(&form.students)
-        .map_err(|e| note("students", e.message(lang)))
-        .ok();
-    let region = Region::parse(&form.region)
-        .map_err(|e| note("region", e.message(lang)))
-        .ok();
-    let brin = if form.brin.trim().is_empty() {
-        Some(None)
-    } else {
-        Brin::parse(&form.brin)
-            .map(Some)
-            .map_err(|e| note("brin", e.message(lang)))
-            .ok()
-    };
+    let school = parse_school(
+        &SchoolInput {
+            name: &form.school_name,
+            sectors: [&form.sector_vo, &form.sector_mbo, &form.sector_hbo],
+            students: &form.students,
+            region: &form.region,
+            brin: &form.brin,
+        },
+        lang,
+        &mut note,
+    );
     let name = PersonName::parse(&form.name)
         .map_err(|e| note("name", e.message(lang)))
         .ok();
@@ -193,33 +158,8 @@ fn parse(
     let password = NewPassword::parse(&form.password, &form.repeat, &personal)
         .map_err(|e| note("password", e.message(lang)))
         .ok();
-    match (
-        school_name,
-        sectors,
-        students,
-        region,
-        brin,
-        name,
-        email,
-        password,
-    ) {
-        (
-            Some(name_of_school),
-            Some(sectors),
-            Some(students),
-            Some(region),
-            Some(brin),
-            Some(name),
-            Some(email),
-            Some(password),
-        ) => {
-            let school = NewSchool {
-                name: name_of_school,
-                sectors,
-                students,
-                region,
-                brin,
-            };
+    match (school, name, email, password) {
+        (Some(school), Some(name), Some(email), Some(password)) => {
             Ok((school, name, email, roles, password))
         }
         _ => Err(problems),
