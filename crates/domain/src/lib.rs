@@ -8,6 +8,7 @@ pub mod account;
 pub mod framework;
 pub mod lang;
 pub mod members;
+pub mod scan;
 pub mod school;
 pub mod throttle;
 

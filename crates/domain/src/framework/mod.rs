@@ -5,6 +5,9 @@ mod edition;
 mod structure;
 mod validate;
 
+#[cfg(test)]
+pub(crate) mod fixture;
+
 pub use edition::{
     Code, Date, Edition, EditionId, EditionMeta, EditionParts, NAMESPACE, Statement, Theme,
     ThemeCode,

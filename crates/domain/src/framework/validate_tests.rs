@@ -1,73 +1,9 @@
 //! Each rule of an edition, proven by a defect it rejects.
 
 use super::*;
-use crate::framework::{
-    AreaInfo, Date, Depth, Edition, EditionMeta, RoleInfo, Statement, Theme, ThemeCode,
-};
+use crate::framework::{Edition, Statement, Theme, ThemeCode};
 
-fn text(s: &str) -> Text {
-    Text::new(format!("{s} (nl)."), format!("{s} (en)."))
-}
-
-/// The smallest valid edition: one statement per role × area × kind, one theme on two roles.
-fn minimal() -> EditionParts {
-    let mut statements = Vec::new();
-    for role in Role::ALL {
-        for area in Area::ALL {
-            for kind in Kind::ALL {
-                statements.push(Statement {
-                    code: Code::conventional(role, area, kind, 1),
-                    kind,
-                    role,
-                    area,
-                    theme: None,
-                    depth: None,
-                    text: text("Statement"),
-                    sources: vec![],
-                });
-            }
-        }
-    }
-    let theme = ThemeCode::parse("gesprek").expect("valid theme code");
-    statements[0].theme = Some(theme.clone());
-    statements[0].depth = Some(Depth::Foundation);
-    statements[8].theme = Some(theme.clone());
-    statements[8].depth = Some(Depth::Deepening);
-    EditionParts {
-        meta: EditionMeta {
-            identifier: "test-edition".into(),
-            version: "1.0".into(),
-            date: Date::new(2026, 11, 23).expect("valid date"),
-            publisher: "Raamwerk".into(),
-            languages: vec![Lang::Nl, Lang::En],
-            title: text("Title"),
-            attribution: text("Attribution"),
-            description: Text::default(),
-        },
-        roles: Role::ALL
-            .into_iter()
-            .map(|role| RoleInfo {
-                key: role,
-                name: text(role.code()),
-                description: Text::default(),
-            })
-            .collect(),
-        areas: Area::ALL
-            .into_iter()
-            .map(|area| AreaInfo {
-                key: area,
-                name: text(area.code()),
-                description: Text::default(),
-            })
-            .collect(),
-        themes: vec![Theme {
-            code: theme,
-            name: text("Gesprek"),
-            description: Text::default(),
-        }],
-        statements,
-    }
-}
+use crate::framework::fixture::{minimal, text};
 
 fn problems(parts: EditionParts) -> Vec<(String, ProblemKind)> {
     match Edition::new(parts) {

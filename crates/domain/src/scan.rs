@@ -1,0 +1,974 @@
+//! The zelfscan: a person's answers in one round, for the roles they hold. Per statement a
+//! choice on a four-step scale, a short note and a flag *wil ik bespreken*; per role and area
+//! two focus notes (*aandachtsvelden*) and reflection prompts. Also rounds, progress, the
+//! personal overview and the comparison with an earlier round.
+//!
+//! Everything a person types is parsed here once: a choice outside the scale, a note over its
+//! limit or a statement that is not in the round's edition never reaches the store.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::framework::{Area, Code, Date, Edition, Kind, Role, Statement};
+use crate::lang::Lang;
+
+/// Where a person stands on a statement. The scale has four steps for both kinds; only the
+/// words differ (see [`ScaleLabels`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Choice {
+    /// *doe ik* / *beheers ik*
+    Yes,
+    /// *doe ik deels* / *deels*
+    Partly,
+    /// *wil ik oppakken* / *wil ik ontwikkelen*
+    Develop,
+    /// *niet mijn taak* / *niet nodig in mijn rol*
+    NotMine,
+}
+
+impl Choice {
+    pub const ALL: [Choice; 4] = [
+        Choice::Yes,
+        Choice::Partly,
+        Choice::Develop,
+        Choice::NotMine,
+    ];
+
+    /// The stored and posted code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Choice::Yes => "ja",
+            Choice::Partly => "deels",
+            Choice::Develop => "ontwikkelen",
+            Choice::NotMine => "niet",
+        }
+    }
+
+    pub fn parse(code: &str) -> Result<Choice, ScanInputError> {
+        Choice::ALL
+            .into_iter()
+            .find(|c| c.code() == code.trim())
+            .ok_or_else(|| ScanInputError::UnknownChoice(code.chars().take(40).collect()))
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Choice::Yes => 0,
+            Choice::Partly => 1,
+            Choice::Develop => 2,
+            Choice::NotMine => 3,
+        }
+    }
+}
+
+/// The words of the scale, per kind of statement and language. The defaults are ours; a
+/// school may rename them (never add or remove steps, so answers stay comparable).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScaleLabels {
+    /// `[kind][choice]` → (Dutch, English).
+    words: [[(String, String); 4]; 2],
+}
+
+impl Default for ScaleLabels {
+    fn default() -> Self {
+        let pair = |nl: &str, en: &str| (nl.to_owned(), en.to_owned());
+        ScaleLabels {
+            words: [
+                [
+                    pair("doe ik", "I do this"),
+                    pair("doe ik deels", "I do this in part"),
+                    pair("wil ik oppakken", "I want to take this up"),
+                    pair("niet mijn taak", "not my task"),
+                ],
+                [
+                    pair("beheers ik", "I master this"),
+                    pair("deels", "in part"),
+                    pair("wil ik ontwikkelen", "I want to develop this"),
+                    pair("niet nodig in mijn rol", "not needed in my role"),
+                ],
+            ],
+        }
+    }
+}
+
+impl ScaleLabels {
+    pub fn label(&self, kind: Kind, choice: Choice, lang: Lang) -> &str {
+        let (nl, en) = &self.words[kind_index(kind)][choice.index()];
+        match lang {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+fn kind_index(kind: Kind) -> usize {
+    match kind {
+        Kind::Task => 0,
+        Kind::Expertise => 1,
+    }
+}
+
+/// The longest note on one statement, in characters.
+pub const ANSWER_NOTE_MAX: usize = 500;
+/// The longest focus note or reflection, in characters.
+pub const AREA_NOTE_MAX: usize = 2000;
+
+/// A note as typed: trimmed, at most its limit, no control characters but line breaks and
+/// tabs. Empty means no note.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note(String);
+
+impl Note {
+    pub fn parse(input: &str, max: usize) -> Result<Option<Note>, ScanInputError> {
+        let normalised = input.replace("\r\n", "\n");
+        let trimmed = normalised.trim();
+        if trimmed.is_empty() {
+            return Ok(None);
+        }
+        let length = trimmed.chars().count();
+        if length > max {
+            return Err(ScanInputError::NoteTooLong { max, length });
+        }
+        if trimmed
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
+        {
+            return Err(ScanInputError::NoteControlCharacters);
+        }
+        Ok(Some(Note(trimmed.to_owned())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A person's answer to one statement.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Answer {
+    pub choice: Option<Choice>,
+    pub note: Option<Note>,
+    pub discuss: bool,
+}
+
+impl Answer {
+    pub fn is_empty(&self) -> bool {
+        self.choice.is_none() && self.note.is_none() && !self.discuss
+    }
+}
+
+/// The reflection prompts: ours, the same for every area, about one's own practice, one's
+/// own career and being a role model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Prompt {
+    /// What goes well, and what gives energy.
+    Energy,
+    /// One's own career choices, and what they teach about guiding others.
+    OwnCareer,
+    /// Being an example to students in how one deals with choices.
+    RoleModel,
+}
+
+impl Prompt {
+    pub const ALL: [Prompt; 3] = [Prompt::Energy, Prompt::OwnCareer, Prompt::RoleModel];
+
+    pub const fn code(self) -> &'static str {
+        match self {
+            Prompt::Energy => "energie",
+            Prompt::OwnCareer => "eigen-loopbaan",
+            Prompt::RoleModel => "rolmodel",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Prompt> {
+        Prompt::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// The question, for an area.
+    pub fn question(self, area: Area, lang: Lang) -> String {
+        let topic = match (area, lang) {
+            (Area::Vision, Lang::Nl) => "visie en beleid",
+            (Area::Vision, Lang::En) => "vision and policy",
+            (Area::Guidance, Lang::Nl) => "oriëntatie en begeleiding",
+            (Area::Guidance, Lang::En) => "orientation and guidance",
+            (Area::Organisation, Lang::Nl) => "organisatie",
+            (Area::Organisation, Lang::En) => "organisation",
+            (Area::Cooperation, Lang::Nl) => "samenwerking",
+            (Area::Cooperation, Lang::En) => "cooperation",
+        };
+        match (self, lang) {
+            (Prompt::Energy, Lang::Nl) => {
+                format!("Wat gaat je goed af bij {topic}, en waar krijg je energie van?")
+            }
+            (Prompt::Energy, Lang::En) => {
+                format!("What goes well for you in {topic}, and what gives you energy?")
+            }
+            (Prompt::OwnCareer, Lang::Nl) => format!(
+                "Denk aan keuzes in je eigen loopbaan. Wat heb je daarvan geleerd dat je meeneemt in {topic}?"
+            ),
+            (Prompt::OwnCareer, Lang::En) => format!(
+                "Think of choices in your own career. What did you learn from them that you bring to {topic}?"
+            ),
+            (Prompt::RoleModel, Lang::Nl) => format!(
+                "Leerlingen en studenten kijken naar hoe jij met keuzes omgaat. Hoe ben je bij {topic} een voorbeeld, en wat zou je daarin anders willen?"
+            ),
+            (Prompt::RoleModel, Lang::En) => format!(
+                "Students watch how you deal with choices. How are you an example in {topic}, and what would you like to do differently?"
+            ),
+        }
+    }
+}
+
+/// Where a longer note of a scan belongs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum NoteKey {
+    /// An *aandachtsveld*: what to give attention to, for a role in an area, about its tasks
+    /// or its expertise.
+    Focus(Role, Area, Kind),
+    /// The answer to a reflection prompt, for a role in an area.
+    Reflection(Role, Area, Prompt),
+}
+
+impl NoteKey {
+    /// The stored and posted form: `focus.BEG.VIS.T`, `reflectie.BEG.VIS.rolmodel`.
+    pub fn code(self) -> String {
+        match self {
+            NoteKey::Focus(role, area, kind) => {
+                format!("focus.{}.{}.{}", role.code(), area.code(), kind.letter())
+            }
+            NoteKey::Reflection(role, area, prompt) => {
+                format!(
+                    "reflectie.{}.{}.{}",
+                    role.code(),
+                    area.code(),
+                    prompt.code()
+                )
+            }
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<NoteKey> {
+        let mut parts = code.split('.');
+        let (what, role, area, last) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        let role = Role::from_code(role)?;
+        let area = Area::from_code(area)?;
+        match what {
+            "focus" => {
+                let mut letters = last.chars();
+                let kind = Kind::from_letter(letters.next()?)?;
+                letters
+                    .next()
+                    .is_none()
+                    .then_some(NoteKey::Focus(role, area, kind))
+            }
+            "reflectie" => Some(NoteKey::Reflection(role, area, Prompt::from_code(last)?)),
+            _ => None,
+        }
+    }
+
+    pub fn role(self) -> Role {
+        match self {
+            NoteKey::Focus(role, ..) | NoteKey::Reflection(role, ..) => role,
+        }
+    }
+
+    pub fn area(self) -> Area {
+        match self {
+            NoteKey::Focus(_, area, _) | NoteKey::Reflection(_, area, _) => area,
+        }
+    }
+}
+
+/// One edit to a scan: what the page's script sends on every change, and what a form
+/// without script is turned into (only the fields that changed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    Choice(Code, Option<Choice>),
+    AnswerNote(Code, Option<Note>),
+    Discuss(Code, bool),
+    AreaNote(NoteKey, Option<Note>),
+}
+
+impl Change {
+    /// Parses a posted field (`keuze.BEG.VIS.T1`, `notitie.BEG.VIS.T1`,
+    /// `bespreken.BEG.VIS.T1`, or a [`NoteKey`] code) and its value, and checks it against the
+    /// round's edition and the roles the person holds.
+    pub fn parse(
+        field: &str,
+        value: &str,
+        edition: &Edition,
+        roles: &[Role],
+    ) -> Result<Change, ScanInputError> {
+        if let Some((what, code)) = field.split_once('.')
+            && matches!(what, "keuze" | "notitie" | "bespreken")
+        {
+            let statement = statement_of(edition, roles, code)?;
+            let code = statement.code.clone();
+            return Ok(match what {
+                "keuze" if value.trim().is_empty() => Change::Choice(code, None),
+                "keuze" => Change::Choice(code, Some(Choice::parse(value)?)),
+                "notitie" => Change::AnswerNote(code, Note::parse(value, ANSWER_NOTE_MAX)?),
+                _ => Change::Discuss(code, parse_flag(value)?),
+            });
+        }
+        let key = NoteKey::parse(field)
+            .ok_or_else(|| ScanInputError::UnknownField(field.chars().take(60).collect()))?;
+        if !roles.contains(&key.role()) {
+            return Err(ScanInputError::NotYourRole);
+        }
+        Ok(Change::AreaNote(key, Note::parse(value, AREA_NOTE_MAX)?))
+    }
+
+    /// The field name this change is posted under.
+    pub fn field(&self) -> String {
+        match self {
+            Change::Choice(code, _) => format!("keuze.{code}"),
+            Change::AnswerNote(code, _) => format!("notitie.{code}"),
+            Change::Discuss(code, _) => format!("bespreken.{code}"),
+            Change::AreaNote(key, _) => key.code(),
+        }
+    }
+}
+
+fn statement_of<'e>(
+    edition: &'e Edition,
+    roles: &[Role],
+    code: &str,
+) -> Result<&'e Statement, ScanInputError> {
+    let statement = edition
+        .statement(code)
+        .ok_or_else(|| ScanInputError::UnknownStatement(code.chars().take(40).collect()))?;
+    if !roles.contains(&statement.role) {
+        return Err(ScanInputError::NotYourRole);
+    }
+    Ok(statement)
+}
+
+fn parse_flag(value: &str) -> Result<bool, ScanInputError> {
+    match value.trim() {
+        "" | "0" | "nee" | "false" | "off" => Ok(false),
+        "1" | "ja" | "true" | "on" => Ok(true),
+        other => Err(ScanInputError::UnknownChoice(
+            other.chars().take(40).collect(),
+        )),
+    }
+}
+
+/// A scan's content: answers by statement code and notes by key.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScanContent {
+    pub answers: BTreeMap<Code, Answer>,
+    pub notes: BTreeMap<NoteKey, Note>,
+}
+
+impl ScanContent {
+    /// Applies one change (the store does the same, field by field, in SQL).
+    pub fn apply(&mut self, change: Change) {
+        match change {
+            Change::Choice(code, choice) => self.answers.entry(code).or_default().choice = choice,
+            Change::AnswerNote(code, note) => self.answers.entry(code).or_default().note = note,
+            Change::Discuss(code, discuss) => {
+                self.answers.entry(code).or_default().discuss = discuss;
+            }
+            Change::AreaNote(key, Some(note)) => {
+                self.notes.insert(key, note);
+            }
+            Change::AreaNote(key, None) => {
+                self.notes.remove(&key);
+            }
+        }
+        self.answers.retain(|_, a| !a.is_empty());
+    }
+
+    pub fn answer(&self, code: &Code) -> Option<&Answer> {
+        self.answers.get(code)
+    }
+
+    pub fn choice(&self, code: &Code) -> Option<Choice> {
+        self.answers.get(code).and_then(|a| a.choice)
+    }
+}
+
+/// How far a person is, for one role in one area.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub role: Role,
+    pub area: Area,
+    pub answered: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn done(&self) -> bool {
+        self.answered == self.total
+    }
+}
+
+/// Progress for every role held and every area, in canonical order.
+pub fn progress(edition: &Edition, roles: &[Role], content: &ScanContent) -> Vec<Progress> {
+    let mut all = Vec::new();
+    for role in Role::ALL.into_iter().filter(|r| roles.contains(r)) {
+        for area in Area::ALL {
+            let statements: Vec<&Statement> = edition
+                .statements()
+                .iter()
+                .filter(|s| s.role == role && s.area == area)
+                .collect();
+            all.push(Progress {
+                role,
+                area,
+                answered: statements
+                    .iter()
+                    .filter(|s| content.choice(&s.code).is_some())
+                    .count(),
+                total: statements.len(),
+            });
+        }
+    }
+    all
+}
+
+/// How many statements of a kind got each choice, and how many none, for one role in one
+/// area: the numbers behind the overview's chart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// Indexed like [`Choice::ALL`].
+    pub counts: [usize; 4],
+    pub open: usize,
+}
+
+impl Tally {
+    pub fn count(&self, choice: Choice) -> usize {
+        self.counts[choice.index()]
+    }
+
+    pub fn total(&self) -> usize {
+        self.counts.iter().sum::<usize>() + self.open
+    }
+}
+
+/// The tally of one kind of statement for a role in an area.
+pub fn tally(
+    edition: &Edition,
+    content: &ScanContent,
+    role: Role,
+    area: Area,
+    kind: Kind,
+) -> Tally {
+    let mut tally = Tally::default();
+    for statement in edition.statements_in(role, area, kind) {
+        match content.choice(&statement.code) {
+            Some(choice) => tally.counts[choice.index()] += 1,
+            None => tally.open += 1,
+        }
+    }
+    tally
+}
+
+/// The statements with a given choice, for a role (all areas), in the edition's order: what
+/// you already do (*Yes*) or want to take up (*Develop*).
+pub fn with_choice<'e>(
+    edition: &'e Edition,
+    content: &ScanContent,
+    role: Role,
+    choice: Choice,
+) -> Vec<&'e Statement> {
+    edition
+        .statements()
+        .iter()
+        .filter(|s| s.role == role && content.choice(&s.code) == Some(choice))
+        .collect()
+}
+
+/// A statement whose choice differs from an earlier round's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shift<'e> {
+    pub statement: &'e Statement,
+    pub before: Option<Choice>,
+    pub now: Option<Choice>,
+}
+
+/// What changed since an earlier scan, for the statements of `roles` in this edition that the
+/// earlier scan also answered or this one answers (matched by code, which an edition keeps
+/// within its lineage).
+pub fn shifts<'e>(
+    edition: &'e Edition,
+    roles: &[Role],
+    earlier: &ScanContent,
+    now: &ScanContent,
+) -> Vec<Shift<'e>> {
+    edition
+        .statements()
+        .iter()
+        .filter(|s| roles.contains(&s.role))
+        .filter_map(|s| {
+            let before = earlier.choice(&s.code);
+            let after = now.choice(&s.code);
+            (before.is_some() && before != after).then_some(Shift {
+                statement: s,
+                before,
+                now: after,
+            })
+        })
+        .collect()
+}
+
+/// A round's name, e.g. *najaar 2026*: 1 to 80 characters, no control characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoundName(String);
+
+impl RoundName {
+    pub const MAX: usize = 80;
+
+    pub fn parse(input: &str) -> Result<RoundName, ScanInputError> {
+        let trimmed = input.trim();
+        if trimmed.is_empty() {
+            return Err(ScanInputError::RoundNameEmpty);
+        }
+        if trimmed.chars().count() > Self::MAX {
+            return Err(ScanInputError::RoundNameTooLong { max: Self::MAX });
+        }
+        if trimmed.chars().any(char::is_control) {
+            return Err(ScanInputError::NoteControlCharacters);
+        }
+        Ok(RoundName(trimmed.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for RoundName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// When a round runs: from a date, until a date (optional) not before it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Period {
+    pub starts: Date,
+    pub ends: Option<Date>,
+}
+
+impl Period {
+    /// From `yyyy-mm-dd` (or `d-m-yyyy`) fields; an empty end means open-ended.
+    pub fn parse(starts: &str, ends: &str) -> Result<Period, ScanInputError> {
+        let starts = parse_date(starts)?;
+        let ends = if ends.trim().is_empty() {
+            None
+        } else {
+            Some(parse_date(ends)?)
+        };
+        if ends.is_some_and(|e| e < starts) {
+            return Err(ScanInputError::PeriodReversed);
+        }
+        Ok(Period { starts, ends })
+    }
+}
+
+/// A date as a form sends it (`2026-11-25`, from a date field) or as people type it
+/// (`25-11-2026`).
+pub fn parse_date(input: &str) -> Result<Date, ScanInputError> {
+    let trimmed = input.trim();
+    let bad = || ScanInputError::BadDate(trimmed.chars().take(20).collect());
+    if let Some(date) = Date::parse(trimmed) {
+        return Ok(date);
+    }
+    let mut parts = trimmed.split(['-', '/']);
+    let (d, m, y) = (parts.next(), parts.next(), parts.next());
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    match (d, m, y) {
+        (Some(d), Some(m), Some(y)) if y.len() == 4 => {
+            let (d, m, y) = (
+                d.parse().map_err(|_| bad())?,
+                m.parse().map_err(|_| bad())?,
+                y.parse().map_err(|_| bad())?,
+            );
+            Date::new(y, m, d).ok_or_else(bad)
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// What can be wrong with what a person sends about a scan or a round.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ScanInputError {
+    #[error("'{0}' is not a step of the scale")]
+    UnknownChoice(String),
+    #[error("a note may have at most {max} characters; this one has {length}")]
+    NoteTooLong { max: usize, length: usize },
+    #[error("the text contains control characters")]
+    NoteControlCharacters,
+    #[error("'{0}' is not a statement of this round's framework")]
+    UnknownStatement(String),
+    #[error("'{0}' is not a field of the scan")]
+    UnknownField(String),
+    #[error("this statement belongs to a role you do not hold")]
+    NotYourRole,
+    #[error("the round has no name")]
+    RoundNameEmpty,
+    #[error("a round's name may have at most {max} characters")]
+    RoundNameTooLong { max: usize },
+    #[error("'{0}' is not a date")]
+    BadDate(String),
+    #[error("the round ends before it starts")]
+    PeriodReversed,
+}
+
+impl ScanInputError {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ScanInputError::UnknownChoice(v), Lang::Nl) => {
+                format!("‘{v}’ is geen keuze op de schaal.")
+            }
+            (ScanInputError::UnknownChoice(v), Lang::En) => {
+                format!("‘{v}’ is not a step of the scale.")
+            }
+            (ScanInputError::NoteTooLong { max, length }, Lang::Nl) => format!(
+                "Een notitie mag hoogstens {max} tekens hebben; deze heeft er {length}. Maak hem korter."
+            ),
+            (ScanInputError::NoteTooLong { max, length }, Lang::En) => format!(
+                "A note may have at most {max} characters; this one has {length}. Please shorten it."
+            ),
+            (ScanInputError::NoteControlCharacters, Lang::Nl) => {
+                "De tekst bevat onzichtbare stuurtekens. Typ hem opnieuw.".to_owned()
+            }
+            (ScanInputError::NoteControlCharacters, Lang::En) => {
+                "The text contains invisible control characters. Please type it again.".to_owned()
+            }
+            (ScanInputError::UnknownStatement(c), Lang::Nl) => format!(
+                "‘{c}’ staat niet in het raamwerk van deze ronde. Laad de pagina opnieuw."
+            ),
+            (ScanInputError::UnknownStatement(c), Lang::En) => format!(
+                "‘{c}’ is not in this round's framework. Please reload the page."
+            ),
+            (ScanInputError::UnknownField(f), Lang::Nl) => {
+                format!("‘{f}’ hoort niet bij de zelfscan. Laad de pagina opnieuw.")
+            }
+            (ScanInputError::UnknownField(f), Lang::En) => {
+                format!("‘{f}’ is not part of the self-scan. Please reload the page.")
+            }
+            (ScanInputError::NotYourRole, Lang::Nl) => {
+                "Deze uitspraak hoort bij een rol die je niet hebt. Kies je rollen op je accountpagina.".to_owned()
+            }
+            (ScanInputError::NotYourRole, Lang::En) => {
+                "This statement belongs to a role you do not hold. Choose your roles on your account page.".to_owned()
+            }
+            (ScanInputError::RoundNameEmpty, Lang::Nl) => {
+                "Geef de ronde een naam, bijvoorbeeld ‘najaar 2026’.".to_owned()
+            }
+            (ScanInputError::RoundNameEmpty, Lang::En) => {
+                "Give the round a name, for example ‘autumn 2026’.".to_owned()
+            }
+            (ScanInputError::RoundNameTooLong { max }, Lang::Nl) => {
+                format!("De naam van een ronde mag hoogstens {max} tekens hebben.")
+            }
+            (ScanInputError::RoundNameTooLong { max }, Lang::En) => {
+                format!("A round's name may have at most {max} characters.")
+            }
+            (ScanInputError::BadDate(v), Lang::Nl) => {
+                format!("‘{v}’ is geen datum; schrijf bijvoorbeeld 25-11-2026.")
+            }
+            (ScanInputError::BadDate(v), Lang::En) => {
+                format!("‘{v}’ is not a date; write for example 25-11-2026.")
+            }
+            (ScanInputError::PeriodReversed, Lang::Nl) => {
+                "De einddatum ligt vóór de begindatum.".to_owned()
+            }
+            (ScanInputError::PeriodReversed, Lang::En) => {
+                "The end date is before the start date.".to_owned()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::fixture::minimal;
+
+    fn edition() -> Edition {
+        Edition::new(minimal()).expect("valid")
+    }
+
+    fn code(s: &str) -> Code {
+        Code::parse(s).expect("valid")
+    }
+
+    #[test]
+    fn choices_read_back_and_nothing_else_is_a_choice() {
+        for choice in Choice::ALL {
+            assert_eq!(Choice::parse(choice.code()), Ok(choice));
+        }
+        for bad in ["", "JA", "yes", "5", "ja;drop"] {
+            assert!(
+                matches!(Choice::parse(bad), Err(ScanInputError::UnknownChoice(_))),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_default_scale_speaks_of_tasks_and_expertise_differently() {
+        let scale = ScaleLabels::default();
+        assert_eq!(scale.label(Kind::Task, Choice::Yes, Lang::Nl), "doe ik");
+        assert_eq!(
+            scale.label(Kind::Expertise, Choice::Develop, Lang::Nl),
+            "wil ik ontwikkelen"
+        );
+        assert_eq!(
+            scale.label(Kind::Expertise, Choice::NotMine, Lang::En),
+            "not needed in my role"
+        );
+        assert_eq!(
+            scale.label(Kind::Task, Choice::NotMine, Lang::Nl),
+            "niet mijn taak"
+        );
+    }
+
+    #[test]
+    fn notes_are_trimmed_limited_and_free_of_control_characters() {
+        assert_eq!(Note::parse("  \r\n ", 10), Ok(None));
+        assert_eq!(
+            Note::parse(" twee\r\nregels\t", 20).map(|n| n.map(|n| n.to_string())),
+            Ok(Some("twee\nregels".to_owned()))
+        );
+        assert_eq!(
+            Note::parse(&"é".repeat(11), 10),
+            Err(ScanInputError::NoteTooLong {
+                max: 10,
+                length: 11
+            })
+        );
+        assert!(
+            Note::parse(&"é".repeat(10), 10).is_ok(),
+            "characters, not bytes"
+        );
+        assert_eq!(
+            Note::parse("bel\u{7}", 10),
+            Err(ScanInputError::NoteControlCharacters)
+        );
+        // Markup is text like any other; the pages escape it.
+        assert!(Note::parse("<script>", 10).is_ok());
+    }
+
+    #[test]
+    fn note_keys_read_back_and_reject_the_rest() {
+        for role in Role::ALL {
+            for area in Area::ALL {
+                for kind in Kind::ALL {
+                    let key = NoteKey::Focus(role, area, kind);
+                    assert_eq!(NoteKey::parse(&key.code()), Some(key));
+                }
+                for prompt in Prompt::ALL {
+                    let key = NoteKey::Reflection(role, area, prompt);
+                    assert_eq!(NoteKey::parse(&key.code()), Some(key));
+                }
+            }
+        }
+        assert_eq!(
+            NoteKey::Focus(Role::Mentor, Area::Vision, Kind::Task).code(),
+            "focus.BEG.VIS.T"
+        );
+        for bad in [
+            "focus.BEG.VIS",
+            "focus.BEG.VIS.TT",
+            "focus.XXX.VIS.T",
+            "reflectie.BEG.VIS.onbekend",
+            "focus.BEG.VIS.T.extra",
+            "iets.BEG.VIS.T",
+        ] {
+            assert_eq!(NoteKey::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_change_is_checked_against_the_edition_and_the_roles_held() {
+        let edition = edition();
+        let mine = [Role::Mentor];
+        assert_eq!(
+            Change::parse("keuze.BEG.VIS.T1", "deels", &edition, &mine),
+            Ok(Change::Choice(code("BEG.VIS.T1"), Some(Choice::Partly)))
+        );
+        assert_eq!(
+            Change::parse("keuze.BEG.VIS.T1", "", &edition, &mine),
+            Ok(Change::Choice(code("BEG.VIS.T1"), None))
+        );
+        assert_eq!(
+            Change::parse("bespreken.BEG.VIS.D1", "on", &edition, &mine),
+            Ok(Change::Discuss(code("BEG.VIS.D1"), true))
+        );
+        assert!(matches!(
+            Change::parse("notitie.BEG.VIS.D1", "kort", &edition, &mine),
+            Ok(Change::AnswerNote(_, Some(_)))
+        ));
+        assert!(matches!(
+            Change::parse("focus.BEG.SAM.D", "samen met de mentoren", &edition, &mine),
+            Ok(Change::AreaNote(
+                NoteKey::Focus(Role::Mentor, Area::Cooperation, Kind::Expertise),
+                Some(_)
+            ))
+        ));
+        // Bad input, each with its own message.
+        assert_eq!(
+            Change::parse("keuze.BEG.VIS.T1", "misschien", &edition, &mine),
+            Err(ScanInputError::UnknownChoice("misschien".into()))
+        );
+        assert_eq!(
+            Change::parse("keuze.BEG.VIS.T9", "ja", &edition, &mine),
+            Err(ScanInputError::UnknownStatement("BEG.VIS.T9".into()))
+        );
+        assert_eq!(
+            Change::parse("keuze.SPE.VIS.T1", "ja", &edition, &mine),
+            Err(ScanInputError::NotYourRole)
+        );
+        assert_eq!(
+            Change::parse("focus.SPE.VIS.T", "x", &edition, &mine),
+            Err(ScanInputError::NotYourRole)
+        );
+        assert!(matches!(
+            Change::parse("wachtwoord", "x", &edition, &mine),
+            Err(ScanInputError::UnknownField(_))
+        ));
+        assert!(matches!(
+            Change::parse(
+                "notitie.BEG.VIS.T1",
+                &"x".repeat(ANSWER_NOTE_MAX + 1),
+                &edition,
+                &mine
+            ),
+            Err(ScanInputError::NoteTooLong { .. })
+        ));
+        for change in [
+            Change::Choice(code("BEG.VIS.T1"), None),
+            Change::Discuss(code("BEG.VIS.T1"), false),
+            Change::AreaNote(
+                NoteKey::Reflection(Role::Mentor, Area::Vision, Prompt::RoleModel),
+                None,
+            ),
+        ] {
+            let field = change.field();
+            let value = "";
+            assert_eq!(Change::parse(&field, value, &edition, &mine), Ok(change));
+        }
+        for message in [
+            ScanInputError::NotYourRole.message(Lang::Nl),
+            ScanInputError::NoteTooLong { max: 5, length: 6 }.message(Lang::En),
+        ] {
+            assert!(message.ends_with('.'), "{message}");
+        }
+    }
+
+    #[test]
+    fn progress_counts_chosen_statements_per_role_and_area() {
+        let edition = edition();
+        let mut content = ScanContent::default();
+        content.apply(Change::Choice(code("BEG.VIS.T1"), Some(Choice::Yes)));
+        // A note alone is no answer yet.
+        content.apply(Change::AnswerNote(
+            code("BEG.VIS.D1"),
+            Note::parse("later", 10).expect("valid"),
+        ));
+        let all = progress(&edition, &[Role::Coordinator, Role::Mentor], &content);
+        assert_eq!(all.len(), 8, "two roles × four areas");
+        assert_eq!(all[0].role, Role::Mentor, "canonical order");
+        assert_eq!((all[0].answered, all[0].total), (1, 2));
+        assert!(!all[0].done());
+        assert!(all[1..].iter().all(|p| p.answered == 0 && p.total == 2));
+    }
+
+    #[test]
+    fn emptied_answers_disappear() {
+        let mut content = ScanContent::default();
+        content.apply(Change::Discuss(code("BEG.VIS.T1"), true));
+        assert_eq!(content.answers.len(), 1);
+        content.apply(Change::Discuss(code("BEG.VIS.T1"), false));
+        assert!(content.answers.is_empty());
+        let key = NoteKey::Focus(Role::Mentor, Area::Vision, Kind::Task);
+        content.apply(Change::AreaNote(key, Note::parse("x", 5).expect("valid")));
+        content.apply(Change::AreaNote(key, None));
+        assert!(content.notes.is_empty());
+    }
+
+    #[test]
+    fn the_overview_tallies_and_lists_and_compares() {
+        let edition = edition();
+        let mut earlier = ScanContent::default();
+        earlier.apply(Change::Choice(code("BEG.VIS.T1"), Some(Choice::Develop)));
+        earlier.apply(Change::Choice(code("BEG.ORI.T1"), Some(Choice::Yes)));
+        let mut now = ScanContent::default();
+        now.apply(Change::Choice(code("BEG.VIS.T1"), Some(Choice::Yes)));
+        now.apply(Change::Choice(code("BEG.ORI.T1"), Some(Choice::Yes)));
+        now.apply(Change::Choice(code("BEG.VIS.D1"), Some(Choice::Develop)));
+
+        let tasks = tally(&edition, &now, Role::Mentor, Area::Vision, Kind::Task);
+        assert_eq!(tasks.count(Choice::Yes), 1);
+        assert_eq!((tasks.open, tasks.total()), (0, 1));
+        let none = tally(&edition, &now, Role::Mentor, Area::Cooperation, Kind::Task);
+        assert_eq!((none.open, none.total()), (1, 1));
+
+        let strengths: Vec<&str> = with_choice(&edition, &now, Role::Mentor, Choice::Yes)
+            .iter()
+            .map(|s| s.code.as_str())
+            .collect();
+        assert_eq!(strengths, ["BEG.VIS.T1", "BEG.ORI.T1"]);
+        let wishes = with_choice(&edition, &now, Role::Mentor, Choice::Develop);
+        assert_eq!(wishes.len(), 1);
+
+        let changed = shifts(&edition, &[Role::Mentor], &earlier, &now);
+        assert_eq!(changed.len(), 1, "unchanged and new answers are not shifts");
+        assert_eq!(changed[0].statement.code.as_str(), "BEG.VIS.T1");
+        assert_eq!(
+            (changed[0].before, changed[0].now),
+            (Some(Choice::Develop), Some(Choice::Yes))
+        );
+        assert!(shifts(&edition, &[Role::Specialist], &earlier, &now).is_empty());
+    }
+
+    #[test]
+    fn rounds_have_a_name_and_a_period_in_order() {
+        assert_eq!(
+            RoundName::parse("  najaar 2026 ").map(|n| n.to_string()),
+            Ok("najaar 2026".to_owned())
+        );
+        assert_eq!(RoundName::parse(" "), Err(ScanInputError::RoundNameEmpty));
+        assert_eq!(
+            RoundName::parse(&"a".repeat(81)),
+            Err(ScanInputError::RoundNameTooLong { max: 80 })
+        );
+        let period = Period::parse("2026-11-25", "31-1-2027").expect("valid");
+        assert_eq!(period.starts, Date::new(2026, 11, 25).expect("valid"));
+        assert_eq!(period.ends, Date::new(2027, 1, 31));
+        assert_eq!(Period::parse("25-11-2026", "").map(|p| p.ends), Ok(None));
+        assert_eq!(
+            Period::parse("2026-11-25", "2026-11-24"),
+            Err(ScanInputError::PeriodReversed)
+        );
+        for bad in [
+            "",
+            "morgen",
+            "31-2-2026",
+            "2026-13-01",
+            "1-1-26",
+            "1-1-2026-1",
+        ] {
+            assert!(
+                matches!(Period::parse(bad, ""), Err(ScanInputError::BadDate(_))),
+                "{bad}"
+            );
+        }
+    }
+}
