@@ -33,6 +33,10 @@ pub enum Refusal {
     AlreadyMember,
     #[error("this person also belongs to another school")]
     OtherSchools,
+    #[error("a round is open already")]
+    RoundOpen,
+    #[error("the round is closed")]
+    RoundClosed,
 }
 
 impl Refusal {
@@ -59,6 +63,18 @@ impl Refusal {
             }
             (Refusal::OtherSchools, Lang::En) => {
                 "This person also belongs to another school. They ask for a new password themselves through ‘Forgot password’."
+            }
+            (Refusal::RoundOpen, Lang::Nl) => {
+                "Er loopt al een ronde. Sluit die eerst; daarna open je een nieuwe."
+            }
+            (Refusal::RoundOpen, Lang::En) => {
+                "A round is open already. Close it first; then open a new one."
+            }
+            (Refusal::RoundClosed, Lang::Nl) => {
+                "Deze ronde is gesloten: je antwoorden blijven leesbaar, maar zijn niet meer te wijzigen."
+            }
+            (Refusal::RoundClosed, Lang::En) => {
+                "This round is closed: your answers stay readable, but can no longer be changed."
             }
         }
     }
@@ -137,10 +153,12 @@ pub enum AuditAction {
     MemberRemoved,
     PasswordLinkMade,
     SchoolChanged,
+    RoundOpened,
+    RoundClosed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 11] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -152,6 +170,8 @@ impl AuditAction {
         AuditAction::MemberRemoved,
         AuditAction::PasswordLinkMade,
         AuditAction::SchoolChanged,
+        AuditAction::RoundOpened,
+        AuditAction::RoundClosed,
     ];
 
     /// The stored code.
@@ -168,6 +188,8 @@ impl AuditAction {
             AuditAction::MemberRemoved => "member.removed",
             AuditAction::PasswordLinkMade => "member.password-link",
             AuditAction::SchoolChanged => "school.changed",
+            AuditAction::RoundOpened => "round.opened",
+            AuditAction::RoundClosed => "round.closed",
         }
     }
 
@@ -200,6 +222,10 @@ impl AuditAction {
             (AuditAction::PasswordLinkMade, Lang::En) => "password link made",
             (AuditAction::SchoolChanged, Lang::Nl) => "schoolgegevens gewijzigd",
             (AuditAction::SchoolChanged, Lang::En) => "school details changed",
+            (AuditAction::RoundOpened, Lang::Nl) => "ronde geopend",
+            (AuditAction::RoundOpened, Lang::En) => "round opened",
+            (AuditAction::RoundClosed, Lang::Nl) => "ronde gesloten",
+            (AuditAction::RoundClosed, Lang::En) => "round closed",
         }
     }
 }

@@ -138,6 +138,11 @@ impl Note {
         Ok(Some(Note(trimmed.to_owned())))
     }
 
+    /// A note as the store kept it (it was parsed when it was saved).
+    pub fn from_stored(text: &str) -> Note {
+        Note(text.to_owned())
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

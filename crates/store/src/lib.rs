@@ -10,6 +10,7 @@ mod editions;
 mod error;
 mod members;
 mod people;
+mod scans;
 mod schools;
 mod setup;
 mod sign_in;
@@ -30,6 +31,7 @@ pub use members::{
     AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,
     InvitationState, ManageError, MySchool, NewInvitation,
 };
+pub use scans::{MyScan, Round, ScanError, ScanMark, ScanStatus};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{PASSWORD_LINK_MS, SessionLimits, hash_token};
 

@@ -30,6 +30,7 @@ const SET_PERMISSION: &str =
     "UPDATE memberships SET permission = $3 WHERE school_id = $1 AND user_id = $2";
 const SET_ROLES: &str = "UPDATE memberships SET roles = $3 WHERE school_id = $1 AND user_id = $2";
 const SET_ACTIVE: &str = "UPDATE memberships SET active = $3 WHERE school_id = $1 AND user_id = $2";
+const DELETE_SCANS_IN_SCHOOL: &str = "DELETE FROM scans WHERE school_id = $1 AND user_id = $2";
 const DELETE_MEMBERSHIP: &str = "DELETE FROM memberships WHERE school_id = $1 AND user_id = $2";
 pub(crate) const INSERT_AUDIT: &str = "INSERT INTO audit_log (school_id, at, actor_id, action, subject_id, subject_email, detail) \
      VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -334,6 +335,10 @@ impl Store {
                 MemberAction::Remove => sqlx::query(DELETE_MEMBERSHIP).bind(school.0).bind(target.0),
             };
             change.execute(&mut *tx).await?;
+            if *action == MemberAction::Remove {
+                // Their private work in this school goes with the membership.
+                sqlx::query(DELETE_SCANS_IN_SCHOOL).bind(school.0).bind(target.0).execute(&mut *tx).await?;
+            }
             audit!(tx, school.0, Some(actor.0), audit_action, Some(target.0), None::<String>, detail);
             tx.commit().await?;
         });

@@ -8,6 +8,7 @@ mod mail;
 mod members;
 mod pages;
 mod people;
+mod scans;
 mod schools;
 mod setup;
 mod sign_in;

@@ -1,0 +1,470 @@
+//! Rounds and self-scans. Every query takes the school: a round of another school is not
+//! found, and a scan is only ever read or written for the person it belongs to (the caller
+//! passes the signed-in person, never an id from a request).
+
+use domain::account::{Permission, UserId};
+use domain::members::{AuditAction, Refusal};
+use domain::scan::{Answer, Change, Choice, Note, NoteKey, Period, RoundName, ScanContent};
+use domain::school::SchoolId;
+use domain::{Code, EditionId};
+use uuid::Uuid;
+
+use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, ManageError, PRUNE_AUDIT, audit};
+use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
+
+const SELECT_ACTOR: &str =
+    "SELECT permission, active FROM memberships WHERE school_id = $1 AND user_id = $2";
+const COUNT_OPEN: &str = "SELECT COUNT(*) FROM rounds WHERE school_id = $1 AND closed_at IS NULL";
+const INSERT_ROUND: &str = "INSERT INTO rounds \
+     (id, school_id, name, starts_on, ends_on, edition_id, created_by, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+const CLOSE_ROUND: &str = "UPDATE rounds SET closed_at = $3 \
+     WHERE id = $1 AND school_id = $2 AND closed_at IS NULL RETURNING name";
+const SELECT_ROUNDS: &str = "SELECT id, name, starts_on, ends_on, edition_id, created_at, closed_at \
+     FROM rounds WHERE school_id = $1 ORDER BY created_at DESC";
+const SELECT_ROUND: &str = "SELECT id, name, starts_on, ends_on, edition_id, created_at, closed_at \
+     FROM rounds WHERE id = $1 AND school_id = $2";
+const SELECT_SCAN_ID: &str = "SELECT s.id FROM scans s JOIN rounds r ON r.id = s.round_id \
+     WHERE s.round_id = $1 AND r.school_id = $2 AND s.user_id = $3";
+const SELECT_SCAN_STATE: &str = "SELECT s.id, s.finished_at FROM scans s \
+     WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3";
+const INSERT_SCAN: &str = "INSERT INTO scans (id, round_id, school_id, user_id, created_at, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (round_id, user_id) DO NOTHING";
+const TOUCH_SCAN: &str = "UPDATE scans SET updated_at = $2 WHERE id = $1";
+const SELECT_ANSWERS: &str =
+    "SELECT code, choice, note, discuss FROM scan_answers WHERE scan_id = $1";
+const SELECT_NOTES: &str = "SELECT note_key, text FROM scan_notes WHERE scan_id = $1";
+const UPSERT_CHOICE: &str = "INSERT INTO scan_answers (scan_id, code, choice, discuss, updated_at) \
+     VALUES ($1, $2, $3, 0, $4) \
+     ON CONFLICT (scan_id, code) DO UPDATE SET choice = excluded.choice, updated_at = excluded.updated_at";
+const UPSERT_NOTE: &str = "INSERT INTO scan_answers (scan_id, code, note, discuss, updated_at) \
+     VALUES ($1, $2, $3, 0, $4) \
+     ON CONFLICT (scan_id, code) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at";
+const UPSERT_DISCUSS: &str = "INSERT INTO scan_answers (scan_id, code, discuss, updated_at) \
+     VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (scan_id, code) DO UPDATE SET discuss = excluded.discuss, updated_at = excluded.updated_at";
+const DELETE_EMPTY_ANSWER: &str = "DELETE FROM scan_answers \
+     WHERE scan_id = $1 AND code = $2 AND choice IS NULL AND note IS NULL AND discuss = 0";
+const UPSERT_AREA_NOTE: &str = "INSERT INTO scan_notes (scan_id, note_key, text, updated_at) \
+     VALUES ($1, $2, $3, $4) \
+     ON CONFLICT (scan_id, note_key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at";
+const DELETE_AREA_NOTE: &str = "DELETE FROM scan_notes WHERE scan_id = $1 AND note_key = $2";
+const SET_FINISHED: &str = "UPDATE scans SET finished_at = $2, updated_at = $3 WHERE id = $1";
+const SELECT_STATUSES: &str = "SELECT u.id, u.name, s.finished_at, s.updated_at \
+     FROM memberships m JOIN users u ON u.id = m.user_id \
+     LEFT JOIN scans s ON s.user_id = m.user_id AND s.round_id = $2 \
+     WHERE m.school_id = $1 AND m.active = 1";
+const SELECT_MY_SCANS: &str = "SELECT s.round_id, s.finished_at, s.updated_at FROM scans s \
+     WHERE s.school_id = $1 AND s.user_id = $2";
+
+/// A round of a school.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Round {
+    pub id: Uuid,
+    pub name: RoundName,
+    pub period: Period,
+    pub edition: EditionId,
+    pub created_at: i64,
+    pub closed_at: Option<i64>,
+}
+
+impl Round {
+    pub fn is_open(&self) -> bool {
+        self.closed_at.is_none()
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct RoundRow {
+    id: Uuid,
+    name: String,
+    starts_on: String,
+    ends_on: Option<String>,
+    edition_id: Uuid,
+    created_at: i64,
+    closed_at: Option<i64>,
+}
+
+impl RoundRow {
+    fn into_round(self) -> Result<Round, StoreError> {
+        let bad = |what: &str| StoreError::CorruptRow(format!("round {}: {what}", self.id));
+        Ok(Round {
+            id: self.id,
+            name: RoundName::parse(&self.name).map_err(|_| bad("name"))?,
+            period: Period::parse(&self.starts_on, self.ends_on.as_deref().unwrap_or(""))
+                .map_err(|_| bad("period"))?,
+            edition: EditionId(self.edition_id),
+            created_at: self.created_at,
+            closed_at: self.closed_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct AnswerRow {
+    code: String,
+    choice: Option<String>,
+    note: Option<String>,
+    discuss: i64,
+}
+
+/// A person's scan in a round, as the owner sees it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MyScan {
+    pub content: ScanContent,
+    /// When the owner marked it finished, if they did.
+    pub finished_at: Option<i64>,
+    /// Whether anything was ever saved.
+    pub started: bool,
+}
+
+/// Where a member stands in a round, as a coordinator may see it: never the content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScanStatus {
+    pub user: UserId,
+    pub name: String,
+    pub started: bool,
+    pub finished: bool,
+}
+
+/// A person's scans in a school, by round (for the list of rounds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScanMark {
+    pub round: Uuid,
+    pub finished: bool,
+}
+
+/// Why a scan was not saved.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error("{0}")]
+    Refused(Refusal),
+    #[error("no such round in this school")]
+    NoRound,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for ScanError {
+    fn from(e: sqlx::Error) -> Self {
+        ScanError::Store(StoreError::Database(e))
+    }
+}
+
+impl From<Refusal> for ScanError {
+    fn from(r: Refusal) -> Self {
+        ScanError::Refused(r)
+    }
+}
+
+fn date(d: domain::framework::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
+/// The person's permission in the school within a transaction, if an active member.
+macro_rules! active_permission {
+    ($tx:expr, $school:expr, $user:expr) => {{
+        let row: Option<(String, i64)> = sqlx::query_as(SELECT_ACTOR)
+            .bind($school)
+            .bind($user)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        match row {
+            Some((p, 1)) => Some(
+                Permission::parse(&p)
+                    .map_err(|_| StoreError::CorruptRow(format!("permission '{p}'")))?,
+            ),
+            _ => None,
+        }
+    }};
+}
+
+/// Inside a write transaction: checks that the round is an open round of the school and the
+/// person an active member, and returns the id of their scan, made if it is their first save.
+macro_rules! open_scan {
+    ($tx:expr, $school:expr, $round:expr, $user:expr, $now:expr) => {{
+        if active_permission!($tx, $school.0, $user.0).is_none() {
+            return Err(Refusal::NotAMember.into());
+        }
+        let round: Option<RoundRow> = sqlx::query_as(SELECT_ROUND)
+            .bind($round)
+            .bind($school.0)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        match round {
+            None => return Err(ScanError::NoRound),
+            Some(r) if r.closed_at.is_some() => return Err(Refusal::RoundClosed.into()),
+            Some(_) => {}
+        }
+        sqlx::query(INSERT_SCAN)
+            .bind(Uuid::new_v4())
+            .bind($round)
+            .bind($school.0)
+            .bind($user.0)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+        let (scan,): (Uuid,) = sqlx::query_as(SELECT_SCAN_ID)
+            .bind($round)
+            .bind($school.0)
+            .bind($user.0)
+            .fetch_one(&mut *$tx)
+            .await?;
+        scan
+    }};
+}
+
+impl Store {
+    /// Opens a round in the school on behalf of a coordinator or administrator; refused while
+    /// another round is open. Recorded in the audit log.
+    pub async fn open_round(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        name: &RoundName,
+        period: Period,
+        edition: EditionId,
+    ) -> Result<Round, ManageError> {
+        let id = Uuid::new_v4();
+        let now = now_millis();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            match active_permission!(tx, school.0, actor.0) {
+                Some(p) if p.includes(Permission::Coordinator) => {}
+                _ => return Err(Refusal::NotAllowed.into()),
+            }
+            let (open,): (i64,) = sqlx::query_as(COUNT_OPEN).bind(school.0).fetch_one(&mut *tx).await?;
+            if open > 0 {
+                return Err(Refusal::RoundOpen.into());
+            }
+            sqlx::query(INSERT_ROUND)
+                .bind(id)
+                .bind(school.0)
+                .bind(name.as_str())
+                .bind(date(period.starts))
+                .bind(period.ends.map(date))
+                .bind(edition.0)
+                .bind(actor.0)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            audit!(tx, school.0, Some(actor.0), AuditAction::RoundOpened, None::<Uuid>, None::<String>, Some(name.as_str()));
+            tx.commit().await?;
+        });
+        Ok(Round {
+            id,
+            name: name.clone(),
+            period,
+            edition,
+            created_at: now,
+            closed_at: None,
+        })
+    }
+
+    /// Closes an open round of the school; `Ok(false)` when there is no open round with this
+    /// id in this school.
+    pub async fn close_round(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        round: Uuid,
+    ) -> Result<bool, ManageError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            match active_permission!(tx, school.0, actor.0) {
+                Some(p) if p.includes(Permission::Coordinator) => {}
+                _ => return Err(Refusal::NotAllowed.into()),
+            }
+            let closed: Option<(String,)> = sqlx::query_as(CLOSE_ROUND)
+                .bind(round).bind(school.0).bind(now_millis()).fetch_optional(&mut *tx).await?;
+            let Some((name,)) = closed else {
+                return Ok(false);
+            };
+            audit!(tx, school.0, Some(actor.0), AuditAction::RoundClosed, None::<Uuid>, None::<String>, Some(name));
+            tx.commit().await?;
+        });
+        Ok(true)
+    }
+
+    /// The school's rounds, newest first.
+    pub async fn rounds(&self, school: SchoolId) -> Result<Vec<Round>, StoreError> {
+        let rows: Vec<RoundRow> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_ROUNDS).bind(school.0).fetch_all(pool).await?
+        });
+        rows.into_iter().map(RoundRow::into_round).collect()
+    }
+
+    /// One round of the school; `None` for a round of another school.
+    pub async fn round(&self, school: SchoolId, round: Uuid) -> Result<Option<Round>, StoreError> {
+        let row: Option<RoundRow> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_ROUND).bind(round).bind(school.0).fetch_optional(pool).await?
+        });
+        row.map(RoundRow::into_round).transpose()
+    }
+
+    /// The person's own scan in a round of the school (empty when they have not started).
+    pub async fn my_scan(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        user: UserId,
+    ) -> Result<MyScan, StoreError> {
+        let (answers, notes, finished_at, started): (
+            Vec<AnswerRow>,
+            Vec<(String, String)>,
+            Option<i64>,
+            bool,
+        ) = on_pool!(self, pool => {
+            let state: Option<(Uuid, Option<i64>)> = sqlx::query_as(SELECT_SCAN_STATE)
+                .bind(round).bind(school.0).bind(user.0).fetch_optional(pool).await?;
+            match state {
+                None => (Vec::new(), Vec::new(), None, false),
+                Some((scan, finished_at)) => (
+                    sqlx::query_as(SELECT_ANSWERS).bind(scan).fetch_all(pool).await?,
+                    sqlx::query_as(SELECT_NOTES).bind(scan).fetch_all(pool).await?,
+                    finished_at,
+                    true,
+                ),
+            }
+        });
+        let mut content = ScanContent::default();
+        for row in answers {
+            let bad = || StoreError::CorruptRow(format!("scan answer {}", row.code));
+            let code = Code::parse(&row.code).ok_or_else(bad)?;
+            let choice = row
+                .choice
+                .as_deref()
+                .map(Choice::parse)
+                .transpose()
+                .map_err(|_| bad())?;
+            let note = match row.note.as_deref() {
+                Some(n) => Some(Note::from_stored(n)),
+                None => None,
+            };
+            content.answers.insert(
+                code,
+                Answer {
+                    choice,
+                    note,
+                    discuss: row.discuss == 1,
+                },
+            );
+        }
+        for (key, text) in notes {
+            let key = NoteKey::parse(&key)
+                .ok_or_else(|| StoreError::CorruptRow(format!("scan note key {key}")))?;
+            content.notes.insert(key, Note::from_stored(&text));
+        }
+        Ok(MyScan {
+            content,
+            finished_at,
+            started,
+        })
+    }
+
+    /// Saves changes to the person's own scan in an open round of the school, all in one
+    /// transaction, field by field (other fields are left as they are). The caller has
+    /// checked each change against the round's edition and the person's roles.
+    pub async fn save_scan(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        user: UserId,
+        changes: &[Change],
+    ) -> Result<(), ScanError> {
+        let now = now_millis();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let scan = open_scan!(tx, school, round, user, now);
+            for change in changes {
+                match change {
+                    Change::Choice(code, choice) => {
+                        sqlx::query(UPSERT_CHOICE).bind(scan).bind(code.as_str())
+                            .bind(choice.map(Choice::code)).bind(now).execute(&mut *tx).await?;
+                    }
+                    Change::AnswerNote(code, note) => {
+                        sqlx::query(UPSERT_NOTE).bind(scan).bind(code.as_str())
+                            .bind(note.as_ref().map(Note::as_str)).bind(now).execute(&mut *tx).await?;
+                    }
+                    Change::Discuss(code, discuss) => {
+                        sqlx::query(UPSERT_DISCUSS).bind(scan).bind(code.as_str())
+                            .bind(i64::from(*discuss)).bind(now).execute(&mut *tx).await?;
+                    }
+                    Change::AreaNote(key, Some(note)) => {
+                        sqlx::query(UPSERT_AREA_NOTE).bind(scan).bind(key.code())
+                            .bind(note.as_str()).bind(now).execute(&mut *tx).await?;
+                    }
+                    Change::AreaNote(key, None) => {
+                        sqlx::query(DELETE_AREA_NOTE).bind(scan).bind(key.code()).execute(&mut *tx).await?;
+                    }
+                }
+                if let Change::Choice(code, _) | Change::AnswerNote(code, _) | Change::Discuss(code, _) = change {
+                    sqlx::query(DELETE_EMPTY_ANSWER).bind(scan).bind(code.as_str()).execute(&mut *tx).await?;
+                }
+            }
+            sqlx::query(TOUCH_SCAN).bind(scan).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Marks the person's own scan in an open round as finished (or not finished again).
+    pub async fn finish_scan(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        user: UserId,
+        finished: bool,
+    ) -> Result<(), ScanError> {
+        let now = now_millis();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let scan = open_scan!(tx, school, round, user, now);
+            sqlx::query(SET_FINISHED).bind(scan).bind(finished.then_some(now)).bind(now)
+                .execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Who of the school's active members has started and finished a scan in a round, by
+    /// name; never what is in it.
+    pub async fn scan_statuses(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+    ) -> Result<Vec<ScanStatus>, StoreError> {
+        let rows: Vec<(Uuid, String, Option<i64>, Option<i64>)> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_STATUSES).bind(school.0).bind(round).fetch_all(pool).await?
+        });
+        let mut statuses: Vec<ScanStatus> = rows
+            .into_iter()
+            .map(|(id, name, finished, updated)| ScanStatus {
+                user: UserId(id),
+                name,
+                started: updated.is_some(),
+                finished: finished.is_some(),
+            })
+            .collect();
+        statuses.sort_by_cached_key(|s| s.name.to_lowercase());
+        Ok(statuses)
+    }
+
+    /// Which rounds of the school the person has a scan in, and whether it is finished.
+    pub async fn my_scan_marks(
+        &self,
+        school: SchoolId,
+        user: UserId,
+    ) -> Result<Vec<ScanMark>, StoreError> {
+        let rows: Vec<(Uuid, Option<i64>, i64)> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_MY_SCANS).bind(school.0).bind(user.0).fetch_all(pool).await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(round, finished, _)| ScanMark {
+                round,
+                finished: finished.is_some(),
+            })
+            .collect())
+    }
+}
