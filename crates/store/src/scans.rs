@@ -100,6 +100,10 @@ impl RoundRow {
     }
 }
 
+/// A scan as read: its answers, its notes (key, text), when it was finished, and whether it
+/// exists at all.
+type StoredScan = (Vec<AnswerRow>, Vec<(String, String)>, Option<i64>, bool);
+
 #[derive(sqlx::FromRow)]
 struct AnswerRow {
     code: String,
@@ -309,12 +313,7 @@ impl Store {
         round: Uuid,
         user: UserId,
     ) -> Result<MyScan, StoreError> {
-        let (answers, notes, finished_at, started): (
-            Vec<AnswerRow>,
-            Vec<(String, String)>,
-            Option<i64>,
-            bool,
-        ) = on_pool!(self, pool => {
+        let (answers, notes, finished_at, started): StoredScan = on_pool!(self, pool => {
             let state: Option<(Uuid, Option<i64>)> = sqlx::query_as(SELECT_SCAN_STATE)
                 .bind(round).bind(school.0).bind(user.0).fetch_optional(pool).await?;
             match state {
@@ -337,10 +336,7 @@ impl Store {
                 .map(Choice::parse)
                 .transpose()
                 .map_err(|_| bad())?;
-            let note = match row.note.as_deref() {
-                Some(n) => Some(Note::from_stored(n)),
-                None => None,
-            };
+            let note = row.note.as_deref().map(Note::from_stored);
             content.answers.insert(
                 code,
                 Answer {
