@@ -8,15 +8,62 @@ use axum::http::HeaderValue;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG};
 use axum::response::{IntoResponse, Response};
 
-const CSS: &str = include_str!("../static/app.css");
+/// One embedded file: its address, content type and content, versioned by its hash.
+struct Asset {
+    path: &'static str,
+    content_type: &'static str,
+    body: &'static str,
+    version: LazyLock<String>,
+    href: LazyLock<String>,
+}
 
-static CSS_VERSION: LazyLock<String> =
-    LazyLock::new(|| format!("{:016x}", xxhash_rust::xxh3::xxh3_64(CSS.as_bytes())));
-static CSS_HREF: LazyLock<String> = LazyLock::new(|| format!("/static/app.css?v={}", *CSS_VERSION));
+macro_rules! asset {
+    ($path:literal, $file:literal, $content_type:literal) => {
+        Asset {
+            path: $path,
+            content_type: $content_type,
+            body: include_str!($file),
+            version: LazyLock::new(|| {
+                format!(
+                    "{:016x}",
+                    xxhash_rust::xxh3::xxh3_64(include_str!($file).as_bytes())
+                )
+            }),
+            href: LazyLock::new(|| {
+                format!(
+                    "{}?v={:016x}",
+                    $path,
+                    xxhash_rust::xxh3::xxh3_64(include_str!($file).as_bytes())
+                )
+            }),
+        }
+    };
+}
+
+static CSS: Asset = asset!(
+    "/static/app.css",
+    "../static/app.css",
+    "text/css; charset=utf-8"
+);
+static SCAN_JS: Asset = asset!(
+    "/static/scan.js",
+    "../static/scan.js",
+    "text/javascript; charset=utf-8"
+);
 
 /// The stylesheet's address, including its version.
 pub fn css_href() -> &'static str {
-    &CSS_HREF
+    &CSS.href
+}
+
+/// The self-scan script's address, including its version.
+pub fn scan_js_href() -> &'static str {
+    &SCAN_JS.href
+}
+
+/// The assets' paths, for the router.
+pub fn paths() -> [&'static str; 2] {
+    [CSS.path, SCAN_JS.path]
 }
 
 #[derive(serde::Deserialize)]
@@ -24,20 +71,25 @@ pub struct Version {
     v: Option<String>,
 }
 
-pub async fn css(Query(version): Query<Version>) -> Response {
-    let cache = if version.v.as_deref() == Some(CSS_VERSION.as_str()) {
+pub async fn css(query: Query<Version>) -> Response {
+    serve(&CSS, query)
+}
+
+pub async fn scan_js(query: Query<Version>) -> Response {
+    serve(&SCAN_JS, query)
+}
+
+fn serve(asset: &Asset, Query(version): Query<Version>) -> Response {
+    let cache = if version.v.as_deref() == Some(asset.version.as_str()) {
         "public, max-age=31536000, immutable"
     } else {
         "no-cache"
     };
-    let mut response = CSS.into_response();
+    let mut response = asset.body.into_response();
     let headers = response.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/css; charset=utf-8"),
-    );
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(asset.content_type));
     headers.insert(CACHE_CONTROL, HeaderValue::from_static(cache));
-    if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", *CSS_VERSION)) {
+    if let Ok(etag) = HeaderValue::from_str(&format!("\"{}\"", *asset.version)) {
         headers.insert(ETAG, etag);
     }
     response

@@ -99,14 +99,16 @@ impl Default for Settings {
     }
 }
 
-/// The largest request body we accept; the public pages take none.
-const BODY_LIMIT: usize = 64 * 1024;
+/// The largest request body we accept: a self-scan area with every note at its longest,
+/// percent-encoded, fits; the public pages take none.
+const BODY_LIMIT: usize = 256 * 1024;
 /// The longest a request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The routes of one language: the same pages, with that language's words in the path. The
 /// handlers read the language from the path ([`routes::PathLang`]). Path parameters are named
-/// `{school}`, `{member}`, `{invitation}`, `{change}`, `{token}`, `{role}`, `{area}`, `{code}`:
+/// `{school}`, `{member}`, `{invitation}`, `{change}`, `{token}`, `{role}`, `{area}`, `{code}`,
+/// `{round}`:
 /// the isolation test fills each one and fails on a name it does not know.
 fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
     let prefix = format!("/{}", lang.code());
@@ -116,6 +118,7 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
     let school = format!("{prefix}/{}/{{school}}", routes::schools_segment(lang));
     let members = format!("{school}/{}", routes::members_segment(lang));
     let invitations = format!("{school}/{}", routes::invitations_segment(lang));
+    let rounds = format!("{school}/{}", routes::rounds_segment(lang));
     vec![
         (prefix.clone(), get(pages::root::home)),
         (Page::Home.path(lang), get(pages::home::show)),
@@ -186,6 +189,27 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
             format!("{school}/{}", routes::settings_segment(lang)),
             get(pages::school_settings::show).post(pages::school_settings::submit),
         ),
+        (
+            rounds.clone(),
+            get(pages::rounds::show).post(pages::rounds::open),
+        ),
+        (format!("{rounds}/{{round}}"), get(pages::round::show)),
+        (
+            format!("{rounds}/{{round}}/{}", routes::close_segment(lang)),
+            post(pages::round::close),
+        ),
+        (
+            format!("{rounds}/{{round}}/{}", routes::finish_segment(lang)),
+            post(pages::round::finish),
+        ),
+        (
+            format!("{rounds}/{{round}}/{}", routes::save_segment(lang)),
+            post(pages::scan_area::save_field),
+        ),
+        (
+            format!("{rounds}/{{round}}/{{role}}/{{area}}"),
+            get(pages::scan_area::show).post(pages::scan_area::submit),
+        ),
     ]
 }
 
@@ -195,7 +219,8 @@ fn other_routes() -> Vec<(String, MethodRouter<AppState>)> {
         ("/".to_owned(), get(pages::root::show)),
         ("/healthz".to_owned(), get(health::healthz)),
         ("/readyz".to_owned(), get(health::readyz)),
-        ("/static/app.css".to_owned(), get(assets::css)),
+        (assets::paths()[0].to_owned(), get(assets::css)),
+        (assets::paths()[1].to_owned(), get(assets::scan_js)),
     ]
 }
 

@@ -58,6 +58,18 @@ pub enum Page {
     AuditLog(String),
     /// A school's details (administrators).
     SchoolSettings(String),
+    /// A school's rounds; opening one (POST, coordinators).
+    Rounds(String),
+    /// One round: the person's own scan, by role and area; for coordinators, who finished.
+    Round(String, Uuid),
+    /// Closing a round (POST, coordinators).
+    CloseRound(String, Uuid),
+    /// Marking one's own scan finished or not (POST).
+    FinishScan(String, Uuid),
+    /// Saving one field of one's own scan (POST, the page's script; answers JSON).
+    SaveScanField(String, Uuid),
+    /// One's own scan for one role in one area (GET; POST saves the form without script).
+    ScanArea(String, Uuid, Role, Area),
 }
 
 /// The changes a coordinator or administrator makes to a member, each its own form.
@@ -186,6 +198,37 @@ impl Page {
                 schools_segment(lang),
                 settings_segment(lang)
             ),
+            Page::Rounds(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                rounds_segment(lang)
+            ),
+            Page::Round(school, round) => format!(
+                "/{l}/{}/{school}/{}/{round}",
+                schools_segment(lang),
+                rounds_segment(lang)
+            ),
+            Page::CloseRound(school, round) => format!(
+                "{}/{}",
+                Page::Round(school.clone(), *round).path(lang),
+                close_segment(lang)
+            ),
+            Page::FinishScan(school, round) => format!(
+                "{}/{}",
+                Page::Round(school.clone(), *round).path(lang),
+                finish_segment(lang)
+            ),
+            Page::SaveScanField(school, round) => format!(
+                "{}/{}",
+                Page::Round(school.clone(), *round).path(lang),
+                save_segment(lang)
+            ),
+            Page::ScanArea(school, round, role, area) => format!(
+                "{}/{}/{}",
+                Page::Round(school.clone(), *round).path(lang),
+                role_slug(*role, lang),
+                area_slug(*area, lang)
+            ),
         }
     }
 
@@ -294,6 +337,34 @@ pub fn audit_log_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "logboek",
         Lang::En => "audit-log",
+    }
+}
+
+pub fn rounds_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "rondes",
+        Lang::En => "rounds",
+    }
+}
+
+pub fn close_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "sluiten",
+        Lang::En => "close",
+    }
+}
+
+pub fn finish_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "klaar",
+        Lang::En => "finish",
+    }
+}
+
+pub fn save_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "opslaan",
+        Lang::En => "save",
     }
 }
 

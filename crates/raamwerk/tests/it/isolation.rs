@@ -22,6 +22,7 @@ const COVERED: &[&str] = &[
     "/healthz",
     "/readyz",
     "/static/app.css",
+    "/static/scan.js",
     "/nl",
     "/nl/",
     "/nl/rollen/{role}",
@@ -49,6 +50,12 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/uitnodigingen/{invitation}/intrekken",
     "/nl/scholen/{school}/logboek",
     "/nl/scholen/{school}/instellingen",
+    "/nl/scholen/{school}/rondes",
+    "/nl/scholen/{school}/rondes/{round}",
+    "/nl/scholen/{school}/rondes/{round}/sluiten",
+    "/nl/scholen/{school}/rondes/{round}/klaar",
+    "/nl/scholen/{school}/rondes/{round}/opslaan",
+    "/nl/scholen/{school}/rondes/{round}/{role}/{area}",
     "/en",
     "/en/",
     "/en/roles/{role}",
@@ -76,18 +83,25 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/invitations/{invitation}/revoke",
     "/en/schools/{school}/audit-log",
     "/en/schools/{school}/settings",
+    "/en/schools/{school}/rounds",
+    "/en/schools/{school}/rounds/{round}",
+    "/en/schools/{school}/rounds/{round}/close",
+    "/en/schools/{school}/rounds/{round}/finish",
+    "/en/schools/{school}/rounds/{round}/save",
+    "/en/schools/{school}/rounds/{round}/{role}/{area}",
 ];
 
 /// Text that only someone of school B could see: its name (the short name in a path is
-/// lowercase and does not match), its people's names, and an invited address no one of A
-/// was told.
-const MARKERS: &[&str] = &["Rivierenland", "kandidaat@roc.nl"];
+/// lowercase and does not match), its people's names, an invited address no one of A was
+/// told, and a note in a B member's scan.
+const MARKERS: &[&str] = &["Rivierenland", "kandidaat@roc.nl", "geheim"];
 
 /// B's resources, to fill the path parameters with.
 struct Target {
     short: String,
     member: String,
     invitation: String,
+    round: String,
 }
 
 /// The concrete paths for a route pattern, every parameter filled with B's resource (a
@@ -100,6 +114,7 @@ fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{school}" => vec![b.short.clone()],
             "{member}" => vec![b.member.clone()],
             "{invitation}" => vec![b.invitation.clone()],
+            "{round}" => vec![b.round.clone()],
             "{change}" => MemberOp::ALL
                 .into_iter()
                 .map(|op| op.slug(lang).to_owned())
@@ -139,12 +154,24 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
         .collect();
     invitations.sort();
     let audit = store.audit_log(b.school.id).await.expect("audit").len();
+    let rounds = store.rounds(b.school.id).await.expect("rounds");
+    let mut scans = Vec::new();
+    for round in &rounds {
+        for user in [&b.admin, &b.coordinator, &b.member] {
+            scans.push(
+                store
+                    .my_scan(b.school.id, round.id, user.id)
+                    .await
+                    .expect("scan"),
+            );
+        }
+    }
     let mut sessions = Vec::new();
     for user in [&b.admin, &b.coordinator, &b.member] {
         sessions.push(store.session_count(user.id).await.expect("sessions"));
     }
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -168,6 +195,29 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
     for user in [&b.admin, &b.coordinator, &b.member] {
         app.session(user.id).await;
     }
+    // And an open round, in which its mentor wrote something private.
+    let round = store
+        .open_round(
+            b.school.id,
+            b.coordinator.id,
+            &domain::scan::RoundName::parse("Rivierenland najaar").expect("valid"),
+            domain::scan::Period::parse("2026-11-25", "").expect("valid"),
+            app.state.edition.id(),
+        )
+        .await
+        .expect("round");
+    store
+        .save_scan(
+            b.school.id,
+            round.id,
+            b.member.id,
+            &[domain::scan::Change::AnswerNote(
+                domain::Code::parse("BEG.VIS.T1").expect("valid"),
+                domain::scan::Note::parse("geheim van Rivierenland", 500).expect("valid"),
+            )],
+        )
+        .await
+        .expect("saved");
 
     // Every route is listed above, and nothing is listed that is not a route.
     let mut routes = web::route_paths();
@@ -189,10 +239,11 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         short: b.school.short_name.clone(),
         member: b.member.id.to_string(),
         invitation: invitation.invitation.id.to_string(),
+        round: round.id.to_string(),
     };
     let theme = app.state.edition.themes()[0].code.as_str().to_owned();
 
-    // The markers are right: B's own administrator does see them.
+    // The markers are right: B's own people do see them.
     let own = app.session(b.admin.id).await;
     let control = app
         .get_with(
@@ -201,10 +252,21 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         )
         .await;
     assert!(
-        MARKERS.iter().all(|m| control.body.contains(m)),
+        MARKERS[..2].iter().all(|m| control.body.contains(m)),
         "{}",
         control.body
     );
+    let mentor = app.session(b.member.id).await;
+    let scan = app
+        .get_with(
+            &format!(
+                "/nl/scholen/{}/rondes/{}/begeleider/visie-en-beleid",
+                target.short, target.round
+            ),
+            &[("cookie", &mentor)],
+        )
+        .await;
+    assert!(scan.body.contains(MARKERS[2]), "{}", scan.body);
 
     let before = snapshot(&app, &b).await;
     // A form with B's values in every field a page reads.
@@ -268,12 +330,16 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
                                 page.status,
                                 StatusCode::NOT_FOUND
                                     | StatusCode::SEE_OTHER
+                                    | StatusCode::UNAUTHORIZED
                                     | StatusCode::METHOD_NOT_ALLOWED
                             ),
                             "{method} {path} as {who}: {}",
                             page.status
                         );
-                        if page.status == StatusCode::SEE_OTHER {
+                        if matches!(
+                            page.status,
+                            StatusCode::SEE_OTHER | StatusCode::UNAUTHORIZED
+                        ) {
                             assert!(user.is_none(), "{method} {path} as {who} redirected");
                         }
                     }

@@ -2,6 +2,7 @@
 //! field-by-field saving, closed rounds, other schools' rounds, what a coordinator sees, and
 //! what removing a member takes with it.
 
+use axum::http::StatusCode;
 use domain::Role;
 use domain::account::Permission;
 use domain::members::{MemberAction, Refusal};
@@ -18,6 +19,13 @@ on_both_backends!(
     a_closed_round_or_another_schools_round_takes_no_answers,
     coordinators_see_who_finished_not_what,
     removing_a_member_erases_their_scans_in_that_school_only,
+    a_coordinator_opens_a_round_through_its_form,
+    a_member_fills_an_area_without_script,
+    two_tabs_never_erase_each_others_fields,
+    bad_or_stale_input_saves_nothing_and_says_why,
+    the_script_saves_one_field_and_answers_json,
+    a_closed_round_is_read_only,
+    the_round_page_shows_progress_and_to_coordinators_who_finished,
 );
 
 fn code(s: &str) -> Code {
@@ -426,6 +434,524 @@ async fn removing_a_member_erases_their_scans_in_that_school_only(backend: Backe
             .expect("scan")
             .started,
         "the other school's scan stays"
+    );
+    app.stop().await;
+}
+
+const AREA: &str = "/begeleider/visie-en-beleid";
+
+/// A school whose coordinator opened a round; the round's page path.
+async fn open(app: &TestApp) -> (crate::members::Team, String) {
+    let lyceum = team(app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let round = app
+        .state
+        .store
+        .open_round(
+            lyceum.school.id,
+            lyceum.coordinator.id,
+            &name("najaar 2026"),
+            period(),
+            app.state.edition.id(),
+        )
+        .await
+        .expect("opened");
+    (
+        lyceum,
+        format!("/nl/scholen/stedelijk-lyceum/rondes/{}", round.id),
+    )
+}
+
+fn round_id(round_path: &str) -> uuid::Uuid {
+    uuid::Uuid::parse_str(round_path.rsplit('/').next().expect("id")).expect("uuid")
+}
+
+/// The fields a page's form posts back as a browser without script would: hidden original
+/// values, radio buttons and boxes as checked, text areas with their text.
+fn form_of(body: &str) -> Vec<(String, String)> {
+    let mut pairs = Vec::new();
+    for piece in body.split('<').skip(1) {
+        let attr = |name: &str| {
+            let marker = format!(" {name}=\"");
+            piece.find(&marker).map(|i| {
+                let rest = &piece[i + marker.len()..];
+                rest[..rest.find('"').unwrap_or(0)].to_owned()
+            })
+        };
+        if piece.starts_with("input") {
+            let Some(field) = attr("name") else {
+                continue;
+            };
+            let kind = attr("type").unwrap_or_default();
+            if (kind == "radio" || kind == "checkbox") && !piece.contains(" checked") {
+                continue;
+            }
+            pairs.push((field, unescape(&attr("value").unwrap_or_default())));
+        } else if piece.starts_with("textarea")
+            && let (Some(field), Some(end)) = (attr("name"), piece.find('>'))
+        {
+            pairs.push((field, unescape(&piece[end + 1..])));
+        }
+    }
+    pairs
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#60;", "<")
+        .replace("&#62;", ">")
+        .replace("&#38;", "&")
+}
+
+/// A form with some fields set to new values (an empty value: the field is not sent).
+fn with(mut form: Vec<(String, String)>, set: &[(&str, &str)]) -> Vec<(String, String)> {
+    for (field, value) in set {
+        form.retain(|(f, _)| f != field);
+        if !value.is_empty() {
+            form.push(((*field).to_owned(), (*value).to_owned()));
+        }
+    }
+    form
+}
+
+async fn post_pairs(
+    app: &TestApp,
+    path: &str,
+    pairs: &[(String, String)],
+    cookie: &str,
+) -> crate::helpers::Page {
+    let borrowed: Vec<(&str, &str)> = pairs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    app.post_form(path, &borrowed, &[("cookie", cookie)]).await
+}
+
+/// The first task statement of the mentor in vision and policy.
+fn first_task(app: &TestApp) -> String {
+    app.state
+        .edition
+        .statements_in(Role::Mentor, Area::Vision, Kind::Task)
+        .next()
+        .expect("a task")
+        .code
+        .to_string()
+}
+
+async fn a_coordinator_opens_a_round_through_its_form(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let coordinator = app.session(lyceum.coordinator.id).await;
+    let member = app.session(lyceum.member.id).await;
+    let rounds = "/nl/scholen/stedelijk-lyceum/rondes";
+
+    let empty = app.get_with(rounds, &[("cookie", &member)]).await;
+    assert_eq!(empty.status, StatusCode::OK);
+    assert!(empty.body.contains("Er is nog geen ronde"));
+    assert!(
+        !empty.body.contains("Ronde openen"),
+        "members do not open rounds"
+    );
+    let refused = app
+        .post_form(
+            rounds,
+            &[("name", "x"), ("starts", "2026-11-25")],
+            &[("cookie", &member)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let bad = app
+        .post_form(
+            rounds,
+            &[
+                ("name", " "),
+                ("starts", "2026-11-25"),
+                ("ends", "1-1-2026"),
+            ],
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("Geef de ronde een naam"));
+    assert!(bad.body.contains("De einddatum ligt vóór de begindatum"));
+    assert!(bad.body.contains("value=\"1-1-2026\""), "input kept");
+    assert!(
+        app.state
+            .store
+            .rounds(lyceum.school.id)
+            .await
+            .expect("rounds")
+            .is_empty()
+    );
+
+    let opened = app
+        .post_form(
+            rounds,
+            &[
+                ("name", "najaar 2026"),
+                ("starts", "2026-11-25"),
+                ("ends", ""),
+            ],
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER, "{}", opened.body);
+    assert!(opened.header("location").starts_with(&format!("{rounds}/")));
+    let list = app.get_with(rounds, &[("cookie", &member)]).await;
+    assert!(list.body.contains("najaar 2026"));
+    assert!(list.body.contains("vanaf 25-11-2026"));
+    assert!(list.body.contains("nog niet begonnen"));
+    let again = app
+        .post_form(
+            rounds,
+            &[("name", "winter"), ("starts", "2026-12-01")],
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+    assert!(again.body.contains("Er loopt al een ronde"));
+    app.stop().await;
+}
+
+async fn a_member_fills_an_area_without_script(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let cookie = app.session(lyceum.member.id).await;
+    let area = format!("{round}{AREA}");
+    let page = app.get_with(&area, &[("cookie", &cookie)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header("cache-control"), "no-store");
+    let edition = &app.state.edition;
+    let first = edition
+        .statements_in(Role::Mentor, Area::Vision, Kind::Task)
+        .next()
+        .expect("a task");
+    let expertise = edition
+        .statements_in(Role::Mentor, Area::Vision, Kind::Expertise)
+        .next()
+        .expect("expertise");
+    assert!(page.body.contains(first.text.nl.as_str()));
+    // The scale speaks of tasks and of expertise in their own words.
+    assert!(page.body.contains("doe ik deels"));
+    assert!(page.body.contains("wil ik ontwikkelen"));
+    assert!(page.body.contains("Wil ik bespreken"));
+    assert!(page.body.contains("Aandachtsveld bij je taken"));
+    assert!(page.body.contains("eigen loopbaan"));
+    assert!(page.body.contains("/static/scan.js?v="));
+
+    let t = first.code.as_str();
+    let d = expertise.code.as_str();
+    let form = with(
+        form_of(&page.body),
+        &[
+            (&format!("keuze.{t}"), "deels"),
+            (&format!("notitie.{t}"), "samen met <b>de</b> mentoren"),
+            (&format!("bespreken.{d}"), "ja"),
+            ("focus.BEG.VIS.T", "gesprekken plannen"),
+            (
+                "reflectie.BEG.VIS.rolmodel",
+                "ik vertel over mijn eigen keuzes",
+            ),
+        ],
+    );
+    let saved = post_pairs(&app, &area, &form, &cookie).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    assert_eq!(saved.header("location"), format!("{area}?klaar=1"));
+    let page = app
+        .get_with(&format!("{area}?klaar=1"), &[("cookie", &cookie)])
+        .await;
+    assert!(page.body.contains("Je antwoorden zijn opgeslagen"));
+    assert!(
+        page.body
+            .contains(&format!("name=\"keuze.{t}\" value=\"deels\" checked"))
+    );
+    assert!(
+        page.body
+            .contains("samen met &#60;b&#62;de&#60;/b&#62; mentoren"),
+        "markup is shown as text"
+    );
+    assert!(
+        page.body
+            .contains(&format!("name=\"bespreken.{d}\" value=\"ja\" checked"))
+    );
+    assert!(page.body.contains(">gesprekken plannen</textarea>"));
+    assert!(page.body.contains("1 van "));
+    let scan = app
+        .state
+        .store
+        .my_scan(lyceum.school.id, round_id(&round), lyceum.member.id)
+        .await
+        .expect("scan");
+    assert_eq!(scan.content.choice(&first.code), Some(Choice::Partly));
+    assert_eq!(scan.content.notes.len(), 2);
+
+    // A role the person does not hold has no page.
+    let other = app
+        .get_with(
+            &format!("{round}/specialist/visie-en-beleid"),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    // The coordinator's own page of the round shows nothing of the member's answers.
+    let coordinator = app.session(lyceum.coordinator.id).await;
+    let theirs = app
+        .get_with(
+            &format!("{round}/specialist/visie-en-beleid"),
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(!theirs.body.contains("&#60;b&#62;de&#60;/b&#62; mentoren"));
+    app.stop().await;
+}
+
+async fn two_tabs_never_erase_each_others_fields(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let cookie = app.session(lyceum.member.id).await;
+    let area = format!("{round}{AREA}");
+    let first = first_task(&app);
+    // Both tabs load the empty page.
+    let tab_a = form_of(&app.get_with(&area, &[("cookie", &cookie)]).await.body);
+    let tab_b = tab_a.clone();
+    let a = post_pairs(
+        &app,
+        &area,
+        &with(tab_a, &[(&format!("keuze.{first}"), "ja")]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let b = post_pairs(
+        &app,
+        &area,
+        &with(
+            tab_b,
+            &[
+                (&format!("notitie.{first}"), "van tab B"),
+                ("focus.BEG.VIS.D", "ook B"),
+            ],
+        ),
+        &cookie,
+    )
+    .await;
+    assert_eq!(b.status, StatusCode::SEE_OTHER);
+    let scan = app
+        .state
+        .store
+        .my_scan(lyceum.school.id, round_id(&round), lyceum.member.id)
+        .await
+        .expect("scan");
+    let answer = scan.content.answer(&code(&first)).expect("answer");
+    assert_eq!(answer.choice, Some(Choice::Yes), "tab A's choice stays");
+    assert_eq!(answer.note.as_ref().map(|n| n.as_str()), Some("van tab B"));
+    app.stop().await;
+}
+
+async fn bad_or_stale_input_saves_nothing_and_says_why(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let cookie = app.session(lyceum.member.id).await;
+    let area = format!("{round}{AREA}");
+    let first = first_task(&app);
+    let page = form_of(&app.get_with(&area, &[("cookie", &cookie)]).await.body);
+    let long = "x".repeat(501);
+    let cases = [
+        (
+            format!("keuze.{first}"),
+            "misschien",
+            "is geen keuze op de schaal",
+        ),
+        (
+            format!("notitie.{first}"),
+            long.as_str(),
+            "hoogstens 500 tekens",
+        ),
+        ("focus.BEG.VIS.T".to_owned(), "bel\u{7}", "stuurtekens"),
+        (
+            "keuze.BEG.VIS.T99".to_owned(),
+            "ja",
+            "staat niet in het raamwerk van deze ronde",
+        ),
+        ("keuze.SPE.VIS.T1".to_owned(), "ja", "rol die je niet hebt"),
+    ];
+    for (field, value, message) in &cases {
+        // A valid change beside the bad one: nothing of the post is stored.
+        let form = with(
+            page.clone(),
+            &[
+                (field.as_str(), *value),
+                ("focus.BEG.VIS.D", "zou goed zijn"),
+            ],
+        );
+        let answer = post_pairs(&app, &area, &form, &cookie).await;
+        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY, "{message}");
+        assert!(answer.body.contains("Er is niets opgeslagen"), "{message}");
+        assert!(answer.body.contains(message), "{message}: {}", answer.body);
+        assert!(
+            answer.body.contains(">zou goed zijn</textarea>"),
+            "input kept"
+        );
+        let scan = app
+            .state
+            .store
+            .my_scan(lyceum.school.id, round_id(&round), lyceum.member.id)
+            .await
+            .expect("scan");
+        assert!(!scan.started, "{message}: nothing stored");
+    }
+    app.stop().await;
+}
+
+async fn the_script_saves_one_field_and_answers_json(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let college = team(&app, "ROC Rivierenland", "roc.nl").await;
+    let cookie = app.session(lyceum.member.id).await;
+    let save = format!("{round}/opslaan");
+    let first = first_task(&app);
+    let field = format!("keuze.{first}");
+    let ok = app
+        .post_form(
+            &save,
+            &[("field", &field), ("value", "ontwikkelen")],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::OK);
+    assert_eq!(ok.header("content-type"), "application/json");
+    assert_eq!(ok.body, r#"{"saved":true}"#);
+    let read = || async {
+        app.state
+            .store
+            .my_scan(lyceum.school.id, round_id(&round), lyceum.member.id)
+            .await
+            .expect("scan")
+            .content
+            .choice(&code(&first))
+    };
+    assert_eq!(read().await, Some(Choice::Develop));
+
+    for (form, message) in [
+        (
+            [("field", field.as_str()), ("value", "misschien")],
+            "is geen keuze",
+        ),
+        (
+            [("field", "keuze.SPE.VIS.T1"), ("value", "ja")],
+            "rol die je niet hebt",
+        ),
+        (
+            [("field", "wachtwoord"), ("value", "x")],
+            "hoort niet bij de zelfscan",
+        ),
+    ] {
+        let refused = app.post_form(&save, &form, &[("cookie", &cookie)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let json: serde_json::Value = serde_json::from_str(&refused.body).expect("JSON");
+        assert!(
+            json["error"].as_str().expect("error").contains(message),
+            "{json}"
+        );
+    }
+    let signed_out = app
+        .post_form(&save, &[("field", field.as_str()), ("value", "ja")], &[])
+        .await;
+    assert_eq!(signed_out.status, StatusCode::UNAUTHORIZED);
+    assert!(signed_out.body.contains("uitgelogd"));
+    // Someone of another school: not found, and nothing changes.
+    let stranger = app.session(college.member.id).await;
+    let other = app
+        .post_form(
+            &save,
+            &[("field", field.as_str()), ("value", "ja")],
+            &[("cookie", &stranger)],
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    assert_eq!(read().await, Some(Choice::Develop));
+    app.stop().await;
+}
+
+async fn a_closed_round_is_read_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let cookie = app.session(lyceum.member.id).await;
+    let coordinator = app.session(lyceum.coordinator.id).await;
+    let area = format!("{round}{AREA}");
+    let form = form_of(&app.get_with(&area, &[("cookie", &cookie)]).await.body);
+    let closed = app
+        .post_form(
+            &format!("{round}/sluiten"),
+            &[],
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
+    let page = app.get_with(&area, &[("cookie", &cookie)]).await;
+    assert!(page.body.contains("Deze ronde is gesloten"));
+    assert!(!page.body.contains("Opslaan</button>"), "no save button");
+    assert!(!page.body.contains("scan.js"), "no script");
+    assert!(page.body.contains(" disabled"));
+    let late = post_pairs(
+        &app,
+        &area,
+        &with(form, &[("focus.BEG.VIS.T", "te laat")]),
+        &cookie,
+    )
+    .await;
+    assert_eq!(late.status, StatusCode::CONFLICT);
+    assert!(late.body.contains("niet meer te wijzigen"));
+    let json = app
+        .post_form(
+            &format!("{round}/opslaan"),
+            &[("field", "focus.BEG.VIS.T"), ("value", "x")],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(json.status, StatusCode::CONFLICT);
+    let scan = app
+        .state
+        .store
+        .my_scan(lyceum.school.id, round_id(&round), lyceum.member.id)
+        .await
+        .expect("scan");
+    assert!(!scan.started);
+    app.stop().await;
+}
+
+async fn the_round_page_shows_progress_and_to_coordinators_who_finished(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let member = app.session(lyceum.member.id).await;
+    let coordinator = app.session(lyceum.coordinator.id).await;
+    let page = app.get_with(&round, &[("cookie", &member)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains(&format!("href=\"{round}{AREA}\"")));
+    assert!(page.body.contains("0 van "));
+    assert!(
+        !page.body.contains("Wie is klaar"),
+        "members do not see the team's status"
+    );
+    let done = app
+        .post_form(
+            &format!("{round}/klaar"),
+            &[("klaar", "1")],
+            &[("cookie", &member)],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let page = app.get_with(&round, &[("cookie", &member)]).await;
+    assert!(page.body.contains("Je hebt je scan klaar gemeld"));
+    let team_view = app.get_with(&round, &[("cookie", &coordinator)]).await;
+    assert!(team_view.body.contains("Wie is klaar"));
+    assert!(team_view.body.contains("1 van 3 klaar"));
+    assert!(
+        team_view
+            .body
+            .contains("<td>Mentor Stedelijk Lyceum</td><td>klaar</td>")
     );
     app.stop().await;
 }

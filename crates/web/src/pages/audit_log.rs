@@ -65,7 +65,8 @@ pub async fn show(
                         .collect();
                     names.join(", ")
                 } else {
-                    String::new()
+                    // A round's name.
+                    d.to_owned()
                 }
             });
             AuditLine {

@@ -28,7 +28,10 @@ impl SchoolNav {
     pub fn new(working: &Working, lang: Lang, current: &Page) -> SchoolNav {
         let t = Tr(lang);
         let short = &working.school().short_name;
-        let mut pages = vec![(Page::School(short.clone()), t.get("school-start"))];
+        let mut pages = vec![
+            (Page::School(short.clone()), t.get("school-start")),
+            (Page::Rounds(short.clone()), t.get("rounds-title")),
+        ];
         if working.permission().includes(Permission::Coordinator) {
             pages.push((Page::Members(short.clone()), t.get("members-title")));
         }

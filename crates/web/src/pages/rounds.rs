@@ -1,0 +1,219 @@
+//! A school's rounds of self-scans: every member sees them and opens their own scan; a
+//! coordinator opens a new round (name and period) when none is open.
+
+use askama::Template;
+use axum::extract::rejection::{FormRejection, PathRejection};
+use axum::extract::{Form, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use domain::Lang;
+use domain::account::Permission;
+use domain::framework::Date;
+use domain::scan::{Period, RoundName};
+use store::{ManageError, Round};
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::pages::school::{SchoolNav, school_param};
+use crate::pages::school_fields::Problem;
+use crate::pages::{Chrome, respond_private, see_other};
+use crate::routes::{Page, PathLang};
+use crate::working::{Working, working_in};
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct OpenForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    starts: String,
+    #[serde(default)]
+    ends: String,
+}
+
+#[derive(Debug)]
+pub struct RoundLine {
+    pub name: String,
+    pub period: String,
+    pub open: bool,
+    pub href: String,
+    /// The person's own scan: not started, started, finished.
+    pub mine: String,
+}
+
+#[derive(Template)]
+#[template(path = "rounds.html")]
+pub struct RoundsView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub nav: SchoolNav,
+    pub rounds: Vec<RoundLine>,
+    /// Coordinators may open a round while none is open.
+    pub can_open: bool,
+    pub any_open: bool,
+    pub action: String,
+    pub form: OpenForm,
+    pub problems: Vec<Problem>,
+}
+
+impl RoundsView {
+    pub fn problem(&self, field: &str) -> Option<&str> {
+        self.problems
+            .iter()
+            .find(|p| p.field == field)
+            .map(|p| p.message.as_str())
+    }
+}
+
+/// A date as people write it: `25-11-2026` in Dutch, `25/11/2026` in English.
+pub fn date_text(date: Date, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!("{}-{}-{}", date.day(), date.month(), date.year()),
+        Lang::En => format!("{}/{}/{}", date.day(), date.month(), date.year()),
+    }
+}
+
+/// A round's period in words.
+pub fn period_text(period: Period, lang: Lang) -> String {
+    let t = Tr(lang);
+    let starts = date_text(period.starts, lang);
+    match period.ends {
+        Some(ends) => t.args(
+            "round-period",
+            &[
+                ("starts", starts.as_str()),
+                ("ends", &date_text(ends, lang)),
+            ],
+        ),
+        None => t.with("round-period-open", "starts", starts),
+    }
+}
+
+async fn view(
+    app: &AppState,
+    lang: Lang,
+    working: &Working,
+    form: OpenForm,
+    problems: Vec<Problem>,
+) -> Result<RoundsView, AppError> {
+    let t = Tr(lang);
+    let school = working.school();
+    let page = Page::Rounds(school.short_name.clone());
+    let rounds: Vec<Round> = app.store.rounds(school.id).await?;
+    let marks = app
+        .store
+        .my_scan_marks(school.id, working.user().id)
+        .await?;
+    let lines = rounds
+        .iter()
+        .map(|r| {
+            let mark = marks.iter().find(|m| m.round == r.id);
+            RoundLine {
+                name: r.name.to_string(),
+                period: period_text(r.period, lang),
+                open: r.is_open(),
+                href: Page::Round(school.short_name.clone(), r.id).path(lang),
+                mine: t.get(match mark {
+                    None => "round-mine-none",
+                    Some(m) if m.finished => "round-mine-finished",
+                    Some(_) => "round-mine-started",
+                }),
+            }
+        })
+        .collect();
+    Ok(RoundsView {
+        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("rounds-title")).signed_in(),
+        nav: SchoolNav::new(working, lang, &page),
+        rounds: lines,
+        can_open: working.permission().includes(Permission::Coordinator),
+        any_open: rounds.iter().any(Round::is_open),
+        action: page.path(lang),
+        form,
+        problems,
+        t,
+    })
+}
+
+pub async fn show(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
+        Ok(w) => w,
+        Err(response) => return Ok(response),
+    };
+    let page = view(&app, lang, &working, OpenForm::default(), Vec::new()).await?;
+    respond_private(&page, lang, StatusCode::OK)
+}
+
+/// Opens a round with the school's current edition.
+pub async fn open(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+    form: Result<Form<OpenForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
+        Ok(w) => w,
+        Err(response) => return Ok(response),
+    };
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let mut problems = Vec::new();
+    let name = RoundName::parse(&form.name)
+        .map_err(|e| {
+            problems.push(Problem {
+                field: "name",
+                message: e.message(lang),
+            });
+        })
+        .ok();
+    let period = Period::parse(&form.starts, &form.ends)
+        .map_err(|e| {
+            let field = match e {
+                domain::scan::ScanInputError::BadDate(ref v)
+                    if v.as_str() != form.starts.trim() =>
+                {
+                    "ends"
+                }
+                domain::scan::ScanInputError::PeriodReversed => "ends",
+                _ => "starts",
+            };
+            problems.push(Problem {
+                field,
+                message: e.message(lang),
+            });
+        })
+        .ok();
+    let (Some(name), Some(period)) = (name, period) else {
+        let page = view(&app, lang, &working, form, problems).await?;
+        return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let school = working.school();
+    match app
+        .store
+        .open_round(
+            school.id,
+            working.user().id,
+            &name,
+            period,
+            app.edition.id(),
+        )
+        .await
+    {
+        Ok(round) => Ok(see_other(&Page::Round(short, round.id).path(lang))),
+        Err(ManageError::Refused(refusal)) => {
+            let problems = vec![Problem {
+                field: "name",
+                message: refusal.message(lang).to_owned(),
+            }];
+            let page = view(&app, lang, &working, form, problems).await?;
+            respond_private(&page, lang, StatusCode::CONFLICT)
+        }
+        Err(ManageError::Store(e)) => Err(e.into()),
+    }
+}
