@@ -685,6 +685,22 @@ async fn a_member_fills_an_area_without_script(backend: Backend) {
         .expect("scan");
     assert_eq!(scan.content.choice(&first.code), Some(Choice::Partly));
     assert_eq!(scan.content.notes.len(), 2);
+    // The person's data download holds the scan.
+    let data = app
+        .get_with("/nl/account/gegevens.json", &[("cookie", &cookie)])
+        .await;
+    let data: serde_json::Value = serde_json::from_str(&data.body).expect("JSON");
+    let scans = data["scans"].as_array().expect("scans");
+    assert_eq!(scans.len(), 1);
+    assert_eq!(scans[0]["round"], "najaar 2026");
+    assert!(
+        scans[0]["answers"]
+            .as_array()
+            .expect("answers")
+            .iter()
+            .any(|a| a["statement"] == t && a["choice"] == "deels")
+    );
+    assert_eq!(scans[0]["notes"]["focus.BEG.VIS.T"], "gesprekken plannen");
 
     // A role the person does not hold has no page.
     let other = app

@@ -93,6 +93,7 @@ privacy-intro = Raamwerk keeps only what it needs to let you work with the frame
 privacy-what-heading = What we keep
 privacy-what-account = Your account: your name, your e-mail address and an encrypted derivative (hash) of your password; we never keep the password itself.
 privacy-what-membership = For each school you belong to: your permission (member, coordinator or school administrator) and the roles in the framework you hold.
+privacy-what-scans = Your self-scans: per round your choices, notes, focus notes and reflections. Only you see them; a coordinator only sees whether your scan is finished. They are erased when your account is deleted or you are removed from a school.
 privacy-what-sessions = While you are signed in: a session with the time it began and the time of your last request, under a derivative of the code in your cookie.
 privacy-what-links = One-time links to set a password: a derivative of the code, whom it is for and when it expires or was used.
 privacy-what-cookies = Two cookies: your choice of language and, when you are signed in, your session. No other cookies.

@@ -93,6 +93,7 @@ privacy-intro = Raamwerk bewaart alleen wat nodig is om je te laten werken met h
 privacy-what-heading = Wat we bewaren
 privacy-what-account = Je account: je naam, je e-mailadres en een versleutelde afleiding (hash) van je wachtwoord; je wachtwoord zelf bewaren we nooit.
 privacy-what-membership = Per school waar je bij hoort: je bevoegdheid (lid, coördinator of schoolbeheerder) en de rollen in het raamwerk die je hebt.
+privacy-what-scans = Je zelfscans: per ronde je keuzes, notities, aandachtsvelden en reflecties. Alleen jij ziet ze; een coördinator ziet alleen of je scan klaar is. Ze worden gewist als je account wordt verwijderd of als je uit een school wordt verwijderd.
 privacy-what-sessions = Zolang je bent ingelogd: een sessie met een tijdstip van begin en van je laatste verzoek, onder een afleiding van de code in je cookie.
 privacy-what-links = Eenmalige links om een wachtwoord in te stellen: een afleiding van de code, voor wie hij is en wanneer hij verloopt of is gebruikt.
 privacy-what-cookies = Twee cookies: je taalkeuze en, als je bent ingelogd, je sessie. Geen andere cookies.

@@ -23,10 +23,44 @@ pub async fn download(
         return Ok(see_other(&Page::SignIn.path(lang)));
     };
     let mut memberships = Vec::new();
+    let mut scans = Vec::new();
     for membership in app.store.memberships_of(user.id).await? {
         let Some(school) = app.store.school(membership.school).await? else {
             continue;
         };
+        let rounds = app.store.rounds(school.id).await?;
+        for mark in app.store.my_scan_marks(school.id, user.id).await? {
+            let Some(round) = rounds.iter().find(|r| r.id == mark.round) else {
+                continue;
+            };
+            let scan = app.store.my_scan(school.id, round.id, user.id).await?;
+            let answers: Vec<_> = scan
+                .content
+                .answers
+                .iter()
+                .map(|(code, a)| {
+                    json!({
+                        "statement": code.as_str(),
+                        "choice": a.choice.map(|c| c.code()),
+                        "note": a.note.as_ref().map(|n| n.as_str()),
+                        "discuss": a.discuss,
+                    })
+                })
+                .collect();
+            let notes: serde_json::Map<String, serde_json::Value> = scan
+                .content
+                .notes
+                .iter()
+                .map(|(key, note)| (key.code(), json!(note.as_str())))
+                .collect();
+            scans.push(json!({
+                "school": school.name.as_str(),
+                "round": round.name.as_str(),
+                "finished": scan.finished_at.is_some(),
+                "answers": answers,
+                "notes": notes,
+            }));
+        }
         memberships.push(json!({
             "school": {
                 "name": school.name.as_str(),
@@ -67,6 +101,7 @@ pub async fn download(
         "memberships": memberships,
         "active_sessions": app.store.session_count(user.id).await?,
         "audit_log": audit,
+        "scans": scans,
     });
     let body =
         serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;
