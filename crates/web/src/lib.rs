@@ -207,6 +207,10 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
             post(pages::scan_area::save_field),
         ),
         (
+            format!("{rounds}/{{round}}/{}", routes::overview_segment(lang)),
+            get(pages::overview::show),
+        ),
+        (
             format!("{rounds}/{{round}}/{{role}}/{{area}}"),
             get(pages::scan_area::show).post(pages::scan_area::submit),
         ),

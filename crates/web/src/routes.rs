@@ -70,6 +70,8 @@ pub enum Page {
     SaveScanField(String, Uuid),
     /// One's own scan for one role in one area (GET; POST saves the form without script).
     ScanArea(String, Uuid, Role, Area),
+    /// One's own overview of a round: charts, strengths, wishes, notes, what changed.
+    ScanOverview(String, Uuid),
 }
 
 /// The changes a coordinator or administrator makes to a member, each its own form.
@@ -223,6 +225,11 @@ impl Page {
                 Page::Round(school.clone(), *round).path(lang),
                 save_segment(lang)
             ),
+            Page::ScanOverview(school, round) => format!(
+                "{}/{}",
+                Page::Round(school.clone(), *round).path(lang),
+                overview_segment(lang)
+            ),
             Page::ScanArea(school, round, role, area) => format!(
                 "{}/{}/{}",
                 Page::Round(school.clone(), *round).path(lang),
@@ -358,6 +365,13 @@ pub fn finish_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "klaar",
         Lang::En => "finish",
+    }
+}
+
+pub fn overview_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "overzicht",
+        Lang::En => "overview",
     }
 }
 

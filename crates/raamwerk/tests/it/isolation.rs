@@ -55,6 +55,7 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/rondes/{round}/sluiten",
     "/nl/scholen/{school}/rondes/{round}/klaar",
     "/nl/scholen/{school}/rondes/{round}/opslaan",
+    "/nl/scholen/{school}/rondes/{round}/overzicht",
     "/nl/scholen/{school}/rondes/{round}/{role}/{area}",
     "/en",
     "/en/",
@@ -88,6 +89,7 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/rounds/{round}/close",
     "/en/schools/{school}/rounds/{round}/finish",
     "/en/schools/{school}/rounds/{round}/save",
+    "/en/schools/{school}/rounds/{round}/overview",
     "/en/schools/{school}/rounds/{round}/{role}/{area}",
 ];
 

@@ -26,6 +26,7 @@ on_both_backends!(
     the_script_saves_one_field_and_answers_json,
     a_closed_round_is_read_only,
     the_round_page_shows_progress_and_to_coordinators_who_finished,
+    the_overview_shows_where_one_stands_and_what_changed,
 );
 
 fn code(s: &str) -> Code {
@@ -968,6 +969,103 @@ async fn the_round_page_shows_progress_and_to_coordinators_who_finished(backend:
         team_view
             .body
             .contains("<td>Mentor Stedelijk Lyceum</td><td>klaar</td>")
+    );
+    app.stop().await;
+}
+
+async fn the_overview_shows_where_one_stands_and_what_changed(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, autumn) = open(&app).await;
+    let store = &app.state.store;
+    let school = lyceum.school.id;
+    let me = lyceum.member.id;
+    let first = first_task(&app);
+    store
+        .save_scan(
+            school,
+            round_id(&autumn),
+            me,
+            &[Change::Choice(code(&first), Some(Choice::Develop))],
+        )
+        .await
+        .expect("saved");
+    store
+        .close_round(school, lyceum.coordinator.id, round_id(&autumn))
+        .await
+        .expect("closed");
+    let spring = store
+        .open_round(
+            school,
+            lyceum.coordinator.id,
+            &name("voorjaar 2027"),
+            period(),
+            app.state.edition.id(),
+        )
+        .await
+        .expect("opened");
+    store
+        .save_scan(
+            school,
+            spring.id,
+            me,
+            &[
+                Change::Choice(code(&first), Some(Choice::Yes)),
+                Change::AnswerNote(
+                    code(&first),
+                    Note::parse("elke week een gesprek", ANSWER_NOTE_MAX).expect("valid"),
+                ),
+                Change::Discuss(code(&first), true),
+                Change::AreaNote(
+                    NoteKey::Focus(Role::Mentor, Area::Vision, Kind::Expertise),
+                    Note::parse("meer weten over vervolgopleidingen", 2000).expect("valid"),
+                ),
+            ],
+        )
+        .await
+        .expect("saved");
+    let cookie = app.session(me).await;
+    let path = format!(
+        "/nl/scholen/stedelijk-lyceum/rondes/{}/overzicht",
+        spring.id
+    );
+    let page = app.get_with(&path, &[("cookie", &cookie)]).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.header("cache-control"), "no-store");
+    let body = &page.body;
+    assert!(body.contains("Overzicht: voorjaar 2027"));
+    // A chart per area, described in words, with the same numbers in a table.
+    assert!(body.contains("role=\"img\""));
+    assert!(body.contains("<title id=\"beg-vis-title\">"));
+    assert!(body.contains("Wat je doet: 1 doe ik"), "{body}");
+    assert!(body.contains("class=\"c-ja\""));
+    assert!(body.contains("elke week een gesprek"));
+    assert!(body.contains("meer weten over vervolgopleidingen"));
+    let strengths = body
+        .split("Wat je al doet en beheerst")
+        .nth(1)
+        .expect("strengths");
+    assert!(strengths.contains(&first), "listed among the strengths");
+    assert!(body.contains("Wat je wilt bespreken"));
+    // Compared with the autumn round.
+    assert!(body.contains("Anders dan in najaar 2026"));
+    assert!(
+        body.contains("<td>wil ik oppakken</td><td>doe ik</td>"),
+        "{body}"
+    );
+
+    // The first round has nothing to compare with; a colleague's overview is their own.
+    let autumn_page = app
+        .get_with(&format!("{autumn}/overzicht"), &[("cookie", &cookie)])
+        .await;
+    assert!(autumn_page.body.contains("Dit is je eerste ronde"));
+    let colleague = app.session(lyceum.coordinator.id).await;
+    let theirs = app.get_with(&path, &[("cookie", &colleague)]).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(!theirs.body.contains("elke week een gesprek"));
+    assert!(
+        theirs
+            .body
+            .contains("Je hebt in deze ronde nog niets ingevuld")
     );
     app.stop().await;
 }

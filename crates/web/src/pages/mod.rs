@@ -11,6 +11,7 @@ pub mod home;
 pub mod invitation;
 pub mod member;
 pub mod members;
+pub mod overview;
 pub mod privacy;
 pub mod revoke_invitation;
 pub mod role;

@@ -88,6 +88,7 @@ pub struct RoundView {
     pub finished_count: String,
     pub close_action: Option<String>,
     pub rounds_href: String,
+    pub overview_href: String,
     pub error: Option<String>,
 }
 
@@ -175,6 +176,7 @@ async fn view(
         finished_count,
         close_action: (coordinator && round.is_open())
             .then(|| Page::CloseRound(short.clone(), round.id).path(lang)),
+        overview_href: Page::ScanOverview(short.clone(), round.id).path(lang),
         rounds_href: Page::Rounds(short).path(lang),
         error: None,
         t,

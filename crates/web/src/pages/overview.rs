@@ -1,0 +1,364 @@
+//! One's own overview of a round, worth keeping: per role and area a chart of where one
+//! stands (an SVG with the same numbers as a table beside it), what one already does, what
+//! one wants to take up or develop, what one wants to discuss, one's notes, focus notes and
+//! reflections, and what changed since one's previous round. Seen by its owner only.
+
+use askama::Template;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use domain::account::Permission;
+use domain::scan::{
+    Choice, NoteKey, Prompt, ScaleLabels, ScanContent, Tally, shifts, tally, with_choice,
+};
+use domain::{Area, Edition, Kind, Lang, Role};
+
+use crate::AppState;
+use crate::error::{AppError, error_page};
+use crate::i18n::Tr;
+use crate::pages::round::{load_round, roles_held};
+use crate::pages::rounds::period_text;
+use crate::pages::school::SchoolNav;
+use crate::pages::{Chrome, respond_private};
+use crate::routes::{Page, PathLang};
+use crate::working::working_in;
+
+/// One coloured part of a bar: a choice (or no answer yet), where it starts and how wide it
+/// is, in hundredths of the bar.
+#[derive(Debug)]
+pub struct Segment {
+    pub class: &'static str,
+    pub x: String,
+    pub width: String,
+    pub count: usize,
+}
+
+/// A bar of the chart: the statements of one kind in one area.
+#[derive(Debug)]
+pub struct Bar {
+    pub label: String,
+    pub y: u32,
+    pub label_y: u32,
+    pub segments: Vec<Segment>,
+    /// The numbers in words, per step: `(label, count)`.
+    pub cells: Vec<(String, usize)>,
+    pub open: usize,
+}
+
+#[derive(Debug)]
+pub struct StatementLine {
+    pub code: String,
+    pub text: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct AreaOverview {
+    pub name: String,
+    pub id: String,
+    pub summary: String,
+    pub bars: Vec<Bar>,
+    pub notes: Vec<StatementLine>,
+    pub focus: Vec<(String, String)>,
+    pub reflections: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+pub struct RoleOverview {
+    pub name: String,
+    pub areas: Vec<AreaOverview>,
+    pub strengths: Vec<StatementLine>,
+    pub wishes: Vec<StatementLine>,
+    pub discuss: Vec<StatementLine>,
+}
+
+#[derive(Debug)]
+pub struct ShiftLine {
+    pub code: String,
+    pub text: String,
+    pub before: String,
+    pub now: String,
+}
+
+#[derive(Template)]
+#[template(path = "overview.html")]
+pub struct OverviewView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub nav: SchoolNav,
+    pub round_name: String,
+    pub period: String,
+    pub round_href: String,
+    pub roles: Vec<RoleOverview>,
+    pub legend: Vec<(&'static str, String)>,
+    pub task_header: Vec<String>,
+    pub expertise_header: Vec<String>,
+    /// The earlier round compared with, and what changed.
+    pub earlier: Option<(String, Vec<ShiftLine>)>,
+    pub started: bool,
+}
+
+const CLASSES: [&str; 4] = ["c-ja", "c-deels", "c-ontwikkelen", "c-niet"];
+
+fn bar(
+    tally: &Tally,
+    kind: Kind,
+    label: String,
+    index: u32,
+    scale: &ScaleLabels,
+    lang: Lang,
+) -> Bar {
+    let total = tally.total().max(1) as f64;
+    let mut x = 0.0;
+    let mut segments = Vec::new();
+    let mut parts: Vec<(&'static str, usize)> = Choice::ALL
+        .into_iter()
+        .zip(CLASSES)
+        .map(|(c, class)| (class, tally.count(c)))
+        .collect();
+    parts.push(("c-open", tally.open));
+    for (class, count) in parts {
+        if count == 0 {
+            continue;
+        }
+        let width = count as f64 * 100.0 / total;
+        segments.push(Segment {
+            class,
+            x: format!("{x:.2}"),
+            width: format!("{width:.2}"),
+            count,
+        });
+        x += width;
+    }
+    Bar {
+        label,
+        y: index * 26 + 12,
+        label_y: index * 26 + 9,
+        segments,
+        cells: Choice::ALL
+            .into_iter()
+            .map(|c| (scale.label(kind, c, lang).to_owned(), tally.count(c)))
+            .collect(),
+        open: tally.open,
+    }
+}
+
+/// A statement as the overview lists it, with the person's note on it.
+fn line(content: &ScanContent, s: &domain::Statement, lang: Lang) -> StatementLine {
+    StatementLine {
+        code: s.code.to_string(),
+        text: s.text.get(lang).to_owned(),
+        note: content
+            .answer(&s.code)
+            .and_then(|a| a.note.as_ref())
+            .map(|n| n.to_string()),
+    }
+}
+
+pub async fn show(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
+    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
+        Ok(w) => w,
+        Err(response) => return Ok(response),
+    };
+    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let t = Tr(lang);
+    let school = working.school();
+    let me = working.user().id;
+    let mine = app.store.my_scan(school.id, round.id, me).await?;
+    let content = &mine.content;
+    let scale = ScaleLabels::default();
+    let roles = roles_held(&working);
+
+    let overviews = roles
+        .iter()
+        .map(|&role| role_overview(&edition, content, role, &scale, lang))
+        .collect();
+
+    // The person's most recent earlier round with a scan, to compare with.
+    let marks = app.store.my_scan_marks(school.id, me).await?;
+    let earlier_round = app
+        .store
+        .rounds(school.id)
+        .await?
+        .into_iter()
+        .filter(|r| r.created_at < round.created_at && marks.iter().any(|m| m.round == r.id))
+        .max_by_key(|r| r.created_at);
+    let earlier = match earlier_round {
+        Some(before) => {
+            let scan = app.store.my_scan(school.id, before.id, me).await?;
+            let lines = shifts(&edition, &roles, &scan.content, content)
+                .into_iter()
+                .map(|shift| {
+                    let word = |c: Option<Choice>| {
+                        c.map_or_else(
+                            || t.get("overview-no-answer"),
+                            |c| scale.label(shift.statement.kind, c, lang).to_owned(),
+                        )
+                    };
+                    ShiftLine {
+                        code: shift.statement.code.to_string(),
+                        text: shift.statement.text.get(lang).to_owned(),
+                        before: word(shift.before),
+                        now: word(shift.now),
+                    }
+                })
+                .collect();
+            Some((before.name.to_string(), lines))
+        }
+        None => None,
+    };
+
+    let page = Page::ScanOverview(short.clone(), round.id);
+    let header = |kind: Kind| {
+        Choice::ALL
+            .into_iter()
+            .map(|c| scale.label(kind, c, lang).to_owned())
+            .collect()
+    };
+    let view = OverviewView {
+        chrome: Chrome::new(
+            lang,
+            &app.edition,
+            Some(&page),
+            t.with("overview-title", "round", round.name.as_str()),
+        )
+        .signed_in(),
+        nav: SchoolNav::new(&working, lang, &Page::Rounds(short.clone())),
+        round_name: round.name.to_string(),
+        period: period_text(round.period, lang),
+        round_href: Page::Round(short, round.id).path(lang),
+        roles: overviews,
+        legend: Choice::ALL
+            .into_iter()
+            .zip(CLASSES)
+            .map(|(c, class)| {
+                (
+                    class,
+                    format!(
+                        "{} / {}",
+                        scale.label(Kind::Task, c, lang),
+                        scale.label(Kind::Expertise, c, lang)
+                    ),
+                )
+            })
+            .chain(std::iter::once(("c-open", t.get("overview-no-answer"))))
+            .collect(),
+        task_header: header(Kind::Task),
+        expertise_header: header(Kind::Expertise),
+        earlier,
+        started: mine.started,
+        t,
+    };
+    respond_private(&view, lang, StatusCode::OK)
+}
+
+fn role_overview(
+    edition: &Edition,
+    content: &ScanContent,
+    role: Role,
+    scale: &ScaleLabels,
+    lang: Lang,
+) -> RoleOverview {
+    let t = Tr(lang);
+    let areas = Area::ALL
+        .into_iter()
+        .map(|area| {
+            let bars: Vec<Bar> = Kind::ALL
+                .into_iter()
+                .zip(0u32..)
+                .map(|(kind, i)| {
+                    let label = t.get(match kind {
+                        Kind::Task => "scan-tasks",
+                        Kind::Expertise => "scan-expertise",
+                    });
+                    bar(
+                        &tally(edition, content, role, area, kind),
+                        kind,
+                        label,
+                        i,
+                        scale,
+                        lang,
+                    )
+                })
+                .collect();
+            let summary = bars
+                .iter()
+                .map(|b| {
+                    let parts: Vec<String> = b
+                        .cells
+                        .iter()
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(label, n)| format!("{n} {label}"))
+                        .collect();
+                    let parts = if parts.is_empty() {
+                        t.get("overview-nothing-yet")
+                    } else {
+                        parts.join(", ")
+                    };
+                    format!("{}: {parts}", b.label)
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            AreaOverview {
+                name: edition.area(area).name.get(lang).to_owned(),
+                id: format!("{}-{}", role.code(), area.code()).to_lowercase(),
+                summary,
+                bars,
+                notes: edition
+                    .statements()
+                    .iter()
+                    .filter(|s| s.role == role && s.area == area)
+                    .filter(|s| content.answer(&s.code).is_some_and(|a| a.note.is_some()))
+                    .map(|s| line(content, s, lang))
+                    .collect(),
+                focus: Kind::ALL
+                    .into_iter()
+                    .filter_map(|kind| {
+                        let note = content.notes.get(&NoteKey::Focus(role, area, kind))?;
+                        Some((
+                            t.get(match kind {
+                                Kind::Task => "scan-focus-tasks",
+                                Kind::Expertise => "scan-focus-expertise",
+                            }),
+                            note.to_string(),
+                        ))
+                    })
+                    .collect(),
+                reflections: Prompt::ALL
+                    .into_iter()
+                    .filter_map(|p| {
+                        let note = content.notes.get(&NoteKey::Reflection(role, area, p))?;
+                        Some((p.question(area, lang), note.to_string()))
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let lines = |choice: Choice| {
+        with_choice(edition, content, role, choice)
+            .into_iter()
+            .map(|s| line(content, s, lang))
+            .collect()
+    };
+    RoleOverview {
+        name: edition.role(role).name.get(lang).to_owned(),
+        areas,
+        strengths: lines(Choice::Yes),
+        wishes: lines(Choice::Develop),
+        discuss: edition
+            .statements()
+            .iter()
+            .filter(|s| s.role == role && content.answer(&s.code).is_some_and(|a| a.discuss))
+            .map(|s| line(content, s, lang))
+            .collect(),
+    }
+}
