@@ -31,7 +31,7 @@ pub use members::{
     AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,
     InvitationState, ManageError, MySchool, NewInvitation,
 };
-pub use scans::{MyScan, Round, ScanError, ScanMark, ScanStatus};
+pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{PASSWORD_LINK_MS, SessionLimits, hash_token};
 

@@ -464,3 +464,153 @@ impl Store {
             .collect())
     }
 }
+
+const SELECT_SCAN_OF: &str =
+    "SELECT id FROM scans WHERE round_id = $1 AND school_id = $2 AND user_id = $3";
+const SET_TEAM_SHARE: &str = "UPDATE scans SET shared_with_team = $2 WHERE id = $1";
+const INSERT_SHARE: &str = "INSERT INTO scan_shares (scan_id, user_id, created_at) VALUES ($1, $2, $3) \
+     ON CONFLICT (scan_id, user_id) DO NOTHING";
+const DELETE_SHARE: &str = "DELETE FROM scan_shares WHERE scan_id = $1 AND user_id = $2";
+const SELECT_SHARES: &str = "SELECT u.id, u.name FROM scan_shares sh JOIN users u ON u.id = sh.user_id \
+     WHERE sh.scan_id = $1";
+const SELECT_TEAM_SHARE: &str = "SELECT shared_with_team FROM scans WHERE id = $1";
+const SELECT_VISIBLE: &str = "SELECT s.user_id, u.name FROM scans s JOIN users u ON u.id = s.user_id \
+     JOIN memberships owner ON owner.school_id = s.school_id AND owner.user_id = s.user_id AND owner.active = 1 \
+     WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id <> $3 \
+     AND (s.shared_with_team = 1 OR EXISTS (SELECT 1 FROM scan_shares sh WHERE sh.scan_id = s.id AND sh.user_id = $3))";
+
+/// With whom a scan is shared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Audience {
+    /// Every active member of the school.
+    Team,
+    /// One colleague of the same school.
+    Person(UserId),
+}
+
+/// Why sharing did not happen.
+#[derive(Debug, thiserror::Error)]
+pub enum ShareError {
+    #[error("there is no scan to share yet")]
+    NothingToShare,
+    #[error("that person is not an active colleague in this school")]
+    NotAColleague,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for ShareError {
+    fn from(e: sqlx::Error) -> Self {
+        ShareError::Store(StoreError::Database(e))
+    }
+}
+
+/// How a person's scan in a round is shared.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sharing {
+    pub team: bool,
+    /// The colleagues it is shared with by name, sorted.
+    pub people: Vec<(UserId, String)>,
+}
+
+impl Store {
+    /// Shares (or, with `on` false, stops sharing) the owner's scan in a round of the school,
+    /// read-only, with the team or a colleague of the same school.
+    pub async fn share_scan(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        owner: UserId,
+        audience: Audience,
+        on: bool,
+    ) -> Result<(), ShareError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let scan: Option<(Uuid,)> = sqlx::query_as(SELECT_SCAN_OF)
+                .bind(round).bind(school.0).bind(owner.0).fetch_optional(&mut *tx).await?;
+            let Some((scan,)) = scan else {
+                return Err(ShareError::NothingToShare);
+            };
+            match audience {
+                Audience::Team => {
+                    sqlx::query(SET_TEAM_SHARE).bind(scan).bind(i64::from(on)).execute(&mut *tx).await?;
+                }
+                Audience::Person(person) if on => {
+                    let colleague = person != owner && active_permission!(tx, school.0, person.0).is_some();
+                    if !colleague {
+                        return Err(ShareError::NotAColleague);
+                    }
+                    sqlx::query(INSERT_SHARE).bind(scan).bind(person.0).bind(now_millis()).execute(&mut *tx).await?;
+                }
+                Audience::Person(person) => {
+                    sqlx::query(DELETE_SHARE).bind(scan).bind(person.0).execute(&mut *tx).await?;
+                }
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// How the owner's scan in a round is shared (nothing when there is no scan).
+    pub async fn sharing(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        owner: UserId,
+    ) -> Result<Sharing, StoreError> {
+        let (team, mut people): (bool, Vec<(Uuid, String)>) = on_pool!(self, pool => {
+            let scan: Option<(Uuid,)> = sqlx::query_as(SELECT_SCAN_OF)
+                .bind(round).bind(school.0).bind(owner.0).fetch_optional(pool).await?;
+            match scan {
+                None => (false, Vec::new()),
+                Some((scan,)) => {
+                    let (team,): (i64,) = sqlx::query_as(SELECT_TEAM_SHARE).bind(scan).fetch_one(pool).await?;
+                    (team == 1, sqlx::query_as(SELECT_SHARES).bind(scan).fetch_all(pool).await?)
+                }
+            }
+        });
+        people.sort_by_cached_key(|(_, name)| name.to_lowercase());
+        Ok(Sharing {
+            team,
+            people: people.into_iter().map(|(id, n)| (UserId(id), n)).collect(),
+        })
+    }
+
+    /// The colleagues whose scan in this round the viewer may read (shared with the team or
+    /// with the viewer), by name. The viewer must be an active member, or sees none.
+    pub async fn shared_with(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        viewer: UserId,
+    ) -> Result<Vec<(UserId, String)>, StoreError> {
+        let rows: Vec<(Uuid, String)> = on_pool!(self, pool => {
+            let active: Option<(String, i64)> = sqlx::query_as(SELECT_ACTOR)
+                .bind(school.0).bind(viewer.0).fetch_optional(pool).await?;
+            if !matches!(active, Some((_, 1))) {
+                return Ok(Vec::new());
+            }
+            sqlx::query_as(SELECT_VISIBLE).bind(round).bind(school.0).bind(viewer.0).fetch_all(pool).await?
+        });
+        let mut visible: Vec<(UserId, String)> =
+            rows.into_iter().map(|(id, n)| (UserId(id), n)).collect();
+        visible.sort_by_cached_key(|(_, name)| name.to_lowercase());
+        Ok(visible)
+    }
+
+    /// A colleague's scan in a round, if the viewer may read it; `None` otherwise (not
+    /// shared, no such scan, another school, or the viewer is no active member).
+    pub async fn shared_scan(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        viewer: UserId,
+        owner: UserId,
+    ) -> Result<Option<MyScan>, StoreError> {
+        let visible = self.shared_with(school, round, viewer).await?;
+        if !visible.iter().any(|(id, _)| *id == owner) {
+            return Ok(None);
+        }
+        Ok(Some(self.my_scan(school, round, owner).await?))
+    }
+}

@@ -211,6 +211,17 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
             get(pages::overview::show),
         ),
         (
+            format!("{rounds}/{{round}}/{}", routes::share_segment(lang)),
+            post(pages::round::share),
+        ),
+        (
+            format!(
+                "{rounds}/{{round}}/{}/{{member}}",
+                routes::shared_segment(lang)
+            ),
+            get(pages::overview::shared),
+        ),
+        (
             format!("{rounds}/{{round}}/{{role}}/{{area}}"),
             get(pages::scan_area::show).post(pages::scan_area::submit),
         ),

@@ -72,6 +72,10 @@ pub enum Page {
     ScanArea(String, Uuid, Role, Area),
     /// One's own overview of a round: charts, strengths, wishes, notes, what changed.
     ScanOverview(String, Uuid),
+    /// Sharing one's scan of a round with the team or a colleague, or stopping (POST).
+    ShareScan(String, Uuid),
+    /// A colleague's scan of a round, shared with the viewer.
+    SharedScan(String, Uuid, UserId),
 }
 
 /// The changes a coordinator or administrator makes to a member, each its own form.
@@ -230,6 +234,16 @@ impl Page {
                 Page::Round(school.clone(), *round).path(lang),
                 overview_segment(lang)
             ),
+            Page::ShareScan(school, round) => format!(
+                "{}/{}",
+                Page::Round(school.clone(), *round).path(lang),
+                share_segment(lang)
+            ),
+            Page::SharedScan(school, round, owner) => format!(
+                "{}/{}/{owner}",
+                Page::Round(school.clone(), *round).path(lang),
+                shared_segment(lang)
+            ),
             Page::ScanArea(school, round, role, area) => format!(
                 "{}/{}/{}",
                 Page::Round(school.clone(), *round).path(lang),
@@ -365,6 +379,20 @@ pub fn finish_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "klaar",
         Lang::En => "finish",
+    }
+}
+
+pub fn share_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "delen",
+        Lang::En => "share",
+    }
+}
+
+pub fn shared_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "gedeeld",
+        Lang::En => "shared",
     }
 }
 

@@ -56,6 +56,8 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/rondes/{round}/klaar",
     "/nl/scholen/{school}/rondes/{round}/opslaan",
     "/nl/scholen/{school}/rondes/{round}/overzicht",
+    "/nl/scholen/{school}/rondes/{round}/delen",
+    "/nl/scholen/{school}/rondes/{round}/gedeeld/{member}",
     "/nl/scholen/{school}/rondes/{round}/{role}/{area}",
     "/en",
     "/en/",
@@ -90,6 +92,8 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/rounds/{round}/finish",
     "/en/schools/{school}/rounds/{round}/save",
     "/en/schools/{school}/rounds/{round}/overview",
+    "/en/schools/{school}/rounds/{round}/share",
+    "/en/schools/{school}/rounds/{round}/shared/{member}",
     "/en/schools/{school}/rounds/{round}/{role}/{area}",
 ];
 

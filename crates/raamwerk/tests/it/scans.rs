@@ -27,6 +27,7 @@ on_both_backends!(
     a_closed_round_is_read_only,
     the_round_page_shows_progress_and_to_coordinators_who_finished,
     the_overview_shows_where_one_stands_and_what_changed,
+    a_scan_is_shared_on_purpose_and_withdrawn,
 );
 
 fn code(s: &str) -> Code {
@@ -1067,5 +1068,131 @@ async fn the_overview_shows_where_one_stands_and_what_changed(backend: Backend) 
             .body
             .contains("Je hebt in deze ronde nog niets ingevuld")
     );
+    app.stop().await;
+}
+
+async fn a_scan_is_shared_on_purpose_and_withdrawn(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let college = team(&app, "ROC Rivierenland", "roc.nl").await;
+    let member = app.session(lyceum.member.id).await;
+    let coordinator = app.session(lyceum.coordinator.id).await;
+    let admin = app.session(lyceum.admin.id).await;
+    let share = format!("{round}/delen");
+    let shared = format!("{round}/gedeeld/{}", lyceum.member.id);
+
+    // Nothing to share before anything is filled in.
+    let early = app
+        .post_form(
+            &share,
+            &[("wie", "team"), ("aan", "1")],
+            &[("cookie", &member)],
+        )
+        .await;
+    assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(early.body.contains("nog niets om te delen"));
+
+    app.state
+        .store
+        .save_scan(
+            lyceum.school.id,
+            round_id(&round),
+            lyceum.member.id,
+            &[Change::AnswerNote(
+                code(&first_task(&app)),
+                Note::parse("mijn eigen gedachte", ANSWER_NOTE_MAX).expect("valid"),
+            )],
+        )
+        .await
+        .expect("saved");
+    // Private: no one else reads it, not even the coordinator.
+    for cookie in [&coordinator, &admin] {
+        let refused = app.get_with(&shared, &[("cookie", cookie)]).await;
+        assert_eq!(refused.status, StatusCode::NOT_FOUND);
+        assert!(!refused.body.contains("mijn eigen gedachte"));
+    }
+
+    // Shared with the coordinator by name: the coordinator reads it, the administrator not.
+    let to_coordinator = lyceum.coordinator.id.to_string();
+    let done = app
+        .post_form(
+            &share,
+            &[("wie", to_coordinator.as_str()), ("aan", "1")],
+            &[("cookie", &member)],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let own = app.get_with(&round, &[("cookie", &member)]).await;
+    assert!(own.body.contains("Gedeeld met Decaan Stedelijk Lyceum"));
+    let listed = app.get_with(&round, &[("cookie", &coordinator)]).await;
+    assert!(listed.body.contains(&format!("href=\"{shared}\"")));
+    let read = app.get_with(&shared, &[("cookie", &coordinator)]).await;
+    assert_eq!(read.status, StatusCode::OK);
+    assert!(read.body.contains("mijn eigen gedachte"));
+    assert!(read.body.contains("heeft deze scan met je gedeeld"));
+    assert!(
+        !read.body.contains("Wat er veranderde"),
+        "earlier rounds stay private"
+    );
+    let third = app.get_with(&shared, &[("cookie", &admin)]).await;
+    assert_eq!(third.status, StatusCode::NOT_FOUND);
+    assert!(
+        !app.get_with(&round, &[("cookie", &admin)])
+            .await
+            .body
+            .contains(&shared)
+    );
+
+    // With the whole team, then withdrawn again.
+    app.post_form(
+        &share,
+        &[("wie", "team"), ("aan", "1")],
+        &[("cookie", &member)],
+    )
+    .await;
+    assert_eq!(
+        app.get_with(&shared, &[("cookie", &admin)]).await.status,
+        StatusCode::OK
+    );
+    app.post_form(
+        &share,
+        &[("wie", "team"), ("aan", "0")],
+        &[("cookie", &member)],
+    )
+    .await;
+    app.post_form(
+        &share,
+        &[("wie", to_coordinator.as_str()), ("aan", "0")],
+        &[("cookie", &member)],
+    )
+    .await;
+    for cookie in [&coordinator, &admin] {
+        assert_eq!(
+            app.get_with(&shared, &[("cookie", cookie)]).await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+
+    // Not with someone of another school; the other school's people never read it.
+    let outsider = college.admin.id.to_string();
+    let refused = app
+        .post_form(
+            &share,
+            &[("wie", outsider.as_str()), ("aan", "1")],
+            &[("cookie", &member)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("geen actieve collega"));
+    app.post_form(
+        &share,
+        &[("wie", "team"), ("aan", "1")],
+        &[("cookie", &member)],
+    )
+    .await;
+    let stranger = app.session(college.admin.id).await;
+    let other = app.get_with(&shared, &[("cookie", &stranger)]).await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
+    assert!(!other.body.contains("mijn eigen gedachte"));
     app.stop().await;
 }

@@ -97,6 +97,8 @@ pub struct OverviewView {
     /// The earlier round compared with, and what changed.
     pub earlier: Option<(String, Vec<ShiftLine>)>,
     pub started: bool,
+    /// Whose scan this is, when it is a colleague's shared with the viewer.
+    pub shared_by: Option<String>,
 }
 
 const CLASSES: [&str; 4] = ["c-ja", "c-deels", "c-ontwikkelen", "c-niet"];
@@ -170,53 +172,125 @@ pub async fn show(
     let Some((round, edition)) = load_round(&app, &working, &id).await? else {
         return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
     };
-    let t = Tr(lang);
-    let school = working.school();
     let me = working.user().id;
-    let mine = app.store.my_scan(school.id, round.id, me).await?;
-    let content = &mine.content;
-    let scale = ScaleLabels::default();
-    let roles = roles_held(&working);
-
-    let overviews = roles
-        .iter()
-        .map(|&role| role_overview(&edition, content, role, &scale, lang))
-        .collect();
-
+    let mine = app.store.my_scan(working.school().id, round.id, me).await?;
     // The person's most recent earlier round with a scan, to compare with.
-    let marks = app.store.my_scan_marks(school.id, me).await?;
+    let marks = app.store.my_scan_marks(working.school().id, me).await?;
     let earlier_round = app
         .store
-        .rounds(school.id)
+        .rounds(working.school().id)
         .await?
         .into_iter()
         .filter(|r| r.created_at < round.created_at && marks.iter().any(|m| m.round == r.id))
         .max_by_key(|r| r.created_at);
     let earlier = match earlier_round {
-        Some(before) => {
-            let scan = app.store.my_scan(school.id, before.id, me).await?;
-            let lines = shifts(&edition, &roles, &scan.content, content)
-                .into_iter()
-                .map(|shift| {
-                    let word = |c: Option<Choice>| {
-                        c.map_or_else(
-                            || t.get("overview-no-answer"),
-                            |c| scale.label(shift.statement.kind, c, lang).to_owned(),
-                        )
-                    };
-                    ShiftLine {
-                        code: shift.statement.code.to_string(),
-                        text: shift.statement.text.get(lang).to_owned(),
-                        before: word(shift.before),
-                        now: word(shift.now),
-                    }
-                })
-                .collect();
-            Some((before.name.to_string(), lines))
-        }
+        Some(before) => Some((
+            before.name.to_string(),
+            app.store
+                .my_scan(working.school().id, before.id, me)
+                .await?
+                .content,
+        )),
         None => None,
     };
+    let view = render(
+        &app,
+        lang,
+        &working,
+        &round,
+        &edition,
+        &mine,
+        &roles_held(&working),
+        earlier,
+        None,
+    );
+    respond_private(&view, lang, StatusCode::OK)
+}
 
+/// A colleague's scan, shared with the viewer (or the team): the same overview, read-only,
+/// without the comparison with their earlier rounds (which they did not share).
+pub async fn shared(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    let (short, id, member) = path.map(|Path(p)| p).unwrap_or_default();
+    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
+        Ok(w) => w,
+        Err(response) => return Ok(response),
+    };
+    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let Ok(owner) = uuid::Uuid::parse_str(&member).map(domain::account::UserId) else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let school = working.school().id;
+    let viewer = working.user().id;
+    let (Some(scan), Some((user, membership))) = (
+        app.store
+            .shared_scan(school, round.id, viewer, owner)
+            .await?,
+        app.store.member(school, owner).await?,
+    ) else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let view = render(
+        &app,
+        lang,
+        &working,
+        &round,
+        &edition,
+        &scan,
+        membership.roles.as_slice(),
+        None,
+        Some(user.name.to_string()),
+    );
+    respond_private(&view, lang, StatusCode::OK)
+}
+
+/// The overview of a scan: one's own (`shared_by` is `None`), or a colleague's.
+#[allow(clippy::too_many_arguments)]
+fn render(
+    app: &AppState,
+    lang: Lang,
+    working: &crate::working::Working,
+    round: &store::Round,
+    edition: &Edition,
+    scan: &store::MyScan,
+    roles: &[Role],
+    earlier: Option<(String, ScanContent)>,
+    shared_by: Option<String>,
+) -> OverviewView {
+    let t = Tr(lang);
+    let short = working.school().short_name.clone();
+    let content = &scan.content;
+    let scale = ScaleLabels::default();
+    let overviews = roles
+        .iter()
+        .map(|&role| role_overview(edition, content, role, &scale, lang))
+        .collect();
+    let earlier = earlier.map(|(name, before)| {
+        let lines = shifts(edition, roles, &before, content)
+            .into_iter()
+            .map(|shift| {
+                let word = |c: Option<Choice>| {
+                    c.map_or_else(
+                        || t.get("overview-no-answer"),
+                        |c| scale.label(shift.statement.kind, c, lang).to_owned(),
+                    )
+                };
+                ShiftLine {
+                    code: shift.statement.code.to_string(),
+                    text: shift.statement.text.get(lang).to_owned(),
+                    before: word(shift.before),
+                    now: word(shift.now),
+                }
+            })
+            .collect();
+        (name, lines)
+    });
     let page = Page::ScanOverview(short.clone(), round.id);
     let header = |kind: Kind| {
         Choice::ALL
@@ -224,15 +298,16 @@ pub async fn show(
             .map(|c| scale.label(kind, c, lang).to_owned())
             .collect()
     };
-    let view = OverviewView {
-        chrome: Chrome::new(
-            lang,
-            &app.edition,
-            Some(&page),
-            t.with("overview-title", "round", round.name.as_str()),
-        )
-        .signed_in(),
-        nav: SchoolNav::new(&working, lang, &Page::Rounds(short.clone())),
+    let title = match &shared_by {
+        None => t.with("overview-title", "round", round.name.as_str()),
+        Some(name) => t.args(
+            "overview-shared-title",
+            &[("name", name.as_str()), ("round", round.name.as_str())],
+        ),
+    };
+    OverviewView {
+        chrome: Chrome::new(lang, &app.edition, Some(&page), title).signed_in(),
+        nav: SchoolNav::new(working, lang, &Page::Rounds(short.clone())),
         round_name: round.name.to_string(),
         period: period_text(round.period, lang),
         round_href: Page::Round(short, round.id).path(lang),
@@ -255,10 +330,10 @@ pub async fn show(
         task_header: header(Kind::Task),
         expertise_header: header(Kind::Expertise),
         earlier,
-        started: mine.started,
+        started: scan.started,
+        shared_by,
         t,
-    };
-    respond_private(&view, lang, StatusCode::OK)
+    }
 }
 
 fn role_overview(

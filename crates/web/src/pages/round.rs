@@ -10,7 +10,7 @@ use axum::response::Response;
 use domain::account::Permission;
 use domain::scan::progress;
 use domain::{Area, Edition, Lang, Role};
-use store::{ManageError, Round, ScanError};
+use store::{Audience, ManageError, Round, ScanError, ShareError};
 use uuid::Uuid;
 
 use crate::AppState;
@@ -90,6 +90,13 @@ pub struct RoundView {
     pub rounds_href: String,
     pub overview_href: String,
     pub error: Option<String>,
+    pub share_action: String,
+    pub shared_with_team: bool,
+    pub shared_people: Vec<(String, String)>,
+    /// Colleagues one may still share with: (id, name).
+    pub colleagues: Vec<(String, String)>,
+    /// Colleagues' scans shared with the viewer: (name, link).
+    pub shared_with_me: Vec<(String, String)>,
 }
 
 async fn view(
@@ -161,7 +168,44 @@ async fn view(
     } else {
         (None, String::new())
     };
+    let sharing = app
+        .store
+        .sharing(school.id, round.id, working.user().id)
+        .await?;
+    let colleagues = app
+        .store
+        .members(school.id)
+        .await?
+        .into_iter()
+        .filter(|(u, m)| {
+            m.active
+                && u.id != working.user().id
+                && !sharing.people.iter().any(|(id, _)| *id == u.id)
+        })
+        .map(|(u, _)| (u.id.to_string(), u.name.to_string()))
+        .collect();
+    let shared_with_me = app
+        .store
+        .shared_with(school.id, round.id, working.user().id)
+        .await?
+        .into_iter()
+        .map(|(id, name)| {
+            (
+                name,
+                Page::SharedScan(short.clone(), round.id, id).path(lang),
+            )
+        })
+        .collect();
     Ok(RoundView {
+        share_action: Page::ShareScan(short.clone(), round.id).path(lang),
+        shared_with_team: sharing.team,
+        shared_people: sharing
+            .people
+            .into_iter()
+            .map(|(id, name)| (id.to_string(), name))
+            .collect(),
+        colleagues,
+        shared_with_me,
         chrome: Chrome::new(lang, &app.edition, Some(&page), round.name.to_string()).signed_in(),
         nav: SchoolNav::new(working, lang, &Page::Rounds(short.clone())),
         name: round.name.to_string(),
@@ -262,4 +306,87 @@ pub async fn finish(
         Err(ScanError::NoRound) => Ok(error_page(&app, lang, StatusCode::NOT_FOUND)),
         Err(ScanError::Store(e)) => Err(e.into()),
     }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct ShareForm {
+    #[serde(default)]
+    wie: String,
+    #[serde(default)]
+    aan: String,
+}
+
+/// Shares one's scan of the round with the team or a colleague (`wie` = `team` or the
+/// colleague's id, `aan` = `1`), or stops sharing (`aan` = `0`).
+pub async fn share(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+    form: Result<Form<ShareForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
+    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
+        Ok(w) => w,
+        Err(response) => return Ok(response),
+    };
+    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let audience = if form.wie == "team" {
+        Some(Audience::Team)
+    } else {
+        Uuid::parse_str(&form.wie)
+            .ok()
+            .map(|id| Audience::Person(domain::account::UserId(id)))
+    };
+    let Some(audience) = audience else {
+        return refused(&app, lang, &working, &round, &edition, "share-choose").await;
+    };
+    match app
+        .store
+        .share_scan(
+            working.school().id,
+            round.id,
+            working.user().id,
+            audience,
+            form.aan == "1",
+        )
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!(
+            "{}#delen",
+            Page::Round(short, round.id).path(lang)
+        ))),
+        Err(ShareError::NothingToShare) => {
+            refused(&app, lang, &working, &round, &edition, "share-nothing").await
+        }
+        Err(ShareError::NotAColleague) => {
+            refused(
+                &app,
+                lang,
+                &working,
+                &round,
+                &edition,
+                "share-not-a-colleague",
+            )
+            .await
+        }
+        Err(ShareError::Store(e)) => Err(e.into()),
+    }
+}
+
+/// The round page again, with why sharing did not happen.
+async fn refused(
+    app: &AppState,
+    lang: Lang,
+    working: &Working,
+    round: &Round,
+    edition: &Edition,
+    key: &str,
+) -> Result<Response, AppError> {
+    let mut page = view(app, lang, working, round, edition).await?;
+    page.error = Some(Tr(lang).get(key));
+    respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
 }
