@@ -373,6 +373,44 @@ describe('the self-scan', () => {
     assert.equal(await page.getByLabel('Aandachtsveld bij je taken: wat wil je oppakken of anders doen?').inputValue(), FOCUS_NOTE);
   });
 
+  test('the member reads their overview, shares the scan with the coordinator, and withdraws it', async () => {
+    const page = member.page;
+    await page.goto(url(`/nl/scholen/${SHORT}/rondes`));
+    await page.getByRole('link', { name: ROUND }).click();
+    const roundPath = pathOf(page);
+    await page.getByRole('link', { name: 'Je overzicht van deze ronde' }).click();
+    assert.equal(pathOf(page), `${roundPath}/overzicht`);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), `Overzicht: ${ROUND}`);
+    const main = await page.locator('main').innerText();
+    assert.match(main, new RegExp(TASK_NOTE));
+    assert.match(main, new RegExp(FOCUS_NOTE));
+    assert.match(main, /Wat je al doet en beheerst/);
+    assert.match(main, /Dit is je eerste ronde/);
+    // Every chart is an image with its numbers in words, and a table with the same numbers.
+    const charts = page.getByRole('img');
+    assert.ok((await charts.count()) >= 4, 'a chart per area');
+    assert.ok((await page.locator('svg.chart title').first().textContent()).includes('Wat je doet'));
+    await assertAccessible(page, 'overview');
+
+    await page.goto(url(roundPath));
+    await page.getByLabel('Delen met een collega').selectOption({ label: COORDINATOR.name });
+    await page.getByRole('button', { name: 'Delen', exact: true }).click();
+    assert.match(await page.locator('main').innerText(), new RegExp(`Gedeeld met ${COORDINATOR.name}`));
+    await assertAccessible(page, 'round page, shared');
+
+    const coordinatorPage = coordinator.page;
+    await coordinatorPage.goto(url(roundPath));
+    await coordinatorPage.getByRole('link', { name: `De scan van ${MEMBER.name}` }).click();
+    assert.match(await coordinatorPage.locator('main').innerText(), new RegExp(TASK_NOTE));
+    assert.match(await coordinatorPage.locator('main').innerText(), /heeft deze scan met je gedeeld/);
+    await assertAccessible(coordinatorPage, 'a shared scan');
+    const sharedPath = pathOf(coordinatorPage);
+
+    await page.getByRole('button', { name: `Intrekken (niet meer delen met ${COORDINATOR.name})` }).click();
+    const gone = await coordinatorPage.goto(url(sharedPath));
+    assert.equal(gone.status(), 404);
+  });
+
   test('the member reports the scan finished; the coordinator sees that, and nothing of its content', async () => {
     assert.ok(roundPath, 'the first step opened a round');
     const page = member.page;
