@@ -211,6 +211,14 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
             get(pages::overview::show),
         ),
         (
+            format!("{rounds}/{{round}}/{}.pdf", routes::overview_segment(lang)),
+            get(pages::overview::pdf),
+        ),
+        (
+            format!("{rounds}/{{round}}/{}.docx", routes::overview_segment(lang)),
+            get(pages::overview::docx),
+        ),
+        (
             format!("{rounds}/{{round}}/{}", routes::share_segment(lang)),
             post(pages::round::share),
         ),

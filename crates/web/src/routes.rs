@@ -72,10 +72,30 @@ pub enum Page {
     ScanArea(String, Uuid, Role, Area),
     /// One's own overview of a round: charts, strengths, wishes, notes, what changed.
     ScanOverview(String, Uuid),
+    /// One's own overview of a round as a document to download.
+    ScanDocument(String, Uuid, DocumentFormat),
     /// Sharing one's scan of a round with the team or a colleague, or stopping (POST).
     ShareScan(String, Uuid),
     /// A colleague's scan of a round, shared with the viewer.
     SharedScan(String, Uuid, UserId),
+}
+
+/// The downloadable forms of an overview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentFormat {
+    /// Typeset, to print or keep.
+    Pdf,
+    /// Editable in a word processor.
+    Docx,
+}
+
+impl DocumentFormat {
+    pub fn extension(self) -> &'static str {
+        match self {
+            DocumentFormat::Pdf => "pdf",
+            DocumentFormat::Docx => "docx",
+        }
+    }
 }
 
 /// The changes a coordinator or administrator makes to a member, each its own form.
@@ -233,6 +253,12 @@ impl Page {
                 "{}/{}",
                 Page::Round(school.clone(), *round).path(lang),
                 overview_segment(lang)
+            ),
+            Page::ScanDocument(school, round, format) => format!(
+                "{}/{}.{}",
+                Page::Round(school.clone(), *round).path(lang),
+                overview_segment(lang),
+                format.extension()
             ),
             Page::ShareScan(school, round) => format!(
                 "{}/{}",

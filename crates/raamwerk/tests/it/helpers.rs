@@ -209,6 +209,31 @@ impl TestApp {
         self.send(Request::get(path), headers, Body::empty()).await
     }
 
+    /// A download: status, content type and the bytes.
+    pub async fn get_bytes(
+        &self,
+        path: &str,
+        headers: &[(&str, &str)],
+    ) -> (StatusCode, String, Vec<u8>) {
+        let mut request = Request::get(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = web::router(self.state.clone())
+            .oneshot(request.body(Body::empty()).expect("request"))
+            .await
+            .expect("the router answers");
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.expect("body").to_bytes();
+        let content_type = parts
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        (parts.status, content_type, bytes.to_vec())
+    }
+
     /// A form post as a browser on this site sends it (`Sec-Fetch-Site: same-origin`),
     /// plus any headers given (which may override that one).
     pub async fn post_form(

@@ -28,6 +28,7 @@ on_both_backends!(
     the_round_page_shows_progress_and_to_coordinators_who_finished,
     the_overview_shows_where_one_stands_and_what_changed,
     a_scan_is_shared_on_purpose_and_withdrawn,
+    the_overview_downloads_as_pdf_and_docx_to_its_owner_only,
 );
 
 fn code(s: &str) -> Code {
@@ -1194,5 +1195,156 @@ async fn a_scan_is_shared_on_purpose_and_withdrawn(backend: Backend) {
     let other = app.get_with(&shared, &[("cookie", &stranger)]).await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
     assert!(!other.body.contains("mijn eigen gedachte"));
+    app.stop().await;
+}
+
+/// The text of a PDF, as `pdftotext` reads it (Debian's poppler-utils; scripts/test
+/// installs it).
+fn pdf_text(pdf: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("pdftotext")
+        .args(["-layout", "-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pdftotext runs (scripts/test installs poppler-utils)");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(pdf)
+        .expect("write the PDF");
+    let out = child.wait_with_output().expect("pdftotext ends");
+    assert!(out.status.success(), "pdftotext reads the PDF");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+async fn the_overview_downloads_as_pdf_and_docx_to_its_owner_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let college = team(&app, "ROC Rivierenland", "roc.nl").await;
+    let first = first_task(&app);
+    app.state
+        .store
+        .save_scan(
+            lyceum.school.id,
+            round_id(&round),
+            lyceum.member.id,
+            &[
+                Change::Choice(code(&first), Some(Choice::Partly)),
+                Change::AnswerNote(
+                    code(&first),
+                    Note::parse("met ouders #erbij *vet* $x$", ANSWER_NOTE_MAX).expect("valid"),
+                ),
+                Change::AreaNote(
+                    NoteKey::Reflection(
+                        Role::Mentor,
+                        Area::Vision,
+                        domain::scan::Prompt::RoleModel,
+                    ),
+                    Note::parse("ik vertel over mijn omwegen", 2000).expect("valid"),
+                ),
+            ],
+        )
+        .await
+        .expect("saved");
+    let cookie = app.session(lyceum.member.id).await;
+    let statement = app
+        .state
+        .edition
+        .statement(&first)
+        .expect("statement")
+        .text
+        .nl
+        .clone();
+
+    let overview = app
+        .get_with(&format!("{round}/overzicht"), &[("cookie", &cookie)])
+        .await;
+    assert!(
+        overview
+            .body
+            .contains(&format!("href=\"{round}/overzicht.pdf\""))
+    );
+    assert!(
+        overview
+            .body
+            .contains(&format!("href=\"{round}/overzicht.docx\""))
+    );
+
+    let pdf = app
+        .get_bytes(&format!("{round}/overzicht.pdf"), &[("cookie", &cookie)])
+        .await;
+    assert_eq!(pdf.0, StatusCode::OK);
+    assert_eq!(pdf.1, "application/pdf");
+    let text = pdf_text(&pdf.2);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Overzicht: najaar 2026",
+        "Stedelijk Lyceum",
+        "doe ik deels",
+        "met ouders #erbij *vet* $x$",
+        "ik vertel over mijn omwegen",
+        "Gemaakt op",
+    ] {
+        assert!(flat.contains(expected), "{expected:?} in the PDF: {flat}");
+    }
+    let first_words: String = statement
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(flat.contains(&first_words), "{first_words:?} in the PDF");
+
+    let docx = app
+        .get_bytes(&format!("{round}/overzicht.docx"), &[("cookie", &cookie)])
+        .await;
+    assert_eq!(docx.0, StatusCode::OK);
+    assert_eq!(
+        docx.1,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    );
+    let text = formats::overview::docx::text_of(&docx.2).expect("a DOCX");
+    for expected in [
+        "Overzicht: najaar 2026",
+        statement.as_str(),
+        "doe ik deels",
+        "met ouders #erbij *vet* $x$",
+        "ik vertel over mijn omwegen",
+    ] {
+        assert!(text.contains(expected), "{expected:?} in the DOCX: {text}");
+    }
+    // English, too.
+    let english = app
+        .get_bytes(
+            &format!(
+                "{}/overview.pdf",
+                round
+                    .replace("/nl/scholen/", "/en/schools/")
+                    .replace("/rondes/", "/rounds/")
+            ),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(english.0, StatusCode::OK);
+    assert!(pdf_text(&english.2).contains("I do this in part"));
+
+    // Someone else's download is their own (empty) scan; another school's people get nothing.
+    let colleague = app.session(lyceum.coordinator.id).await;
+    let theirs = app
+        .get_bytes(
+            &format!("{round}/overzicht.docx"),
+            &[("cookie", &colleague)],
+        )
+        .await;
+    let text = formats::overview::docx::text_of(&theirs.2).expect("a DOCX");
+    assert!(!text.contains("met ouders"));
+    let stranger = app.session(college.member.id).await;
+    let refused = app
+        .get_bytes(&format!("{round}/overzicht.pdf"), &[("cookie", &stranger)])
+        .await;
+    assert_eq!(refused.0, StatusCode::NOT_FOUND);
+    let anonymous = app.get_bytes(&format!("{round}/overzicht.pdf"), &[]).await;
+    assert_eq!(anonymous.0, StatusCode::SEE_OTHER);
     app.stop().await;
 }

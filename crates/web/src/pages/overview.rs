@@ -14,6 +14,14 @@ use domain::scan::{
 };
 use domain::{Area, Edition, Kind, Lang, Role};
 
+use axum::http::HeaderValue;
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::IntoResponse;
+use formats::overview::{
+    Answer as DocAnswer, AreaSection, Bar as DocBar, Changes, Line as DocLine, Overview,
+    RoleSection, Words,
+};
+
 use crate::AppState;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
@@ -21,6 +29,7 @@ use crate::pages::round::{load_round, roles_held};
 use crate::pages::rounds::period_text;
 use crate::pages::school::SchoolNav;
 use crate::pages::{Chrome, respond_private};
+use crate::routes::DocumentFormat;
 use crate::routes::{Page, PathLang};
 use crate::working::working_in;
 
@@ -99,6 +108,8 @@ pub struct OverviewView {
     pub started: bool,
     /// Whose scan this is, when it is a colleague's shared with the viewer.
     pub shared_by: Option<String>,
+    pub pdf_href: String,
+    pub docx_href: String,
 }
 
 const CLASSES: [&str; 4] = ["c-ja", "c-deels", "c-ontwikkelen", "c-niet"];
@@ -164,13 +175,107 @@ pub async fn show(
     headers: HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
-    let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
+    match own(&app, lang, &headers, path).await? {
+        Ok((view, _)) => respond_private(&view, lang, StatusCode::OK),
+        Err(response) => Ok(response),
+    }
+}
+
+/// One's own overview as a typeset PDF.
+pub async fn pdf(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    download(&app, lang, &headers, path, DocumentFormat::Pdf).await
+}
+
+/// One's own overview as an editable document (DOCX).
+pub async fn docx(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    download(&app, lang, &headers, path, DocumentFormat::Docx).await
+}
+
+async fn download(
+    app: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+    format: DocumentFormat,
+) -> Result<Response, AppError> {
+    let (view, document) = match own(app, lang, headers, path).await? {
+        Ok(found) => found,
         Err(response) => return Ok(response),
     };
-    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
-        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    let now = store::now_millis();
+    let (y, m, d) = crate::pages::members::civil_from_days(now.div_euclid(86_400_000));
+    let bytes = tokio::task::spawn_blocking(move || match format {
+        DocumentFormat::Pdf => formats::overview::pdf::write(
+            &document,
+            (
+                i32::try_from(y).unwrap_or(2026),
+                u8::try_from(m).unwrap_or(1),
+                u8::try_from(d).unwrap_or(1),
+            ),
+        ),
+        DocumentFormat::Docx => formats::overview::docx::write(&document),
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let (content_type, extension) = match format {
+        DocumentFormat::Pdf => ("application/pdf", "pdf"),
+        DocumentFormat::Docx => (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "docx",
+        ),
+    };
+    let name: String = view
+        .round_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = match lang {
+        Lang::Nl => "raamwerk-overzicht",
+        Lang::En => "raamwerk-overview",
+    };
+    let disposition = format!("attachment; filename=\"{stem}-{name}.{extension}\"");
+    let mut response = bytes.into_response();
+    let h = response.headers_mut();
+    h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        h.insert(CONTENT_DISPOSITION, value);
+    }
+    Ok(response)
+}
+
+/// One's own overview of a round: the page's view and the document made from it; or the
+/// answer to give instead.
+async fn own(
+    app: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Result<(OverviewView, Overview), Response>, AppError> {
+    let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
+    let working = match working_in(app, headers, lang, &short, Permission::Member).await? {
+        Ok(w) => w,
+        Err(response) => return Ok(Err(response)),
+    };
+    let Some((round, edition)) = load_round(app, &working, &id).await? else {
+        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
     };
     let me = working.user().id;
     let mine = app.store.my_scan(working.school().id, round.id, me).await?;
@@ -193,18 +298,131 @@ pub async fn show(
         )),
         None => None,
     };
+    let roles = roles_held(&working);
     let view = render(
-        &app,
-        lang,
-        &working,
-        &round,
-        &edition,
-        &mine,
-        &roles_held(&working),
-        earlier,
-        None,
+        app, lang, &working, &round, &edition, &mine, &roles, earlier, None,
     );
-    respond_private(&view, lang, StatusCode::OK)
+    let document = document(
+        &view,
+        &edition,
+        &mine.content,
+        &roles,
+        working.school().name.as_str(),
+        lang,
+    );
+    Ok(Ok((view, document)))
+}
+
+/// The document of an overview: what the page shows, and every statement with the step
+/// chosen.
+fn document(
+    view: &OverviewView,
+    edition: &Edition,
+    content: &ScanContent,
+    roles: &[Role],
+    school: &str,
+    lang: Lang,
+) -> Overview {
+    let t = Tr(lang);
+    let scale = ScaleLabels::default();
+    let now = store::now_millis();
+    let line = |l: &StatementLine| DocLine {
+        code: l.code.clone(),
+        text: l.text.clone(),
+    };
+    Overview {
+        lang: lang.code().to_owned(),
+        title: view.chrome.title.clone(),
+        subtitle: format!("{school} · {} · {}", view.round_name, view.period),
+        made_on: t.with(
+            "overview-made-on",
+            "date",
+            crate::pages::members::day(now, lang),
+        ),
+        intro: t.get("overview-private"),
+        legend: view.legend.iter().map(|(_, label)| label.clone()).collect(),
+        roles: view
+            .roles
+            .iter()
+            .zip(roles)
+            .map(|(r, &role)| RoleSection {
+                name: r.name.clone(),
+                areas: r
+                    .areas
+                    .iter()
+                    .zip(Area::ALL)
+                    .map(|(a, area)| AreaSection {
+                        name: a.name.clone(),
+                        bars: a
+                            .bars
+                            .iter()
+                            .map(|b| {
+                                let mut counts = [0; formats::overview::STEPS];
+                                for (i, (_, n)) in b.cells.iter().enumerate().take(4) {
+                                    counts[i] = *n;
+                                }
+                                counts[4] = b.open;
+                                DocBar {
+                                    label: b.label.clone(),
+                                    counts,
+                                }
+                            })
+                            .collect(),
+                        answers: edition
+                            .statements()
+                            .iter()
+                            .filter(|s| s.role == role && s.area == area)
+                            .map(|s| {
+                                let answer = content.answer(&s.code);
+                                DocAnswer {
+                                    code: s.code.to_string(),
+                                    text: s.text.get(lang).to_owned(),
+                                    choice: answer
+                                        .and_then(|a| a.choice)
+                                        .map(|c| scale.label(s.kind, c, lang).to_owned())
+                                        .unwrap_or_default(),
+                                    note: answer
+                                        .and_then(|a| a.note.as_ref())
+                                        .map(|n| n.to_string())
+                                        .unwrap_or_default(),
+                                    discuss: answer.is_some_and(|a| a.discuss),
+                                }
+                            })
+                            .collect(),
+                        texts: a.focus.iter().chain(&a.reflections).cloned().collect(),
+                    })
+                    .collect(),
+                strengths: r.strengths.iter().map(line).collect(),
+                wishes: r.wishes.iter().map(line).collect(),
+                discuss: r.discuss.iter().map(line).collect(),
+            })
+            .collect(),
+        changes: view.earlier.as_ref().map(|(name, lines)| Changes {
+            heading: t.with("overview-changes-since", "round", name),
+            before: name.clone(),
+            now: view.round_name.clone(),
+            rows: lines
+                .iter()
+                .map(|l| {
+                    (
+                        format!("{} {}", l.code, l.text),
+                        l.before.clone(),
+                        l.now.clone(),
+                    )
+                })
+                .collect(),
+        }),
+        words: Words {
+            statement: t.get("overview-statement"),
+            choice: t.get("overview-choice"),
+            note: t.get("overview-note"),
+            discuss: t.get("scan-discuss"),
+            strengths: t.get("overview-strengths"),
+            wishes: t.get("overview-wishes"),
+            to_discuss: t.get("overview-discuss"),
+            none_yet: t.get("overview-none-yet"),
+        },
+    }
 }
 
 /// A colleague's scan, shared with the viewer (or the team): the same overview, read-only,
@@ -310,7 +528,7 @@ fn render(
         nav: SchoolNav::new(working, lang, &Page::Rounds(short.clone())),
         round_name: round.name.to_string(),
         period: period_text(round.period, lang),
-        round_href: Page::Round(short, round.id).path(lang),
+        round_href: Page::Round(short.clone(), round.id).path(lang),
         roles: overviews,
         legend: Choice::ALL
             .into_iter()
@@ -332,6 +550,8 @@ fn render(
         earlier,
         started: scan.started,
         shared_by,
+        pdf_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Pdf).path(lang),
+        docx_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Docx).path(lang),
         t,
     }
 }
