@@ -7,6 +7,7 @@
 // error states included.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, describeViolations } from './axe.mjs';
 import { pathOf, useAppAndBrowser } from './harness.mjs';
@@ -391,6 +392,26 @@ describe('the self-scan', () => {
     assert.ok((await charts.count()) >= 4, 'a chart per area');
     assert.ok((await page.locator('svg.chart title').first().textContent()).includes('Wat je doet'));
     await assertAccessible(page, 'overview');
+
+    // Both documents download, with the person's words in them.
+    const [pdf] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download als PDF' }).click(),
+    ]);
+    assert.match(pdf.suggestedFilename(), /^raamwerk-overzicht-.*\.pdf$/);
+    const pdfText = execFileSync('pdftotext', [await pdf.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.ok(pdfText.includes(TASK_NOTE), `the note is in the PDF: ${pdfText}`);
+    assert.ok(pdfText.includes(`Overzicht: ${ROUND}`));
+    const [docx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download als Word-document (bewerkbaar)' }).click(),
+    ]);
+    assert.match(docx.suggestedFilename(), /\.docx$/);
+    const documentXml = execFileSync('python3', ['-c',
+      'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', await docx.path()],
+    { encoding: 'utf8' });
+    assert.ok(documentXml.includes(TASK_NOTE), 'the note is in the editable document');
+    assert.ok(documentXml.includes(FOCUS_NOTE), 'and the focus note');
 
     await page.goto(url(roundPath));
     await page.getByLabel('Delen met een collega').selectOption({ label: COORDINATOR.name });
