@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Autosave benchmark and crash test (issue 4): CLIENTS members of one school each save notes
+# through the save address the page's script uses, one after another, as fast as the server
+# answers, for SECONDS; prints saves/s and p99 (targets on SQLite: at least 3,000 saves/s, p99
+# under 25 ms). Then the same load again, and the server is killed with SIGKILL in the middle;
+# afterwards every save the server acknowledged must be in the database, which must pass
+# SQLite's integrity check (the script exits 1 if not).
+#
+# Usage: bench/autosave.sh    (RAAMWERK_BIN=… skips the build; CLIENTS=200, SECONDS_RUN=10,
+#                              APP_PORT=18461)
+set -euo pipefail
+
+APP_PORT="${APP_PORT:-18461}"
+CLIENTS="${CLIENTS:-200}"
+SECONDS_RUN="${SECONDS_RUN:-10}"
+PASSWORD="paars kompas vindt zeven tulpen"
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tmp="$(mktemp -d)"
+app_pid=""
+cleanup() {
+  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+if [[ -n "${RAAMWERK_BIN:-}" ]]; then
+  BIN="$RAAMWERK_BIN"
+else
+  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/raamwerk-target}"
+  (cd "$repo" && cargo build --release -p raamwerk) >&2
+  BIN="$CARGO_TARGET_DIR/release/raamwerk"
+fi
+base="http://127.0.0.1:$APP_PORT"
+db_file="$tmp/bench.db"
+db="sqlite://$db_file"
+
+start() {
+  "$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >>"$tmp/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && return; sleep 0.05; done
+  echo "the app did not start" >&2; exit 1
+}
+start
+
+school="$("$BIN" admin create-school --name "Bench College" --sector mbo --students 9000 --region UT --database "$db" 2>/dev/null)"
+sign_in() { # email permission → prints "EMAIL COOKIE"
+  local link cookie
+  link="$("$BIN" admin create-user --school "$school" --email "$1" --name "Collega $1" --permission "$2" \
+    --roles BEG,SPE,COO --base-url "$base" --database "$db" 2>/dev/null)"
+  curl -fsS -o /dev/null --data-urlencode "password=$PASSWORD" --data-urlencode "repeat=$PASSWORD" "$link"
+  cookie="$(curl -sS -o /dev/null -D - --data-urlencode "email=$1" --data-urlencode "password=$PASSWORD" \
+    "$base/nl/inloggen" | awk -F'[ ;]' 'tolower($1) == "set-cookie:" { print $2 }')"
+  echo "$1 $cookie"
+}
+coordinator="$(sign_in coordinator@bench.nl coordinator | cut -d' ' -f2)"
+round_path="$(curl -sS -o /dev/null -D - -H "Cookie: $coordinator" --data-urlencode "name=bench" \
+  --data-urlencode "starts=2026-11-25" "$base/nl/scholen/$school/rondes" | awk 'tolower($1) == "location:" { print $2 }' | tr -d '\r')"
+[[ "$round_path" == /nl/scholen/* ]] || { echo "could not open a round" >&2; exit 1; }
+export -f sign_in; export BIN school base db PASSWORD
+seq 1 "$CLIENTS" | xargs -P 4 -I{} bash -c 'sign_in "lid{}@bench.nl" lid' >"$tmp/people"
+[[ "$(grep -c raamwerk_session= "$tmp/people")" == "$CLIENTS" ]] || { echo "not everyone signed in" >&2; exit 1; }
+"$BIN" framework export --format json --database "$db" | grep -o '"code": *"[A-Z]*\.[A-Z]*\.[TD][0-9]*"' \
+  | sed 's/.*"\([^"]*\)"$/\1/' >"$tmp/codes"
+
+client="$repo/bench/lib/autosave_client.py"
+echo "===== Raamwerk autosave ($(date -u +%Y-%m-%dT%H:%M:%SZ)), SQLite, $CLIENTS clients, ${SECONDS_RUN}s ====="
+python3 "$client" run "$base$round_path/opslaan" "$tmp/people" "$tmp/codes" "$SECONDS_RUN" "$tmp/load.log"
+
+echo "----- crash test: SIGKILL during the same load -----"
+DURABLE_LOG=1 python3 "$client" run "$base$round_path/opslaan" "$tmp/people" "$tmp/codes" "$SECONDS_RUN" "$tmp/crash.log" &
+load_pid=$!
+sleep "$(awk -v s="$SECONDS_RUN" 'BEGIN { print s / 2 }')"
+kill -9 "$app_pid"
+wait "$app_pid" 2>/dev/null || true
+app_pid=""
+echo "server killed with SIGKILL"
+wait "$load_pid" || true
+python3 "$client" check "$db_file" "$tmp/crash.log"
