@@ -24,13 +24,16 @@ const SELECT_ROUNDS: &str = "SELECT id, name, starts_on, ends_on, edition_id, cr
      FROM rounds WHERE school_id = $1 ORDER BY created_at DESC";
 const SELECT_ROUND: &str = "SELECT id, name, starts_on, ends_on, edition_id, created_at, closed_at \
      FROM rounds WHERE id = $1 AND school_id = $2";
-const SELECT_SCAN_ID: &str = "SELECT s.id FROM scans s JOIN rounds r ON r.id = s.round_id \
-     WHERE s.round_id = $1 AND r.school_id = $2 AND s.user_id = $3";
 const SELECT_SCAN_STATE: &str = "SELECT s.id, s.finished_at FROM scans s \
      WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3";
-const INSERT_SCAN: &str = "INSERT INTO scans (id, round_id, school_id, user_id, created_at, updated_at) \
-     VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (round_id, user_id) DO NOTHING";
-const TOUCH_SCAN: &str = "UPDATE scans SET updated_at = $2 WHERE id = $1";
+const SELECT_ROUND_FOR_MEMBER: &str = "SELECT r.closed_at FROM rounds r \
+     JOIN memberships m ON m.school_id = r.school_id AND m.user_id = $3 AND m.active = 1 \
+     WHERE r.id = $1 AND r.school_id = $2";
+/// Makes the person's scan of the round if it is their first save, notes the time, and gives
+/// its id, in one statement.
+const UPSERT_SCAN: &str = "INSERT INTO scans (id, round_id, school_id, user_id, created_at, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $5) \
+     ON CONFLICT (round_id, user_id) DO UPDATE SET updated_at = excluded.updated_at RETURNING id";
 const SELECT_ANSWERS: &str =
     "SELECT code, choice, note, discuss FROM scan_answers WHERE scan_id = $1";
 const SELECT_NOTES: &str = "SELECT note_key, text FROM scan_notes WHERE scan_id = $1";
@@ -187,31 +190,30 @@ macro_rules! active_permission {
 /// person an active member, and returns the id of their scan, made if it is their first save.
 macro_rules! open_scan {
     ($tx:expr, $school:expr, $round:expr, $user:expr, $now:expr) => {{
-        if active_permission!($tx, $school.0, $user.0).is_none() {
-            return Err(Refusal::NotAMember.into());
-        }
-        let round: Option<RoundRow> = sqlx::query_as(SELECT_ROUND)
+        // One query for the common case (an active member, an open round of the school);
+        // only when it finds nothing is it worth asking why.
+        let open: Option<(Option<i64>,)> = sqlx::query_as(SELECT_ROUND_FOR_MEMBER)
             .bind($round)
             .bind($school.0)
+            .bind($user.0)
             .fetch_optional(&mut *$tx)
             .await?;
-        match round {
-            None => return Err(ScanError::NoRound),
-            Some(r) if r.closed_at.is_some() => return Err(Refusal::RoundClosed.into()),
-            Some(_) => {}
+        match open {
+            Some((None,)) => {}
+            Some((Some(_),)) => return Err(Refusal::RoundClosed.into()),
+            None => {
+                if active_permission!($tx, $school.0, $user.0).is_none() {
+                    return Err(Refusal::NotAMember.into());
+                }
+                return Err(ScanError::NoRound);
+            }
         }
-        sqlx::query(INSERT_SCAN)
+        let (scan,): (Uuid,) = sqlx::query_as(UPSERT_SCAN)
             .bind(Uuid::new_v4())
             .bind($round)
             .bind($school.0)
             .bind($user.0)
             .bind($now)
-            .execute(&mut *$tx)
-            .await?;
-        let (scan,): (Uuid,) = sqlx::query_as(SELECT_SCAN_ID)
-            .bind($round)
-            .bind($school.0)
-            .bind($user.0)
             .fetch_one(&mut *$tx)
             .await?;
         scan
@@ -394,11 +396,11 @@ impl Store {
                         sqlx::query(DELETE_AREA_NOTE).bind(scan).bind(key.code()).execute(&mut *tx).await?;
                     }
                 }
-                if let Change::Choice(code, _) | Change::AnswerNote(code, _) | Change::Discuss(code, _) = change {
+                // Only a change that empties a field can leave an empty answer behind.
+                if let Change::Choice(code, None) | Change::AnswerNote(code, None) | Change::Discuss(code, false) = change {
                     sqlx::query(DELETE_EMPTY_ANSWER).bind(scan).bind(code.as_str()).execute(&mut *tx).await?;
                 }
             }
-            sqlx::query(TOUCH_SCAN).bind(scan).bind(now).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         Ok(())

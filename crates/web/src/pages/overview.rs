@@ -95,10 +95,10 @@ pub struct ShiftLine {
 pub struct OverviewView {
     pub chrome: Chrome,
     pub t: Tr,
-    pub nav: SchoolNav,
+    pub nav: Option<SchoolNav>,
     pub round_name: String,
     pub period: String,
-    pub round_href: String,
+    pub round_href: Option<String>,
     pub roles: Vec<RoleOverview>,
     pub legend: Vec<(&'static str, String)>,
     pub task_header: Vec<String>,
@@ -110,6 +110,18 @@ pub struct OverviewView {
     pub shared_by: Option<String>,
     pub pdf_href: String,
     pub docx_href: String,
+    /// For the quick scan without an account: the answers, kept in the page (nothing is
+    /// stored), with the addresses that turn them into documents or back into the form.
+    pub kept: Option<Kept>,
+}
+
+/// A quick scan's answers carried in the page, and where they can be sent.
+#[derive(Debug)]
+pub struct Kept {
+    pub fields: Vec<(String, String)>,
+    pub pdf_action: String,
+    pub docx_action: String,
+    pub back_action: String,
 }
 
 const CLASSES: [&str; 4] = ["c-ja", "c-deels", "c-ontwikkelen", "c-niet"];
@@ -302,25 +314,24 @@ async fn own(
     let view = render(
         app, lang, &working, &round, &edition, &mine, &roles, earlier, None,
     );
-    let document = document(
-        &view,
-        &edition,
-        &mine.content,
-        &roles,
-        working.school().name.as_str(),
-        lang,
+    let subtitle = format!(
+        "{} · {} · {}",
+        working.school().name,
+        view.round_name,
+        view.period
     );
+    let document = document(&view, &edition, &mine.content, &roles, subtitle, lang);
     Ok(Ok((view, document)))
 }
 
 /// The document of an overview: what the page shows, and every statement with the step
 /// chosen.
-fn document(
+pub(crate) fn document(
     view: &OverviewView,
     edition: &Edition,
     content: &ScanContent,
     roles: &[Role],
-    school: &str,
+    subtitle: String,
     lang: Lang,
 ) -> Overview {
     let t = Tr(lang);
@@ -333,7 +344,7 @@ fn document(
     Overview {
         lang: lang.code().to_owned(),
         title: view.chrome.title.clone(),
-        subtitle: format!("{school} · {} · {}", view.round_name, view.period),
+        subtitle,
         made_on: t.with(
             "overview-made-on",
             "date",
@@ -525,10 +536,10 @@ fn render(
     };
     OverviewView {
         chrome: Chrome::new(lang, &app.edition, Some(&page), title).signed_in(),
-        nav: SchoolNav::new(working, lang, &Page::Rounds(short.clone())),
+        nav: Some(SchoolNav::new(working, lang, &Page::Rounds(short.clone()))),
         round_name: round.name.to_string(),
         period: period_text(round.period, lang),
-        round_href: Page::Round(short.clone(), round.id).path(lang),
+        round_href: Some(Page::Round(short.clone(), round.id).path(lang)),
         roles: overviews,
         legend: Choice::ALL
             .into_iter()
@@ -550,13 +561,14 @@ fn render(
         earlier,
         started: scan.started,
         shared_by,
+        kept: None,
         pdf_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Pdf).path(lang),
         docx_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Docx).path(lang),
         t,
     }
 }
 
-fn role_overview(
+pub(crate) fn role_overview(
     edition: &Edition,
     content: &ScanContent,
     role: Role,

@@ -97,11 +97,13 @@ pub struct ScanAreaView {
     pub next: (String, String),
     pub answer_max: usize,
     pub area_max: usize,
+    /// Fields carry their original values and a save state (always, on this page).
+    pub keeps_originals: bool,
 }
 
 /// The values a page shows: what is stored, or what was posted (with the original values it
 /// carried) when the post is shown again with its problems.
-enum Values<'a> {
+pub(crate) enum Values<'a> {
     Stored(&'a ScanContent),
     Posted(&'a HashMap<String, String>),
 }
@@ -152,7 +154,7 @@ fn stored_value(content: &ScanContent, field: &str) -> String {
 }
 
 /// Every field of a role's area, in page order.
-fn fields(edition: &Edition, role: Role, area: Area) -> Vec<String> {
+pub(crate) fn fields(edition: &Edition, role: Role, area: Area) -> Vec<String> {
     let mut all = Vec::new();
     for kind in Kind::ALL {
         for s in edition.statements_in(role, area, kind) {
@@ -201,9 +203,82 @@ fn view(
 ) -> ScanAreaView {
     let t = Tr(lang);
     let short = working.school().short_name.clone();
-    let scale = ScaleLabels::default();
     let roles = roles_held(working);
     let page = Page::ScanArea(short.clone(), round.id, role, area);
+    let (kinds, reflections) = blocks(edition, lang, role, area, values, errors);
+    let p = progress(edition, &[role], content)
+        .into_iter()
+        .find(|p| p.area == area);
+    let (previous, next) = neighbours(&roles, role, area);
+    let area_link = |(r, a): (Role, Area)| {
+        (
+            Page::ScanArea(short.clone(), round.id, r, a).path(lang),
+            format!(
+                "{} · {}",
+                edition.role(r).name.get(lang),
+                edition.area(a).name.get(lang)
+            ),
+        )
+    };
+    let round_href = Page::Round(short.clone(), round.id).path(lang);
+    ScanAreaView {
+        chrome: Chrome::new(
+            lang,
+            &app.edition,
+            Some(&page),
+            format!(
+                "{} · {}",
+                edition.role(role).name.get(lang),
+                edition.area(area).name.get(lang)
+            ),
+        )
+        .signed_in(),
+        nav: SchoolNav::new(working, lang, &Page::Rounds(short.clone())),
+        round_name: round.name.to_string(),
+        role_name: edition.role(role).name.get(lang).to_owned(),
+        area_name: edition.area(area).name.get(lang).to_owned(),
+        editable: round.is_open(),
+        action: page.path(lang),
+        save_href: Page::SaveScanField(short.clone(), round.id).path(lang),
+        script_href: assets::scan_js_href(),
+        kinds,
+        reflections,
+        progress: p.map_or_else(String::new, |p| {
+            t.args(
+                "scan-progress",
+                &[
+                    ("answered", &p.answered.to_string()),
+                    ("total", &p.total.to_string()),
+                ],
+            )
+        }),
+        problems: Vec::new(),
+        notice: None,
+        previous: previous.map(area_link),
+        next: next.map_or_else(
+            || (round_href.clone(), t.get("scan-back-to-round")),
+            area_link,
+        ),
+        round_href,
+        answer_max: ANSWER_NOTE_MAX,
+        area_max: AREA_NOTE_MAX,
+        keeps_originals: true,
+        t,
+    }
+}
+
+/// The statements of a role's area by kind with their fields, the focus notes, and the
+/// reflection prompts, filled from `values`, with `errors` by field.
+pub(crate) fn blocks(
+    edition: &Edition,
+    lang: Lang,
+    role: Role,
+    area: Area,
+    values: &Values<'_>,
+    errors: &HashMap<String, String>,
+) -> (Vec<KindBlock>, Vec<NoteField>) {
+    let t = Tr(lang);
+    let scale = ScaleLabels::default();
     let note = |name: String, label: String| NoteField {
         value: values.value(&name),
         was: values.was(&name),
@@ -283,64 +358,7 @@ fn view(
             )
         })
         .collect();
-    let p = progress(edition, &[role], content)
-        .into_iter()
-        .find(|p| p.area == area);
-    let (previous, next) = neighbours(&roles, role, area);
-    let area_link = |(r, a): (Role, Area)| {
-        (
-            Page::ScanArea(short.clone(), round.id, r, a).path(lang),
-            format!(
-                "{} · {}",
-                edition.role(r).name.get(lang),
-                edition.area(a).name.get(lang)
-            ),
-        )
-    };
-    let round_href = Page::Round(short.clone(), round.id).path(lang);
-    ScanAreaView {
-        chrome: Chrome::new(
-            lang,
-            &app.edition,
-            Some(&page),
-            format!(
-                "{} · {}",
-                edition.role(role).name.get(lang),
-                edition.area(area).name.get(lang)
-            ),
-        )
-        .signed_in(),
-        nav: SchoolNav::new(working, lang, &Page::Rounds(short.clone())),
-        round_name: round.name.to_string(),
-        role_name: edition.role(role).name.get(lang).to_owned(),
-        area_name: edition.area(area).name.get(lang).to_owned(),
-        editable: round.is_open(),
-        action: page.path(lang),
-        save_href: Page::SaveScanField(short.clone(), round.id).path(lang),
-        script_href: assets::scan_js_href(),
-        kinds,
-        reflections,
-        progress: p.map_or_else(String::new, |p| {
-            t.args(
-                "scan-progress",
-                &[
-                    ("answered", &p.answered.to_string()),
-                    ("total", &p.total.to_string()),
-                ],
-            )
-        }),
-        problems: Vec::new(),
-        notice: None,
-        previous: previous.map(area_link),
-        next: next.map_or_else(
-            || (round_href.clone(), t.get("scan-back-to-round")),
-            area_link,
-        ),
-        round_href,
-        answer_max: ANSWER_NOTE_MAX,
-        area_max: AREA_NOTE_MAX,
-        t,
-    }
+    (kinds, reflections)
 }
 
 /// The person working in the school, the round, its edition and the role and area of the
