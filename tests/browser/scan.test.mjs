@@ -549,4 +549,36 @@ describe('the self-scan', () => {
     assert.equal(await noScript.getByRole('button', { name: 'Opslaan' }).count(), 0);
     assert.ok(await noScript.locator('fieldset.statement').first().getByLabel('niet mijn taak', { exact: true }).isChecked());
   });
+  test('a visitor without an account does the quick scan and downloads it; nothing is kept', async () => {
+    const context = await env.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url('/nl/'));
+      await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Snelle zelfscan' }).click();
+      assert.equal(pathOf(page), '/nl/zelfscan');
+      assert.match(await page.locator('main').innerText(), /Raamwerk bewaart hier niets/);
+      await assertAccessible(page, 'quick scan, choosing roles');
+      await page.getByLabel(MENTOR).check();
+      await page.getByRole('button', { name: 'Beginnen' }).click();
+      await assertAccessible(page, 'quick scan, the form');
+      const first = page.locator('fieldset.statement').first();
+      await first.getByLabel('wil ik oppakken', { exact: true }).check();
+      await first.getByLabel('Notitie (niet verplicht)').fill('alleen in deze pagina');
+      await page.getByRole('button', { name: 'Bekijk je overzicht' }).click();
+      assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Je overzicht');
+      assert.match(await page.locator('main').innerText(), /alleen in deze pagina/);
+      await assertAccessible(page, 'quick scan, the overview');
+      const [pdf] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Download als PDF' }).click(),
+      ]);
+      const text = execFileSync('pdftotext', [await pdf.path(), '-'], { encoding: 'utf8' });
+      assert.match(text.replace(/\s+/g, ' '), /alleen in deze pagina/);
+      await page.getByRole('button', { name: 'Terug naar je antwoorden' }).click();
+      assert.equal(await page.locator('fieldset.statement').first().getByLabel('Notitie (niet verplicht)').inputValue(),
+        'alleen in deze pagina', 'the answers came back with the page');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -127,6 +127,23 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
         (themes.clone(), get(pages::themes::show)),
         (format!("{themes}/{{code}}"), get(pages::theme::show)),
         (Page::Privacy.path(lang), get(pages::privacy::show)),
+        (Page::QuickScan.path(lang), get(pages::quick_scan::show)),
+        (
+            Page::QuickScanOverview.path(lang),
+            post(pages::quick_scan::overview),
+        ),
+        (
+            Page::QuickScanBack.path(lang),
+            post(pages::quick_scan::back),
+        ),
+        (
+            Page::QuickScanDocument(routes::DocumentFormat::Pdf).path(lang),
+            post(pages::quick_scan::pdf),
+        ),
+        (
+            Page::QuickScanDocument(routes::DocumentFormat::Docx).path(lang),
+            post(pages::quick_scan::docx),
+        ),
         (
             Page::SignIn.path(lang),
             get(pages::sign_in::show).post(pages::sign_in::submit),

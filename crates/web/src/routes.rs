@@ -78,6 +78,14 @@ pub enum Page {
     ShareScan(String, Uuid),
     /// A colleague's scan of a round, shared with the viewer.
     SharedScan(String, Uuid, UserId),
+    /// The quick scan without an account: choose roles, then the form.
+    QuickScan,
+    /// The quick scan's overview of the answers posted (POST).
+    QuickScanOverview,
+    /// Back to the quick scan's form with the answers posted (POST).
+    QuickScanBack,
+    /// The quick scan's answers as a document (POST).
+    QuickScanDocument(DocumentFormat),
 }
 
 /// The downloadable forms of an overview.
@@ -270,6 +278,21 @@ impl Page {
                 Page::Round(school.clone(), *round).path(lang),
                 shared_segment(lang)
             ),
+            Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
+            Page::QuickScanOverview => format!(
+                "/{l}/{}/{}",
+                quick_scan_segment(lang),
+                overview_segment(lang)
+            ),
+            Page::QuickScanBack => {
+                format!("/{l}/{}/{}", quick_scan_segment(lang), back_segment(lang))
+            }
+            Page::QuickScanDocument(format) => format!(
+                "/{l}/{}/{}.{}",
+                quick_scan_segment(lang),
+                overview_segment(lang),
+                format.extension()
+            ),
             Page::ScanArea(school, round, role, area) => format!(
                 "{}/{}/{}",
                 Page::Round(school.clone(), *round).path(lang),
@@ -405,6 +428,20 @@ pub fn finish_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "klaar",
         Lang::En => "finish",
+    }
+}
+
+pub fn quick_scan_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "zelfscan",
+        Lang::En => "self-scan",
+    }
+}
+
+pub fn back_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "terug",
+        Lang::En => "back",
     }
 }
 

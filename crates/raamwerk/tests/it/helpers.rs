@@ -234,6 +234,37 @@ impl TestApp {
         (parts.status, content_type, bytes.to_vec())
     }
 
+    /// A form posted for a download: status, content type and the bytes.
+    pub async fn post_bytes(
+        &self,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> (StatusCode, String, Vec<u8>) {
+        let body: String = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let request = Request::post(path)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("sec-fetch-site", "same-origin")
+            .body(Body::from(body))
+            .expect("request");
+        let response = web::router(self.state.clone())
+            .oneshot(request)
+            .await
+            .expect("the router answers");
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.expect("body").to_bytes();
+        let content_type = parts
+            .headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        (parts.status, content_type, bytes.to_vec())
+    }
+
     /// A form post as a browser on this site sends it (`Sec-Fetch-Site: same-origin`),
     /// plus any headers given (which may override that one).
     pub async fn post_form(

@@ -13,6 +13,7 @@ pub mod member;
 pub mod members;
 pub mod overview;
 pub mod privacy;
+pub mod quick_scan;
 pub mod revoke_invitation;
 pub mod role;
 pub mod root;
@@ -105,6 +106,11 @@ impl Chrome {
             href: Page::Themes.path(lang),
             label: t.get("nav-themes"),
             current: matches!(page, Some(Page::Themes | Page::Theme(_))),
+        });
+        nav.push(NavLink {
+            href: Page::QuickScan.path(lang),
+            label: t.get("nav-quick-scan"),
+            current: matches!(page, Some(Page::QuickScan)),
         });
         let other = lang.other();
         Chrome {
