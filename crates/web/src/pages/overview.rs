@@ -224,6 +224,31 @@ async fn download(
         Ok(found) => found,
         Err(response) => return Ok(response),
     };
+    let name: String = view
+        .round_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = match lang {
+        Lang::Nl => "raamwerk-overzicht",
+        Lang::En => "raamwerk-overview",
+    };
+    document_response(document, format, &format!("{stem}-{name}")).await
+}
+
+/// An overview document as a download: made off the async runtime (typesetting takes a few
+/// milliseconds of CPU), never stored by a cache, named `name` plus the format's extension.
+pub(crate) async fn document_response(
+    document: Overview,
+    format: DocumentFormat,
+    name: &str,
+) -> Result<Response, AppError> {
     let now = store::now_millis();
     let (y, m, d) = crate::pages::members::civil_from_days(now.div_euclid(86_400_000));
     let bytes = tokio::task::spawn_blocking(move || match format {
@@ -240,29 +265,13 @@ async fn download(
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?
     .map_err(|e| AppError::Internal(e.to_string()))?;
-    let (content_type, extension) = match format {
-        DocumentFormat::Pdf => ("application/pdf", "pdf"),
-        DocumentFormat::Docx => (
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "docx",
-        ),
+    let content_type = match format {
+        DocumentFormat::Pdf => "application/pdf",
+        DocumentFormat::Docx => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        }
     };
-    let name: String = view
-        .round_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = match lang {
-        Lang::Nl => "raamwerk-overzicht",
-        Lang::En => "raamwerk-overview",
-    };
-    let disposition = format!("attachment; filename=\"{stem}-{name}.{extension}\"");
+    let disposition = format!("attachment; filename=\"{name}.{}\"", format.extension());
     let mut response = bytes.into_response();
     let h = response.headers_mut();
     h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
@@ -521,12 +530,6 @@ fn render(
         (name, lines)
     });
     let page = Page::ScanOverview(short.clone(), round.id);
-    let header = |kind: Kind| {
-        Choice::ALL
-            .into_iter()
-            .map(|c| scale.label(kind, c, lang).to_owned())
-            .collect()
-    };
     let title = match &shared_by {
         None => t.with("overview-title", "round", round.name.as_str()),
         Some(name) => t.args(
@@ -541,23 +544,9 @@ fn render(
         period: period_text(round.period, lang),
         round_href: Some(Page::Round(short.clone(), round.id).path(lang)),
         roles: overviews,
-        legend: Choice::ALL
-            .into_iter()
-            .zip(CLASSES)
-            .map(|(c, class)| {
-                (
-                    class,
-                    format!(
-                        "{} / {}",
-                        scale.label(Kind::Task, c, lang),
-                        scale.label(Kind::Expertise, c, lang)
-                    ),
-                )
-            })
-            .chain(std::iter::once(("c-open", t.get("overview-no-answer"))))
-            .collect(),
-        task_header: header(Kind::Task),
-        expertise_header: header(Kind::Expertise),
+        legend: legend(&scale, lang),
+        task_header: steps(&scale, Kind::Task, lang),
+        expertise_header: steps(&scale, Kind::Expertise, lang),
         earlier,
         started: scan.started,
         shared_by,
@@ -566,6 +555,37 @@ fn render(
         docx_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Docx).path(lang),
         t,
     }
+}
+
+/// The chart's colours and what they mean (one name for both kinds where they differ), then
+/// *not answered yet*.
+pub(crate) fn legend(scale: &ScaleLabels, lang: Lang) -> Vec<(&'static str, String)> {
+    Choice::ALL
+        .into_iter()
+        .zip(CLASSES)
+        .map(|(c, class)| {
+            (
+                class,
+                format!(
+                    "{} / {}",
+                    scale.label(Kind::Task, c, lang),
+                    scale.label(Kind::Expertise, c, lang)
+                ),
+            )
+        })
+        .chain(std::iter::once((
+            "c-open",
+            Tr(lang).get("overview-no-answer"),
+        )))
+        .collect()
+}
+
+/// The words of the steps for one kind.
+pub(crate) fn steps(scale: &ScaleLabels, kind: Kind, lang: Lang) -> Vec<String> {
+    Choice::ALL
+        .into_iter()
+        .map(|c| scale.label(kind, c, lang).to_owned())
+        .collect()
 }
 
 pub(crate) fn role_overview(

@@ -8,17 +8,17 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
-use axum::http::HeaderValue;
 use axum::http::StatusCode;
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use domain::scan::{ANSWER_NOTE_MAX, AREA_NOTE_MAX, Change, ScaleLabels, ScanContent};
 use domain::{Area, Lang, Role};
 
 use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::pages::overview::{Kept, OverviewView, document, role_overview};
+use crate::pages::overview::{
+    Kept, OverviewView, document, document_response, legend, role_overview, steps,
+};
 use crate::pages::scan_area::{KindBlock, NoteField, Values, blocks, fields};
 use crate::pages::{Chrome, respond_private};
 use crate::routes::{DocumentFormat, Page, PathLang};
@@ -213,7 +213,6 @@ fn overview_view(
 ) -> OverviewView {
     let t = Tr(lang);
     let scale = ScaleLabels::default();
-    let classes = ["c-ja", "c-deels", "c-ontwikkelen", "c-niet"];
     let doc = |format| Page::QuickScanDocument(format).path(lang);
     OverviewView {
         chrome: Chrome::new(
@@ -230,29 +229,9 @@ fn overview_view(
             .iter()
             .map(|&role| role_overview(&app.edition, content, role, &scale, lang))
             .collect(),
-        legend: domain::scan::Choice::ALL
-            .into_iter()
-            .zip(classes)
-            .map(|(c, class)| {
-                (
-                    class,
-                    format!(
-                        "{} / {}",
-                        scale.label(domain::Kind::Task, c, lang),
-                        scale.label(domain::Kind::Expertise, c, lang)
-                    ),
-                )
-            })
-            .chain(std::iter::once(("c-open", t.get("overview-no-answer"))))
-            .collect(),
-        task_header: domain::scan::Choice::ALL
-            .into_iter()
-            .map(|c| scale.label(domain::Kind::Task, c, lang).to_owned())
-            .collect(),
-        expertise_header: domain::scan::Choice::ALL
-            .into_iter()
-            .map(|c| scale.label(domain::Kind::Expertise, c, lang).to_owned())
-            .collect(),
+        legend: legend(&scale, lang),
+        task_header: steps(&scale, domain::Kind::Task, lang),
+        expertise_header: steps(&scale, domain::Kind::Expertise, lang),
         earlier: None,
         started: true,
         shared_by: None,
@@ -311,36 +290,9 @@ async fn download(
     let view = overview_view(&app, lang, &roles, &content, kept);
     let subtitle = format!("{} · {}", view.round_name, view.period);
     let document = document(&view, &app.edition, &content, &roles, subtitle, lang);
-    let now = store::now_millis();
-    let (y, m, d) = crate::pages::members::civil_from_days(now.div_euclid(86_400_000));
-    let bytes = tokio::task::spawn_blocking(move || match format {
-        DocumentFormat::Pdf => formats::overview::pdf::write(
-            &document,
-            (
-                i32::try_from(y).unwrap_or(2026),
-                u8::try_from(m).unwrap_or(1),
-                u8::try_from(d).unwrap_or(1),
-            ),
-        ),
-        DocumentFormat::Docx => formats::overview::docx::write(&document),
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?
-    .map_err(|e| AppError::Internal(e.to_string()))?;
-    let (content_type, name) = match (format, lang) {
-        (DocumentFormat::Pdf, Lang::Nl) => ("application/pdf", "raamwerk-zelfscan.pdf"),
-        (DocumentFormat::Pdf, Lang::En) => ("application/pdf", "raamwerk-self-scan.pdf"),
-        (DocumentFormat::Docx, Lang::Nl) => (DOCX, "raamwerk-zelfscan.docx"),
-        (DocumentFormat::Docx, Lang::En) => (DOCX, "raamwerk-self-scan.docx"),
+    let name = match lang {
+        Lang::Nl => "raamwerk-zelfscan",
+        Lang::En => "raamwerk-self-scan",
     };
-    let mut response = bytes.into_response();
-    let h = response.headers_mut();
-    h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(CONTENT_DISPOSITION, value);
-    }
-    Ok(response)
+    document_response(document, format, name).await
 }
-
-const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
