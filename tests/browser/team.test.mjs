@@ -314,7 +314,7 @@ describe('working in a school', () => {
     await page.getByRole('navigation', { name: 'Deze school' }).getByRole('link', { name: 'Schoolgegevens' }).click();
     assert.equal(pathOf(page), `/nl/scholen/${SHORT}/instellingen`);
     await assertAccessible(page, 'school details');
-    await page.locator('form.form').evaluate((form) => { form.noValidate = true; });
+    await page.locator('form.form').first().evaluate((form) => { form.noValidate = true; });
     await page.getByLabel('Aantal leerlingen of studenten').fill('heel veel');
     const refused = await submit(page, page.getByRole('button', { name: 'Gegevens opslaan' }));
     assert.equal(refused.status(), 422);
@@ -327,6 +327,21 @@ describe('working in a school', () => {
     assert.match(await page.getByRole('status').innerText(), /zijn opgeslagen/);
     assert.equal(await page.getByLabel('Aantal leerlingen of studenten').inputValue(), '1250');
     await assertAccessible(page, 'school details saved');
+
+    // The school's own word for a step of the scale; too long first.
+    const word = page.getByLabel("Taken, stap ‘doe ik’, taal nl");
+    await word.fill('x'.repeat(41));
+    await page.locator('form[aria-labelledby="schaal"]').evaluate((form) => { form.noValidate = true; });
+    await word.evaluate((input) => input.removeAttribute('maxlength'));
+    await word.fill('x'.repeat(41));
+    const tooLong = await submit(page, page.getByRole('button', { name: 'Woorden opslaan' }));
+    assert.equal(tooLong.status(), 422);
+    assert.match(await page.getByRole('alert').innerText(), /hoogstens 40 tekens/);
+    await assertAccessible(page, 'scale words with an error');
+    await page.getByLabel("Taken, stap ‘doe ik’, taal nl").fill('dat doe ik al');
+    await submit(page, page.getByRole('button', { name: 'Woorden opslaan' }));
+    assert.equal(await page.getByLabel("Taken, stap ‘doe ik’, taal nl").inputValue(), 'dat doe ik al');
+    await assertAccessible(page, 'scale words saved');
   });
 
   test('the colleague sees the new permission, signs out, and is then asked to sign in', async () => {

@@ -91,6 +91,9 @@ impl Default for ScaleLabels {
     }
 }
 
+/// The longest word for a step of the scale, in characters.
+pub const LABEL_MAX: usize = 40;
+
 impl ScaleLabels {
     pub fn label(&self, kind: Kind, choice: Choice, lang: Lang) -> &str {
         let (nl, en) = &self.words[kind_index(kind)][choice.index()];
@@ -98,6 +101,89 @@ impl ScaleLabels {
             Lang::Nl => nl,
             Lang::En => en,
         }
+    }
+
+    /// The name of a step's word in forms and storage, e.g. `taak.ja.nl`.
+    pub fn field(kind: Kind, choice: Choice, lang: Lang) -> String {
+        let kind = match kind {
+            Kind::Task => "taak",
+            Kind::Expertise => "deskundigheid",
+        };
+        format!("{kind}.{}.{}", choice.code(), lang.code())
+    }
+
+    /// Every field, in the order of the settings form.
+    pub fn fields() -> Vec<(Kind, Choice, Lang)> {
+        let mut all = Vec::new();
+        for choice in Choice::ALL {
+            for kind in Kind::ALL {
+                for lang in Lang::ALL {
+                    all.push((kind, choice, lang));
+                }
+            }
+        }
+        all
+    }
+
+    /// The words a school chose, over our defaults: `(field, text)` pairs; a field left
+    /// empty keeps the default. Every problem is returned with its field, and no two steps
+    /// of one kind may have the same word in one language.
+    pub fn renamed(
+        pairs: &[(String, String)],
+    ) -> Result<ScaleLabels, Vec<(String, ScanInputError)>> {
+        let mut labels = ScaleLabels::default();
+        let mut problems = Vec::new();
+        for (kind, choice, lang) in ScaleLabels::fields() {
+            let field = ScaleLabels::field(kind, choice, lang);
+            let Some((_, text)) = pairs.iter().find(|(f, _)| *f == field) else {
+                continue;
+            };
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            if text.chars().count() > LABEL_MAX {
+                problems.push((field, ScanInputError::LabelTooLong { max: LABEL_MAX }));
+                continue;
+            }
+            if text.chars().any(char::is_control) {
+                problems.push((field, ScanInputError::NoteControlCharacters));
+                continue;
+            }
+            let slot = &mut labels.words[kind_index(kind)][choice.index()];
+            match lang {
+                Lang::Nl => slot.0 = text.to_owned(),
+                Lang::En => slot.1 = text.to_owned(),
+            }
+        }
+        for (kind, choice, lang) in ScaleLabels::fields() {
+            let word = labels.label(kind, choice, lang).to_lowercase();
+            let first = Choice::ALL
+                .into_iter()
+                .find(|c| labels.label(kind, *c, lang).to_lowercase() == word);
+            if first != Some(choice) {
+                problems.push((
+                    ScaleLabels::field(kind, choice, lang),
+                    ScanInputError::LabelTwice(word),
+                ));
+            }
+        }
+        if problems.is_empty() {
+            Ok(labels)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The words that differ from our defaults, as `(field, text)` pairs (what a school
+    /// stores).
+    pub fn renamings(&self) -> Vec<(String, String)> {
+        let defaults = ScaleLabels::default();
+        ScaleLabels::fields()
+            .into_iter()
+            .filter(|(k, c, l)| self.label(*k, *c, *l) != defaults.label(*k, *c, *l))
+            .map(|(k, c, l)| (ScaleLabels::field(k, c, l), self.label(k, c, l).to_owned()))
+            .collect()
     }
 }
 
@@ -631,6 +717,10 @@ pub enum ScanInputError {
     BadDate(String),
     #[error("the round ends before it starts")]
     PeriodReversed,
+    #[error("a word for a step may have at most {max} characters")]
+    LabelTooLong { max: usize },
+    #[error("two steps have the word '{0}'")]
+    LabelTwice(String),
 }
 
 impl ScanInputError {
@@ -696,6 +786,18 @@ impl ScanInputError {
             (ScanInputError::PeriodReversed, Lang::En) => {
                 "The end date is before the start date.".to_owned()
             }
+            (ScanInputError::LabelTooLong { max }, Lang::Nl) => {
+                format!("Een woord voor een stap mag hoogstens {max} tekens hebben.")
+            }
+            (ScanInputError::LabelTooLong { max }, Lang::En) => {
+                format!("A word for a step may have at most {max} characters.")
+            }
+            (ScanInputError::LabelTwice(w), Lang::Nl) => format!(
+                "Twee stappen heten ‘{w}’. Geef elke stap een eigen woord, anders zijn de antwoorden niet uit elkaar te houden."
+            ),
+            (ScanInputError::LabelTwice(w), Lang::En) => format!(
+                "Two steps are called ‘{w}’. Give each step its own word, or the answers cannot be told apart."
+            ),
         }
     }
 }
@@ -742,6 +844,51 @@ mod tests {
             scale.label(Kind::Task, Choice::NotMine, Lang::Nl),
             "niet mijn taak"
         );
+    }
+
+    #[test]
+    fn a_school_renames_steps_within_limits() {
+        let renamed = ScaleLabels::renamed(&[
+            ("taak.ja.nl".into(), "  dat doe ik al ".into()),
+            ("deskundigheid.niet.en".into(), "not for me".into()),
+            ("taak.deels.nl".into(), "".into()),
+            ("onbekend.veld".into(), "genegeerd".into()),
+        ])
+        .expect("valid");
+        assert_eq!(
+            renamed.label(Kind::Task, Choice::Yes, Lang::Nl),
+            "dat doe ik al"
+        );
+        assert_eq!(
+            renamed.label(Kind::Task, Choice::Partly, Lang::Nl),
+            "doe ik deels"
+        );
+        assert_eq!(
+            renamed.label(Kind::Expertise, Choice::NotMine, Lang::En),
+            "not for me"
+        );
+        assert_eq!(renamed.renamings().len(), 2);
+        assert_eq!(
+            ScaleLabels::renamed(&renamed.renamings()).expect("stored form reads back"),
+            renamed
+        );
+        let too_long = ScaleLabels::renamed(&[("taak.ja.nl".into(), "x".repeat(41))]);
+        assert_eq!(
+            too_long,
+            Err(vec![(
+                "taak.ja.nl".into(),
+                ScanInputError::LabelTooLong { max: 40 }
+            )])
+        );
+        let twice = ScaleLabels::renamed(&[("taak.niet.nl".into(), "Doe ik".into())]);
+        assert_eq!(
+            twice,
+            Err(vec![(
+                "taak.niet.nl".into(),
+                ScanInputError::LabelTwice("doe ik".into())
+            )])
+        );
+        assert_eq!(ScaleLabels::fields().len(), 16);
     }
 
     #[test]

@@ -64,6 +64,8 @@ const INSERT_LINK: &str = "INSERT INTO one_time_links (token_hash, purpose, user
      VALUES ($1, 'set-password', $2, $3, $4)";
 const UPDATE_SCHOOL: &str = "UPDATE schools SET name = $2, sectors = $3, students = $4, region = $5, brin = $6 \
      WHERE id = $1";
+const SELECT_SCALE_LABELS: &str = "SELECT scale_labels FROM schools WHERE id = $1";
+const UPDATE_SCALE_LABELS: &str = "UPDATE schools SET scale_labels = $2 WHERE id = $1";
 const SELECT_MY_SCHOOLS: &str = "SELECT s.id, s.short_name, s.name, s.sectors, s.students, s.region, s.brin, \
      m.permission, m.roles, m.active FROM memberships m JOIN schools s ON s.id = m.school_id WHERE m.user_id = $1";
 
@@ -613,6 +615,50 @@ impl Store {
         });
         // Sessions hold the schools' names.
         self.changed();
+        Ok(())
+    }
+
+    /// The school's words for the steps of the scale (our defaults where it chose none).
+    pub async fn scale_labels(
+        &self,
+        school: SchoolId,
+    ) -> Result<domain::scan::ScaleLabels, StoreError> {
+        let stored: Option<(String,)> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_SCALE_LABELS).bind(school.0).fetch_optional(pool).await?
+        });
+        let pairs: Vec<(String, String)> = stored
+            .and_then(|(json,)| {
+                serde_json::from_str::<std::collections::BTreeMap<String, String>>(&json).ok()
+            })
+            .map(|map| map.into_iter().collect())
+            .unwrap_or_default();
+        domain::scan::ScaleLabels::renamed(&pairs).map_err(|problems| {
+            StoreError::CorruptRow(format!("scale labels of school {}: {problems:?}", school.0))
+        })
+    }
+
+    /// Stores the school's words for the steps of the scale, on behalf of one of its
+    /// administrators; recorded in the audit log.
+    pub async fn set_scale_labels(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        labels: &domain::scan::ScaleLabels,
+    ) -> Result<(), ManageError> {
+        let map: std::collections::BTreeMap<String, String> =
+            labels.renamings().into_iter().collect();
+        let json = serde_json::to_string(&map)
+            .map_err(|e| StoreError::CorruptRow(format!("scale labels: {e}")))?;
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let actor_permission = actor_permission!(tx, school.0, actor.0);
+            if actor_permission != Permission::Administrator {
+                return Err(Refusal::NotAllowed.into());
+            }
+            sqlx::query(UPDATE_SCALE_LABELS).bind(school.0).bind(&json).execute(&mut *tx).await?;
+            audit!(tx, school.0, Some(actor.0), AuditAction::SchoolChanged, None::<Uuid>, None::<String>, None::<String>);
+            tx.commit().await?;
+        });
         Ok(())
     }
 

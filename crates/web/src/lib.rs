@@ -207,6 +207,14 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
             get(pages::school_settings::show).post(pages::school_settings::submit),
         ),
         (
+            format!(
+                "{school}/{}/{}",
+                routes::settings_segment(lang),
+                routes::scale_segment(lang)
+            ),
+            post(pages::school_settings::submit_scale),
+        ),
+        (
             rounds.clone(),
             get(pages::rounds::show).post(pages::rounds::open),
         ),

@@ -58,6 +58,8 @@ pub enum Page {
     AuditLog(String),
     /// A school's details (administrators).
     SchoolSettings(String),
+    /// A school's words for the steps of the scale (POST, administrators).
+    SchoolScale(String),
     /// A school's rounds; opening one (POST, coordinators).
     Rounds(String),
     /// One round: the person's own scan, by role and area; for coordinators, who finished.
@@ -231,6 +233,11 @@ impl Page {
                 "/{l}/{}/{school}/{}",
                 schools_segment(lang),
                 settings_segment(lang)
+            ),
+            Page::SchoolScale(school) => format!(
+                "{}/{}",
+                Page::SchoolSettings(school.clone()).path(lang),
+                scale_segment(lang)
             ),
             Page::Rounds(school) => format!(
                 "/{l}/{}/{school}/{}",
@@ -407,6 +414,13 @@ pub fn audit_log_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "logboek",
         Lang::En => "audit-log",
+    }
+}
+
+pub fn scale_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "schaal",
+        Lang::En => "scale",
     }
 }
 

@@ -30,6 +30,7 @@ on_both_backends!(
     a_scan_is_shared_on_purpose_and_withdrawn,
     the_overview_downloads_as_pdf_and_docx_to_its_owner_only,
     the_quick_scan_keeps_nothing_and_gives_an_overview_and_documents,
+    a_school_gives_the_steps_its_own_words,
 );
 
 fn code(s: &str) -> Code {
@@ -1480,5 +1481,101 @@ async fn the_quick_scan_keeps_nothing_and_gives_an_overview_and_documents(backen
 
     // And nothing was stored anywhere.
     assert!(app.state.store.schools().await.expect("schools").is_empty());
+    app.stop().await;
+}
+
+async fn a_school_gives_the_steps_its_own_words(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let admin = app.session(lyceum.admin.id).await;
+    let member = app.session(lyceum.member.id).await;
+    let scale = "/nl/scholen/stedelijk-lyceum/instellingen/schaal";
+
+    let settings = app
+        .get_with(
+            "/nl/scholen/stedelijk-lyceum/instellingen",
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert!(settings.body.contains("placeholder=\"wil ik oppakken\""));
+
+    let too_long = "x".repeat(41);
+    let bad = app
+        .post_form(
+            scale,
+            &[
+                ("taak.ja.nl", too_long.as_str()),
+                ("taak.niet.nl", "doe ik"),
+            ],
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("hoogstens 40 tekens"));
+    assert!(
+        bad.body.contains(&format!("value=\"{too_long}\"")),
+        "input kept"
+    );
+
+    let refused = app
+        .post_form(
+            scale,
+            &[("taak.ja.nl", "dat doe ik al")],
+            &[("cookie", &app.session(lyceum.coordinator.id).await)],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+
+    let saved = app
+        .post_form(
+            scale,
+            &[
+                ("taak.ja.nl", "dat doe ik al"),
+                ("taak.ja.en", "already doing it"),
+            ],
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = app
+        .get_with(&format!("{round}{AREA}"), &[("cookie", &member)])
+        .await;
+    assert!(page.body.contains("dat doe ik al"));
+    assert!(page.body.contains("beheers ik"), "expertise keeps our word");
+    let first = first_task(&app);
+    app.state
+        .store
+        .save_scan(
+            lyceum.school.id,
+            round_id(&round),
+            lyceum.member.id,
+            &[Change::Choice(code(&first), Some(Choice::Yes))],
+        )
+        .await
+        .expect("saved");
+    let overview = app
+        .get_with(&format!("{round}/overzicht"), &[("cookie", &member)])
+        .await;
+    assert!(overview.body.contains("dat doe ik al / beheers ik"));
+    let docx = app
+        .get_bytes(&format!("{round}/overzicht.docx"), &[("cookie", &member)])
+        .await;
+    let text = formats::overview::docx::text_of(&docx.2).expect("a DOCX");
+    assert!(text.contains("dat doe ik al"), "{text}");
+    // The quick scan on the public site keeps our words.
+    assert!(
+        !app.get("/nl/zelfscan?rol=BEG")
+            .await
+            .body
+            .contains("dat doe ik al")
+    );
+
+    // Emptied, our word is back.
+    app.post_form(scale, &[("taak.ja.nl", "")], &[("cookie", &admin)])
+        .await;
+    let page = app
+        .get_with(&format!("{round}{AREA}"), &[("cookie", &member)])
+        .await;
+    assert!(!page.body.contains("dat doe ik al"));
     app.stop().await;
 }

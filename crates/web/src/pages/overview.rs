@@ -108,6 +108,8 @@ pub struct OverviewView {
     pub started: bool,
     /// Whose scan this is, when it is a colleague's shared with the viewer.
     pub shared_by: Option<String>,
+    /// The school's words for the steps.
+    pub scale: ScaleLabels,
     pub pdf_href: String,
     pub docx_href: String,
     /// For the quick scan without an account: the answers, kept in the page (nothing is
@@ -320,8 +322,9 @@ async fn own(
         None => None,
     };
     let roles = roles_held(&working);
+    let scale = app.store.scale_labels(working.school().id).await?;
     let view = render(
-        app, lang, &working, &round, &edition, &mine, &roles, earlier, None,
+        app, lang, &working, &round, &edition, &mine, &roles, earlier, None, scale,
     );
     let subtitle = format!(
         "{} · {} · {}",
@@ -344,7 +347,7 @@ pub(crate) fn document(
     lang: Lang,
 ) -> Overview {
     let t = Tr(lang);
-    let scale = ScaleLabels::default();
+    let scale = &view.scale;
     let now = store::now_millis();
     let line = |l: &StatementLine| DocLine {
         code: l.code.clone(),
@@ -484,6 +487,7 @@ pub async fn shared(
         membership.roles.as_slice(),
         None,
         Some(user.name.to_string()),
+        app.store.scale_labels(school).await?,
     );
     respond_private(&view, lang, StatusCode::OK)
 }
@@ -500,11 +504,11 @@ fn render(
     roles: &[Role],
     earlier: Option<(String, ScanContent)>,
     shared_by: Option<String>,
+    scale: ScaleLabels,
 ) -> OverviewView {
     let t = Tr(lang);
     let short = working.school().short_name.clone();
     let content = &scan.content;
-    let scale = ScaleLabels::default();
     let overviews = roles
         .iter()
         .map(|&role| role_overview(edition, content, role, &scale, lang))
@@ -550,6 +554,7 @@ fn render(
         earlier,
         started: scan.started,
         shared_by,
+        scale,
         kept: None,
         pdf_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Pdf).path(lang),
         docx_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Docx).path(lang),

@@ -92,7 +92,15 @@ fn view(
             .iter()
             .flat_map(|&role| Area::ALL.into_iter().map(move |area| (role, area)))
             .map(|(role, area)| {
-                let (kinds, reflections) = blocks(edition, lang, role, area, values, errors);
+                let (kinds, reflections) = blocks(
+                    edition,
+                    lang,
+                    role,
+                    area,
+                    values,
+                    errors,
+                    &ScaleLabels::default(),
+                );
                 Section {
                     id: format!("{}-{}", role.code(), area.code()).to_lowercase(),
                     heading: format!(
@@ -233,6 +241,7 @@ fn overview_view(
         task_header: steps(&scale, domain::Kind::Task, lang),
         expertise_header: steps(&scale, domain::Kind::Expertise, lang),
         earlier: None,
+        scale: scale.clone(),
         started: true,
         shared_by: None,
         pdf_href: String::new(),

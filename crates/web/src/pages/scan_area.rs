@@ -200,12 +200,13 @@ fn view(
     area: Area,
     values: &Values<'_>,
     errors: &HashMap<String, String>,
+    scale: &ScaleLabels,
 ) -> ScanAreaView {
     let t = Tr(lang);
     let short = working.school().short_name.clone();
     let roles = roles_held(working);
     let page = Page::ScanArea(short.clone(), round.id, role, area);
-    let (kinds, reflections) = blocks(edition, lang, role, area, values, errors);
+    let (kinds, reflections) = blocks(edition, lang, role, area, values, errors, scale);
     let p = progress(edition, &[role], content)
         .into_iter()
         .find(|p| p.area == area);
@@ -276,9 +277,9 @@ pub(crate) fn blocks(
     area: Area,
     values: &Values<'_>,
     errors: &HashMap<String, String>,
+    scale: &ScaleLabels,
 ) -> (Vec<KindBlock>, Vec<NoteField>) {
     let t = Tr(lang);
-    let scale = ScaleLabels::default();
     let note = |name: String, label: String| NoteField {
         value: values.value(&name),
         was: values.was(&name),
@@ -411,6 +412,7 @@ pub async fn show(
         .store
         .my_scan(working.school().id, round.id, working.user().id)
         .await?;
+    let scale = app.store.scale_labels(working.school().id).await?;
     let values = Values::Stored(&mine.content);
     let mut page = view(
         &app,
@@ -423,6 +425,7 @@ pub async fn show(
         area,
         &values,
         &HashMap::new(),
+        &scale,
     );
     if notice.ok().and_then(|Query(n)| n.klaar).is_some() {
         page.notice = Some(page.t.get("scan-saved"));
@@ -508,6 +511,7 @@ pub async fn submit(
         .store
         .my_scan(working.school().id, round.id, working.user().id)
         .await?;
+    let scale = app.store.scale_labels(working.school().id).await?;
     let values = Values::Posted(&posted);
     let mut page = view(
         &app,
@@ -520,6 +524,7 @@ pub async fn submit(
         area,
         &values,
         &errors,
+        &scale,
     );
     let on_page = known.clone();
     let mut order = known;

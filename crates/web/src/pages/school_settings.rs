@@ -6,9 +6,12 @@ use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use domain::Kind;
 use domain::Lang;
 use domain::account::Permission;
+use domain::scan::{Choice, ScaleLabels};
 use domain::school::{School, Sector};
+use std::collections::HashMap;
 use store::ManageError;
 
 use crate::AppState;
@@ -69,6 +72,17 @@ pub struct SettingsView {
     pub problems: Vec<Problem>,
     pub notice: Option<String>,
     pub address: String,
+    pub scale_action: String,
+    pub scale_rows: Vec<ScaleRow>,
+    pub scale_problems: Vec<(String, String)>,
+}
+
+/// One step of the scale in the settings: a field per kind and language.
+#[derive(Debug)]
+pub struct ScaleRow {
+    pub step: String,
+    /// (field, accessible label, value, our default)
+    pub cells: Vec<(String, String, String, String)>,
 }
 
 impl SettingsView {
@@ -86,6 +100,46 @@ pub struct Notice {
     klaar: Option<String>,
 }
 
+/// The scale's fields, filled with `values` (field → text).
+fn scale_rows(lang: Lang, values: &dyn Fn(&str) -> String) -> Vec<ScaleRow> {
+    let t = Tr(lang);
+    let defaults = ScaleLabels::default();
+    Choice::ALL
+        .into_iter()
+        .map(|choice| ScaleRow {
+            step: defaults.label(Kind::Task, choice, lang).to_owned(),
+            cells: Kind::ALL
+                .into_iter()
+                .flat_map(|kind| Lang::ALL.into_iter().map(move |l| (kind, l)))
+                .map(|(kind, l)| {
+                    let field = ScaleLabels::field(kind, choice, l);
+                    let label = t.args(
+                        "settings-scale-field",
+                        &[
+                            (
+                                "kind",
+                                &t.get(match kind {
+                                    Kind::Task => "settings-scale-tasks",
+                                    Kind::Expertise => "settings-scale-expertise",
+                                }),
+                            ),
+                            ("step", defaults.label(Kind::Task, choice, lang)),
+                            ("lang", l.code()),
+                        ],
+                    );
+                    let value = values(&field);
+                    (
+                        field,
+                        label,
+                        value,
+                        defaults.label(kind, choice, l).to_owned(),
+                    )
+                })
+                .collect(),
+        })
+        .collect()
+}
+
 fn view(
     app: &AppState,
     lang: Lang,
@@ -96,6 +150,9 @@ fn view(
     let t = Tr(lang);
     let page = Page::SchoolSettings(working.school().short_name.clone());
     SettingsView {
+        scale_action: Page::SchoolScale(working.school().short_name.clone()).path(lang),
+        scale_rows: Vec::new(),
+        scale_problems: Vec::new(),
         chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("settings-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         action: page.path(lang),
@@ -122,6 +179,9 @@ pub async fn show(
     };
     let form = SettingsForm::of(working.school());
     let mut page = view(&app, lang, &working, form, Vec::new());
+    let current = app.store.scale_labels(working.school().id).await?;
+    let renamed: HashMap<String, String> = current.renamings().into_iter().collect();
+    page.scale_rows = scale_rows(lang, &|f| renamed.get(f).cloned().unwrap_or_default());
     if notice.ok().and_then(|Query(n)| n.klaar).is_some() {
         page.notice = Some(page.t.get("settings-saved"));
     }
@@ -177,4 +237,56 @@ pub async fn submit(
         "{}?klaar=1",
         Page::SchoolSettings(short).path(lang)
     )))
+}
+
+/// Stores the school's own words for the steps of the scale (an empty field: ours).
+pub async fn submit_scale(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+    form: Result<Form<Vec<(String, String)>>, FormRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = match working_in(&app, &headers, lang, &short, Permission::Administrator).await? {
+        Ok(w) => w,
+        Err(response) => return Ok(response),
+    };
+    let posted = form.map(|Form(f)| f).unwrap_or_default();
+    match ScaleLabels::renamed(&posted) {
+        Ok(labels) => {
+            match app
+                .store
+                .set_scale_labels(working.school().id, working.user().id, &labels)
+                .await
+            {
+                Ok(()) => Ok(see_other(&format!(
+                    "{}?klaar=1#schaal",
+                    Page::SchoolSettings(short).path(lang)
+                ))),
+                Err(ManageError::Refused(_)) => Ok(crate::error::error_page(
+                    &app,
+                    lang,
+                    axum::http::StatusCode::FORBIDDEN,
+                )),
+                Err(ManageError::Store(e)) => Err(e.into()),
+            }
+        }
+        Err(problems) => {
+            let mut page = view(
+                &app,
+                lang,
+                &working,
+                SettingsForm::of(working.school()),
+                Vec::new(),
+            );
+            let values: HashMap<String, String> = posted.into_iter().collect();
+            page.scale_rows = scale_rows(lang, &|f| values.get(f).cloned().unwrap_or_default());
+            page.scale_problems = problems
+                .into_iter()
+                .map(|(field, e)| (field, e.message(lang)))
+                .collect();
+            respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
 }
