@@ -427,6 +427,23 @@ describe('the self-scan', () => {
     await assertAccessible(coordinatorPage, 'a shared scan');
     const sharedPath = pathOf(coordinatorPage);
 
+    // A third colleague, with whom it was not shared, finds no link and cannot open it.
+    const third = { name: 'Joris de Boer', email: 'joris@baken.nl', password: 'blauwe kraan zingt elf liedjes' };
+    const thirdLink = env.app.admin('admin', 'create-user', '--school', SHORT, '--email', third.email,
+      '--name', third.name, '--permission', 'lid', '--roles', 'BEG', '--base-url', env.baseURL);
+    const thirdContext = await env.browser.newContext();
+    try {
+      const thirdPage = await thirdContext.newPage();
+      await setPasswordAndSignIn(thirdPage, thirdLink, third);
+      await thirdPage.goto(url(roundPath));
+      assert.equal(await thirdPage.getByRole('link', { name: `De scan van ${MEMBER.name}` }).count(), 0);
+      const refused = await thirdPage.goto(url(sharedPath));
+      assert.equal(refused.status(), 404);
+      assert.doesNotMatch(await thirdPage.locator('main').innerText(), new RegExp(TASK_NOTE));
+    } finally {
+      await thirdContext.close();
+    }
+
     await page.getByRole('button', { name: `Intrekken (niet meer delen met ${COORDINATOR.name})` }).click();
     const gone = await coordinatorPage.goto(url(sharedPath));
     assert.equal(gone.status(), 404);
