@@ -13,6 +13,8 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("the write could not be committed: {0}")]
+    Batch(String),
     #[error("cannot connect to the database: {0}")]
     Connect(#[source] sqlx::Error),
     #[error("cannot update the database schema: {0}")]

@@ -92,6 +92,8 @@ pub struct Store {
     /// Counts the writes that change who may see what (accounts, memberships, sessions), so
     /// that a cache of session lookups can tell it is stale.
     changes: Arc<AtomicU64>,
+    /// Scan saves waiting to be written together.
+    saves: Arc<scans::SaveQueue>,
 }
 
 impl Store {
@@ -154,6 +156,7 @@ impl Store {
         Ok(Store {
             pool,
             changes: Arc::new(AtomicU64::new(0)),
+            saves: Arc::default(),
         })
     }
 

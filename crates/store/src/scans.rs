@@ -186,6 +186,70 @@ macro_rules! active_permission {
     }};
 }
 
+/// Writes one change to a scan, inside the transaction `$tx`.
+macro_rules! write_change_in {
+    ($tx:expr, $scan:expr, $change:expr, $now:expr) => {{
+        let (tx, scan, change, now) = ($tx, $scan, $change, $now);
+        match change {
+            Change::Choice(code, choice) => {
+                sqlx::query(UPSERT_CHOICE)
+                    .bind(scan)
+                    .bind(code.as_str())
+                    .bind(choice.map(Choice::code))
+                    .bind(now)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            Change::AnswerNote(code, note) => {
+                sqlx::query(UPSERT_NOTE)
+                    .bind(scan)
+                    .bind(code.as_str())
+                    .bind(note.as_ref().map(Note::as_str))
+                    .bind(now)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            Change::Discuss(code, discuss) => {
+                sqlx::query(UPSERT_DISCUSS)
+                    .bind(scan)
+                    .bind(code.as_str())
+                    .bind(i64::from(*discuss))
+                    .bind(now)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            Change::AreaNote(key, Some(note)) => {
+                sqlx::query(UPSERT_AREA_NOTE)
+                    .bind(scan)
+                    .bind(key.code())
+                    .bind(note.as_str())
+                    .bind(now)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            Change::AreaNote(key, None) => {
+                sqlx::query(DELETE_AREA_NOTE)
+                    .bind(scan)
+                    .bind(key.code())
+                    .execute(&mut **tx)
+                    .await?;
+            }
+        }
+        // Only a change that empties a field can leave an empty answer behind.
+        if let Change::Choice(code, None)
+        | Change::AnswerNote(code, None)
+        | Change::Discuss(code, false) = change
+        {
+            sqlx::query(DELETE_EMPTY_ANSWER)
+                .bind(scan)
+                .bind(code.as_str())
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok::<(), ScanError>(())
+    }};
+}
+
 /// Inside a write transaction: checks that the round is an open round of the school and the
 /// person an active member, and returns the id of their scan, made if it is their first save.
 macro_rules! open_scan {
@@ -370,40 +434,75 @@ impl Store {
         user: UserId,
         changes: &[Change],
     ) -> Result<(), ScanError> {
-        let now = now_millis();
-        on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            let scan = open_scan!(tx, school, round, user, now);
-            for change in changes {
-                match change {
-                    Change::Choice(code, choice) => {
-                        sqlx::query(UPSERT_CHOICE).bind(scan).bind(code.as_str())
-                            .bind(choice.map(Choice::code)).bind(now).execute(&mut *tx).await?;
-                    }
-                    Change::AnswerNote(code, note) => {
-                        sqlx::query(UPSERT_NOTE).bind(scan).bind(code.as_str())
-                            .bind(note.as_ref().map(Note::as_str)).bind(now).execute(&mut *tx).await?;
-                    }
-                    Change::Discuss(code, discuss) => {
-                        sqlx::query(UPSERT_DISCUSS).bind(scan).bind(code.as_str())
-                            .bind(i64::from(*discuss)).bind(now).execute(&mut *tx).await?;
-                    }
-                    Change::AreaNote(key, Some(note)) => {
-                        sqlx::query(UPSERT_AREA_NOTE).bind(scan).bind(key.code())
-                            .bind(note.as_str()).bind(now).execute(&mut *tx).await?;
-                    }
-                    Change::AreaNote(key, None) => {
-                        sqlx::query(DELETE_AREA_NOTE).bind(scan).bind(key.code()).execute(&mut *tx).await?;
-                    }
-                }
-                // Only a change that empties a field can leave an empty answer behind.
-                if let Change::Choice(code, None) | Change::AnswerNote(code, None) | Change::Discuss(code, false) = change {
-                    sqlx::query(DELETE_EMPTY_ANSWER).bind(scan).bind(code.as_str()).execute(&mut *tx).await?;
-                }
-            }
-            tx.commit().await?;
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.saves.push(SaveJob {
+            school,
+            round,
+            user,
+            changes: changes.to_vec(),
+            reply,
         });
-        Ok(())
+        // Whoever holds the writer writes every save queued by then in one transaction, so
+        // many people saving at once share one commit (and one fsync) instead of queueing
+        // for one each. Each save is answered only after the commit that holds it.
+        {
+            let _writer = self.saves.writer.lock().await;
+            let jobs = self.saves.take();
+            if !jobs.is_empty() {
+                self.write_saves(jobs).await;
+            }
+        }
+        answer
+            .await
+            .map_err(|_| ScanError::Store(StoreError::Batch("the save was dropped".to_owned())))?
+    }
+
+    /// Writes queued saves in one transaction, each in its own savepoint so that one refused
+    /// save (a closed round, someone no longer a member) leaves the others in; answers each
+    /// once the transaction is committed.
+    async fn write_saves(&self, jobs: Vec<SaveJob>) {
+        let now = now_millis();
+        let mut outcomes: Vec<Result<(), ScanError>> = Vec::with_capacity(jobs.len());
+        let committed: Result<(), sqlx::Error> = on_pool!(self, pool => {
+            async {
+                let mut tx = pool.begin_write().await?;
+                for job in &jobs {
+                    sqlx::query("SAVEPOINT save").execute(&mut *tx).await?;
+                    let outcome: Result<(), ScanError> = async {
+                        let (school, round, user) = (job.school, job.round, job.user);
+                        let scan = open_scan!(tx, school, round, user, now);
+                        for change in &job.changes {
+                            write_change_in!(&mut tx, scan, change, now)?;
+                        }
+                        Ok(())
+                    }
+                    .await;
+                    if outcome.is_err() {
+                        sqlx::query("ROLLBACK TO SAVEPOINT save").execute(&mut *tx).await?;
+                    }
+                    sqlx::query("RELEASE SAVEPOINT save").execute(&mut *tx).await?;
+                    outcomes.push(outcome);
+                }
+                tx.commit().await
+            }
+            .await
+        });
+        for (job, outcome) in jobs.into_iter().zip(
+            outcomes
+                .into_iter()
+                .map(Some)
+                .chain(std::iter::repeat_with(|| None)),
+        ) {
+            let answer = match (&committed, outcome) {
+                (Ok(()), Some(outcome)) => outcome,
+                (Err(e), _) => Err(ScanError::Store(StoreError::Batch(e.to_string()))),
+                (Ok(()), None) => Err(ScanError::Store(StoreError::Batch(
+                    "the save was not written".to_owned(),
+                ))),
+            };
+            // The person may have gone (a closed connection): nothing to tell them then.
+            let _ = job.reply.send(answer);
+        }
     }
 
     /// Marks the person's own scan in an open round as finished (or not finished again).
@@ -614,5 +713,48 @@ impl Store {
             return Ok(None);
         }
         Ok(Some(self.my_scan(school, round, owner).await?))
+    }
+}
+
+/// A save waiting for the writer.
+pub(crate) struct SaveJob {
+    school: SchoolId,
+    round: Uuid,
+    user: UserId,
+    changes: Vec<Change>,
+    reply: tokio::sync::oneshot::Sender<Result<(), ScanError>>,
+}
+
+/// The saves waiting to be written, and the writer's turn.
+#[derive(Default)]
+pub(crate) struct SaveQueue {
+    queue: std::sync::Mutex<Vec<SaveJob>>,
+    writer: tokio::sync::Mutex<()>,
+}
+
+impl std::fmt::Debug for SaveQueue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SaveQueue")
+    }
+}
+
+impl SaveQueue {
+    fn push(&self, job: SaveJob) {
+        if let Ok(mut queue) = self.queue.lock() {
+            queue.push(job);
+        }
+    }
+
+    /// At most this many saves share one transaction.
+    const BATCH: usize = 512;
+
+    fn take(&self) -> Vec<SaveJob> {
+        match self.queue.lock() {
+            Ok(mut queue) => {
+                let n = queue.len().min(Self::BATCH);
+                queue.drain(..n).collect()
+            }
+            Err(_) => Vec::new(),
+        }
     }
 }

@@ -31,6 +31,7 @@ on_both_backends!(
     the_overview_downloads_as_pdf_and_docx_to_its_owner_only,
     the_quick_scan_keeps_nothing_and_gives_an_overview_and_documents,
     a_school_gives_the_steps_its_own_words,
+    saves_at_once_are_written_together_and_a_refused_one_spoils_nothing,
 );
 
 fn code(s: &str) -> Code {
@@ -1577,5 +1578,69 @@ async fn a_school_gives_the_steps_its_own_words(backend: Backend) {
         .get_with(&format!("{round}{AREA}"), &[("cookie", &member)])
         .await;
     assert!(!page.body.contains("dat doe ik al"));
+    app.stop().await;
+}
+
+async fn saves_at_once_are_written_together_and_a_refused_one_spoils_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let college = team(&app, "ROC Rivierenland", "roc.nl").await;
+    let store = app.state.store.clone();
+    let first = first_task(&app);
+    let mut people = vec![lyceum.admin.id, lyceum.coordinator.id, lyceum.member.id];
+    for i in 0..20 {
+        let user = person(
+            &app,
+            &lyceum.school,
+            &format!("collega{i}@lyceum.nl"),
+            &format!("Collega {i}"),
+            Permission::Member,
+            &[Role::Mentor],
+        )
+        .await;
+        people.push(user.id);
+    }
+    let round = round_id(&round);
+    let mut saves = tokio::task::JoinSet::new();
+    for (i, user) in people.iter().copied().enumerate() {
+        let store = store.clone();
+        let school = lyceum.school.id;
+        let change = Change::AnswerNote(
+            code(&first),
+            Note::parse(&format!("notitie {i}"), ANSWER_NOTE_MAX).expect("valid"),
+        );
+        saves.spawn(async move { (i, store.save_scan(school, round, user, &[change]).await) });
+    }
+    // Someone of another school saving into this round at the same moment is refused...
+    let stranger = {
+        let store = store.clone();
+        let school = lyceum.school.id;
+        let user = college.member.id;
+        let change = Change::Choice(code(&first), Some(Choice::Yes));
+        tokio::spawn(async move { store.save_scan(school, round, user, &[change]).await })
+    };
+    let mut answered = 0;
+    while let Some(joined) = saves.join_next().await {
+        let (i, outcome) = joined.expect("the save ran");
+        outcome.unwrap_or_else(|e| panic!("save {i} failed: {e}"));
+        answered += 1;
+    }
+    assert_eq!(answered, people.len());
+    assert!(matches!(
+        stranger.await.expect("ran"),
+        Err(ScanError::Refused(Refusal::NotAMember))
+    ));
+    // ...and every other save is there, each in its owner's scan.
+    for (i, user) in people.iter().enumerate() {
+        let scan = store
+            .my_scan(lyceum.school.id, round, *user)
+            .await
+            .expect("scan");
+        let note = scan
+            .content
+            .answer(&code(&first))
+            .and_then(|a| a.note.clone());
+        assert_eq!(note.map(|n| n.to_string()), Some(format!("notitie {i}")));
+    }
     app.stop().await;
 }
