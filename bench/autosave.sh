@@ -65,7 +65,15 @@ seq 1 "$CLIENTS" | xargs -P 4 -I{} bash -c 'sign_in "lid{}@bench.nl" lid' >"$tmp
 
 client="$repo/bench/lib/autosave_client.py"
 echo "===== Raamwerk autosave ($(date -u +%Y-%m-%dT%H:%M:%SZ)), SQLite, $CLIENTS clients, ${SECONDS_RUN}s ====="
+echo "-- Python clients (one per member, each waits for its answer before the next save):"
 python3 "$client" run "$base$round_path/opslaan" "$tmp/people" "$tmp/codes" "$SECONDS_RUN" "$tmp/load.log"
+if command -v wrk >/dev/null; then
+  echo "-- wrk, $CLIENTS connections (a native load generator; the Python one shares the cores):"
+  wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s "$repo/bench/lib/autosave.lua" \
+    "$base$round_path/opslaan" -- "$tmp/people" "$tmp/codes" >"$tmp/wrk.txt"
+  awk '/Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = $2 } /Non-2xx/ { bad = $NF }
+    END { printf "%s saves/s   p99 %s   non-2xx %s\n", rps, p99, (bad == "" ? 0 : bad) }' "$tmp/wrk.txt"
+fi
 
 echo "----- crash test: SIGKILL during the same load -----"
 DURABLE_LOG=1 python3 "$client" run "$base$round_path/opslaan" "$tmp/people" "$tmp/codes" "$SECONDS_RUN" "$tmp/crash.log" &
