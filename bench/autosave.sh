@@ -7,13 +7,18 @@
 # SQLite's integrity check (the script exits 1 if not).
 #
 # Usage: bench/autosave.sh    (RAAMWERK_BIN=… skips the build; CLIENTS=200, SECONDS_RUN=10,
-#                              APP_PORT=18461)
+#                              APP_PORT=18461, WRK_THREADS=2; PIN=1, PROFILE=FILE and
+#                              APP_LOG=FILE as described in bench/README.md)
 set -euo pipefail
 
 APP_PORT="${APP_PORT:-18461}"
 CLIENTS="${CLIENTS:-200}"
 SECONDS_RUN="${SECONDS_RUN:-10}"
 PASSWORD="paars kompas vindt zeven tulpen"
+# PIN=1 runs the server on the first core and the load generators on the second, so that
+# what the server can do is measured apart from what the load costs.
+server_pin=() load_pin=()
+if [[ "${PIN:-0}" == 1 ]]; then server_pin=(taskset -c 0) load_pin=(taskset -c 1); fi
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tmp="$(mktemp -d)"
@@ -36,7 +41,7 @@ db_file="$tmp/bench.db"
 db="sqlite://$db_file"
 
 start() {
-  "$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >>"$tmp/app.log" 2>&1 &
+  "${server_pin[@]}" "$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >>"${APP_LOG:-$tmp/app.log}" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && return; sleep 0.05; done
   echo "the app did not start" >&2; exit 1
@@ -66,17 +71,24 @@ seq 1 "$CLIENTS" | xargs -P 4 -I{} bash -c 'sign_in "lid{}@bench.nl" lid' >"$tmp
 client="$repo/bench/lib/autosave_client.py"
 echo "===== Raamwerk autosave ($(date -u +%Y-%m-%dT%H:%M:%SZ)), SQLite, $CLIENTS clients, ${SECONDS_RUN}s ====="
 echo "-- Python clients (one per member, each waits for its answer before the next save):"
-python3 "$client" run "$base$round_path/opslaan" "$tmp/people" "$tmp/codes" "$SECONDS_RUN" "$tmp/load.log"
+# PROFILE=FILE records the server with perf during this run (perf report -i FILE).
+perf_pid=""
+if [[ -n "${PROFILE:-}" ]]; then
+  perf record -q -F 2000 -o "$PROFILE" -p "$app_pid" -- sleep "$SECONDS_RUN" &
+  perf_pid=$!
+fi
+"${load_pin[@]}" python3 "$client" run "$base$round_path/opslaan" "$tmp/people" "$tmp/codes" "$SECONDS_RUN" "$tmp/load.log"
+[[ -n "$perf_pid" ]] && wait "$perf_pid"
 if command -v wrk >/dev/null; then
   echo "-- wrk, $CLIENTS connections (a native load generator; the Python one shares the cores):"
-  wrk -t2 -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s "$repo/bench/lib/autosave.lua" \
+  "${load_pin[@]}" wrk -t"${WRK_THREADS:-2}" -c"$CLIENTS" -d"${SECONDS_RUN}s" --latency -s "$repo/bench/lib/autosave.lua" \
     "$base$round_path/opslaan" -- "$tmp/people" "$tmp/codes" >"$tmp/wrk.txt"
   awk '/Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = $2 } /Non-2xx/ { bad = $NF }
     END { printf "%s saves/s   p99 %s   non-2xx %s\n", rps, p99, (bad == "" ? 0 : bad) }' "$tmp/wrk.txt"
 fi
 
 echo "----- crash test: SIGKILL during the same load -----"
-DURABLE_LOG=1 python3 "$client" run "$base$round_path/opslaan" "$tmp/people" "$tmp/codes" "$SECONDS_RUN" "$tmp/crash.log" &
+DURABLE_LOG=1 "${load_pin[@]}" python3 "$client" run "$base$round_path/opslaan" "$tmp/people" "$tmp/codes" "$SECONDS_RUN" "$tmp/crash.log" &
 load_pid=$!
 sleep "$(awk -v s="$SECONDS_RUN" 'BEGIN { print s / 2 }')"
 kill -9 "$app_pid"

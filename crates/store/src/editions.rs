@@ -210,6 +210,9 @@ impl Store {
 
     /// Loads a stored edition, validated again on the way out.
     pub async fn edition(&self, id: EditionId) -> Result<Option<Edition>, StoreError> {
+        if let Some(edition) = self.editions.get(&id) {
+            return Ok(Some(edition));
+        }
         let uuid = id.0;
         let loaded = on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -230,12 +233,12 @@ impl Store {
             return Ok(None);
         };
         let parts = assemble(edition, roles, areas, themes, statements)?;
-        Edition::new(parts)
-            .map(Some)
-            .map_err(|problems| StoreError::CorruptEdition {
-                id: id.to_string(),
-                problems,
-            })
+        let edition = Edition::new(parts).map_err(|problems| StoreError::CorruptEdition {
+            id: id.to_string(),
+            problems,
+        })?;
+        self.editions.insert(id, edition.clone());
+        Ok(Some(edition))
     }
 
     /// Every stored edition, newest first.

@@ -6,10 +6,12 @@
 //! [`on_pool!`] macro, so each backend gets its native types. Each backend has its own
 //! migrations folder; the contract tests run the same assertions on both.
 
+mod cache;
 mod editions;
 mod error;
 mod members;
 mod people;
+mod saves;
 mod scans;
 mod schools;
 mod setup;
@@ -93,7 +95,12 @@ pub struct Store {
     /// that a cache of session lookups can tell it is stale.
     changes: Arc<AtomicU64>,
     /// Scan saves waiting to be written together.
-    saves: Arc<scans::SaveQueue>,
+    saves: Arc<saves::SaveQueue>,
+    /// Editions never change once stored; loaded ones are kept.
+    editions: Arc<cache::Immutable<domain::EditionId, domain::Edition>>,
+    /// The edition each round uses (fixed when the round opens), by school and round.
+    round_editions:
+        Arc<cache::Immutable<(domain::school::SchoolId, uuid::Uuid), domain::EditionId>>,
 }
 
 impl Store {
@@ -157,6 +164,8 @@ impl Store {
             pool,
             changes: Arc::new(AtomicU64::new(0)),
             saves: Arc::default(),
+            editions: Arc::default(),
+            round_editions: Arc::default(),
         })
     }
 

@@ -4,7 +4,7 @@
 
 use domain::account::{Permission, UserId};
 use domain::members::{AuditAction, Refusal};
-use domain::scan::{Answer, Change, Choice, Note, NoteKey, Period, RoundName, ScanContent};
+use domain::scan::{Answer, Choice, Note, NoteKey, Period, RoundName, ScanContent};
 use domain::school::SchoolId;
 use domain::{Code, EditionId};
 use uuid::Uuid;
@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, ManageError, PRUNE_AUDIT, audit};
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
-const SELECT_ACTOR: &str =
+pub(crate) const SELECT_ACTOR: &str =
     "SELECT permission, active FROM memberships WHERE school_id = $1 AND user_id = $2";
 const COUNT_OPEN: &str = "SELECT COUNT(*) FROM rounds WHERE school_id = $1 AND closed_at IS NULL";
 const INSERT_ROUND: &str = "INSERT INTO rounds \
@@ -26,33 +26,9 @@ const SELECT_ROUND: &str = "SELECT id, name, starts_on, ends_on, edition_id, cre
      FROM rounds WHERE id = $1 AND school_id = $2";
 const SELECT_SCAN_STATE: &str = "SELECT s.id, s.finished_at FROM scans s \
      WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3";
-const SELECT_ROUND_FOR_MEMBER: &str = "SELECT r.closed_at FROM rounds r \
-     JOIN memberships m ON m.school_id = r.school_id AND m.user_id = $3 AND m.active = 1 \
-     WHERE r.id = $1 AND r.school_id = $2";
-/// Makes the person's scan of the round if it is their first save, notes the time, and gives
-/// its id, in one statement.
-const UPSERT_SCAN: &str = "INSERT INTO scans (id, round_id, school_id, user_id, created_at, updated_at) \
-     VALUES ($1, $2, $3, $4, $5, $5) \
-     ON CONFLICT (round_id, user_id) DO UPDATE SET updated_at = excluded.updated_at RETURNING id";
 const SELECT_ANSWERS: &str =
     "SELECT code, choice, note, discuss FROM scan_answers WHERE scan_id = $1";
 const SELECT_NOTES: &str = "SELECT note_key, text FROM scan_notes WHERE scan_id = $1";
-const UPSERT_CHOICE: &str = "INSERT INTO scan_answers (scan_id, code, choice, discuss, updated_at) \
-     VALUES ($1, $2, $3, 0, $4) \
-     ON CONFLICT (scan_id, code) DO UPDATE SET choice = excluded.choice, updated_at = excluded.updated_at";
-const UPSERT_NOTE: &str = "INSERT INTO scan_answers (scan_id, code, note, discuss, updated_at) \
-     VALUES ($1, $2, $3, 0, $4) \
-     ON CONFLICT (scan_id, code) DO UPDATE SET note = excluded.note, updated_at = excluded.updated_at";
-const UPSERT_DISCUSS: &str = "INSERT INTO scan_answers (scan_id, code, discuss, updated_at) \
-     VALUES ($1, $2, $3, $4) \
-     ON CONFLICT (scan_id, code) DO UPDATE SET discuss = excluded.discuss, updated_at = excluded.updated_at";
-const DELETE_EMPTY_ANSWER: &str = "DELETE FROM scan_answers \
-     WHERE scan_id = $1 AND code = $2 AND choice IS NULL AND note IS NULL AND discuss = 0";
-const UPSERT_AREA_NOTE: &str = "INSERT INTO scan_notes (scan_id, note_key, text, updated_at) \
-     VALUES ($1, $2, $3, $4) \
-     ON CONFLICT (scan_id, note_key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at";
-const DELETE_AREA_NOTE: &str = "DELETE FROM scan_notes WHERE scan_id = $1 AND note_key = $2";
-const SET_FINISHED: &str = "UPDATE scans SET finished_at = $2, updated_at = $3 WHERE id = $1";
 const SELECT_STATUSES: &str = "SELECT u.id, u.name, s.finished_at, s.updated_at \
      FROM memberships m JOIN users u ON u.id = m.user_id \
      LEFT JOIN scans s ON s.user_id = m.user_id AND s.round_id = $2 \
@@ -171,118 +147,21 @@ fn date(d: domain::framework::Date) -> String {
 /// The person's permission in the school within a transaction, if an active member.
 macro_rules! active_permission {
     ($tx:expr, $school:expr, $user:expr) => {{
-        let row: Option<(String, i64)> = sqlx::query_as(SELECT_ACTOR)
+        let row: Option<(String, i64)> = sqlx::query_as($crate::scans::SELECT_ACTOR)
             .bind($school)
             .bind($user)
             .fetch_optional(&mut *$tx)
             .await?;
         match row {
             Some((p, 1)) => Some(
-                Permission::parse(&p)
-                    .map_err(|_| StoreError::CorruptRow(format!("permission '{p}'")))?,
+                domain::account::Permission::parse(&p)
+                    .map_err(|_| $crate::StoreError::CorruptRow(format!("permission '{p}'")))?,
             ),
             _ => None,
         }
     }};
 }
-
-/// Writes one change to a scan, inside the transaction `$tx`.
-macro_rules! write_change_in {
-    ($tx:expr, $scan:expr, $change:expr, $now:expr) => {{
-        let (tx, scan, change, now) = ($tx, $scan, $change, $now);
-        match change {
-            Change::Choice(code, choice) => {
-                sqlx::query(UPSERT_CHOICE)
-                    .bind(scan)
-                    .bind(code.as_str())
-                    .bind(choice.map(Choice::code))
-                    .bind(now)
-                    .execute(&mut **tx)
-                    .await?;
-            }
-            Change::AnswerNote(code, note) => {
-                sqlx::query(UPSERT_NOTE)
-                    .bind(scan)
-                    .bind(code.as_str())
-                    .bind(note.as_ref().map(Note::as_str))
-                    .bind(now)
-                    .execute(&mut **tx)
-                    .await?;
-            }
-            Change::Discuss(code, discuss) => {
-                sqlx::query(UPSERT_DISCUSS)
-                    .bind(scan)
-                    .bind(code.as_str())
-                    .bind(i64::from(*discuss))
-                    .bind(now)
-                    .execute(&mut **tx)
-                    .await?;
-            }
-            Change::AreaNote(key, Some(note)) => {
-                sqlx::query(UPSERT_AREA_NOTE)
-                    .bind(scan)
-                    .bind(key.code())
-                    .bind(note.as_str())
-                    .bind(now)
-                    .execute(&mut **tx)
-                    .await?;
-            }
-            Change::AreaNote(key, None) => {
-                sqlx::query(DELETE_AREA_NOTE)
-                    .bind(scan)
-                    .bind(key.code())
-                    .execute(&mut **tx)
-                    .await?;
-            }
-        }
-        // Only a change that empties a field can leave an empty answer behind.
-        if let Change::Choice(code, None)
-        | Change::AnswerNote(code, None)
-        | Change::Discuss(code, false) = change
-        {
-            sqlx::query(DELETE_EMPTY_ANSWER)
-                .bind(scan)
-                .bind(code.as_str())
-                .execute(&mut **tx)
-                .await?;
-        }
-        Ok::<(), ScanError>(())
-    }};
-}
-
-/// Inside a write transaction: checks that the round is an open round of the school and the
-/// person an active member, and returns the id of their scan, made if it is their first save.
-macro_rules! open_scan {
-    ($tx:expr, $school:expr, $round:expr, $user:expr, $now:expr) => {{
-        // One query for the common case (an active member, an open round of the school);
-        // only when it finds nothing is it worth asking why.
-        let open: Option<(Option<i64>,)> = sqlx::query_as(SELECT_ROUND_FOR_MEMBER)
-            .bind($round)
-            .bind($school.0)
-            .bind($user.0)
-            .fetch_optional(&mut *$tx)
-            .await?;
-        match open {
-            Some((None,)) => {}
-            Some((Some(_),)) => return Err(Refusal::RoundClosed.into()),
-            None => {
-                if active_permission!($tx, $school.0, $user.0).is_none() {
-                    return Err(Refusal::NotAMember.into());
-                }
-                return Err(ScanError::NoRound);
-            }
-        }
-        let (scan,): (Uuid,) = sqlx::query_as(UPSERT_SCAN)
-            .bind(Uuid::new_v4())
-            .bind($round)
-            .bind($school.0)
-            .bind($user.0)
-            .bind($now)
-            .fetch_one(&mut *$tx)
-            .await?;
-        scan
-    }};
-}
+pub(crate) use active_permission;
 
 impl Store {
     /// Opens a round in the school on behalf of a coordinator or administrator; refused while
@@ -369,7 +248,26 @@ impl Store {
         let row: Option<RoundRow> = on_pool!(self, pool => {
             sqlx::query_as(SELECT_ROUND).bind(round).bind(school.0).fetch_optional(pool).await?
         });
-        row.map(RoundRow::into_round).transpose()
+        let round = row.map(RoundRow::into_round).transpose()?;
+        if let Some(round) = &round {
+            self.round_editions
+                .insert((school, round.id), round.edition);
+        }
+        Ok(round)
+    }
+
+    /// The edition a round of the school uses, which is fixed when the round opens; kept in
+    /// memory once read, so that saving reads nothing before it writes. Whether the round is
+    /// still open is checked where the save is written.
+    pub async fn round_edition(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+    ) -> Result<Option<EditionId>, StoreError> {
+        if let Some(edition) = self.round_editions.get(&(school, round)) {
+            return Ok(Some(edition));
+        }
+        Ok(self.round(school, round).await?.map(|r| r.edition))
     }
 
     /// The person's own scan in a round of the school (empty when they have not started).
@@ -422,106 +320,6 @@ impl Store {
             finished_at,
             started,
         })
-    }
-
-    /// Saves changes to the person's own scan in an open round of the school, all in one
-    /// transaction, field by field (other fields are left as they are). The caller has
-    /// checked each change against the round's edition and the person's roles.
-    pub async fn save_scan(
-        &self,
-        school: SchoolId,
-        round: Uuid,
-        user: UserId,
-        changes: &[Change],
-    ) -> Result<(), ScanError> {
-        let (reply, answer) = tokio::sync::oneshot::channel();
-        self.saves.push(SaveJob {
-            school,
-            round,
-            user,
-            changes: changes.to_vec(),
-            reply,
-        });
-        // Whoever holds the writer writes every save queued by then in one transaction, so
-        // many people saving at once share one commit (and one fsync) instead of queueing
-        // for one each. Each save is answered only after the commit that holds it.
-        {
-            let _writer = self.saves.writer.lock().await;
-            let jobs = self.saves.take();
-            if !jobs.is_empty() {
-                self.write_saves(jobs).await;
-            }
-        }
-        answer
-            .await
-            .map_err(|_| ScanError::Store(StoreError::Batch("the save was dropped".to_owned())))?
-    }
-
-    /// Writes queued saves in one transaction, each in its own savepoint so that one refused
-    /// save (a closed round, someone no longer a member) leaves the others in; answers each
-    /// once the transaction is committed.
-    async fn write_saves(&self, jobs: Vec<SaveJob>) {
-        let now = now_millis();
-        let mut outcomes: Vec<Result<(), ScanError>> = Vec::with_capacity(jobs.len());
-        let committed: Result<(), sqlx::Error> = on_pool!(self, pool => {
-            async {
-                let mut tx = pool.begin_write().await?;
-                for job in &jobs {
-                    sqlx::query("SAVEPOINT save").execute(&mut *tx).await?;
-                    let outcome: Result<(), ScanError> = async {
-                        let (school, round, user) = (job.school, job.round, job.user);
-                        let scan = open_scan!(tx, school, round, user, now);
-                        for change in &job.changes {
-                            write_change_in!(&mut tx, scan, change, now)?;
-                        }
-                        Ok(())
-                    }
-                    .await;
-                    if outcome.is_err() {
-                        sqlx::query("ROLLBACK TO SAVEPOINT save").execute(&mut *tx).await?;
-                    }
-                    sqlx::query("RELEASE SAVEPOINT save").execute(&mut *tx).await?;
-                    outcomes.push(outcome);
-                }
-                tx.commit().await
-            }
-            .await
-        });
-        for (job, outcome) in jobs.into_iter().zip(
-            outcomes
-                .into_iter()
-                .map(Some)
-                .chain(std::iter::repeat_with(|| None)),
-        ) {
-            let answer = match (&committed, outcome) {
-                (Ok(()), Some(outcome)) => outcome,
-                (Err(e), _) => Err(ScanError::Store(StoreError::Batch(e.to_string()))),
-                (Ok(()), None) => Err(ScanError::Store(StoreError::Batch(
-                    "the save was not written".to_owned(),
-                ))),
-            };
-            // The person may have gone (a closed connection): nothing to tell them then.
-            let _ = job.reply.send(answer);
-        }
-    }
-
-    /// Marks the person's own scan in an open round as finished (or not finished again).
-    pub async fn finish_scan(
-        &self,
-        school: SchoolId,
-        round: Uuid,
-        user: UserId,
-        finished: bool,
-    ) -> Result<(), ScanError> {
-        let now = now_millis();
-        on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            let scan = open_scan!(tx, school, round, user, now);
-            sqlx::query(SET_FINISHED).bind(scan).bind(finished.then_some(now)).bind(now)
-                .execute(&mut *tx).await?;
-            tx.commit().await?;
-        });
-        Ok(())
     }
 
     /// Who of the school's active members has started and finished a scan in a round, by
@@ -713,48 +511,5 @@ impl Store {
             return Ok(None);
         }
         Ok(Some(self.my_scan(school, round, owner).await?))
-    }
-}
-
-/// A save waiting for the writer.
-pub(crate) struct SaveJob {
-    school: SchoolId,
-    round: Uuid,
-    user: UserId,
-    changes: Vec<Change>,
-    reply: tokio::sync::oneshot::Sender<Result<(), ScanError>>,
-}
-
-/// The saves waiting to be written, and the writer's turn.
-#[derive(Default)]
-pub(crate) struct SaveQueue {
-    queue: std::sync::Mutex<Vec<SaveJob>>,
-    writer: tokio::sync::Mutex<()>,
-}
-
-impl std::fmt::Debug for SaveQueue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SaveQueue")
-    }
-}
-
-impl SaveQueue {
-    fn push(&self, job: SaveJob) {
-        if let Ok(mut queue) = self.queue.lock() {
-            queue.push(job);
-        }
-    }
-
-    /// At most this many saves share one transaction.
-    const BATCH: usize = 512;
-
-    fn take(&self) -> Vec<SaveJob> {
-        match self.queue.lock() {
-            Ok(mut queue) => {
-                let n = queue.len().min(Self::BATCH);
-                queue.drain(..n).collect()
-            }
-            Err(_) => Vec::new(),
-        }
     }
 }

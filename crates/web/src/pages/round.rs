@@ -9,7 +9,8 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::Permission;
 use domain::scan::progress;
-use domain::{Area, Edition, Lang, Role};
+use domain::school::SchoolId;
+use domain::{Area, Edition, EditionId, Lang, Role};
 use store::{Audience, ManageError, Round, ScanError, ShareError};
 use uuid::Uuid;
 
@@ -35,14 +36,31 @@ pub async fn load_round(
     let Some(round) = app.store.round(working.school().id, id).await? else {
         return Ok(None);
     };
-    let edition = if round.edition == app.edition.id() {
-        app.edition.clone()
-    } else {
-        app.store.edition(round.edition).await?.ok_or_else(|| {
-            AppError::Internal(format!("round {} uses a missing edition", round.id))
-        })?
-    };
+    let edition = edition_by_id(app, round.id, round.edition).await?;
     Ok(Some((round, edition)))
+}
+
+/// The edition a round of the school uses, without reading the round itself when that is
+/// known already (see [`store::Store::round_edition`]); `None` when there is no such round.
+pub async fn edition_of_round(
+    app: &AppState,
+    school: SchoolId,
+    round: Uuid,
+) -> Result<Option<Edition>, AppError> {
+    match app.store.round_edition(school, round).await? {
+        Some(edition) => Ok(Some(edition_by_id(app, round, edition).await?)),
+        None => Ok(None),
+    }
+}
+
+async fn edition_by_id(app: &AppState, round: Uuid, id: EditionId) -> Result<Edition, AppError> {
+    if id == app.edition.id() {
+        return Ok(app.edition.clone());
+    }
+    app.store
+        .edition(id)
+        .await?
+        .ok_or_else(|| AppError::Internal(format!("round {round} uses a missing edition")))
 }
 
 /// The framework roles the person holds in the school they work in, in canonical order.

@@ -23,12 +23,13 @@ use domain::scan::{
 use domain::{Area, Edition, Kind, Lang, Role};
 use serde_json::json;
 use store::{Round, ScanError};
+use uuid::Uuid;
 
 use crate::AppState;
 use crate::assets;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
-use crate::pages::round::{load_round, roles_held};
+use crate::pages::round::{edition_of_round, load_round, roles_held};
 use crate::pages::school::SchoolNav;
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
@@ -602,7 +603,15 @@ pub async fn save_field(
             return Ok(json_answer(status, json!({ "error": t.get(key) })));
         }
     };
-    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
+    // Saving reads nothing from the database before it writes: the round's edition is kept in
+    // memory, and whether the round is open is checked in the write itself.
+    let found = match Uuid::parse_str(&id) {
+        Ok(round) => edition_of_round(&app, working.school().id, round)
+            .await?
+            .map(|edition| (round, edition)),
+        Err(_) => None,
+    };
+    let Some((round, edition)) = found else {
         return Ok(json_answer(
             StatusCode::NOT_FOUND,
             json!({ "error": t.get("scan-save-not-found") }),
@@ -620,7 +629,7 @@ pub async fn save_field(
     };
     match app
         .store
-        .save_scan(working.school().id, round.id, working.user().id, &[change])
+        .save_scan(working.school().id, round, working.user().id, &[change])
         .await
     {
         Ok(()) => Ok(json_answer(StatusCode::OK, json!({ "saved": true }))),
