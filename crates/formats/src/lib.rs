@@ -2,12 +2,16 @@
 //!
 //! - [`native`]: our own lossless format, as JSON (exchange) or TOML (the shipped edition);
 //! - [`case`]: a CASE 1.1 CFPackage (1EdTech) for other competency tools;
+//! - [`moodle`]: Moodle's competency-framework CSV, to load a framework into Moodle;
+//! - [`sheet`]: the spreadsheet template (XLSX, and CSV for Dutch Excel) people edit by hand;
 //! - [`shipped`]: the national edition in our own words, embedded in the binary;
 //! - [`overview`]: a person's overview of a round as a typeset PDF and an editable DOCX.
 
 pub mod case;
+pub mod moodle;
 pub mod native;
 pub mod overview;
+pub mod sheet;
 pub mod shipped;
 
 /// A writer could not produce its output.
@@ -15,4 +19,10 @@ pub mod shipped;
 pub enum FormatError {
     #[error("could not serialise the edition: {0}")]
     Serialise(#[from] serde_json::Error),
+    #[error("could not write the spreadsheet: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("could not write the CSV: {0}")]
+    Csv(String),
+    #[error("the edition is too large for a spreadsheet")]
+    TooLarge,
 }

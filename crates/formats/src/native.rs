@@ -45,65 +45,65 @@ impl Syntax {
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct FileEdition {
+pub(crate) struct FileEdition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    format: Option<String>,
-    edition: Option<FileMeta>,
-    roles: Option<Vec<FileLabel>>,
-    areas: Option<Vec<FileLabel>>,
+    pub(crate) format: Option<String>,
+    pub(crate) edition: Option<FileMeta>,
+    pub(crate) roles: Option<Vec<FileLabel>>,
+    pub(crate) areas: Option<Vec<FileLabel>>,
     #[serde(default)]
-    themes: Vec<FileTheme>,
-    statements: Option<Vec<FileStatement>>,
+    pub(crate) themes: Vec<FileTheme>,
+    pub(crate) statements: Option<Vec<FileStatement>>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct FileText {
-    nl: Option<String>,
-    en: Option<String>,
+pub(crate) struct FileText {
+    pub(crate) nl: Option<String>,
+    pub(crate) en: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct FileMeta {
-    identifier: Option<String>,
-    version: Option<String>,
-    date: Option<String>,
-    publisher: Option<String>,
-    languages: Option<Vec<String>>,
-    title: Option<FileText>,
-    attribution: Option<FileText>,
+pub(crate) struct FileMeta {
+    pub(crate) identifier: Option<String>,
+    pub(crate) version: Option<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) publisher: Option<String>,
+    pub(crate) languages: Option<Vec<String>>,
+    pub(crate) title: Option<FileText>,
+    pub(crate) attribution: Option<FileText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    description: Option<FileText>,
+    pub(crate) description: Option<FileText>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct FileLabel {
-    key: Option<String>,
-    name: Option<FileText>,
+pub(crate) struct FileLabel {
+    pub(crate) key: Option<String>,
+    pub(crate) name: Option<FileText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    description: Option<FileText>,
+    pub(crate) description: Option<FileText>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct FileTheme {
-    code: Option<String>,
-    name: Option<FileText>,
+pub(crate) struct FileTheme {
+    pub(crate) code: Option<String>,
+    pub(crate) name: Option<FileText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    description: Option<FileText>,
+    pub(crate) description: Option<FileText>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-struct FileStatement {
-    code: Option<String>,
-    kind: Option<String>,
-    role: Option<String>,
-    area: Option<String>,
+pub(crate) struct FileStatement {
+    pub(crate) code: Option<String>,
+    pub(crate) kind: Option<String>,
+    pub(crate) role: Option<String>,
+    pub(crate) area: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    theme: Option<String>,
+    pub(crate) theme: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    depth: Option<i64>,
-    text: Option<FileText>,
+    pub(crate) depth: Option<i64>,
+    pub(crate) text: Option<FileText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    sources: Vec<String>,
+    pub(crate) sources: Vec<String>,
 }
 
 /// Reads an edition from native JSON or TOML, listing every problem with its place.
@@ -523,9 +523,22 @@ fn file_labels<K: Copy>(labels: &[Label<K>], code: fn(K) -> &'static str) -> Vec
 
 /// Writes an edition as native JSON (pretty-printed, stable order).
 pub fn write_json(edition: &Edition) -> Result<String, FormatError> {
+    let mut json = serde_json::to_string_pretty(&to_file(edition))?;
+    json.push('\n');
+    Ok(json)
+}
+
+/// Turns loose parts read by another reader (the spreadsheet template) into an edition, with
+/// the same checks and problems as a native file.
+pub(crate) fn from_file(file: FileEdition) -> Result<Edition, Vec<Problem>> {
+    Reader::default().edition(file)
+}
+
+/// An edition as the native format's loose structure, which other writers reuse.
+pub(crate) fn to_file(edition: &Edition) -> FileEdition {
     let parts = edition.parts();
     let meta = &parts.meta;
-    let file = FileEdition {
+    FileEdition {
         format: Some(FORMAT.to_owned()),
         edition: Some(FileMeta {
             identifier: Some(meta.identifier.clone()),
@@ -564,10 +577,7 @@ pub fn write_json(edition: &Edition) -> Result<String, FormatError> {
                 })
                 .collect(),
         ),
-    };
-    let mut json = serde_json::to_string_pretty(&file)?;
-    json.push('\n');
-    Ok(json)
+    }
 }
 
 #[cfg(test)]

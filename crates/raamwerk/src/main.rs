@@ -2,7 +2,10 @@
 //!
 //! - `raamwerk [serve]` serves the web application (the default);
 //! - `raamwerk migrate` brings the database schema up to date;
-//! - `raamwerk framework export --format json|case [--edition ID]` writes an edition to stdout;
+//! - `raamwerk framework export --format json|case|moodle|xlsx|csv [--edition ID]` writes an
+//!   edition to stdout;
+//! - `raamwerk framework import --format json|xlsx|csv FILE` stores a file as a national
+//!   edition and prints its id;
 //! - `raamwerk framework validate FILE` checks a native edition file.
 //!
 //! Exit codes: 0 success, 1 failure (e.g. problems found), 2 bad usage or database unavailable.
@@ -162,16 +165,29 @@ struct ServeArgs {
 enum FrameworkCommand {
     /// Write an edition to standard output.
     Export {
-        /// The format: our native JSON (lossless) or a CASE 1.1 CFPackage.
+        /// The format: our native JSON (lossless), a CASE 1.1 CFPackage, Moodle's
+        /// competency-framework CSV, or the spreadsheet template as XLSX or as CSV for
+        /// Dutch Excel.
         #[arg(long, value_enum)]
         format: ExportFormat,
         /// The edition's id (a UUID); the newest national edition when left out.
         #[arg(long)]
         edition: Option<uuid::Uuid>,
-        /// For `case`: the package's language. CASE has one language per document: `nl`
-        /// carries the English as extensions, `en` is a translation package of the Dutch one.
+        /// The language: for `case`, `nl` carries the English as extensions and `en` is a
+        /// translation package of the Dutch one; for `moodle` the texts' language; for `xlsx`
+        /// and `csv` the language of the headers (both languages' texts are always in).
         #[arg(long, value_enum, default_value = "nl")]
         lang: LangArg,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Store a file as a new national edition and print its id. Nothing is stored unless the
+    /// whole file is right; every problem is listed with its place.
+    Import {
+        /// The file's format: our native JSON, or the spreadsheet template (XLSX or CSV).
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        file: PathBuf,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -199,6 +215,16 @@ impl From<LangArg> for Lang {
 enum ExportFormat {
     Json,
     Case,
+    Moodle,
+    Xlsx,
+    Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportFormat {
+    Json,
+    Xlsx,
+    Csv,
 }
 
 /// The language for messages on the terminal: Dutch when the environment asks for it.
@@ -352,6 +378,9 @@ fn main() -> ExitCode {
             db,
         })) => runtime.block_on(export(format, edition, lang.into(), db)),
         Some(Command::Framework(FrameworkCommand::Validate { file })) => validate(&file),
+        Some(Command::Framework(FrameworkCommand::Import { format, file, db })) => {
+            runtime.block_on(import(format, &file, db))
+        }
         Some(Command::Admin(AdminCommand::CreateSchool {
             name,
             sectors,
@@ -542,18 +571,17 @@ async fn export(
         Err(e) => return start_failed(&e),
     };
     let written = match format {
-        ExportFormat::Json => native::write_json(&edition),
-        ExportFormat::Case => formats::case::write(&edition, lang),
+        ExportFormat::Json => native::write_json(&edition).map(String::into_bytes),
+        ExportFormat::Case => formats::case::write(&edition, lang).map(String::into_bytes),
+        ExportFormat::Moodle => formats::moodle::write(&edition, lang).map(String::into_bytes),
+        ExportFormat::Xlsx => formats::sheet::write_xlsx(&edition, lang),
+        ExportFormat::Csv => Ok(formats::sheet::write_csv(&edition, lang)),
     };
     match written {
-        Ok(text) => {
+        Ok(bytes) => {
             use std::io::Write;
             let mut out = std::io::stdout().lock();
-            if out
-                .write_all(text.as_bytes())
-                .and_then(|()| out.flush())
-                .is_err()
-            {
+            if out.write_all(&bytes).and_then(|()| out.flush()).is_err() {
                 return ExitCode::from(1);
             }
             ExitCode::SUCCESS
@@ -562,6 +590,95 @@ async fn export(
             eprintln!("raamwerk: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+async fn import(format: ImportFormat, file: &std::path::Path, db: DatabaseArgs) -> ExitCode {
+    let lang = cli_lang();
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            match lang {
+                Lang::Nl => eprintln!("raamwerk: kan {} niet lezen: {e}", file.display()),
+                Lang::En => eprintln!("raamwerk: cannot read {}: {e}", file.display()),
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let read: Result<domain::Edition, Vec<String>> = match format {
+        ImportFormat::Json => match std::str::from_utf8(&bytes) {
+            Ok(text) => native::read(text, Syntax::Json)
+                .map_err(|found| found.iter().map(|p| problem_line(p, lang)).collect()),
+            Err(_) => Err(vec![match lang {
+                Lang::Nl => "de tekst is geen UTF-8".to_owned(),
+                Lang::En => "the text is not UTF-8".to_owned(),
+            }]),
+        },
+        ImportFormat::Xlsx => formats::sheet::read_xlsx(&bytes)
+            .map_err(|found| found.iter().map(|p| p.describe(lang)).collect()),
+        ImportFormat::Csv => formats::sheet::read_csv(&bytes)
+            .map_err(|found| found.iter().map(|p| p.describe(lang)).collect()),
+    };
+    let edition = match read {
+        Ok(edition) => edition,
+        Err(problems) => {
+            for problem in &problems {
+                println!("{}: {problem}", file.display());
+            }
+            match lang {
+                Lang::Nl => eprintln!(
+                    "raamwerk: {} probleem/problemen gevonden; er is niets opgeslagen",
+                    problems.len()
+                ),
+                Lang::En => eprintln!(
+                    "raamwerk: {} problem(s) found; nothing was stored",
+                    problems.len()
+                ),
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let store = match open_store(&db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let stored = store.ensure_edition(&edition).await;
+    store.close().await;
+    let meta = edition.meta();
+    match stored {
+        Ok(stored) => {
+            if stored == store::Stored::AlreadyPresent {
+                match lang {
+                    Lang::Nl => eprintln!(
+                        "raamwerk: {} versie {} stond er al, met dezelfde inhoud",
+                        meta.identifier, meta.version
+                    ),
+                    Lang::En => eprintln!(
+                        "raamwerk: {} version {} was already there, with the same content",
+                        meta.identifier, meta.version
+                    ),
+                }
+            }
+            println!("{}", edition.id());
+            ExitCode::SUCCESS
+        }
+        Err(StoreError::EditionChanged {
+            identifier,
+            version,
+        }) => {
+            match lang {
+                Lang::Nl => eprintln!(
+                    "raamwerk: {identifier} versie {version} is al opgeslagen met een andere inhoud; \
+                     een editie verandert nooit: geef het bestand een nieuw versienummer"
+                ),
+                Lang::En => eprintln!(
+                    "raamwerk: {identifier} version {version} is already stored with other content; \
+                     an edition never changes: give the file a new version number"
+                ),
+            }
+            ExitCode::from(1)
+        }
+        Err(e) => start_failed(&StartError::from(e)),
     }
 }
 

@@ -12,7 +12,7 @@ use crate::lang::{Lang, Text};
 pub const MAX_TEXT_CHARS: usize = 1000;
 
 /// A field within an edition, a role, an area, a theme or a statement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Field {
     /// The element as a whole.
     Whole,

@@ -288,3 +288,175 @@ fn help_speaks_the_terminal_language() {
     );
     assert!(help.contains("De database: sqlite://PAD"), "{help}");
 }
+
+/// Export the spreadsheet template, edit a statement and the version, import it: the stored
+/// edition is the national one with exactly that edit, in every format it is exported to;
+/// a broken file names its row and column and stores nothing.
+async fn spreadsheet_export_edit_import(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let dir = tempfile_dir();
+    let shipped = formats::shipped::national().expect("valid");
+    let first = shipped.statements()[0].clone();
+    for format in ["csv", "xlsx"] {
+        let out = raamwerk(&[
+            "framework",
+            "export",
+            "--format",
+            format,
+            "--database",
+            &db.url,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        let read = match format {
+            "csv" => formats::sheet::read_csv(&out.stdout),
+            _ => formats::sheet::read_xlsx(&out.stdout),
+        };
+        assert_eq!(read.expect("the export reads back"), shipped);
+    }
+    let csv = raamwerk(&[
+        "framework",
+        "export",
+        "--format",
+        "csv",
+        "--database",
+        &db.url,
+    ]);
+    let edited_text = text(&csv.stdout)
+        .replace(
+            &first.text.nl,
+            "Voert elk jaar een loopbaangesprek met elke leerling.",
+        )
+        .replace(
+            &format!("editie;versie;;;;;;{};", shipped.meta().version),
+            "editie;versie;;;;;;2026.2-test;",
+        );
+    let file = dir.join("raamwerk.csv");
+    std::fs::write(&file, &edited_text).expect("written");
+    let imported = raamwerk(&[
+        "framework",
+        "import",
+        "--format",
+        "csv",
+        file.to_str().expect("a path"),
+        "--database",
+        &db.url,
+    ]);
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    let id = text(&imported.stdout).trim().to_owned();
+    let mut expected = shipped.parts().clone();
+    expected.meta.version = "2026.2-test".to_owned();
+    expected.statements[0].text.nl =
+        "Voert elk jaar een loopbaangesprek met elke leerling.".to_owned();
+    let expected = domain::Edition::new(expected).expect("valid");
+    assert_eq!(id, expected.id().to_string());
+    let json = raamwerk(&[
+        "framework",
+        "export",
+        "--format",
+        "json",
+        "--edition",
+        &id,
+        "--database",
+        &db.url,
+    ]);
+    let stored = formats::native::read(&text(&json.stdout), formats::native::Syntax::Json)
+        .expect("valid native JSON");
+    assert_eq!(stored, expected);
+
+    // The same file again: already there, same id. The same version with other content: no.
+    let again = raamwerk(&[
+        "framework",
+        "import",
+        "--format",
+        "csv",
+        file.to_str().expect("a path"),
+        "--database",
+        &db.url,
+    ]);
+    assert!(again.status.success());
+    assert_eq!(text(&again.stdout).trim(), id);
+    std::fs::write(
+        &file,
+        edited_text.replace("elke leerling.", "iedere leerling."),
+    )
+    .expect("written");
+    let changed = raamwerk(&[
+        "framework",
+        "import",
+        "--format",
+        "csv",
+        file.to_str().expect("a path"),
+        "--database",
+        &db.url,
+    ]);
+    assert_eq!(changed.status.code(), Some(1));
+    assert!(
+        text(&changed.stderr).contains("already stored with other content"),
+        "{}",
+        text(&changed.stderr)
+    );
+
+    // A broken sheet: every problem with its row and column, nothing stored.
+    let broken = edited_text
+        .replace("2026.2-test", "2026.3-test")
+        .replacen(";taak;", ";klus;", 1);
+    std::fs::write(&file, broken).expect("written");
+    let refused = raamwerk(&[
+        "framework",
+        "import",
+        "--format",
+        "csv",
+        file.to_str().expect("a path"),
+        "--database",
+        &db.url,
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    let listed = text(&refused.stdout);
+    assert!(
+        listed.contains(", column kind: unknown kind 'klus'; expected: task, expertise"),
+        "{listed}"
+    );
+    assert!(
+        listed.starts_with(file.to_str().expect("a path")),
+        "{listed}"
+    );
+    assert!(text(&refused.stderr).contains("nothing was stored"));
+    let store = store::Store::connect(&db.url).await.expect("the database");
+    let editions = store.editions().await.expect("editions");
+    store.close().await;
+    assert_eq!(editions.len(), 2, "the shipped edition and the one import");
+
+    // Moodle's CSV: fourteen columns on every row, one framework row.
+    let moodle = raamwerk(&[
+        "framework",
+        "export",
+        "--format",
+        "moodle",
+        "--edition",
+        &id,
+        "--database",
+        &db.url,
+    ]);
+    assert!(moodle.status.success());
+    let moodle = text(&moodle.stdout);
+    assert!(moodle.starts_with("Parent ID number,ID number,Short name,Description,"));
+    assert!(moodle.contains("Voert elk jaar een loopbaangesprek met elke leerling."));
+    std::fs::remove_dir_all(&dir).ok();
+    db.remove().await;
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("raamwerk-cli-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).expect("a temp dir");
+    dir
+}
+
+#[tokio::test]
+async fn spreadsheet_export_edit_import_sqlite() {
+    spreadsheet_export_edit_import(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn spreadsheet_export_edit_import_postgres() {
+    spreadsheet_export_edit_import(Backend::Postgres).await;
+}
