@@ -8,7 +8,7 @@
 //! |---|---|---|
 //! | `editie` / `edition` | `identificatie`, `versie`, `datum`, `uitgever`, `talen`, `titel`, `herkomst`, `omschrijving` | the value in `nl` (and `en` for texts) |
 //! | `rol` / `role` | `BEG`, `SPE`, `COO` | name in `nl`/`en`, description in `toelichting_nl`/`_en` |
-//! | `gebied` / `area` | `VIS`, `BEG`, `ORG`, `PRO` | as for roles |
+//! | `gebied` / `area` | `VIS`, `ORI`, `ORG`, `SAM` | as for roles |
 //! | `thema` / `theme` | the theme's code | as for roles |
 //! | `uitspraak` / `statement` | e.g. `BEG.VIS.T1` | `rol`, `gebied`, `soort` (`taak`/`deskundigheid`), `thema`, `diepte`, text in `nl`/`en`, `bronnen` one per line |
 //!
