@@ -2,12 +2,14 @@
 //!
 //! - [`native`]: our own lossless format, as JSON (exchange) or TOML (the shipped edition);
 //! - [`case`]: a CASE 1.1 CFPackage (1EdTech) for other competency tools;
+//! - [`generate`]: generated editions and damaged files for tests and benchmarks;
 //! - [`moodle`]: Moodle's competency-framework CSV, to load a framework into Moodle;
 //! - [`sheet`]: the spreadsheet template (XLSX, and CSV for Dutch Excel) people edit by hand;
 //! - [`shipped`]: the national edition in our own words, embedded in the binary;
 //! - [`overview`]: a person's overview of a round as a typeset PDF and an editable DOCX.
 
 pub mod case;
+pub mod generate;
 pub mod moodle;
 pub mod native;
 pub mod overview;

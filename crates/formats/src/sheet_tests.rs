@@ -326,3 +326,30 @@ fn generated_rows_never_panic_the_reader() {
         let _ = read_rows(rows);
     }
 }
+
+#[test]
+fn damaged_files_are_answered_never_a_panic() {
+    // A shorter run of what bench/formats.sh does with a million inputs per reader.
+    use crate::generate::{Rng, damaged};
+    let national = national();
+    let csv = write_csv(&national, Lang::Nl);
+    let xlsx = write_xlsx(&national, Lang::Nl).expect("written");
+    let json = crate::native::write_json(&national).expect("written");
+    let mut rng = Rng::new(7);
+    for _ in 0..3_000 {
+        let _ = read_csv(&damaged(&csv, &mut rng));
+        if let Ok(text) = String::from_utf8(damaged(json.as_bytes(), &mut rng)) {
+            let _ = crate::native::read(&text, crate::native::Syntax::Json);
+        }
+    }
+    for _ in 0..300 {
+        let _ = read_xlsx(&damaged(&xlsx, &mut rng));
+    }
+}
+
+#[test]
+fn a_large_generated_edition_goes_through_the_template() {
+    let large = crate::generate::large_edition(&national(), 600).expect("valid");
+    assert_eq!(large.statements().len(), 600);
+    assert_eq!(read_csv(&write_csv(&large, Lang::En)).expect("read"), large);
+}
