@@ -8,6 +8,7 @@
 //! replacing earlier ones, as if they were written one after another).
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use domain::account::UserId;
 use domain::members::Refusal;
@@ -262,10 +263,22 @@ impl Store {
                         ScanError::Store(StoreError::Batch("the save was dropped".to_owned()))
                     })?;
                 }
-                _writer = self.saves.writer.lock() => {
+                writer = Arc::clone(&self.saves.writer).lock_owned() => {
                     let jobs = self.saves.take();
                     if !jobs.is_empty() {
-                        self.write_saves(jobs).await;
+                        // Written by a task of its own, holding the writer, so that a person
+                        // who goes away (a closed tab drops this request) cannot cut off a
+                        // batch that holds other people's saves.
+                        let store = self.clone();
+                        let batch = tokio::spawn(async move {
+                            store.write_saves(jobs).await;
+                            drop(writer);
+                        });
+                        if batch.await.is_err() {
+                            return Err(ScanError::Store(StoreError::Batch(
+                                "the batch of saves failed".to_owned(),
+                            )));
+                        }
                     }
                 }
             }
@@ -376,7 +389,7 @@ pub(crate) struct SaveJob {
 #[derive(Default)]
 pub(crate) struct SaveQueue {
     queue: std::sync::Mutex<Vec<SaveJob>>,
-    writer: tokio::sync::Mutex<()>,
+    writer: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl std::fmt::Debug for SaveQueue {

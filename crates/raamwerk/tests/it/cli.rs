@@ -332,15 +332,19 @@ async fn spreadsheet_export_edit_import(backend: Backend) {
         );
     let file = dir.join("raamwerk.csv");
     std::fs::write(&file, &edited_text).expect("written");
-    let imported = raamwerk(&[
-        "framework",
-        "import",
-        "--format",
-        "csv",
-        file.to_str().expect("a path"),
-        "--database",
-        &db.url,
-    ]);
+    let path = file.to_str().expect("a path");
+    let import_csv = || {
+        raamwerk(&[
+            "framework",
+            "import",
+            "--format",
+            "csv",
+            path,
+            "--database",
+            &db.url,
+        ])
+    };
+    let imported = import_csv();
     assert!(imported.status.success(), "{}", text(&imported.stderr));
     let id = text(&imported.stdout).trim().to_owned();
     let mut expected = shipped.parts().clone();
@@ -364,15 +368,7 @@ async fn spreadsheet_export_edit_import(backend: Backend) {
     assert_eq!(stored, expected);
 
     // The same file again: already there, same id. The same version with other content: no.
-    let again = raamwerk(&[
-        "framework",
-        "import",
-        "--format",
-        "csv",
-        file.to_str().expect("a path"),
-        "--database",
-        &db.url,
-    ]);
+    let again = import_csv();
     assert!(again.status.success());
     assert_eq!(text(&again.stdout).trim(), id);
     std::fs::write(
@@ -380,15 +376,7 @@ async fn spreadsheet_export_edit_import(backend: Backend) {
         edited_text.replace("elke leerling.", "iedere leerling."),
     )
     .expect("written");
-    let changed = raamwerk(&[
-        "framework",
-        "import",
-        "--format",
-        "csv",
-        file.to_str().expect("a path"),
-        "--database",
-        &db.url,
-    ]);
+    let changed = import_csv();
     assert_eq!(changed.status.code(), Some(1));
     assert!(
         text(&changed.stderr).contains("already stored with other content"),
@@ -401,25 +389,14 @@ async fn spreadsheet_export_edit_import(backend: Backend) {
         .replace("2026.2-test", "2026.3-test")
         .replacen(";taak;", ";klus;", 1);
     std::fs::write(&file, broken).expect("written");
-    let refused = raamwerk(&[
-        "framework",
-        "import",
-        "--format",
-        "csv",
-        file.to_str().expect("a path"),
-        "--database",
-        &db.url,
-    ]);
+    let refused = import_csv();
     assert_eq!(refused.status.code(), Some(1));
     let listed = text(&refused.stdout);
     assert!(
         listed.contains(", column kind: unknown kind 'klus'; expected: task, expertise"),
         "{listed}"
     );
-    assert!(
-        listed.starts_with(file.to_str().expect("a path")),
-        "{listed}"
-    );
+    assert!(listed.starts_with(path), "{listed}");
     assert!(text(&refused.stderr).contains("nothing was stored"));
     let store = store::Store::connect(&db.url).await.expect("the database");
     let editions = store.editions().await.expect("editions");

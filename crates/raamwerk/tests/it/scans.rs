@@ -32,6 +32,7 @@ on_both_backends!(
     the_quick_scan_keeps_nothing_and_gives_an_overview_and_documents,
     a_school_gives_the_steps_its_own_words,
     saves_at_once_are_written_together_and_a_refused_one_spoils_nothing,
+    someone_going_away_mid_save_spoils_no_one_elses_save,
 );
 
 fn code(s: &str) -> Code {
@@ -1643,4 +1644,69 @@ async fn saves_at_once_are_written_together_and_a_refused_one_spoils_nothing(bac
         assert_eq!(note.map(|n| n.to_string()), Some(format!("notitie {i}")));
     }
     app.stop().await;
+}
+
+/// A request is dropped when its person goes away (a closed tab). Whoever writes a batch may be
+/// that person: the batch must still be written and everyone else in it answered.
+async fn someone_going_away_mid_save_spoils_no_one_elses_save(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let store = app.state.store.clone();
+    let first = first_task(&app);
+    let mut people = Vec::new();
+    for i in 0..12 {
+        let user = person(
+            &app,
+            &lyceum.school,
+            &format!("collega{i}@lyceum.nl"),
+            &format!("Collega {i}"),
+            Permission::Member,
+            &[Role::Mentor],
+        )
+        .await;
+        people.push(user.id);
+    }
+    let round = round_id(&round);
+    let school = lyceum.school.id;
+    let save = |i: usize, attempt: usize| {
+        let (store, user) = (store.clone(), people[i]);
+        let change = Change::AnswerNote(
+            code(&first),
+            Note::parse(&format!("poging {attempt} van {i}"), ANSWER_NOTE_MAX).expect("valid"),
+        );
+        async move { (i, store.save_scan(school, round, user, &[change]).await) }
+    };
+    for attempt in 0..5 {
+        // The first save is written alone; meanwhile the others queue, and the next in line
+        // (who is about to leave) takes them all into its batch.
+        let opener = tokio::spawn(save(0, attempt));
+        let mut leaving = vec![tokio::spawn(save(1, attempt))];
+        let mut staying = tokio::task::JoinSet::new();
+        for i in 2..people.len() {
+            if i % 3 == 0 {
+                leaving.push(tokio::spawn(save(i, attempt)));
+            } else {
+                staying.spawn(save(i, attempt));
+            }
+        }
+        let (_, opened) = opener.await.expect("the first save ran");
+        opened.expect("the first save");
+        // The writer of the second batch goes away while it writes.
+        for task in &leaving {
+            task.abort();
+        }
+        while let Some(joined) = staying.join_next().await {
+            let (i, outcome) = joined.expect("the save ran");
+            outcome.unwrap_or_else(|e| panic!("attempt {attempt}: save {i} failed: {e}"));
+            let scan = store.my_scan(school, round, people[i]).await.expect("scan");
+            let note = scan
+                .content
+                .answer(&code(&first))
+                .and_then(|a| a.note.clone());
+            assert_eq!(
+                note.map(|n| n.to_string()),
+                Some(format!("poging {attempt} van {i}"))
+            );
+        }
+    }
 }
