@@ -116,6 +116,21 @@ impl Text {
         }
     }
 
+    /// The text in `lang`, or the Dutch text when there is none in `lang` (a school's own
+    /// statements need not be translated); see [`Text::falls_back`].
+    pub fn shown(&self, lang: Lang) -> &str {
+        if self.falls_back(lang) {
+            &self.nl
+        } else {
+            self.get(lang)
+        }
+    }
+
+    /// Whether [`Text::shown`] gives the Dutch text in place of one in `lang`.
+    pub fn falls_back(&self, lang: Lang) -> bool {
+        lang != Lang::Nl && self.get(lang).trim().is_empty()
+    }
+
     /// The languages in which this text is missing (empty or only white space).
     pub fn missing(&self) -> impl Iterator<Item = Lang> + '_ {
         Lang::ALL

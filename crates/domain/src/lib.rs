@@ -14,6 +14,7 @@ pub mod throttle;
 
 pub use framework::{
     Area, AreaInfo, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Label,
-    Location, Problem, ProblemKind, Role, RoleInfo, Statement, Theme, ThemeCode,
+    Location, Problem, ProblemKind, Role, RoleInfo, Statement, Tag, Theme, ThemeCode,
 };
+pub use framework::{Aspect, StatementChange, diff, tally};
 pub use lang::{Lang, Text};

@@ -53,6 +53,7 @@ pub fn large_edition(base: &Edition, statements: usize) -> Result<Edition, Vec<P
                             format!("{} (variant {number})", model.text.en),
                         ),
                         sources: Vec::new(),
+                        tags: Vec::new(),
                     });
                 }
             }

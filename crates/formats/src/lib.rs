@@ -2,6 +2,7 @@
 //!
 //! - [`native`]: our own lossless format, as JSON (exchange) or TOML (the shipped edition);
 //! - [`case`]: a CASE 1.1 CFPackage (1EdTech) for other competency tools;
+//! - [`exchange`]: the formats by name, each written and read the same way everywhere;
 //! - [`generate`]: generated editions and damaged files for tests and benchmarks;
 //! - [`moodle`]: Moodle's competency-framework CSV, to load a framework into Moodle;
 //! - [`sheet`]: the spreadsheet template (XLSX, and CSV for Dutch Excel) people edit by hand;
@@ -9,6 +10,7 @@
 //! - [`overview`]: a person's overview of a round as a typeset PDF and an editable DOCX.
 
 pub mod case;
+pub mod exchange;
 pub mod generate;
 pub mod moodle;
 pub mod native;

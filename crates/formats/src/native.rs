@@ -18,9 +18,10 @@ use serde::{Deserialize, Serialize};
 
 use domain::framework::{Date, Field, Location, ProblemKind};
 use domain::{
-    Area, Code, Depth, Edition, EditionMeta, EditionParts, Kind, Label, Lang, Problem, Role,
-    Statement, Text, Theme, ThemeCode,
+    Area, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Label, Lang, Problem,
+    Role, Statement, Tag, Text, Theme, ThemeCode,
 };
+use uuid::Uuid;
 
 use crate::FormatError;
 
@@ -73,6 +74,9 @@ pub(crate) struct FileMeta {
     pub(crate) attribution: Option<FileText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) description: Option<FileText>,
+    /// A school's edition: the id of the national edition it is based on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) based_on: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize, Deserialize)]
@@ -104,6 +108,8 @@ pub(crate) struct FileStatement {
     pub(crate) text: Option<FileText>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) tags: Vec<String>,
 }
 
 /// Reads an edition from native JSON or TOML, listing every problem with its place.
@@ -279,6 +285,7 @@ impl Reader {
                 title: Text::default(),
                 attribution: Text::default(),
                 description: Text::default(),
+                based_on: None,
             };
         }
         let identifier = self.required(meta.identifier, at(Field::Identifier));
@@ -307,7 +314,17 @@ impl Reader {
                 )),
             }
         }
+        let based_on = meta.based_on.and_then(|id| {
+            Uuid::parse_str(&id).ok().map(EditionId).or_else(|| {
+                self.problems.push(Problem::new(
+                    at(Field::BasedOn),
+                    ProblemKind::InvalidEditionId(id),
+                ));
+                None
+            })
+        });
         EditionMeta {
+            based_on,
             identifier: identifier.unwrap_or_else(|| "-".into()),
             version: version.unwrap_or_else(|| "-".into()),
             date: date.unwrap_or(Date::MIN),
@@ -443,6 +460,16 @@ impl Reader {
                 })
             });
             let text = Self::text(s.text);
+            let mut tags = Vec::new();
+            for tag in s.tags {
+                match Tag::parse(&tag) {
+                    Some(tag) if !tags.contains(&tag) => tags.push(tag),
+                    Some(_) => {}
+                    None => self
+                        .problems
+                        .push(Problem::new(at(Field::Tags), ProblemKind::InvalidTag(tag))),
+                }
+            }
             match (code, kind, role, area) {
                 (Some(code), Some(kind), Some(role), Some(area))
                     if self.problems.len() == before =>
@@ -456,6 +483,7 @@ impl Reader {
                         depth,
                         text,
                         sources: s.sources,
+                        tags,
                     });
                     index_of.push(index);
                 }
@@ -549,6 +577,7 @@ pub(crate) fn to_file(edition: &Edition) -> FileEdition {
             title: Some(file_text(&meta.title)),
             attribution: Some(file_text(&meta.attribution)),
             description: optional_file_text(&meta.description),
+            based_on: meta.based_on.map(|id| id.to_string()),
         }),
         roles: Some(file_labels(&parts.roles, Role::code)),
         areas: Some(file_labels(&parts.areas, Area::code)),
@@ -574,6 +603,7 @@ pub(crate) fn to_file(edition: &Edition) -> FileEdition {
                     depth: s.depth.map(|d| i64::from(d.level())),
                     text: Some(file_text(&s.text)),
                     sources: s.sources.clone(),
+                    tags: s.tags.iter().map(|t| t.to_string()).collect(),
                 })
                 .collect(),
         ),

@@ -46,10 +46,12 @@ pub enum Column {
     DescriptionNl,
     DescriptionEn,
     Sources,
+    /// A school's tags on its statements, separated by commas; may be left out of a file.
+    Tags,
 }
 
 impl Column {
-    pub const ALL: [Column; 12] = [
+    pub const ALL: [Column; 13] = [
         Column::Row,
         Column::Code,
         Column::Role,
@@ -62,6 +64,7 @@ impl Column {
         Column::DescriptionNl,
         Column::DescriptionEn,
         Column::Sources,
+        Column::Tags,
     ];
 
     /// The header in a language.
@@ -79,6 +82,7 @@ impl Column {
             Column::DescriptionNl => ("toelichting_nl", "description_nl"),
             Column::DescriptionEn => ("toelichting_en", "description_en"),
             Column::Sources => ("bronnen", "sources"),
+            Column::Tags => ("labels", "tags"),
         };
         match lang {
             Lang::Nl => nl,
@@ -133,7 +137,7 @@ impl RowKind {
 }
 
 /// The edition's own fields, as `code` of an `editie` row.
-const META: [(Field, &str, &str); 8] = [
+const META: [(Field, &str, &str); 9] = [
     (Field::Identifier, "identificatie", "identifier"),
     (Field::Version, "versie", "version"),
     (Field::Date, "datum", "date"),
@@ -142,6 +146,7 @@ const META: [(Field, &str, &str); 8] = [
     (Field::Title(Lang::Nl), "titel", "title"),
     (Field::Attribution(Lang::Nl), "herkomst", "attribution"),
     (Field::Description(Lang::Nl), "omschrijving", "description"),
+    (Field::BasedOn, "basis", "based_on"),
 ];
 
 /// Statement kinds in the template's words and the native format's.
@@ -387,6 +392,12 @@ pub fn table(edition: &Edition, lang: Lang) -> Vec<Vec<String>> {
                 ],
             );
         }
+        if let Some(based_on) = &meta.based_on {
+            row(
+                RowKind::Edition,
+                &[(Column::Code, word(8)), (Column::Nl, based_on.clone())],
+            );
+        }
     }
     let label = |kind, code: &Option<String>, name, description| {
         let (nl, en) = text(name);
@@ -439,6 +450,7 @@ pub fn table(edition: &Edition, lang: Lang) -> Vec<Vec<String>> {
                 (Column::Nl, nl),
                 (Column::En, en),
                 (Column::Sources, s.sources.join("\n")),
+                (Column::Tags, s.tags.join(", ")),
             ],
         );
     }
@@ -681,7 +693,7 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
         )]);
     }
     for column in Column::ALL {
-        if !columns.contains_key(&column) {
+        if column != Column::Tags && !columns.contains_key(&column) {
             problems.push(SheetProblem::new(
                 header_row,
                 None,
@@ -763,6 +775,7 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
                     }
                     Field::Title(_) => meta.title = text(Column::Nl, Column::En),
                     Field::Attribution(_) => meta.attribution = text(Column::Nl, Column::En),
+                    Field::BasedOn => meta.based_on = value,
                     _ => meta.description = text(Column::Nl, Column::En),
                 }
             }
@@ -836,6 +849,11 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
                         .map(|s| s.trim().to_owned())
                         .filter(|s| !s.is_empty())
                         .collect(),
+                    tags: cell(Column::Tags)
+                        .split(',')
+                        .map(|s| s.trim().to_owned())
+                        .filter(|s| !s.is_empty())
+                        .collect(),
                 });
                 origins.statements.push(number);
             }
@@ -866,6 +884,7 @@ fn placed(problem: Problem, origins: &Origins) -> SheetProblem {
         Field::Theme => Some(Column::Theme),
         Field::Depth => Some(Column::Depth),
         Field::Sources => Some(Column::Sources),
+        Field::Tags => Some(Column::Tags),
         Field::Name(Lang::Nl) | Field::Text(Lang::Nl) => Some(Column::Nl),
         Field::Name(Lang::En) | Field::Text(Lang::En) => Some(Column::En),
         Field::Description(Lang::Nl) => Some(Column::DescriptionNl),
@@ -885,6 +904,7 @@ fn placed(problem: Problem, origins: &Origins) -> SheetProblem {
                 | Field::Version
                 | Field::Date
                 | Field::Publisher
+                | Field::BasedOn
                 | Field::Languages => (field, Some(Column::Nl)),
                 _ => (field, None),
             };

@@ -44,7 +44,7 @@ fn the_csv_is_for_dutch_excel() {
         .trim_start_matches('\u{feff}');
     assert_eq!(
         header,
-        "regel;code;rol;gebied;soort;thema;diepte;nl;en;toelichting_nl;toelichting_en;bronnen"
+        "regel;code;rol;gebied;soort;thema;diepte;nl;en;toelichting_nl;toelichting_en;bronnen;labels"
     );
     assert!(
         text.contains("\r\nuitspraak;BEG.VIS.T1;BEG;VIS;taak;"),
@@ -185,7 +185,7 @@ fn problems_name_the_row_and_column() {
 fn missing_and_unknown_columns_and_fields_are_named() {
     let text = csv_text(&national(), Lang::Nl);
     let found = problems_csv(&text.replacen("bronnen", "bron", 1));
-    assert!(found.contains(&"rij 1: onbekende kolom 'bron'; verwacht: regel, code, rol, gebied, soort, thema, diepte, nl, en, toelichting_nl, toelichting_en, bronnen".to_owned()), "{found:?}");
+    assert!(found.contains(&"rij 1: onbekende kolom 'bron'; verwacht: regel, code, rol, gebied, soort, thema, diepte, nl, en, toelichting_nl, toelichting_en, bronnen, labels".to_owned()), "{found:?}");
     assert!(
         found.contains(&"rij 1: de kolom bronnen ontbreekt".to_owned()),
         "{found:?}"

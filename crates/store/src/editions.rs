@@ -4,11 +4,11 @@
 use domain::framework::Date;
 use domain::{
     Area, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Label, Lang, Role,
-    Statement, Text, Theme, ThemeCode,
+    Statement, Tag, Text, Theme, ThemeCode,
 };
 use uuid::Uuid;
 
-use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
+use crate::{BeginWrite, Store, StoreError, on_pool};
 
 /// What storing an edition did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,27 +27,28 @@ pub struct EditionSummary {
     pub title: Text,
 }
 
-const SELECT_HASH: &str = "SELECT content_hash FROM editions WHERE id = $1";
-const INSERT_EDITION: &str = "INSERT INTO editions (id, identifier, version, published_on, publisher, languages, \
-     title_nl, title_en, attribution_nl, attribution_en, description_nl, description_en, content_hash, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT DO NOTHING";
-const INSERT_ROLE: &str = "INSERT INTO edition_roles (edition_id, role, name_nl, name_en, description_nl, description_en) \
+pub(crate) const SELECT_HASH: &str = "SELECT content_hash FROM editions WHERE id = $1";
+pub(crate) const INSERT_EDITION: &str = "INSERT INTO editions (id, identifier, version, published_on, publisher, languages, \
+     title_nl, title_en, attribution_nl, attribution_en, description_nl, description_en, content_hash, created_at, \
+     school_id, based_on, published_by) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING";
+pub(crate) const INSERT_ROLE: &str = "INSERT INTO edition_roles (edition_id, role, name_nl, name_en, description_nl, description_en) \
      VALUES ($1, $2, $3, $4, $5, $6)";
-const INSERT_AREA: &str = "INSERT INTO edition_areas (edition_id, area, name_nl, name_en, description_nl, description_en) \
+pub(crate) const INSERT_AREA: &str = "INSERT INTO edition_areas (edition_id, area, name_nl, name_en, description_nl, description_en) \
      VALUES ($1, $2, $3, $4, $5, $6)";
-const INSERT_THEME: &str = "INSERT INTO themes (edition_id, code, position, name_nl, name_en, description_nl, description_en) \
+pub(crate) const INSERT_THEME: &str = "INSERT INTO themes (edition_id, code, position, name_nl, name_en, description_nl, description_en) \
      VALUES ($1, $2, $3, $4, $5, $6, $7)";
-const INSERT_STATEMENT: &str = "INSERT INTO statements (edition_id, code, position, kind, role, area, theme_code, depth, \
-     text_nl, text_en, sources) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+pub(crate) const INSERT_STATEMENT: &str = "INSERT INTO statements (edition_id, code, position, kind, role, area, theme_code, depth, \
+     text_nl, text_en, sources, tags) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
 
 const SELECT_EDITION: &str = "SELECT identifier, version, published_on, publisher, languages, title_nl, title_en, \
-     attribution_nl, attribution_en, description_nl, description_en FROM editions WHERE id = $1";
+     attribution_nl, attribution_en, description_nl, description_en, based_on FROM editions WHERE id = $1";
 const SELECT_THEMES: &str = "SELECT code, name_nl, name_en, description_nl, description_en FROM themes \
      WHERE edition_id = $1 ORDER BY position";
-const SELECT_STATEMENTS: &str = "SELECT code, kind, role, area, theme_code, depth, text_nl, text_en, sources \
+const SELECT_STATEMENTS: &str = "SELECT code, kind, role, area, theme_code, depth, text_nl, text_en, sources, tags \
      FROM statements WHERE edition_id = $1 ORDER BY position";
 const SELECT_SUMMARIES: &str = "SELECT id, identifier, version, published_on, title_nl, title_en FROM editions \
-     ORDER BY published_on DESC, created_at DESC, version DESC";
+     WHERE school_id IS NULL ORDER BY published_on DESC, created_at DESC, version DESC";
 
 #[derive(sqlx::FromRow)]
 struct EditionRow {
@@ -62,6 +63,7 @@ struct EditionRow {
     attribution_en: String,
     description_nl: String,
     description_en: String,
+    based_on: Option<Uuid>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -83,7 +85,7 @@ struct ThemeRow {
 }
 
 #[derive(sqlx::FromRow)]
-struct StatementRow {
+pub(crate) struct StatementRow {
     code: String,
     kind: String,
     role: String,
@@ -93,6 +95,7 @@ struct StatementRow {
     text_nl: String,
     text_en: String,
     sources: String,
+    tags: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -107,7 +110,7 @@ struct SummaryRow {
 
 /// A fingerprint of an edition's whole content, to tell "the same edition again" from "a
 /// changed edition under an old version number".
-fn content_hash(edition: &Edition) -> Result<String, StoreError> {
+pub(crate) fn content_hash(edition: &Edition) -> Result<String, StoreError> {
     let json = formats::native::write_json(edition)?;
     Ok(format!(
         "{:032x}",
@@ -115,16 +118,15 @@ fn content_hash(edition: &Edition) -> Result<String, StoreError> {
     ))
 }
 
-fn corrupt(what: &str, value: &str) -> StoreError {
+pub(crate) fn corrupt(what: &str, value: &str) -> StoreError {
     StoreError::CorruptRow(format!("{what} '{value}'"))
 }
 
-impl Store {
-    /// Stores an edition unless it is already there (idempotent, safe when several instances
-    /// start at once). Refuses an edition whose identifier and version are stored with other
-    /// content: editions are immutable.
-    pub async fn ensure_edition(&self, edition: &Edition) -> Result<Stored, StoreError> {
-        let hash = content_hash(edition)?;
+/// Writes a whole edition in the transaction `$tx` unless one with its id is there; evaluates
+/// to whether it wrote it. `$school` is `Some` for a school's own edition.
+macro_rules! insert_edition {
+    ($tx:expr, $edition:expr, $hash:expr, $school:expr, $published_by:expr) => {{
+        let edition: &domain::Edition = $edition;
         let id = edition.id().0;
         let parts = edition.parts();
         let meta = &parts.meta;
@@ -134,66 +136,119 @@ impl Store {
             .map(|l| l.code())
             .collect::<Vec<_>>()
             .join(",");
-        let inserted = on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            let existing: Option<(String,)> = sqlx::query_as(SELECT_HASH).bind(id).fetch_optional(&mut *tx).await?;
-            if existing.is_some() {
+        let existing: Option<(String,)> = sqlx::query_as($crate::editions::SELECT_HASH)
+            .bind(id)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        if existing.is_some() {
+            false
+        } else {
+            let result = sqlx::query($crate::editions::INSERT_EDITION)
+                .bind(id)
+                .bind(&meta.identifier)
+                .bind(&meta.version)
+                .bind(meta.date.to_string())
+                .bind(&meta.publisher)
+                .bind(&languages)
+                .bind(&meta.title.nl)
+                .bind(&meta.title.en)
+                .bind(&meta.attribution.nl)
+                .bind(&meta.attribution.en)
+                .bind(&meta.description.nl)
+                .bind(&meta.description.en)
+                .bind($hash)
+                .bind($crate::now_millis())
+                .bind($school)
+                .bind(meta.based_on.map(|b| b.0))
+                .bind($published_by)
+                .execute(&mut *$tx)
+                .await?;
+            if result.rows_affected() == 0 {
+                // Another instance stored it between our look and our write.
                 false
             } else {
-                let result = sqlx::query(INSERT_EDITION)
-                    .bind(id)
-                    .bind(&meta.identifier)
-                    .bind(&meta.version)
-                    .bind(meta.date.to_string())
-                    .bind(&meta.publisher)
-                    .bind(&languages)
-                    .bind(&meta.title.nl)
-                    .bind(&meta.title.en)
-                    .bind(&meta.attribution.nl)
-                    .bind(&meta.attribution.en)
-                    .bind(&meta.description.nl)
-                    .bind(&meta.description.en)
-                    .bind(&hash)
-                    .bind(now_millis())
-                    .execute(&mut *tx)
-                    .await?;
-                if result.rows_affected() == 0 {
-                    // Another instance stored it between our look and our write.
-                    false
-                } else {
-                    for r in &parts.roles {
-                        sqlx::query(INSERT_ROLE).bind(id).bind(r.key.code()).bind(&r.name.nl).bind(&r.name.en)
-                            .bind(&r.description.nl).bind(&r.description.en).execute(&mut *tx).await?;
-                    }
-                    for a in &parts.areas {
-                        sqlx::query(INSERT_AREA).bind(id).bind(a.key.code()).bind(&a.name.nl).bind(&a.name.en)
-                            .bind(&a.description.nl).bind(&a.description.en).execute(&mut *tx).await?;
-                    }
-                    for (position, t) in (0_i64..).zip(&parts.themes) {
-                        sqlx::query(INSERT_THEME).bind(id).bind(t.code.as_str()).bind(position).bind(&t.name.nl)
-                            .bind(&t.name.en).bind(&t.description.nl).bind(&t.description.en).execute(&mut *tx).await?;
-                    }
-                    for (position, s) in (0_i64..).zip(&parts.statements) {
-                        let sources = serde_json::to_string(&s.sources).map_err(|e| StoreError::CorruptRow(e.to_string()))?;
-                        sqlx::query(INSERT_STATEMENT)
-                            .bind(id)
-                            .bind(s.code.as_str())
-                            .bind(position)
-                            .bind(s.kind.name())
-                            .bind(s.role.code())
-                            .bind(s.area.code())
-                            .bind(s.theme.as_ref().map(|t| t.as_str()))
-                            .bind(s.depth.map(|d| i64::from(d.level())))
-                            .bind(&s.text.nl)
-                            .bind(&s.text.en)
-                            .bind(sources)
-                            .execute(&mut *tx)
-                            .await?;
-                    }
-                    tx.commit().await?;
-                    true
+                for r in &parts.roles {
+                    sqlx::query($crate::editions::INSERT_ROLE)
+                        .bind(id)
+                        .bind(r.key.code())
+                        .bind(&r.name.nl)
+                        .bind(&r.name.en)
+                        .bind(&r.description.nl)
+                        .bind(&r.description.en)
+                        .execute(&mut *$tx)
+                        .await?;
                 }
+                for a in &parts.areas {
+                    sqlx::query($crate::editions::INSERT_AREA)
+                        .bind(id)
+                        .bind(a.key.code())
+                        .bind(&a.name.nl)
+                        .bind(&a.name.en)
+                        .bind(&a.description.nl)
+                        .bind(&a.description.en)
+                        .execute(&mut *$tx)
+                        .await?;
+                }
+                for (position, t) in (0_i64..).zip(&parts.themes) {
+                    sqlx::query($crate::editions::INSERT_THEME)
+                        .bind(id)
+                        .bind(t.code.as_str())
+                        .bind(position)
+                        .bind(&t.name.nl)
+                        .bind(&t.name.en)
+                        .bind(&t.description.nl)
+                        .bind(&t.description.en)
+                        .execute(&mut *$tx)
+                        .await?;
+                }
+                for (position, s) in (0_i64..).zip(&parts.statements) {
+                    let (sources, tags) = $crate::editions::lists(s)?;
+                    sqlx::query($crate::editions::INSERT_STATEMENT)
+                        .bind(id)
+                        .bind(s.code.as_str())
+                        .bind(position)
+                        .bind(s.kind.name())
+                        .bind(s.role.code())
+                        .bind(s.area.code())
+                        .bind(s.theme.as_ref().map(|t| t.as_str()))
+                        .bind(s.depth.map(|d| i64::from(d.level())))
+                        .bind(&s.text.nl)
+                        .bind(&s.text.en)
+                        .bind(sources)
+                        .bind(tags)
+                        .execute(&mut *$tx)
+                        .await?;
+                }
+                true
             }
+        }
+    }};
+}
+pub(crate) use insert_edition;
+
+/// A statement's sources and tags as stored (JSON arrays of strings).
+pub(crate) fn lists(s: &Statement) -> Result<(String, String), StoreError> {
+    let encode =
+        |v: Vec<&str>| serde_json::to_string(&v).map_err(|e| StoreError::CorruptRow(e.to_string()));
+    Ok((
+        encode(s.sources.iter().map(String::as_str).collect())?,
+        encode(s.tags.iter().map(Tag::as_str).collect())?,
+    ))
+}
+
+impl Store {
+    /// Stores an edition unless it is already there (idempotent, safe when several instances
+    /// start at once). Refuses an edition whose identifier and version are stored with other
+    /// content: editions are immutable.
+    pub async fn ensure_edition(&self, edition: &Edition) -> Result<Stored, StoreError> {
+        let hash = content_hash(edition)?;
+        let id = edition.id().0;
+        let meta = &edition.parts().meta;
+        let inserted = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let inserted = insert_edition!(tx, edition, &hash, None::<Uuid>, "");
+            tx.commit().await?;
+            inserted
         });
         if inserted {
             return Ok(Stored::Inserted);
@@ -308,6 +363,7 @@ fn assemble(
         title: Text::new(edition.title_nl, edition.title_en),
         attribution: Text::new(edition.attribution_nl, edition.attribution_en),
         description: Text::new(edition.description_nl, edition.description_en),
+        based_on: edition.based_on.map(EditionId),
     };
     let roles = labels(&roles, Role::from_code, "role")?;
     let areas = labels(&areas, Area::from_code, "area")?;
@@ -323,27 +379,7 @@ fn assemble(
         .collect::<Result<Vec<_>, StoreError>>()?;
     let statements = statements
         .into_iter()
-        .map(|s| {
-            Ok(Statement {
-                code: Code::parse(&s.code).ok_or_else(|| corrupt("code", &s.code))?,
-                kind: Kind::from_name(&s.kind).ok_or_else(|| corrupt("kind", &s.kind))?,
-                role: Role::from_code(&s.role).ok_or_else(|| corrupt("role", &s.role))?,
-                area: Area::from_code(&s.area).ok_or_else(|| corrupt("area", &s.area))?,
-                theme: match s.theme_code {
-                    Some(t) => Some(ThemeCode::parse(&t).ok_or_else(|| corrupt("theme code", &t))?),
-                    None => None,
-                },
-                depth: match s.depth {
-                    Some(d) => {
-                        Some(Depth::from_level(d).ok_or_else(|| corrupt("depth", &d.to_string()))?)
-                    }
-                    None => None,
-                },
-                text: Text::new(s.text_nl, s.text_en),
-                sources: serde_json::from_str(&s.sources)
-                    .map_err(|_| corrupt("sources", &s.sources))?,
-            })
-        })
+        .map(statement)
         .collect::<Result<Vec<_>, StoreError>>()?;
     Ok(EditionParts {
         meta,
@@ -351,5 +387,30 @@ fn assemble(
         areas,
         themes,
         statements,
+    })
+}
+
+/// A stored statement, checked on the way out.
+pub(crate) fn statement(s: StatementRow) -> Result<Statement, StoreError> {
+    let tags: Vec<String> = serde_json::from_str(&s.tags).map_err(|_| corrupt("tags", &s.tags))?;
+    Ok(Statement {
+        code: Code::parse(&s.code).ok_or_else(|| corrupt("code", &s.code))?,
+        kind: Kind::from_name(&s.kind).ok_or_else(|| corrupt("kind", &s.kind))?,
+        role: Role::from_code(&s.role).ok_or_else(|| corrupt("role", &s.role))?,
+        area: Area::from_code(&s.area).ok_or_else(|| corrupt("area", &s.area))?,
+        theme: match s.theme_code {
+            Some(t) => Some(ThemeCode::parse(&t).ok_or_else(|| corrupt("theme code", &t))?),
+            None => None,
+        },
+        depth: match s.depth {
+            Some(d) => Some(Depth::from_level(d).ok_or_else(|| corrupt("depth", &d.to_string()))?),
+            None => None,
+        },
+        text: Text::new(s.text_nl, s.text_en),
+        sources: serde_json::from_str(&s.sources).map_err(|_| corrupt("sources", &s.sources))?,
+        tags: tags
+            .iter()
+            .map(|t| Tag::parse(t).ok_or_else(|| corrupt("tag", t)))
+            .collect::<Result<_, _>>()?,
     })
 }

@@ -10,6 +10,7 @@ mod cache;
 mod editions;
 mod error;
 mod members;
+mod own;
 mod people;
 mod saves;
 mod scans;
@@ -33,6 +34,7 @@ pub use members::{
     AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,
     InvitationState, ManageError, MySchool, NewInvitation,
 };
+pub use own::{Draft, DraftChange, DraftFailure, DraftRefusal, Expect, Mark, SchoolEdition};
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{PASSWORD_LINK_MS, SessionLimits, hash_token};

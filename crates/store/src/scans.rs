@@ -24,17 +24,32 @@ const SELECT_ROUNDS: &str = "SELECT id, name, starts_on, ends_on, edition_id, cr
      FROM rounds WHERE school_id = $1 ORDER BY created_at DESC";
 const SELECT_ROUND: &str = "SELECT id, name, starts_on, ends_on, edition_id, created_at, closed_at \
      FROM rounds WHERE id = $1 AND school_id = $2";
-const SELECT_SCAN_STATE: &str = "SELECT s.id, s.finished_at FROM scans s \
+// A scan counts as started when it was not carried over, or when its owner saved since.
+const SELECT_SCAN_STATE: &str = "SELECT s.id, s.finished_at, s.carried_from, s.created_at, s.updated_at FROM scans s \
      WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3";
 const SELECT_ANSWERS: &str =
     "SELECT code, choice, note, discuss FROM scan_answers WHERE scan_id = $1";
 const SELECT_NOTES: &str = "SELECT note_key, text FROM scan_notes WHERE scan_id = $1";
-const SELECT_STATUSES: &str = "SELECT u.id, u.name, s.finished_at, s.updated_at \
+const SELECT_STATUSES: &str = "SELECT u.id, u.name, s.finished_at, \
+     CASE WHEN s.carried_from IS NULL OR s.updated_at > s.created_at THEN s.updated_at END \
      FROM memberships m JOIN users u ON u.id = m.user_id \
      LEFT JOIN scans s ON s.user_id = m.user_id AND s.round_id = $2 \
      WHERE m.school_id = $1 AND m.active = 1";
 const SELECT_MY_SCANS: &str = "SELECT s.round_id, s.finished_at, s.updated_at FROM scans s \
-     WHERE s.school_id = $1 AND s.user_id = $2";
+     WHERE s.school_id = $1 AND s.user_id = $2 \
+     AND (s.carried_from IS NULL OR s.updated_at > s.created_at)";
+/// Each active member's scans in the school's other rounds, newest round first.
+const SELECT_EARLIER_SCANS: &str = "SELECT s.user_id, s.id, s.round_id FROM scans s \
+     JOIN rounds r ON r.id = s.round_id \
+     JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 \
+     WHERE s.school_id = $1 AND s.round_id <> $2 ORDER BY r.created_at DESC";
+const INSERT_CARRIED_SCAN: &str = "INSERT INTO scans \
+     (id, round_id, school_id, user_id, created_at, updated_at, carried_from) \
+     VALUES ($1, $2, $3, $4, $5, $5, $6)";
+/// A scan's answers to the statements an edition still has, into another scan.
+const CARRY_ANSWERS: &str = "INSERT INTO scan_answers (scan_id, code, choice, note, discuss, updated_at) \
+     SELECT $1, a.code, a.choice, a.note, a.discuss, $2 FROM scan_answers a \
+     WHERE a.scan_id = $3 AND a.code IN (SELECT code FROM statements WHERE edition_id = $4)";
 
 /// A round of a school.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,6 +93,10 @@ impl RoundRow {
         })
     }
 }
+
+/// A scan's id, when it was finished, the round it was carried over from, and when it was
+/// created and last saved.
+type ScanState = (Uuid, Option<i64>, Option<Uuid>, i64, i64);
 
 /// A scan as read: its answers, its notes (key, text), when it was finished, and whether it
 /// exists at all.
@@ -198,6 +217,18 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             audit!(tx, school.0, Some(actor.0), AuditAction::RoundOpened, None::<Uuid>, None::<String>, Some(name.as_str()));
+            // Everyone starts from their answers of their most recent round, on the
+            // statements the new round's edition still has (codes last across editions).
+            let earlier: Vec<(Uuid, Uuid, Uuid)> = sqlx::query_as(SELECT_EARLIER_SCANS).bind(school.0).bind(id).fetch_all(&mut *tx).await?;
+            let mut seen = std::collections::HashSet::new();
+            for (user, scan, from_round) in earlier {
+                if !seen.insert(user) {
+                    continue;
+                }
+                let carried = Uuid::new_v4();
+                sqlx::query(INSERT_CARRIED_SCAN).bind(carried).bind(id).bind(school.0).bind(user).bind(now).bind(from_round).execute(&mut *tx).await?;
+                sqlx::query(CARRY_ANSWERS).bind(carried).bind(now).bind(scan).bind(edition.0).execute(&mut *tx).await?;
+            }
             tx.commit().await?;
         });
         Ok(Round {
@@ -278,15 +309,15 @@ impl Store {
         user: UserId,
     ) -> Result<MyScan, StoreError> {
         let (answers, notes, finished_at, started): StoredScan = on_pool!(self, pool => {
-            let state: Option<(Uuid, Option<i64>)> = sqlx::query_as(SELECT_SCAN_STATE)
+            let state: Option<ScanState> = sqlx::query_as(SELECT_SCAN_STATE)
                 .bind(round).bind(school.0).bind(user.0).fetch_optional(pool).await?;
             match state {
                 None => (Vec::new(), Vec::new(), None, false),
-                Some((scan, finished_at)) => (
+                Some((scan, finished_at, carried_from, created_at, updated_at)) => (
                     sqlx::query_as(SELECT_ANSWERS).bind(scan).fetch_all(pool).await?,
                     sqlx::query_as(SELECT_NOTES).bind(scan).fetch_all(pool).await?,
                     finished_at,
-                    true,
+                    carried_from.is_none() || updated_at > created_at,
                 ),
             }
         });

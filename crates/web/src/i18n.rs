@@ -192,8 +192,10 @@ mod tests {
             }
         }
         assert!(used.len() > 20, "found only {used:?}");
-        // Keys made at run time: the depth labels.
+        // Keys made at run time: depth labels, kinds of change, file formats.
         used.extend(domain::Depth::ALL.map(|d| format!("depth-{}", d.level())));
+        used.extend(domain::Aspect::ALL.map(|a| format!("fw-aspect-{}", a.name())));
+        used.extend(formats::exchange::Exchange::ALL.map(|f| format!("fw-format-{}", f.name())));
         let missing: Vec<_> = used.difference(&nl).collect();
         assert!(
             missing.is_empty(),

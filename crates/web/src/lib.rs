@@ -119,6 +119,8 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
     let members = format!("{school}/{}", routes::members_segment(lang));
     let invitations = format!("{school}/{}", routes::invitations_segment(lang));
     let rounds = format!("{school}/{}", routes::rounds_segment(lang));
+    let framework = format!("{school}/{}", routes::framework_segment(lang));
+    let draft = format!("{framework}/{}", routes::draft_segment(lang));
     vec![
         (prefix.clone(), get(pages::root::home)),
         (Page::Home.path(lang), get(pages::home::show)),
@@ -257,6 +259,55 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
         (
             format!("{rounds}/{{round}}/{{role}}/{{area}}"),
             get(pages::scan_area::show).post(pages::scan_area::submit),
+        ),
+        (framework.clone(), get(pages::framework::show)),
+        (
+            format!("{framework}/{}/{{edition}}", routes::versions_segment(lang)),
+            get(pages::framework_edition::show),
+        ),
+        (
+            format!(
+                "{framework}/{}/{{edition}}/{}",
+                routes::versions_segment(lang),
+                routes::open_segment(lang)
+            ),
+            post(pages::framework_edition::set_open),
+        ),
+        (
+            format!(
+                "{framework}/{}/{{edition}}/{}/{{format}}",
+                routes::versions_segment(lang),
+                routes::export_segment(lang)
+            ),
+            get(pages::framework_edition::export),
+        ),
+        (
+            format!("{framework}/{}", routes::compare_segment(lang)),
+            get(pages::framework_edition::compare),
+        ),
+        (
+            format!("{framework}/{}", routes::national_segment(lang)),
+            get(pages::national_update::show).post(pages::national_update::take),
+        ),
+        (
+            draft.clone(),
+            get(pages::draft::show).post(pages::draft::start),
+        ),
+        (
+            format!("{draft}/{}", routes::add_segment(lang)),
+            post(pages::draft::add),
+        ),
+        (
+            format!("{draft}/{}", routes::publish_segment(lang)),
+            post(pages::draft::publish),
+        ),
+        (
+            format!("{draft}/{}", routes::discard_segment(lang)),
+            post(pages::draft::discard),
+        ),
+        (
+            format!("{draft}/{{code}}"),
+            get(pages::draft_statement::show).post(pages::draft_statement::submit),
         ),
     ]
 }

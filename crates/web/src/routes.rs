@@ -7,7 +7,7 @@ use std::convert::Infallible;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use domain::account::UserId;
-use domain::{Area, Lang, Role, ThemeCode};
+use domain::{Area, EditionId, Lang, Role, ThemeCode};
 use uuid::Uuid;
 
 /// A public page, independent of its language.
@@ -80,6 +80,29 @@ pub enum Page {
     ShareScan(String, Uuid),
     /// A colleague's scan of a round, shared with the viewer.
     SharedScan(String, Uuid, UserId),
+    /// The school's own framework: its edition, its history, its draft (GET); what one can
+    /// do from there.
+    Framework(String),
+    /// One edition the school may see (its own or a national one).
+    FrameworkEdition(String, EditionId),
+    /// Publishing one of the school's editions openly, or stopping (POST).
+    FrameworkOpen(String, EditionId),
+    /// One edition in a file format (`json`, `case`, `moodle`, `xlsx`, `csv`).
+    FrameworkExport(String, EditionId, &'static str),
+    /// Comparing two editions (`?van=…&naar=…`).
+    FrameworkCompare(String),
+    /// The draft (GET); starting one (POST).
+    Draft(String),
+    /// One statement of the draft, to change (GET) or a change to it (POST).
+    DraftStatement(String, String),
+    /// Adding a statement to the draft (POST).
+    DraftAdd(String),
+    /// Publishing the draft (POST).
+    DraftPublish(String),
+    /// Throwing the draft away (POST).
+    DraftDiscard(String),
+    /// What changed in the newest national edition, to take over (GET, POST).
+    NationalUpdate(String),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -285,6 +308,59 @@ impl Page {
                 Page::Round(school.clone(), *round).path(lang),
                 shared_segment(lang)
             ),
+            Page::Framework(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                framework_segment(lang)
+            ),
+            Page::FrameworkEdition(school, id) => format!(
+                "{}/{}/{id}",
+                Page::Framework(school.clone()).path(lang),
+                versions_segment(lang)
+            ),
+            Page::FrameworkOpen(school, id) => format!(
+                "{}/{}",
+                Page::FrameworkEdition(school.clone(), *id).path(lang),
+                open_segment(lang)
+            ),
+            Page::FrameworkExport(school, id, format) => format!(
+                "{}/{}/{format}",
+                Page::FrameworkEdition(school.clone(), *id).path(lang),
+                export_segment(lang)
+            ),
+            Page::FrameworkCompare(school) => format!(
+                "{}/{}",
+                Page::Framework(school.clone()).path(lang),
+                compare_segment(lang)
+            ),
+            Page::Draft(school) => format!(
+                "{}/{}",
+                Page::Framework(school.clone()).path(lang),
+                draft_segment(lang)
+            ),
+            Page::DraftStatement(school, code) => {
+                format!("{}/{code}", Page::Draft(school.clone()).path(lang))
+            }
+            Page::DraftAdd(school) => format!(
+                "{}/{}",
+                Page::Draft(school.clone()).path(lang),
+                add_segment(lang)
+            ),
+            Page::DraftPublish(school) => format!(
+                "{}/{}",
+                Page::Draft(school.clone()).path(lang),
+                publish_segment(lang)
+            ),
+            Page::DraftDiscard(school) => format!(
+                "{}/{}",
+                Page::Draft(school.clone()).path(lang),
+                discard_segment(lang)
+            ),
+            Page::NationalUpdate(school) => format!(
+                "{}/{}",
+                Page::Framework(school.clone()).path(lang),
+                national_segment(lang)
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -415,6 +491,31 @@ pub fn audit_log_segment(lang: Lang) -> &'static str {
         Lang::Nl => "logboek",
         Lang::En => "audit-log",
     }
+}
+
+/// The segments of the school's own framework's pages, in Dutch and English.
+macro_rules! segments {
+    ($($name:ident: $nl:literal, $en:literal;)*) => {$(
+        pub fn $name(lang: Lang) -> &'static str {
+            match lang {
+                Lang::Nl => $nl,
+                Lang::En => $en,
+            }
+        }
+    )*};
+}
+
+segments! {
+    framework_segment: "raamwerk", "framework";
+    versions_segment: "versies", "versions";
+    open_segment: "openbaar", "open";
+    export_segment: "bestand", "file";
+    compare_segment: "vergelijken", "compare";
+    draft_segment: "concept", "draft";
+    add_segment: "toevoegen", "add";
+    publish_segment: "publiceren", "publish";
+    discard_segment: "weggooien", "discard";
+    national_segment: "landelijk", "national";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

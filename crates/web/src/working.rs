@@ -18,7 +18,7 @@ use crate::error::{AppError, error_page};
 use crate::pages::account::to_sign_in;
 
 /// A signed-in person working in one of their schools.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Working {
     signed: Arc<Signed>,
     index: usize,

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use uuid::Uuid;
 
 use super::structure::{Area, AreaInfo, Depth, Kind, Role, RoleInfo};
+use super::tag::Tag;
 use super::validate::{Problem, validate};
 use crate::lang::{Lang, Text};
 
@@ -182,6 +183,8 @@ pub struct Statement {
     pub text: Text,
     /// References to source documents; empty in our own edition.
     pub sources: Vec<String>,
+    /// Tags a school gives its own statements (*regionaal*, …); empty in the national edition.
+    pub tags: Vec<Tag>,
 }
 
 /// A theme: one topic that returns in several roles at a different depth.
@@ -205,6 +208,16 @@ pub struct EditionMeta {
     /// Where the wording comes from; ours says it is our own, based on the Raamwerk LOB (2017).
     pub attribution: Text,
     pub description: Text,
+    /// For a school's own edition: the national edition it was derived from (or last brought
+    /// up to date with). Its statements keep their codes wherever the school moves them.
+    pub based_on: Option<EditionId>,
+}
+
+impl EditionMeta {
+    /// Whether this is a school's own edition rather than a national one.
+    pub fn is_derived(&self) -> bool {
+        self.based_on.is_some()
+    }
 }
 
 /// The unvalidated parts of an edition, as a reader of a file or a database builds them.

@@ -25,6 +25,7 @@ pub(crate) fn minimal() -> EditionParts {
                     depth: None,
                     text: text("Statement"),
                     sources: vec![],
+                    tags: vec![],
                 });
             }
         }
@@ -44,6 +45,7 @@ pub(crate) fn minimal() -> EditionParts {
             title: text("Title"),
             attribution: text("Attribution"),
             description: Text::default(),
+            based_on: None,
         },
         roles: Role::ALL
             .into_iter()

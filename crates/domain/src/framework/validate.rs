@@ -6,6 +6,7 @@ use std::fmt;
 
 use super::edition::{Code, EditionParts, is_slug};
 use super::structure::{Area, Kind, Label, Role};
+use super::tag::{MAX_TAG_CHARS, Tag};
 use crate::lang::{Lang, Text};
 
 /// The longest statement text we accept, in characters.
@@ -39,6 +40,8 @@ pub enum Field {
     Depth,
     Text(Lang),
     Sources,
+    Tags,
+    BasedOn,
 }
 
 impl fmt::Display for Field {
@@ -68,6 +71,8 @@ impl fmt::Display for Field {
             Field::Depth => ("depth", None),
             Field::Text(l) => ("text", Some(l)),
             Field::Sources => ("sources", None),
+            Field::Tags => ("tags", None),
+            Field::BasedOn => ("based_on", None),
         };
         f.write_str(name)?;
         if let Some(lang) = lang {
@@ -206,6 +211,10 @@ pub enum ProblemKind {
         area: Area,
         kind: Kind,
     },
+    /// A tag that is empty, too long, or holds a comma or a control character.
+    InvalidTag(String),
+    /// Not the id of an edition (a UUID).
+    InvalidEditionId(String),
 }
 
 impl ProblemKind {
@@ -314,6 +323,16 @@ impl ProblemKind {
                 kind.name(),
                 area.code()
             ),
+            P::InvalidTag(v) if nl => format!(
+                "'{v}' is geen geldig label (hoogstens {MAX_TAG_CHARS} tekens, zonder komma)"
+            ),
+            P::InvalidEditionId(v) if nl => {
+                format!("'{v}' is geen editie-id (verwacht: een UUID)")
+            }
+            P::InvalidEditionId(v) => format!("'{v}' is not an edition id (expected: a UUID)"),
+            P::InvalidTag(v) => {
+                format!("'{v}' is not a valid tag (at most {MAX_TAG_CHARS} characters, no comma)")
+            }
         }
     }
 }
@@ -506,7 +525,9 @@ pub(crate) fn validate(parts: &EditionParts) -> Vec<Problem> {
         } else {
             codes.insert(&statement.code, index);
         }
-        if let Some((role, area, kind, _)) = statement.code.convention()
+        // A school's own edition keeps a statement's code wherever the school moves it.
+        if !meta.is_derived()
+            && let Some((role, area, kind, _)) = statement.code.convention()
             && (role, area, kind) != (statement.role, statement.area, statement.kind)
         {
             out.push(Problem::new(
@@ -516,7 +537,23 @@ pub(crate) fn validate(parts: &EditionParts) -> Vec<Problem> {
                 },
             ));
         }
-        text_problems(&statement.text, |l| at(Field::Text(l)), &mut out);
+        // A school's own statements need no English: the Dutch text stands in, visibly.
+        for lang in statement.text.missing() {
+            if lang == Lang::Nl || !meta.is_derived() {
+                out.push(Problem::new(
+                    at(Field::Text(lang)),
+                    ProblemKind::MissingText(lang),
+                ));
+            }
+        }
+        for tag in &statement.tags {
+            if Tag::parse(tag.as_str()).as_ref() != Some(tag) {
+                out.push(Problem::new(
+                    at(Field::Tags),
+                    ProblemKind::InvalidTag(tag.to_string()),
+                ));
+            }
+        }
         for lang in Lang::ALL {
             if statement.text.get(lang).chars().count() > MAX_TEXT_CHARS {
                 out.push(Problem::new(

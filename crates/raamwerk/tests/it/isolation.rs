@@ -67,6 +67,17 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/rondes/{round}/delen",
     "/nl/scholen/{school}/rondes/{round}/gedeeld/{member}",
     "/nl/scholen/{school}/rondes/{round}/{role}/{area}",
+    "/nl/scholen/{school}/raamwerk",
+    "/nl/scholen/{school}/raamwerk/versies/{edition}",
+    "/nl/scholen/{school}/raamwerk/versies/{edition}/openbaar",
+    "/nl/scholen/{school}/raamwerk/versies/{edition}/bestand/{format}",
+    "/nl/scholen/{school}/raamwerk/vergelijken",
+    "/nl/scholen/{school}/raamwerk/landelijk",
+    "/nl/scholen/{school}/raamwerk/concept",
+    "/nl/scholen/{school}/raamwerk/concept/toevoegen",
+    "/nl/scholen/{school}/raamwerk/concept/publiceren",
+    "/nl/scholen/{school}/raamwerk/concept/weggooien",
+    "/nl/scholen/{school}/raamwerk/concept/{code}",
     "/en",
     "/en/",
     "/en/roles/{role}",
@@ -111,6 +122,17 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/rounds/{round}/share",
     "/en/schools/{school}/rounds/{round}/shared/{member}",
     "/en/schools/{school}/rounds/{round}/{role}/{area}",
+    "/en/schools/{school}/framework",
+    "/en/schools/{school}/framework/versions/{edition}",
+    "/en/schools/{school}/framework/versions/{edition}/open",
+    "/en/schools/{school}/framework/versions/{edition}/file/{format}",
+    "/en/schools/{school}/framework/compare",
+    "/en/schools/{school}/framework/national",
+    "/en/schools/{school}/framework/draft",
+    "/en/schools/{school}/framework/draft/add",
+    "/en/schools/{school}/framework/draft/publish",
+    "/en/schools/{school}/framework/draft/discard",
+    "/en/schools/{school}/framework/draft/{code}",
 ];
 
 /// Text that only someone of school B could see: its name (the short name in a path is
@@ -124,6 +146,7 @@ struct Target {
     member: String,
     invitation: String,
     round: String,
+    edition: String,
 }
 
 /// The concrete paths for a route pattern, every parameter filled with B's resource (a
@@ -137,6 +160,8 @@ fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{member}" => vec![b.member.clone()],
             "{invitation}" => vec![b.invitation.clone()],
             "{round}" => vec![b.round.clone()],
+            "{edition}" => vec![b.edition.clone()],
+            "{format}" => vec!["json".to_owned(), "xlsx".to_owned()],
             "{change}" => MemberOp::ALL
                 .into_iter()
                 .map(|op| op.slug(lang).to_owned())
@@ -192,8 +217,10 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
     for user in [&b.admin, &b.coordinator, &b.member] {
         sessions.push(store.session_count(user.id).await.expect("sessions"));
     }
+    let editions = store.school_editions(b.school.id).await.expect("editions");
+    let draft = store.draft(b.school.id).await.expect("draft");
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -241,6 +268,31 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         .await
         .expect("saved");
 
+    // B has an edition of its own (its title names the school) and a draft of the next.
+    let own = crate::own_framework::publish_own(&app, &b, |s| {
+        domain::framework::draft::add(
+            s,
+            domain::Role::Mentor,
+            domain::Area::Vision,
+            domain::Kind::Task,
+            domain::Text::new("Stage in Rivierenland, geheim.", ""),
+            None,
+            vec![],
+        )
+        .expect("added");
+    })
+    .await;
+    store
+        .start_draft(
+            b.school.id,
+            b.coordinator.id,
+            "Decaan",
+            &own,
+            app.state.edition.id(),
+        )
+        .await
+        .expect("draft");
+
     // Every route is listed above, and nothing is listed that is not a route.
     let mut routes = web::route_paths();
     routes.sort();
@@ -262,6 +314,7 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         member: b.member.id.to_string(),
         invitation: invitation.invitation.id.to_string(),
         round: round.id.to_string(),
+        edition: own.id().to_string(),
     };
     let theme = app.state.edition.themes()[0].code.as_str().to_owned();
 
@@ -307,6 +360,15 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("students", "10"),
         ("region", "utrecht"),
         ("sector_vo", "on"),
+        ("op", "hide"),
+        ("revision", "0"),
+        ("take", "all"),
+        ("open", "1"),
+        ("summary", "Overgenomen"),
+        ("nl", "Overgenomen"),
+        ("role", "BEG"),
+        ("area", "VIS"),
+        ("kind", "task"),
     ];
     let actors = [
         ("anonymous", None),

@@ -6,6 +6,7 @@ mod helpers;
 mod isolation;
 mod mail;
 mod members;
+mod own_framework;
 mod pages;
 mod people;
 mod scans;

@@ -6,11 +6,16 @@ pub mod account_data;
 pub mod account_roles;
 pub mod audit_log;
 pub mod delete_account;
+pub mod draft;
+pub mod draft_statement;
 pub mod forgot_password;
+pub mod framework;
+pub mod framework_edition;
 pub mod home;
 pub mod invitation;
 pub mod member;
 pub mod members;
+pub mod national_update;
 pub mod overview;
 pub mod privacy;
 pub mod quick_scan;
@@ -175,6 +180,10 @@ pub struct StatementView {
     /// Link to the statement's theme page and the theme's name.
     pub theme: Option<(String, String)>,
     pub depth: Option<String>,
+    /// The Dutch text stands in for a missing translation (a school's own statement).
+    pub fallback: bool,
+    /// A school's tags, in the page's language.
+    pub tags: Vec<String>,
 }
 
 impl StatementView {
@@ -182,7 +191,13 @@ impl StatementView {
         let t = Tr(lang);
         StatementView {
             code: statement.code.to_string(),
-            text: statement.text.get(lang).to_owned(),
+            text: statement.text.shown(lang).to_owned(),
+            fallback: statement.text.falls_back(lang),
+            tags: statement
+                .tags
+                .iter()
+                .map(|tag| tag.name(lang).to_owned())
+                .collect(),
             theme: statement
                 .theme
                 .as_ref()

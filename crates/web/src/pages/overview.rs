@@ -175,7 +175,7 @@ fn bar(
 fn line(content: &ScanContent, s: &domain::Statement, lang: Lang) -> StatementLine {
     StatementLine {
         code: s.code.to_string(),
-        text: s.text.get(lang).to_owned(),
+        text: s.text.shown(lang).to_owned(),
         note: content
             .answer(&s.code)
             .and_then(|a| a.note.as_ref())
@@ -399,7 +399,7 @@ pub(crate) fn document(
                                 let answer = content.answer(&s.code);
                                 DocAnswer {
                                     code: s.code.to_string(),
-                                    text: s.text.get(lang).to_owned(),
+                                    text: s.text.shown(lang).to_owned(),
                                     choice: answer
                                         .and_then(|a| a.choice)
                                         .map(|c| scale.label(s.kind, c, lang).to_owned())
@@ -525,7 +525,7 @@ fn render(
                 };
                 ShiftLine {
                     code: shift.statement.code.to_string(),
-                    text: shift.statement.text.get(lang).to_owned(),
+                    text: shift.statement.text.shown(lang).to_owned(),
                     before: word(shift.before),
                     now: word(shift.now),
                 }

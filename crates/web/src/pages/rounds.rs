@@ -194,15 +194,14 @@ pub async fn open(
         return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
     };
     let school = working.school();
+    // A new round uses the school's newest edition.
+    let edition = crate::pages::framework::school_framework(&app, school.id)
+        .await?
+        .current
+        .id();
     match app
         .store
-        .open_round(
-            school.id,
-            working.user().id,
-            &name,
-            period,
-            app.edition.id(),
-        )
+        .open_round(school.id, working.user().id, &name, period, edition)
         .await
     {
         Ok(round) => Ok(see_other(&Page::Round(short, round.id).path(lang))),

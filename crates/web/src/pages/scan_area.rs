@@ -336,7 +336,7 @@ pub(crate) fn blocks(
                                 others.join(", "),
                             ))
                         }),
-                        text: s.text.get(lang).to_owned(),
+                        text: s.text.shown(lang).to_owned(),
                         code,
                         error,
                     }

@@ -1,0 +1,325 @@
+//! The school's own framework: the edition the school works with, what it published before,
+//! its draft, and news from a newer national edition. Every member reads it; coordinators
+//! and administrators change it.
+
+use askama::Template;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use domain::account::Permission;
+use domain::school::SchoolId;
+use domain::{Aspect, Edition, EditionId, Lang, Statement, StatementChange, diff, tally};
+use formats::exchange::Exchange;
+use store::SchoolEdition;
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::pages::school::{SchoolNav, school_param};
+use crate::pages::{Chrome, respond_private};
+use crate::routes::{Page, PathLang};
+use crate::working::{Working, working_in};
+
+/// What a school works with: its newest own edition, or the national one.
+pub(crate) struct SchoolFramework {
+    /// Newest first.
+    pub editions: Vec<SchoolEdition>,
+    pub current: Edition,
+    /// The national edition the current one is (or is based on).
+    pub based_on: EditionId,
+}
+
+impl SchoolFramework {
+    pub fn own(&self) -> Option<&SchoolEdition> {
+        self.editions.first()
+    }
+}
+
+pub(crate) async fn school_framework(
+    app: &AppState,
+    school: SchoolId,
+) -> Result<SchoolFramework, AppError> {
+    let editions = app.store.school_editions(school).await?;
+    let (current, based_on) = match editions.first() {
+        Some(own) => {
+            let edition = app
+                .store
+                .edition(own.id)
+                .await?
+                .ok_or_else(|| AppError::Internal(format!("edition {} is missing", own.id)))?;
+            let based_on = own.based_on.unwrap_or(app.edition.id());
+            (edition, based_on)
+        }
+        None => (app.edition.clone(), app.edition.id()),
+    };
+    Ok(SchoolFramework {
+        editions,
+        current,
+        based_on,
+    })
+}
+
+/// The newest national edition (read fresh: an operator may have imported one since start).
+pub(crate) async fn newest_national(app: &AppState) -> Result<Edition, AppError> {
+    Ok(app
+        .store
+        .latest_edition()
+        .await?
+        .unwrap_or_else(|| app.edition.clone()))
+}
+
+/// "Begeleider · Visie en beleid · taak": where a statement stands, in words.
+pub(crate) fn place(edition: &Edition, s: &Statement, lang: Lang) -> String {
+    let t = Tr(lang);
+    format!(
+        "{} · {} · {}",
+        edition.role(s.role).name.get(lang),
+        edition.area(s.area).name.get(lang),
+        t.get(match s.kind {
+            domain::Kind::Task => "fw-kind-task",
+            domain::Kind::Expertise => "fw-kind-expertise",
+        })
+    )
+}
+
+/// One change, as the pages list it.
+#[derive(Debug)]
+pub struct ChangeLine {
+    pub code: String,
+    pub place: String,
+    /// The ways it changed, in words.
+    pub what: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    /// For a moved statement: where it was.
+    pub moved_from: Option<String>,
+    pub removed: bool,
+    pub added: bool,
+}
+
+pub(crate) fn aspect_word(aspect: Aspect, lang: Lang) -> String {
+    Tr(lang).get(&format!("fw-aspect-{}", aspect.name()))
+}
+
+pub(crate) fn change_line(edition: &Edition, change: &StatementChange, lang: Lang) -> ChangeLine {
+    let s = change.statement();
+    let text = |s: &Option<Statement>| s.as_ref().map(|s| s.text.shown(lang).to_owned());
+    let reworded = change.has(Aspect::Reworded);
+    ChangeLine {
+        code: change.code.to_string(),
+        place: place(edition, s, lang),
+        what: change
+            .aspects
+            .iter()
+            .map(|a| aspect_word(*a, lang))
+            .collect::<Vec<_>>()
+            .join(", "),
+        before: if reworded || change.has(Aspect::Removed) {
+            text(&change.before)
+        } else {
+            None
+        },
+        after: text(&change.after),
+        moved_from: change
+            .has(Aspect::Moved)
+            .then(|| change.before.as_ref().map(|b| place(edition, b, lang)))
+            .flatten(),
+        removed: change.has(Aspect::Removed),
+        added: change.has(Aspect::Added),
+    }
+}
+
+/// "3 toegevoegd, 1 verborgen …": a one-line summary of changes.
+pub(crate) fn summary(changes: &[StatementChange], lang: Lang) -> String {
+    let t = Tr(lang);
+    let parts: Vec<String> = tally(changes)
+        .into_iter()
+        .map(|(aspect, n)| format!("{n} {}", aspect_word(aspect, lang)))
+        .collect();
+    if parts.is_empty() {
+        t.get("fw-no-changes")
+    } else {
+        parts.join(", ")
+    }
+}
+
+#[derive(Debug)]
+pub struct HistoryLine {
+    pub version: String,
+    pub date: String,
+    pub by: String,
+    pub summary: String,
+    pub href: String,
+    pub open: bool,
+    pub open_action: String,
+    pub compare_href: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct FormatLink {
+    pub href: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "framework.html")]
+pub struct FrameworkView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub nav: SchoolNav,
+    pub title: String,
+    pub version: String,
+    pub own: bool,
+    pub statements: String,
+    pub current_href: String,
+    pub downloads: Vec<FormatLink>,
+    pub history: Vec<HistoryLine>,
+    pub can_change: bool,
+    pub draft_href: String,
+    /// A draft exists: a summary of its changes.
+    pub draft: Option<String>,
+    /// A newer national edition exists: its version.
+    pub national_news: Option<String>,
+    pub national_href: String,
+    pub compare_action: String,
+    /// Every edition the school can compare: (id, label).
+    pub choices: Vec<(String, String)>,
+    pub from_name: &'static str,
+    pub to_name: &'static str,
+}
+
+/// The download links of an edition.
+pub(crate) fn downloads(short: &str, id: EditionId, lang: Lang) -> Vec<FormatLink> {
+    let t = Tr(lang);
+    Exchange::ALL
+        .into_iter()
+        .map(|f| FormatLink {
+            href: Page::FrameworkExport(short.to_owned(), id, f.name()).path(lang),
+            label: t.get(&format!("fw-format-{}", f.name())),
+        })
+        .collect()
+}
+
+pub(crate) async fn view(
+    app: &AppState,
+    lang: Lang,
+    working: &Working,
+) -> Result<FrameworkView, AppError> {
+    let t = Tr(lang);
+    let school = working.school();
+    let short = school.short_name.clone();
+    let page = Page::Framework(short.clone());
+    let framework = school_framework(app, school.id).await?;
+    let draft = app.store.draft(school.id).await?;
+    let draft_summary = match &draft {
+        Some(d) => {
+            let from = app
+                .store
+                .edition(d.from)
+                .await?
+                .unwrap_or_else(|| framework.current.clone());
+            let changes = diff(
+                from.statements(),
+                &domain::framework::draft::visible(&d.statements),
+            );
+            Some(summary(&changes, lang))
+        }
+        None => None,
+    };
+    let national = newest_national(app).await?;
+    let based_on = draft.as_ref().map_or(framework.based_on, |d| d.based_on);
+    let national_news = (national.id() != based_on).then(|| national.meta().version.clone());
+    let history = framework
+        .editions
+        .iter()
+        .enumerate()
+        .map(|(i, e)| HistoryLine {
+            version: e.version.clone(),
+            date: e.published_on.clone(),
+            by: e.published_by.clone(),
+            summary: e.summary.clone(),
+            href: Page::FrameworkEdition(short.clone(), e.id).path(lang),
+            open: e.public,
+            open_action: Page::FrameworkOpen(short.clone(), e.id).path(lang),
+            compare_href: framework.editions.get(i + 1).map(|older| {
+                format!(
+                    "{}?{}={}&{}={}",
+                    Page::FrameworkCompare(short.clone()).path(lang),
+                    compare_from(lang),
+                    older.id,
+                    compare_to(lang),
+                    e.id
+                )
+            }),
+        })
+        .collect();
+    let mut choices: Vec<(String, String)> = framework
+        .editions
+        .iter()
+        .map(|e| {
+            (
+                e.id.to_string(),
+                t.with("fw-own-version", "version", &e.version),
+            )
+        })
+        .collect();
+    for national in app.store.editions().await? {
+        choices.push((
+            national.id.to_string(),
+            t.with("fw-national-version", "version", &national.version),
+        ));
+    }
+    let meta = framework.current.meta();
+    Ok(FrameworkView {
+        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-title")).signed_in(),
+        nav: SchoolNav::new(working, lang, &page),
+        title: meta.title.get(lang).to_owned(),
+        version: meta.version.clone(),
+        own: framework.own().is_some(),
+        statements: t.count("statements-count", framework.current.statements().len()),
+        current_href: Page::FrameworkEdition(short.clone(), framework.current.id()).path(lang),
+        downloads: downloads(&short, framework.current.id(), lang),
+        history,
+        can_change: working.permission().includes(Permission::Coordinator),
+        draft_href: Page::Draft(short.clone()).path(lang),
+        draft: draft_summary,
+        national_news,
+        national_href: Page::NationalUpdate(short.clone()).path(lang),
+        compare_action: Page::FrameworkCompare(short.clone()).path(lang),
+        choices,
+        from_name: compare_from(lang),
+        to_name: compare_to(lang),
+        t,
+    })
+}
+
+/// The query parameters of the comparison page, in the page's language.
+pub(crate) fn compare_from(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "van",
+        Lang::En => "from",
+    }
+}
+
+pub(crate) fn compare_to(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "naar",
+        Lang::En => "to",
+    }
+}
+
+pub async fn show(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
+        Ok(w) => w,
+        Err(response) => return Ok(response),
+    };
+    let page = view(&app, lang, &working).await?;
+    respond_private(&page, lang, StatusCode::OK)
+}
