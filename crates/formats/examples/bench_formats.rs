@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use domain::{Edition, Lang};
-use formats::generate::{Rng, damaged, large_edition};
+use formats::generate::{Rng, damaged, large_edition, mutated};
 use formats::native::{self, Syntax};
-use formats::{case, moodle, sheet, shipped};
+use formats::{case, case_read, moodle, sheet, shipped};
 
 const RUNS: usize = 5;
 
@@ -95,13 +95,21 @@ fn main() -> ExitCode {
     let import = time(|| check(sheet::read_xlsx(&xlsx).map_err(|p| format!("{p:?}"))));
     row("template XLSX", t, Some(import), xlsx.len());
     let (t, package) = time(|| case::write(&large, Lang::Nl).unwrap_or_default());
-    row("CASE 1.1 package", t, None, package.len());
+    let import = time(|| {
+        check(
+            case_read::read(package.as_bytes(), &national, None)
+                .map(|read| read.edition)
+                .map_err(|p| format!("{p:?}")),
+        )
+    });
+    row("CASE 1.1 package", t, Some(import), package.len());
     let (t, moodle) = time(|| moodle::write(&large, Lang::Nl).unwrap_or_default());
     row("Moodle CSV", t, None, moodle.len());
 
     // Damaged files: every reader must answer (an edition or problems), never panic.
     println!("===== readers fed {fuzz} damaged files each (made from the national edition) =====");
-    let seeds: [(&str, Vec<u8>); 4] = [
+    let case_package = case::package(&national, Lang::Nl);
+    let seeds: [(&str, Vec<u8>); 6] = [
         (
             "native JSON",
             native::write_json(&national)
@@ -114,6 +122,12 @@ fn main() -> ExitCode {
             "template XLSX",
             sheet::write_xlsx(&national, Lang::Nl).unwrap_or_default(),
         ),
+        (
+            "CASE (bytes)",
+            serde_json::to_vec(&case_package).unwrap_or_default(),
+        ),
+        // The same package changed in its structure (still JSON): the reader's checks.
+        ("CASE (structure)", Vec::new()),
     ];
     let mut panics_total = 0;
     for (i, (name, seed)) in seeds.iter().enumerate() {
@@ -121,7 +135,11 @@ fn main() -> ExitCode {
         let (mut accepted, mut refused, mut panics) = (0usize, 0usize, 0usize);
         let started = Instant::now();
         for _ in 0..fuzz {
-            let input = damaged(seed, &mut rng);
+            let input = if *name == "CASE (structure)" {
+                mutated(&case_package, &mut rng)
+            } else {
+                damaged(seed, &mut rng)
+            };
             let outcome =
                 catch_unwind(AssertUnwindSafe(|| match *name {
                     "native JSON" => std::str::from_utf8(&input)
@@ -129,6 +147,9 @@ fn main() -> ExitCode {
                     "native TOML" => std::str::from_utf8(&input)
                         .is_ok_and(|t| native::read(t, Syntax::Toml).is_ok()),
                     "template CSV" => sheet::read_csv(&input).is_ok(),
+                    "CASE (bytes)" | "CASE (structure)" => {
+                        case_read::read(&input, &national, None).is_ok()
+                    }
                     _ => sheet::read_xlsx(&input).is_ok(),
                 }));
             match outcome {

@@ -1,4 +1,5 @@
-//! CASE 1.1 (1EdTech Competencies and Academic Standards Exchange) CFPackage export.
+//! CASE 1.1 (1EdTech Competencies and Academic Standards Exchange) CFPackage export; the
+//! reader is in [`crate::case_read`].
 //!
 //! The tree is CFDocument → role → role × area → statement, joined by `isChildOf`
 //! associations in the edition's order. CASE 1.1 has one language per document, so a
@@ -7,7 +8,7 @@
 //! document and items point to the Dutch ones with `isTranslationOf` (and carry the Dutch in
 //! `extensions.translations.nl`). Kind and theme are CASE's own item types and concepts;
 //! statements of one theme are linked across roles by `isRelatedTo` associations, grouped
-//! per theme. Role, area, kind and depth are in `extensions.raamwerk`. Identifiers are UUIDs
+//! per theme. Role, area, kind, depth and tags are in `extensions.raamwerk`. Identifiers are UUIDs
 //! derived from the edition's identifier, the language and the codes, so the same statement
 //! has the same identifier in every export.
 
@@ -403,6 +404,9 @@ pub fn package(edition: &Edition, lang: Lang) -> Value {
             "raamwerk": { "identifier": meta.identifier, "edition": edition.id().to_string() },
         },
     });
+    if let Some(based_on) = meta.based_on {
+        document["extensions"]["raamwerk"]["basedOn"] = json!(based_on.to_string());
+    }
     if !meta.description.get(lang).is_empty() {
         document["description"] = json!(meta.description.get(lang));
     }
@@ -430,6 +434,15 @@ fn raamwerk_extension(statement: &Statement) -> Value {
     }
     if let Some(depth) = statement.depth {
         ext["depth"] = json!(depth.level());
+    }
+    if !statement.tags.is_empty() {
+        ext["tags"] = json!(
+            statement
+                .tags
+                .iter()
+                .map(|t| t.as_str())
+                .collect::<Vec<_>>()
+        );
     }
     ext
 }

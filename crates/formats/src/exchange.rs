@@ -2,7 +2,7 @@
 //! one place that knows which formats exist, how each is written and read, and what a
 //! download of each is called.
 
-use domain::{Edition, Lang};
+use domain::{Edition, EditionId, Lang, Text};
 
 use crate::FormatError;
 use crate::native::{self, Syntax};
@@ -68,7 +68,7 @@ impl Exchange {
 
     /// Whether editions can be read from this format (Moodle's is for loading into Moodle).
     pub fn readable(self) -> bool {
-        !matches!(self, Exchange::Moodle | Exchange::Case)
+        self != Exchange::Moodle
     }
 
     /// The edition in this format; `lang` picks the language of a format that holds one
@@ -85,28 +85,59 @@ impl Exchange {
 
     /// Reads an edition, or says in `lang` everything that is wrong, each problem with its
     /// place in the file. Nothing is half read: it is the whole edition or the problems.
-    pub fn read(self, bytes: &[u8], lang: Lang) -> Result<Edition, Vec<String>> {
-        let not_utf8 = || match lang {
-            Lang::Nl => "de tekst is geen UTF-8".to_owned(),
-            Lang::En => "the text is not UTF-8".to_owned(),
+    /// `labels` lends the names of roles and areas to a format that does not carry them all
+    /// (CASE); `school_base`, for a file meant as a school's own edition, is the national
+    /// edition a CASE package is based on when it does not say (so that, like a school's
+    /// editions, it may leave English out). The report says what a file held that has no
+    /// place in an edition.
+    pub fn read(
+        self,
+        bytes: &[u8],
+        lang: Lang,
+        labels: &Edition,
+        school_base: Option<EditionId>,
+    ) -> Result<Read, Vec<String>> {
+        let plain = |edition| Read {
+            edition,
+            report: Vec::new(),
         };
+        let describe =
+            |found: Vec<domain::Problem>| found.iter().map(|p| p.describe(lang)).collect();
         match self {
             Exchange::Json => {
-                let text = std::str::from_utf8(bytes).map_err(|_| vec![not_utf8()])?;
+                if bytes.len() > crate::sheet::MAX_BYTES {
+                    return Err(vec![crate::case_read::CaseProblem::TooLarge.describe(lang)]);
+                }
+                let text = std::str::from_utf8(bytes)
+                    .map_err(|_| vec![crate::case_read::CaseProblem::NotUtf8.describe(lang)])?;
                 native::read(text, Syntax::Json)
-                    .map_err(|found| found.iter().map(|p| p.describe(lang)).collect())
+                    .map(plain)
+                    .map_err(describe)
             }
-            Exchange::Case | Exchange::Moodle => Err(vec![match lang {
-                Lang::Nl => format!(
-                    "{} kan hier alleen geschreven worden, niet gelezen",
-                    self.name()
-                ),
-                Lang::En => format!("{} can only be written here, not read", self.name()),
+            Exchange::Case => crate::case_read::read(bytes, labels, school_base)
+                .map(|read| Read {
+                    edition: read.edition,
+                    report: read.report,
+                })
+                .map_err(|found| found.iter().map(|p| p.describe(lang)).collect()),
+            Exchange::Moodle => Err(vec![match lang {
+                Lang::Nl => "Moodle-CSV kan alleen geschreven worden, niet gelezen".to_owned(),
+                Lang::En => "Moodle CSV can only be written, not read".to_owned(),
             }]),
             Exchange::Xlsx => crate::sheet::read_xlsx(bytes)
+                .map(plain)
                 .map_err(|found| found.iter().map(|p| p.describe(lang)).collect()),
             Exchange::Csv => crate::sheet::read_csv(bytes)
+                .map(plain)
                 .map_err(|found| found.iter().map(|p| p.describe(lang)).collect()),
         }
     }
+}
+
+/// An edition read from a file, and what the file held that has no place in it.
+#[derive(Clone, Debug)]
+pub struct Read {
+    pub edition: Edition,
+    /// One line each, in Dutch and English.
+    pub report: Vec<Text>,
 }

@@ -91,3 +91,95 @@ pub fn damaged(valid: &[u8], rng: &mut Rng) -> Vec<u8> {
     }
     out
 }
+
+/// A JSON document changed in its structure in one to eight places, as another tool or a
+/// careless hand might: a member dropped, a value replaced by one of another type or by a
+/// value from elsewhere in the document, a list entry repeated or removed. The result is
+/// still JSON, so it reaches a reader's checks rather than its parser.
+pub fn mutated(valid: &serde_json::Value, rng: &mut Rng) -> Vec<u8> {
+    use serde_json::Value;
+    let mut doc = valid.clone();
+    // Every value in the document, as a path of keys and indexes, to pick from.
+    fn paths(value: &Value, at: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>>) {
+        out.push(at.clone());
+        match value {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    at.push(PathStep::Key(k.clone()));
+                    paths(v, at, out);
+                    at.pop();
+                }
+            }
+            Value::Array(list) => {
+                for (i, v) in list.iter().enumerate() {
+                    at.push(PathStep::Index(i));
+                    paths(v, at, out);
+                    at.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    fn get<'a>(value: &'a mut Value, path: &[PathStep]) -> Option<&'a mut Value> {
+        path.iter().try_fold(value, |v, step| match step {
+            PathStep::Key(k) => v.get_mut(k.as_str()),
+            PathStep::Index(i) => v.get_mut(*i),
+        })
+    }
+    for _ in 0..1 + rng.below(8) {
+        let mut all = Vec::new();
+        paths(&doc, &mut Vec::new(), &mut all);
+        let donor_path = all[rng.below(all.len())].clone();
+        let donor = get(&mut doc, &donor_path)
+            .map(|v| v.clone())
+            .unwrap_or(Value::Null);
+        let path = all[rng.below(all.len())].clone();
+        let choice = rng.below(6);
+        let Some((last, parent_path)) = path.split_last() else {
+            continue;
+        };
+        let Some(parent) = get(&mut doc, parent_path) else {
+            continue;
+        };
+        match (choice, last, parent) {
+            (0, PathStep::Key(k), Value::Object(map)) => {
+                map.remove(k);
+            }
+            (1, PathStep::Index(i), Value::Array(list)) if *i < list.len() => {
+                list.remove(*i);
+            }
+            (2, PathStep::Index(i), Value::Array(list)) if *i < list.len() => {
+                let copy = list[*i].clone();
+                list.insert(rng.below(list.len() + 1), copy);
+            }
+            (3, _, parent) => {
+                if let Some(v) = get(parent, std::slice::from_ref(last)) {
+                    *v = donor;
+                }
+            }
+            (_, _, parent) => {
+                if let Some(v) = get(parent, std::slice::from_ref(last)) {
+                    let replacements = [
+                        Value::Null,
+                        Value::Bool(true),
+                        serde_json::json!(-1),
+                        serde_json::json!(""),
+                        serde_json::json!([]),
+                        serde_json::json!({}),
+                        serde_json::json!("isChildOf"),
+                        serde_json::json!("x".repeat(2000)),
+                    ];
+                    *v = replacements[rng.below(replacements.len())].clone();
+                }
+            }
+        }
+    }
+    serde_json::to_vec(&doc).unwrap_or_default()
+}
+
+/// One step into a JSON document.
+#[derive(Clone, Debug)]
+enum PathStep {
+    Key(String),
+    Index(usize),
+}

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use domain::{EditionId, Lang};
+use formats::exchange::Exchange;
 use formats::native::{self, Syntax};
 use raamwerk::{StartError, open, open_store, public_edition};
 use store::StoreError;
@@ -181,13 +182,18 @@ enum FrameworkCommand {
         #[command(flatten)]
         db: DatabaseArgs,
     },
-    /// Store a file as a new national edition and print its id. Nothing is stored unless the
-    /// whole file is right; every problem is listed with its place.
+    /// Store a file as a new edition, national or (with --school) a school's own, and print
+    /// its id. Nothing is stored unless the whole file is right; every problem is listed with
+    /// its place, and what a CASE package held that has no place in an edition is reported.
     Import {
-        /// The file's format: our native JSON, or the spreadsheet template (XLSX or CSV).
+        /// The file's format: our native JSON, a CASE 1.0 or 1.1 package, or the spreadsheet
+        /// template (XLSX or CSV).
         #[arg(long, value_enum)]
         format: ImportFormat,
         file: PathBuf,
+        /// Store it as the next version of this school's own framework (its short name).
+        #[arg(long)]
+        school: Option<String>,
         #[command(flatten)]
         db: DatabaseArgs,
     },
@@ -223,8 +229,32 @@ enum ExportFormat {
 #[derive(Clone, Copy, ValueEnum)]
 enum ImportFormat {
     Json,
+    Case,
     Xlsx,
     Csv,
+}
+
+impl From<ExportFormat> for Exchange {
+    fn from(format: ExportFormat) -> Exchange {
+        match format {
+            ExportFormat::Json => Exchange::Json,
+            ExportFormat::Case => Exchange::Case,
+            ExportFormat::Moodle => Exchange::Moodle,
+            ExportFormat::Xlsx => Exchange::Xlsx,
+            ExportFormat::Csv => Exchange::Csv,
+        }
+    }
+}
+
+impl From<ImportFormat> for Exchange {
+    fn from(format: ImportFormat) -> Exchange {
+        match format {
+            ImportFormat::Json => Exchange::Json,
+            ImportFormat::Case => Exchange::Case,
+            ImportFormat::Xlsx => Exchange::Xlsx,
+            ImportFormat::Csv => Exchange::Csv,
+        }
+    }
 }
 
 /// The language for messages on the terminal: Dutch when the environment asks for it.
@@ -378,9 +408,12 @@ fn main() -> ExitCode {
             db,
         })) => runtime.block_on(export(format, edition, lang.into(), db)),
         Some(Command::Framework(FrameworkCommand::Validate { file })) => validate(&file),
-        Some(Command::Framework(FrameworkCommand::Import { format, file, db })) => {
-            runtime.block_on(import(format, &file, db))
-        }
+        Some(Command::Framework(FrameworkCommand::Import {
+            format,
+            file,
+            school,
+            db,
+        })) => runtime.block_on(import(format.into(), &file, school.as_deref(), db)),
         Some(Command::Admin(AdminCommand::CreateSchool {
             name,
             sectors,
@@ -570,13 +603,7 @@ async fn export(
         }
         Err(e) => return start_failed(&e),
     };
-    let written = match format {
-        ExportFormat::Json => native::write_json(&edition).map(String::into_bytes),
-        ExportFormat::Case => formats::case::write(&edition, lang).map(String::into_bytes),
-        ExportFormat::Moodle => formats::moodle::write(&edition, lang).map(String::into_bytes),
-        ExportFormat::Xlsx => formats::sheet::write_xlsx(&edition, lang),
-        ExportFormat::Csv => Ok(formats::sheet::write_csv(&edition, lang)),
-    };
+    let written = Exchange::from(format).write(&edition, lang);
     match written {
         Ok(bytes) => {
             use std::io::Write;
@@ -593,7 +620,12 @@ async fn export(
     }
 }
 
-async fn import(format: ImportFormat, file: &std::path::Path, db: DatabaseArgs) -> ExitCode {
+async fn import(
+    format: Exchange,
+    file: &std::path::Path,
+    school: Option<&str>,
+    db: DatabaseArgs,
+) -> ExitCode {
     let lang = cli_lang();
     let bytes = match std::fs::read(file) {
         Ok(bytes) => bytes,
@@ -605,22 +637,54 @@ async fn import(format: ImportFormat, file: &std::path::Path, db: DatabaseArgs) 
             return ExitCode::from(1);
         }
     };
-    let read: Result<domain::Edition, Vec<String>> = match format {
-        ImportFormat::Json => match std::str::from_utf8(&bytes) {
-            Ok(text) => native::read(text, Syntax::Json)
-                .map_err(|found| found.iter().map(|p| problem_line(p, lang)).collect()),
-            Err(_) => Err(vec![match lang {
-                Lang::Nl => "de tekst is geen UTF-8".to_owned(),
-                Lang::En => "the text is not UTF-8".to_owned(),
-            }]),
-        },
-        ImportFormat::Xlsx => formats::sheet::read_xlsx(&bytes)
-            .map_err(|found| found.iter().map(|p| p.describe(lang)).collect()),
-        ImportFormat::Csv => formats::sheet::read_csv(&bytes)
-            .map_err(|found| found.iter().map(|p| p.describe(lang)).collect()),
+    let store = match open_store(&db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
     };
-    let edition = match read {
+    let code = import_into(&store, format, file, &bytes, school, lang).await;
+    store.close().await;
+    code
+}
+
+/// Reads a file and stores it, national or as a school's; the exit code.
+async fn import_into(
+    store: &store::Store,
+    format: Exchange,
+    file: &std::path::Path,
+    bytes: &[u8],
+    school: Option<&str>,
+    lang: Lang,
+) -> ExitCode {
+    let national = match public_edition(store).await {
         Ok(edition) => edition,
+        Err(e) => return start_failed(&e),
+    };
+    let owner = match school {
+        None => None,
+        Some(short) => match store.school_by_short_name(short).await {
+            Ok(Some(school)) => Some(school),
+            Ok(None) => {
+                match lang {
+                    Lang::Nl => {
+                        eprintln!("raamwerk: er is geen school met de korte naam '{short}'")
+                    }
+                    Lang::En => {
+                        eprintln!("raamwerk: there is no school with the short name '{short}'")
+                    }
+                }
+                return ExitCode::from(1);
+            }
+            Err(e) => return start_failed(&StartError::from(e)),
+        },
+    };
+    let read = format.read(
+        bytes,
+        lang,
+        &national,
+        owner.as_ref().map(|_| national.id()),
+    );
+    let read = match read {
+        Ok(read) => read,
         Err(problems) => {
             for problem in &problems {
                 println!("{}: {problem}", file.display());
@@ -638,12 +702,60 @@ async fn import(format: ImportFormat, file: &std::path::Path, db: DatabaseArgs) 
             return ExitCode::from(1);
         }
     };
-    let store = match open_store(&db.database).await {
-        Ok(store) => store,
-        Err(e) => return start_failed(&e),
-    };
+    for line in &read.report {
+        eprintln!("raamwerk: {}", line.get(lang));
+    }
+    let edition = read.edition;
+    if let Some(school) = owner {
+        let stored = async {
+            let version = store.school_editions(school.id).await?.len() + 1;
+            let edition = domain::framework::draft::as_school_edition(
+                &edition,
+                school.id,
+                &version.to_string(),
+                national.id(),
+            );
+            Ok::<_, store::DraftFailure>((edition, version))
+        }
+        .await;
+        let (edition, version) = match stored {
+            Ok((Ok(edition), version)) => (edition, version),
+            Ok((Err(problems), _)) => {
+                for problem in &problems {
+                    println!("{}: {}", file.display(), problem.describe(lang));
+                }
+                return ExitCode::from(1);
+            }
+            Err(e) => {
+                eprintln!("raamwerk: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        return match store
+            .import_school_edition(school.id, &edition, "raamwerk (CLI)")
+            .await
+        {
+            Ok(()) => {
+                match lang {
+                    Lang::Nl => eprintln!(
+                        "raamwerk: opgeslagen als versie {version} van {}",
+                        school.name
+                    ),
+                    Lang::En => {
+                        eprintln!("raamwerk: stored as version {version} of {}", school.name)
+                    }
+                }
+                println!("{}", edition.id());
+                ExitCode::SUCCESS
+            }
+            Err(store::DraftFailure::Refused(refusal)) => {
+                eprintln!("raamwerk: {refusal}");
+                ExitCode::from(1)
+            }
+            Err(store::DraftFailure::Store(e)) => start_failed(&StartError::from(e)),
+        };
+    }
     let stored = store.ensure_edition(&edition).await;
-    store.close().await;
     let meta = edition.meta();
     match stored {
         Ok(stored) => {

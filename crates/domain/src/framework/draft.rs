@@ -11,6 +11,7 @@ use super::structure::{Area, Depth, Kind, Role};
 use super::tag::Tag;
 use super::validate::{MAX_TEXT_CHARS, Problem};
 use crate::lang::Text;
+use crate::school::SchoolId;
 
 /// The prefix of the codes of a school's own statements, so they can never collide with a
 /// code a later national edition introduces.
@@ -185,6 +186,27 @@ pub fn visible(draft: &[DraftStatement]) -> Vec<Statement> {
         .filter(|d| !d.hidden)
         .map(|d| d.statement.clone())
         .collect()
+}
+
+/// The lineage of a school's own editions: `school-` and the school's id (never its short
+/// name, which may change).
+pub fn school_identifier(school: SchoolId) -> String {
+    format!("school-{}", school.0)
+}
+
+/// An edition read from a file made the next version of a school's own framework: the
+/// school's lineage and version, based on the given national edition; its content as read.
+pub fn as_school_edition(
+    edition: &Edition,
+    school: SchoolId,
+    version: &str,
+    based_on: EditionId,
+) -> Result<Edition, Vec<Problem>> {
+    let mut parts = edition.parts().clone();
+    parts.meta.identifier = school_identifier(school);
+    parts.meta.version = version.to_owned();
+    parts.meta.based_on = Some(based_on);
+    Edition::new(parts)
 }
 
 /// What publishing needs besides the draft.

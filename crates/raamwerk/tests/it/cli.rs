@@ -437,3 +437,128 @@ async fn spreadsheet_export_edit_import_sqlite() {
 async fn spreadsheet_export_edit_import_postgres() {
     spreadsheet_export_edit_import(Backend::Postgres).await;
 }
+
+/// A CASE package exported from one installation is imported into a school of another:
+/// stored as the school's next version, based on the national edition; bad packages and
+/// unknown schools are refused with nothing stored.
+async fn case_import_into_a_school(backend: Backend) {
+    let db = TestDb::new(backend).await;
+    let dir = tempfile_dir();
+    let created = raamwerk(&[
+        "admin",
+        "create-school",
+        "--name",
+        "OSG De Brug",
+        "--sector",
+        "vo",
+        "--students",
+        "900",
+        "--region",
+        "utrecht",
+        "--database",
+        &db.url,
+    ]);
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    let short = text(&created.stdout).trim().to_owned();
+    let package = raamwerk(&[
+        "framework",
+        "export",
+        "--format",
+        "case",
+        "--database",
+        &db.url,
+    ]);
+    assert!(package.status.success());
+    let file = dir.join("raamwerk.case.json");
+    std::fs::write(&file, &package.stdout).expect("written");
+    let path = file.to_str().expect("a path");
+    let import = |school: &str| {
+        raamwerk(&[
+            "framework",
+            "import",
+            "--format",
+            "case",
+            path,
+            "--school",
+            school,
+            "--database",
+            &db.url,
+        ])
+    };
+    let first = import(&short);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(
+        text(&first.stderr).contains("stored as version 1 of OSG De Brug"),
+        "{}",
+        text(&first.stderr)
+    );
+    let id = text(&first.stdout).trim().to_owned();
+    let second = import(&short);
+    assert!(second.status.success());
+    assert!(text(&second.stderr).contains("stored as version 2"));
+    assert_ne!(
+        text(&second.stdout).trim(),
+        id,
+        "every import is a version of its own"
+    );
+
+    let json = raamwerk(&[
+        "framework",
+        "export",
+        "--format",
+        "json",
+        "--edition",
+        &id,
+        "--database",
+        &db.url,
+    ]);
+    let stored = formats::native::read(&text(&json.stdout), formats::native::Syntax::Json)
+        .expect("valid native JSON");
+    let shipped = formats::shipped::national().expect("valid");
+    assert!(stored.meta().identifier.starts_with("school-"));
+    assert_eq!(stored.meta().version, "1");
+    assert_eq!(stored.meta().based_on, Some(shipped.id()));
+    assert_eq!(stored.statements(), shipped.statements());
+
+    let unknown = import("bestaat-niet");
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(text(&unknown.stderr).contains("no school with the short name 'bestaat-niet'"));
+    // A package with an association type CASE does not have: named, nothing stored.
+    let broken = text(&package.stdout).replacen("\"isChildOf\"", "\"isCousinOf\"", 1);
+    std::fs::write(&file, broken).expect("written");
+    let refused = import(&short);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stdout).contains(".associationType: unknown type 'isCousinOf'"),
+        "{}",
+        text(&refused.stdout)
+    );
+    let store = store::Store::connect(&db.url).await.expect("the database");
+    let school = store
+        .school_by_short_name(&short)
+        .await
+        .expect("read")
+        .expect("there");
+    assert_eq!(
+        store.school_editions(school.id).await.expect("list").len(),
+        2
+    );
+    assert_eq!(
+        store.editions().await.expect("national").len(),
+        1,
+        "no national edition added"
+    );
+    store.close().await;
+    std::fs::remove_dir_all(&dir).ok();
+    db.remove().await;
+}
+
+#[tokio::test]
+async fn case_import_into_a_school_sqlite() {
+    case_import_into_a_school(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn case_import_into_a_school_postgres() {
+    case_import_into_a_school(Backend::Postgres).await;
+}

@@ -845,7 +845,10 @@ async fn every_format_downloads_and_reads_back(backend: Backend) {
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(content_type, format.media_type());
         if format.readable() {
-            let back = format.read(&bytes, domain::Lang::Nl).expect("reads back");
+            let back = format
+                .read(&bytes, domain::Lang::Nl, &app.state.edition, None)
+                .expect("reads back")
+                .edition;
             assert_eq!(back, own, "{}", format.name());
         }
     }

@@ -613,7 +613,7 @@ pub async fn publish(
             from: &from,
             more_themes: &more_themes,
             based_on: draft.based_on,
-            identifier: format!("school-{}", school.id.0),
+            identifier: draft::school_identifier(school.id),
             version: (framework.editions.len() + 1).to_string(),
             date: today(),
             publisher: name.clone(),
