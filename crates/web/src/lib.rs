@@ -4,6 +4,7 @@
 mod assets;
 mod auth;
 mod cache;
+pub mod case_api;
 mod error;
 mod health;
 mod i18n;
@@ -50,6 +51,8 @@ pub struct App {
     pub sessions: auth::SessionCache,
     /// Sends invitations and password links, when SMTP is configured.
     pub mailer: Option<mail::Mailer>,
+    /// CASE packages of open editions, made once each.
+    pub case_packages: case_api::PackageCache,
 }
 
 impl std::ops::Deref for AppState {
@@ -69,6 +72,7 @@ impl AppState {
             base_url: settings.base_url.trim_end_matches('/').to_owned(),
             sessions: auth::SessionCache::default(),
             mailer: settings.mailer,
+            case_packages: case_api::PackageCache::default(),
         }))
     }
 
@@ -320,6 +324,26 @@ fn other_routes() -> Vec<(String, MethodRouter<AppState>)> {
         ("/readyz".to_owned(), get(health::readyz)),
         (assets::paths()[0].to_owned(), get(assets::css)),
         (assets::paths()[1].to_owned(), get(assets::scan_js)),
+        (
+            format!("{}/CFDocuments", case_api::BASE),
+            get(case_api::documents),
+        ),
+        (
+            format!("{}/CFDocuments/{{id}}", case_api::BASE),
+            get(case_api::document),
+        ),
+        (
+            format!("{}/CFPackages/{{id}}", case_api::BASE),
+            get(case_api::package),
+        ),
+        (
+            format!("{}/CFItems/{{id}}", case_api::BASE),
+            get(case_api::item),
+        ),
+        (
+            format!("{}/CFAssociations/{{id}}", case_api::BASE),
+            get(case_api::association),
+        ),
     ]
 }
 

@@ -23,6 +23,11 @@ const COVERED: &[&str] = &[
     "/readyz",
     "/static/app.css",
     "/static/scan.js",
+    "/ims/case/v1p1/CFDocuments",
+    "/ims/case/v1p1/CFDocuments/{id}",
+    "/ims/case/v1p1/CFPackages/{id}",
+    "/ims/case/v1p1/CFItems/{id}",
+    "/ims/case/v1p1/CFAssociations/{id}",
     "/nl",
     "/nl/",
     "/nl/rollen/{role}",
@@ -147,6 +152,9 @@ struct Target {
     invitation: String,
     round: String,
     edition: String,
+    /// The CASE identifiers of B's edition (not published openly): its document, an item
+    /// and an association.
+    case_ids: Vec<String>,
 }
 
 /// The concrete paths for a route pattern, every parameter filled with B's resource (a
@@ -161,6 +169,7 @@ fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{invitation}" => vec![b.invitation.clone()],
             "{round}" => vec![b.round.clone()],
             "{edition}" => vec![b.edition.clone()],
+            "{id}" => b.case_ids.clone(),
             "{format}" => vec!["json".to_owned(), "xlsx".to_owned()],
             "{change}" => MemberOp::ALL
                 .into_iter()
@@ -315,6 +324,23 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         invitation: invitation.invitation.id.to_string(),
         round: round.id.to_string(),
         edition: own.id().to_string(),
+        case_ids: {
+            let package = formats::case::package(&own, Lang::Nl);
+            ["CFDocument", "CFItems", "CFAssociations"]
+                .iter()
+                .map(|key| {
+                    let object = if *key == "CFDocument" {
+                        &package[*key]
+                    } else {
+                        &package[*key][0]
+                    };
+                    object["identifier"]
+                        .as_str()
+                        .expect("an identifier")
+                        .to_owned()
+                })
+                .collect()
+        },
     };
     let theme = app.state.edition.themes()[0].code.as_str().to_owned();
 

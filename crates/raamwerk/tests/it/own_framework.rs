@@ -20,6 +20,7 @@ on_both_backends!(
     answers_carry_over_to_a_round_on_the_new_edition,
     a_new_national_edition_is_taken_over_keeping_the_schools_own_work,
     every_format_downloads_and_reads_back,
+    case_endpoints_serve_national_and_openly_published_editions_only,
 );
 
 fn code(s: &str) -> Code {
@@ -862,5 +863,130 @@ async fn every_format_downloads_and_reads_back(backend: Backend) {
         )
         .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+async fn case_endpoints_serve_national_and_openly_published_editions_only(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let json = |page: &crate::helpers::Page| -> serde_json::Value {
+        serde_json::from_str(&page.body).expect("JSON")
+    };
+    let base = "/ims/case/v1p1";
+    let list = app.get(&format!("{base}/CFDocuments")).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert_eq!(
+        json(&list)["CFDocuments"].as_array().map(Vec::len),
+        Some(2),
+        "national, nl and en"
+    );
+
+    let own = publish_own(&app, &lyceum, |s| {
+        draft::add(
+            s,
+            Role::Mentor,
+            Area::Vision,
+            Kind::Task,
+            Text::new("Eigen taak van het Lyceum.", ""),
+            None,
+            vec![],
+        )
+        .expect("added");
+    })
+    .await;
+    let package = formats::case::package(&own, domain::Lang::Nl);
+    let doc = package["CFDocument"]["identifier"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let item = package["CFItems"][0]["identifier"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let association = package["CFAssociations"][0]["identifier"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let paths = [
+        format!("{base}/CFDocuments/{doc}"),
+        format!("{base}/CFPackages/{doc}"),
+        format!("{base}/CFItems/{item}"),
+        format!("{base}/CFAssociations/{association}"),
+    ];
+    // Not published openly: not there, in the spec's error format.
+    for path in &paths {
+        let page = app.get(path).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        let error = json(&page);
+        assert_eq!(error["imsx_codeMajor"], "failure");
+        assert_eq!(
+            error["imsx_codeMinor"]["imsx_codeMinorField"][0]["imsx_codeMinorFieldValue"],
+            "unknownobject"
+        );
+        assert!(!page.body.contains("Lyceum"));
+    }
+    assert_eq!(
+        json(&app.get(&format!("{base}/CFDocuments")).await)["CFDocuments"]
+            .as_array()
+            .map(Vec::len),
+        Some(2)
+    );
+    // A member may not open it; a coordinator may.
+    let store = &app.state.store;
+    assert!(
+        store
+            .set_edition_open(lyceum.school.id, lyceum.member.id, own.id(), true)
+            .await
+            .is_err()
+    );
+    let cookie = app.session(lyceum.coordinator.id).await;
+    let opened = app
+        .post_form(
+            &format!(
+                "/nl/scholen/stedelijk-lyceum/raamwerk/versies/{}/openbaar",
+                own.id()
+            ),
+            &[("open", "1")],
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER);
+    let list = json(
+        &app.get(&format!("{base}/CFDocuments?limit=10&offset=0"))
+            .await,
+    );
+    assert_eq!(list["CFDocuments"].as_array().map(Vec::len), Some(4));
+    let whole = app.get(&paths[1]).await;
+    assert_eq!(whole.status, StatusCode::OK);
+    assert_eq!(json(&whole), package);
+    let document = json(&app.get(&paths[0]).await);
+    assert!(
+        document["CFPackageURI"]["uri"]
+            .as_str()
+            .is_some_and(|u| u.ends_with(&format!("{base}/CFPackages/{doc}")))
+    );
+    for path in &paths[2..] {
+        let object = json(&app.get(path).await);
+        assert_eq!(
+            object["CFDocumentURI"]["identifier"],
+            doc.as_str(),
+            "{path}"
+        );
+    }
+    // Bad requests.
+    let bad = app.get(&format!("{base}/CFItems/not-a-uuid")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        json(&bad)["imsx_codeMinor"]["imsx_codeMinorField"][0]["imsx_codeMinorFieldValue"],
+        "invalid_uuid"
+    );
+    let bad = app.get(&format!("{base}/CFDocuments?limit=veel")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    // Closed again: gone again.
+    store
+        .set_edition_open(lyceum.school.id, lyceum.coordinator.id, own.id(), false)
+        .await
+        .expect("closed");
+    assert_eq!(app.get(&paths[1]).await.status, StatusCode::NOT_FOUND);
     app.stop().await;
 }
