@@ -99,16 +99,16 @@ fn uri(app: &AppState, kind: &str, id: &str) -> Value {
 }
 
 /// The path's identifier, if it is a UUID (CASE identifiers are).
-fn sourced_id(path: Result<Path<String>, PathRejection>) -> Result<String, Response> {
+fn sourced_id(path: Result<Path<String>, PathRejection>) -> Result<String, Box<Response>> {
     let id = path.map(|Path(id)| id).unwrap_or_default();
     let id = id.strip_suffix(".json").unwrap_or(&id).to_lowercase();
     match uuid::Uuid::parse_str(&id) {
         Ok(_) => Ok(id),
-        Err(_) => Err(status(
+        Err(_) => Err(Box::new(status(
             StatusCode::BAD_REQUEST,
             "invalid_uuid",
             &format!("'{id}' is not a UUID"),
-        )),
+        ))),
     }
 }
 
@@ -171,7 +171,7 @@ pub async fn document(
 ) -> Result<Response, AppError> {
     let id = match sourced_id(path) {
         Ok(id) => id,
-        Err(response) => return Ok(response),
+        Err(response) => return Ok(*response),
     };
     let packages = open_packages(&app).await?;
     Ok(
@@ -192,7 +192,7 @@ pub async fn package(
 ) -> Result<Response, AppError> {
     let id = match sourced_id(path) {
         Ok(id) => id,
-        Err(response) => return Ok(response),
+        Err(response) => return Ok(*response),
     };
     let packages = open_packages(&app).await?;
     Ok(
@@ -214,7 +214,7 @@ async fn member(
 ) -> Result<Response, AppError> {
     let id = match sourced_id(path) {
         Ok(id) => id,
-        Err(response) => return Ok(response),
+        Err(response) => return Ok(*response),
     };
     for package in open_packages(app).await? {
         if let Some(found) = package[list]
