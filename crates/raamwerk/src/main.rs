@@ -677,65 +677,26 @@ async fn import_into(
             Err(e) => return start_failed(&StartError::from(e)),
         },
     };
-    let read = format.read(
-        bytes,
-        lang,
-        &national,
-        owner.as_ref().map(|_| national.id()),
-    );
-    let read = match read {
-        Ok(read) => read,
-        Err(problems) => {
-            for problem in &problems {
-                println!("{}: {problem}", file.display());
-            }
-            match lang {
-                Lang::Nl => eprintln!(
-                    "raamwerk: {} probleem/problemen gevonden; er is niets opgeslagen",
-                    problems.len()
-                ),
-                Lang::En => eprintln!(
-                    "raamwerk: {} problem(s) found; nothing was stored",
-                    problems.len()
-                ),
-            }
-            return ExitCode::from(1);
-        }
-    };
-    for line in &read.report {
-        eprintln!("raamwerk: {}", line.get(lang));
-    }
-    let edition = read.edition;
     if let Some(school) = owner {
-        let stored = async {
-            let version = store.school_editions(school.id).await?.len() + 1;
-            let edition = domain::framework::draft::as_school_edition(
-                &edition,
-                school.id,
-                &version.to_string(),
-                national.id(),
-            );
-            Ok::<_, store::DraftFailure>((edition, version))
-        }
+        let imported = web::imports::import_into_school(
+            store,
+            school.id,
+            &national,
+            format,
+            bytes,
+            lang,
+            "raamwerk (CLI)",
+        )
         .await;
-        let (edition, version) = match stored {
-            Ok((Ok(edition), version)) => (edition, version),
-            Ok((Err(problems), _)) => {
-                for problem in &problems {
-                    println!("{}: {}", file.display(), problem.describe(lang));
+        return match imported {
+            Ok(web::imports::Imported::Stored {
+                edition,
+                version,
+                report,
+            }) => {
+                for line in &report {
+                    eprintln!("raamwerk: {}", line.get(lang));
                 }
-                return ExitCode::from(1);
-            }
-            Err(e) => {
-                eprintln!("raamwerk: {e}");
-                return ExitCode::from(1);
-            }
-        };
-        return match store
-            .import_school_edition(school.id, &edition, "raamwerk (CLI)")
-            .await
-        {
-            Ok(()) => {
                 match lang {
                     Lang::Nl => eprintln!(
                         "raamwerk: opgeslagen als versie {version} van {}",
@@ -748,13 +709,22 @@ async fn import_into(
                 println!("{}", edition.id());
                 ExitCode::SUCCESS
             }
-            Err(store::DraftFailure::Refused(refusal)) => {
+            Ok(web::imports::Imported::Problems(problems)) => refused(file, &problems, lang),
+            Ok(web::imports::Imported::Refused(refusal)) => {
                 eprintln!("raamwerk: {refusal}");
                 ExitCode::from(1)
             }
-            Err(store::DraftFailure::Store(e)) => start_failed(&StartError::from(e)),
+            Err(e) => start_failed(&StartError::from(e)),
         };
     }
+    let read = match format.read(bytes, lang, &national, None) {
+        Ok(read) => read,
+        Err(problems) => return refused(file, &problems, lang),
+    };
+    for line in &read.report {
+        eprintln!("raamwerk: {}", line.get(lang));
+    }
+    let edition = read.edition;
     let stored = store.ensure_edition(&edition).await;
     let meta = edition.meta();
     match stored {
@@ -792,6 +762,25 @@ async fn import_into(
         }
         Err(e) => start_failed(&StartError::from(e)),
     }
+}
+
+/// Lists a file's problems (on stdout, one per line, behind the file's name) and says that
+/// nothing was stored; exit code 1.
+fn refused(file: &std::path::Path, problems: &[String], lang: Lang) -> ExitCode {
+    for problem in problems {
+        println!("{}: {problem}", file.display());
+    }
+    match lang {
+        Lang::Nl => eprintln!(
+            "raamwerk: {} probleem/problemen gevonden; er is niets opgeslagen",
+            problems.len()
+        ),
+        Lang::En => eprintln!(
+            "raamwerk: {} problem(s) found; nothing was stored",
+            problems.len()
+        ),
+    }
+    ExitCode::from(1)
 }
 
 fn validate(file: &std::path::Path) -> ExitCode {

@@ -1,6 +1,7 @@
 //! The HTTP layer: the router with every route in one place, the page handlers (one file
 //! per page in `pages/`), their askama templates, the Fluent messages and our own CSS.
 
+pub mod api;
 mod assets;
 mod auth;
 mod cache;
@@ -8,6 +9,7 @@ pub mod case_api;
 mod error;
 mod health;
 mod i18n;
+pub mod imports;
 pub mod mail;
 mod middleware;
 pub mod pages;
@@ -106,6 +108,8 @@ impl Default for Settings {
 /// The largest request body we accept: a self-scan area with every note at its longest,
 /// percent-encoded, fits; the public pages take none.
 const BODY_LIMIT: usize = 256 * 1024;
+/// The largest file one may import (the readers' own limit), with room for the form around it.
+const IMPORT_LIMIT: usize = formats::sheet::MAX_BYTES + 64 * 1024;
 /// The longest a request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -286,6 +290,10 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
             get(pages::framework_edition::export),
         ),
         (
+            format!("{framework}/{}", routes::import_segment(lang)),
+            post(pages::framework_import::submit),
+        ),
+        (
             format!("{framework}/{}", routes::compare_segment(lang)),
             get(pages::framework_edition::compare),
         ),
@@ -324,6 +332,12 @@ fn other_routes() -> Vec<(String, MethodRouter<AppState>)> {
         ("/readyz".to_owned(), get(health::readyz)),
         (assets::paths()[0].to_owned(), get(assets::css)),
         (assets::paths()[1].to_owned(), get(assets::scan_js)),
+        (api::OPENAPI_PATH.to_owned(), get(api::openapi)),
+        (
+            api::IMPORT_PATH.to_owned(),
+            get(api::list).post(api::import),
+        ),
+        (api::EDITION_PATH.to_owned(), get(api::export)),
         (
             format!("{}/CFDocuments", case_api::BASE),
             get(case_api::documents),
@@ -356,6 +370,14 @@ pub fn route_paths() -> Vec<String> {
     paths
 }
 
+/// Whether a route takes an imported file.
+fn is_import(path: &str) -> bool {
+    Lang::ALL
+        .iter()
+        .any(|&lang| path.ends_with(&format!("/{}", routes::import_segment(lang))))
+        || path == api::IMPORT_PATH
+}
+
 /// The whole application: every route, and the layers every response passes.
 pub fn router(state: AppState) -> Router {
     let mut router = Router::new();
@@ -363,6 +385,12 @@ pub fn router(state: AppState) -> Router {
         .into_iter()
         .chain(Lang::ALL.into_iter().flat_map(page_routes))
     {
+        // Imports take files; every other route a form at most.
+        let route = if is_import(&path) {
+            route.layer(axum::extract::DefaultBodyLimit::max(IMPORT_LIMIT))
+        } else {
+            route.layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        };
         router = router.route(&path, route);
     }
     router
@@ -380,6 +408,6 @@ pub fn router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(RequestBodyLimitLayer::new(IMPORT_LIMIT))
         .layer(CatchPanicLayer::custom(middleware::panic_response))
 }

@@ -89,6 +89,8 @@ pub enum Page {
     FrameworkOpen(String, EditionId),
     /// One edition in a file format (`json`, `case`, `moodle`, `xlsx`, `csv`).
     FrameworkExport(String, EditionId, &'static str),
+    /// Storing a file as the school's next version (POST, multipart).
+    FrameworkImport(String),
     /// Comparing two editions (`?van=…&naar=…`).
     FrameworkCompare(String),
     /// The draft (GET); starting one (POST).
@@ -328,6 +330,11 @@ impl Page {
                 Page::FrameworkEdition(school.clone(), *id).path(lang),
                 export_segment(lang)
             ),
+            Page::FrameworkImport(school) => format!(
+                "{}/{}",
+                Page::Framework(school.clone()).path(lang),
+                import_segment(lang)
+            ),
             Page::FrameworkCompare(school) => format!(
                 "{}/{}",
                 Page::Framework(school.clone()).path(lang),
@@ -516,6 +523,7 @@ segments! {
     publish_segment: "publiceren", "publish";
     discard_segment: "weggooien", "discard";
     national_segment: "landelijk", "national";
+    import_segment: "inlezen", "import";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

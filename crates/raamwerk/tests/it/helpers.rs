@@ -289,6 +289,22 @@ impl TestApp {
         self.send(Request::post(path), &all, Body::from(body)).await
     }
 
+    /// A raw body posted as a browser on this site sends it, with the given content type.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        headers: &[(&str, &str)],
+    ) -> Page {
+        let mut all = vec![
+            ("content-type", content_type),
+            ("sec-fetch-site", "same-origin"),
+        ];
+        all.extend_from_slice(headers);
+        self.send(Request::post(path), &all, Body::from(body)).await
+    }
+
     async fn send(
         &self,
         mut request: axum::http::request::Builder,

@@ -187,6 +187,8 @@ pub struct FrameworkView {
     pub choices: Vec<(String, String)>,
     pub from_name: &'static str,
     pub to_name: &'static str,
+    pub import_action: String,
+    pub formats: Vec<(&'static str, String)>,
 }
 
 /// The download links of an edition.
@@ -290,6 +292,8 @@ pub(crate) async fn view(
         choices,
         from_name: compare_from(lang),
         to_name: compare_to(lang),
+        import_action: Page::FrameworkImport(short).path(lang),
+        formats: crate::pages::framework_import::import_formats(lang),
         t,
     })
 }

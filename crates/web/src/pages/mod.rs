@@ -11,6 +11,7 @@ pub mod draft_statement;
 pub mod forgot_password;
 pub mod framework;
 pub mod framework_edition;
+pub mod framework_import;
 pub mod home;
 pub mod invitation;
 pub mod member;

@@ -1,0 +1,59 @@
+//! Storing a file as the next version of a school's own framework: one path for the pages,
+//! the JSON API and the command line. The file is read whole (or refused with every
+//! problem), made the school's (its lineage, the next version number, based on the newest
+//! national edition) and stored in one transaction.
+
+use domain::framework::draft::as_school_edition;
+use domain::school::SchoolId;
+use domain::{Edition, Lang, Text};
+use formats::exchange::Exchange;
+use store::{DraftFailure, DraftRefusal, Store, StoreError};
+
+/// What an import did.
+#[derive(Debug)]
+pub enum Imported {
+    Stored {
+        edition: Edition,
+        version: String,
+        /// What the file held that has no place in an edition.
+        report: Vec<Text>,
+    },
+    /// Everything wrong with the file, in the asker's language; nothing was stored.
+    Problems(Vec<String>),
+    /// Someone stored a version with the same number at the same moment.
+    Refused(DraftRefusal),
+}
+
+/// Reads `bytes` as `format` and stores it as the school's next version.
+pub async fn import_into_school(
+    store: &Store,
+    school: SchoolId,
+    national: &Edition,
+    format: Exchange,
+    bytes: &[u8],
+    lang: Lang,
+    by: &str,
+) -> Result<Imported, StoreError> {
+    let read = match format.read(bytes, lang, national, Some(national.id())) {
+        Ok(read) => read,
+        Err(problems) => return Ok(Imported::Problems(problems)),
+    };
+    let version = (store.school_editions(school).await?.len() + 1).to_string();
+    let edition = match as_school_edition(&read.edition, school, &version, national.id()) {
+        Ok(edition) => edition,
+        Err(found) => {
+            return Ok(Imported::Problems(
+                found.iter().map(|p| p.describe(lang)).collect(),
+            ));
+        }
+    };
+    match store.import_school_edition(school, &edition, by).await {
+        Ok(()) => Ok(Imported::Stored {
+            edition,
+            version,
+            report: read.report,
+        }),
+        Err(DraftFailure::Refused(refusal)) => Ok(Imported::Refused(refusal)),
+        Err(DraftFailure::Store(e)) => Err(e),
+    }
+}
