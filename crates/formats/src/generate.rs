@@ -98,88 +98,73 @@ pub fn damaged(valid: &[u8], rng: &mut Rng) -> Vec<u8> {
 /// still JSON, so it reaches a reader's checks rather than its parser.
 pub fn mutated(valid: &serde_json::Value, rng: &mut Rng) -> Vec<u8> {
     use serde_json::Value;
-    let mut doc = valid.clone();
-    // Every value in the document, as a path of keys and indexes, to pick from.
-    fn paths(value: &Value, at: &mut Vec<PathStep>, out: &mut Vec<Vec<PathStep>>) {
-        out.push(at.clone());
-        match value {
-            Value::Object(map) => {
-                for (k, v) in map {
-                    at.push(PathStep::Key(k.clone()));
-                    paths(v, at, out);
-                    at.pop();
+    /// A random place in the document, as a JSON pointer: down from the top, stopping at
+    /// each level with chance 1 in 4, or where there is nothing further down.
+    fn walk(value: &Value, rng: &mut Rng) -> String {
+        let mut pointer = String::new();
+        let mut at = value;
+        loop {
+            let next = match at {
+                Value::Object(map) if !map.is_empty() && rng.below(4) != 0 => {
+                    map.iter().nth(rng.below(map.len())).map(|(key, v)| {
+                        let key = key.replace('~', "~0").replace('/', "~1");
+                        (format!("/{key}"), v)
+                    })
                 }
-            }
-            Value::Array(list) => {
-                for (i, v) in list.iter().enumerate() {
-                    at.push(PathStep::Index(i));
-                    paths(v, at, out);
-                    at.pop();
+                Value::Array(list) if !list.is_empty() && rng.below(4) != 0 => {
+                    let i = rng.below(list.len());
+                    list.get(i).map(|v| (format!("/{i}"), v))
                 }
+                _ => None,
+            };
+            match next {
+                Some((step, v)) => {
+                    pointer.push_str(&step);
+                    at = v;
+                }
+                None => return pointer,
             }
-            _ => {}
         }
     }
-    fn get<'a>(value: &'a mut Value, path: &[PathStep]) -> Option<&'a mut Value> {
-        path.iter().try_fold(value, |v, step| match step {
-            PathStep::Key(k) => v.get_mut(k.as_str()),
-            PathStep::Index(i) => v.get_mut(*i),
-        })
-    }
+    let mut doc = valid.clone();
     for _ in 0..1 + rng.below(8) {
-        let mut all = Vec::new();
-        paths(&doc, &mut Vec::new(), &mut all);
-        let donor_path = all[rng.below(all.len())].clone();
-        let donor = get(&mut doc, &donor_path)
-            .map(|v| v.clone())
+        let donor = doc
+            .pointer(&walk(&doc, rng))
+            .cloned()
             .unwrap_or(Value::Null);
-        let path = all[rng.below(all.len())].clone();
-        let choice = rng.below(6);
-        let Some((last, parent_path)) = path.split_last() else {
+        let place = walk(&doc, rng);
+        let Some(target) = doc.pointer_mut(&place) else {
             continue;
         };
-        let Some(parent) = get(&mut doc, parent_path) else {
-            continue;
-        };
-        match (choice, last, parent) {
-            (0, PathStep::Key(k), Value::Object(map)) => {
-                map.remove(k);
+        match (rng.below(6), target) {
+            (0, Value::Object(map)) if !map.is_empty() => {
+                let i = rng.below(map.len());
+                if let Some(key) = map.keys().nth(i).cloned() {
+                    map.remove(&key);
+                }
             }
-            (1, PathStep::Index(i), Value::Array(list)) if *i < list.len() => {
-                list.remove(*i);
+            (1, Value::Array(list)) if !list.is_empty() => {
+                list.remove(rng.below(list.len()));
             }
-            (2, PathStep::Index(i), Value::Array(list)) if *i < list.len() => {
-                let copy = list[*i].clone();
+            (2, Value::Array(list)) if !list.is_empty() => {
+                let copy = list[rng.below(list.len())].clone();
                 list.insert(rng.below(list.len() + 1), copy);
             }
-            (3, _, parent) => {
-                if let Some(v) = get(parent, std::slice::from_ref(last)) {
-                    *v = donor;
-                }
-            }
-            (_, _, parent) => {
-                if let Some(v) = get(parent, std::slice::from_ref(last)) {
-                    let replacements = [
-                        Value::Null,
-                        Value::Bool(true),
-                        serde_json::json!(-1),
-                        serde_json::json!(""),
-                        serde_json::json!([]),
-                        serde_json::json!({}),
-                        serde_json::json!("isChildOf"),
-                        serde_json::json!("x".repeat(2000)),
-                    ];
-                    *v = replacements[rng.below(replacements.len())].clone();
-                }
+            (3, target) => *target = donor,
+            (_, target) => {
+                let replacements = [
+                    Value::Null,
+                    Value::Bool(true),
+                    serde_json::json!(-1),
+                    serde_json::json!(""),
+                    serde_json::json!([]),
+                    serde_json::json!({}),
+                    serde_json::json!("isChildOf"),
+                    serde_json::json!("x".repeat(2000)),
+                ];
+                *target = replacements[rng.below(replacements.len())].clone();
             }
         }
     }
     serde_json::to_vec(&doc).unwrap_or_default()
-}
-
-/// One step into a JSON document.
-#[derive(Clone, Debug)]
-enum PathStep {
-    Key(String),
-    Index(usize),
 }
