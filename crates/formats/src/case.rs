@@ -122,8 +122,9 @@ impl Writer<'_> {
         self.id_in(self.lang, what)
     }
 
+    /// A text in the package's language; a school's untranslated statement shows its Dutch.
     fn text<'t>(&self, text: &'t Text) -> &'t str {
-        text.get(self.lang)
+        text.shown(self.lang)
     }
 
     /// `{"translations": {"<other language>": {field: text, …}}}` for the fields given.

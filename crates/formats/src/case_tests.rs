@@ -207,3 +207,36 @@ fn themes_link_statements_across_roles() {
         Some(edition.themes().len())
     );
 }
+
+#[test]
+fn a_schools_edition_with_tags_and_its_basis_still_validates() {
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema())
+        .expect("the schema compiles");
+    let base = national();
+    let mut parts = base.parts().clone();
+    parts.meta.identifier = "school-test".into();
+    parts.meta.based_on = Some(base.id());
+    parts.statements[0].tags = vec![domain::Tag::Regional, domain::Tag::Own("stage".into())];
+    parts.statements[1].text.en.clear();
+    let edition = Edition::new(parts).expect("valid");
+    for lang in Lang::ALL {
+        let package = package(&edition, lang);
+        let errors: Vec<String> = validator
+            .iter_errors(&package)
+            .take(20)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(errors.is_empty(), "{lang}: {}", errors.join("\n"));
+        assert_eq!(
+            package["CFItems"]
+                .as_array()
+                .and_then(|items| items
+                    .iter()
+                    .find(|i| i["humanCodingScheme"] == edition.statements()[0].code.as_str()))
+                .map(|i| i["extensions"]["raamwerk"]["tags"].clone()),
+            Some(serde_json::json!(["regionaal", "stage"]))
+        );
+    }
+}

@@ -156,7 +156,7 @@ pub fn write(edition: &Edition, lang: Lang) -> Result<String, FormatError> {
                             .join(",")
                     })
                     .unwrap_or_default();
-                let text = statement.text.get(lang);
+                let text = statement.text.shown(lang);
                 rows.push(competency(
                     &area_id,
                     statement.code.as_str(),
