@@ -5,7 +5,9 @@
 //! reused by the storage layer, the exchange formats and the web layer alike.
 
 pub mod account;
+pub mod allocation;
 pub mod framework;
+pub mod hours;
 pub mod lang;
 pub mod members;
 pub mod scan;

@@ -1,0 +1,215 @@
+//! The allocation's rules: agreements refused for a reason, and what is worth a conversation.
+
+use super::*;
+
+fn code(s: &str) -> Code {
+    Code::parse(s).expect("valid")
+}
+
+fn person(n: u128) -> UserId {
+    UserId(uuid::Uuid::from_u128(n))
+}
+
+fn task(s: &str, hours: Option<i64>) -> Task {
+    Task {
+        code: code(s),
+        role: Role::Mentor,
+        category: Category::Guiding,
+        hours: hours.map(Minutes::hours),
+    }
+}
+
+fn assign(c: &str, party: Party, part: Part) -> Assignment {
+    Assignment {
+        code: code(c),
+        party,
+        part,
+    }
+}
+
+#[test]
+fn agreements_are_refused_for_a_reason() {
+    let tasks = [task("BEG.VIS.T1", None)];
+    let members = [person(1), person(2)];
+    let rules = Rules::default();
+    let first = assign("BEG.VIS.T1", Party::Person(person(1)), Part::Responsible);
+    assert_eq!(check(&first, &[], &tasks, &members, rules), Ok(()));
+    let second = assign(
+        "BEG.VIS.T1",
+        Party::Role(Role::Specialist),
+        Part::Responsible,
+    );
+    assert_eq!(
+        check(
+            &second,
+            std::slice::from_ref(&first),
+            &tasks,
+            &members,
+            rules
+        ),
+        Err(AllocationError::AlreadyResponsible)
+    );
+    let several = Rules {
+        one_responsible: false,
+        ..rules
+    };
+    assert_eq!(
+        check(
+            &second,
+            std::slice::from_ref(&first),
+            &tasks,
+            &members,
+            several
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        check(
+            &first,
+            std::slice::from_ref(&first),
+            &tasks,
+            &members,
+            several
+        ),
+        Err(AllocationError::Duplicate)
+    );
+    let gone = assign("BEG.VIS.T1", Party::Person(person(9)), Part::CarriesOut);
+    assert_eq!(
+        check(&gone, &[], &tasks, &members, rules),
+        Err(AllocationError::NotAMember)
+    );
+    let no_task = assign(
+        "BEG.VIS.D1",
+        Party::Outside(Outside::Parents),
+        Part::Involved,
+    );
+    assert_eq!(
+        check(&no_task, &[], &tasks, &members, rules),
+        Err(AllocationError::NotATask)
+    );
+    for lang in Lang::ALL {
+        assert!(!AllocationError::AlreadyResponsible.message(lang).is_empty());
+    }
+}
+
+#[test]
+fn gaps_load_and_differences_are_found() {
+    let tasks = [
+        task("BEG.VIS.T1", Some(40)),
+        task("BEG.VIS.T2", Some(30)),
+        task("BEG.ORI.T1", None),
+    ];
+    let (anna, bram) = (person(1), person(2));
+    let assignments = vec![
+        assign("BEG.VIS.T1", Party::Person(anna), Part::Responsible),
+        assign("BEG.VIS.T1", Party::Person(anna), Part::CarriesOut),
+        assign("BEG.VIS.T1", Party::Person(bram), Part::CarriesOut),
+        assign("BEG.VIS.T2", Party::Person(anna), Part::CarriesOut),
+        assign("BEG.VIS.T2", Party::Person(bram), Part::Responsible),
+        assign(
+            "BEG.VIS.T2",
+            Party::Role(Role::Coordinator),
+            Part::Responsible,
+        ),
+        assign(
+            "BEG.ORI.T1",
+            Party::Outside(Outside::Municipality),
+            Part::Involved,
+        ),
+    ];
+    // Anna carries 20 + 30 = 50 hours and has 40; Bram 20 and has 20.
+    assert_eq!(
+        task_hours(&tasks, &assignments).get(&anna),
+        Some(&Minutes::hours(50))
+    );
+    let allocated = HashMap::from([(anna, Minutes::hours(40)), (bram, Minutes::hours(20))]);
+    let suggestions = vec![
+        Suggestion {
+            person: bram,
+            code: code("BEG.ORI.T1"),
+            choice: Choice::Develop,
+        },
+        Suggestion {
+            person: bram,
+            code: code("BEG.VIS.T2"),
+            choice: Choice::NotMine,
+        },
+        Suggestion {
+            person: anna,
+            code: code("BEG.VIS.T1"),
+            choice: Choice::Yes,
+        },
+        Suggestion {
+            person: anna,
+            code: code("BEG.ORI.T1"),
+            choice: Choice::NotMine,
+        },
+        // Not a task of the edition: ignored.
+        Suggestion {
+            person: anna,
+            code: code("BEG.VIS.D1"),
+            choice: Choice::Yes,
+        },
+    ];
+    let rules = Rules {
+        one_responsible: false,
+        many_responsibilities: 2,
+    };
+    let found = attention(&tasks, &assignments, &allocated, &suggestions, rules);
+    assert_eq!(
+        found,
+        vec![
+            Attention::SeveralResponsible {
+                code: code("BEG.VIS.T2"),
+                parties: 2
+            },
+            Attention::NoOneResponsible(code("BEG.ORI.T1")),
+            Attention::NoOneCarriesOut(code("BEG.ORI.T1")),
+            Attention::MoreHoursThanAllocated {
+                person: anna,
+                tasks: Minutes::hours(50),
+                allocated: Minutes::hours(40)
+            },
+            Attention::SaysButNotAgreed {
+                person: bram,
+                code: code("BEG.ORI.T1")
+            },
+            Attention::AgreedButSaysNot {
+                person: bram,
+                code: code("BEG.VIS.T2")
+            },
+        ]
+    );
+    // With a lower threshold, Anna's and Bram's single responsibilities count as many.
+    let strict = Rules {
+        one_responsible: false,
+        many_responsibilities: 1,
+    };
+    let found = attention(&tasks, &assignments, &allocated, &[], strict);
+    assert!(found.contains(&Attention::ManyResponsibilities {
+        person: anna,
+        count: 1
+    }));
+}
+
+#[test]
+fn categories_parts_and_parties_have_keys_and_names() {
+    for c in Category::ALL {
+        assert_eq!(Category::from_key(c.key()), Some(c));
+    }
+    for p in Part::ALL {
+        assert_eq!(Part::from_key(p.key()), Some(p));
+    }
+    for o in Outside::ALL {
+        assert_eq!(Outside::from_key(o.key()), Some(o));
+        assert_ne!(o.name(Lang::Nl), "");
+    }
+    assert_eq!(
+        Category::default_for(Role::Specialist),
+        Category::Specialist
+    );
+    assert_eq!(
+        Category::Specialist.name(Lang::Nl),
+        "coördinerend en specialistisch"
+    );
+}
