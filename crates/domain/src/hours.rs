@@ -248,7 +248,7 @@ pub fn calculate(formula: Formula, counts: Counts, lang: Lang) -> Result<Calcula
     }];
     if !matches!(formula, Formula::Nvs { .. }) {
         steps.push(Step {
-            what: if nl { "decanen" } else { "decanen" },
+            what: "decanen",
             sum: format!(
                 "{} × {} {}",
                 n(counts.decanen),
