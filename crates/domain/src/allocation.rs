@@ -423,3 +423,43 @@ pub fn attention(
 #[cfg(test)]
 #[path = "allocation_tests.rs"]
 mod tests;
+
+/// A school year, from 1 August to 31 July, named by the years it spans: `2026-2027`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct SchoolYear(u16);
+
+impl SchoolYear {
+    /// The school year a date falls in.
+    pub fn of(date: crate::framework::Date) -> SchoolYear {
+        if date.month() >= 8 {
+            SchoolYear(date.year())
+        } else {
+            SchoolYear(date.year().saturating_sub(1))
+        }
+    }
+
+    /// Reads `2026-2027` (the second year must follow the first).
+    pub fn parse(s: &str) -> Option<SchoolYear> {
+        let (a, b) = s.trim().split_once('-')?;
+        let (a, b): (u16, u16) = (a.parse().ok()?, b.parse().ok()?);
+        ((1900..=9998).contains(&a) && b == a + 1).then_some(SchoolYear(a))
+    }
+
+    pub fn starts(self) -> u16 {
+        self.0
+    }
+
+    pub fn previous(self) -> SchoolYear {
+        SchoolYear(self.0.saturating_sub(1))
+    }
+
+    pub fn next(self) -> SchoolYear {
+        SchoolYear(self.0.saturating_add(1))
+    }
+}
+
+impl std::fmt::Display for SchoolYear {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}-{}", self.0, self.0 + 1)
+    }
+}

@@ -213,3 +213,19 @@ fn categories_parts_and_parties_have_keys_and_names() {
         "coördinerend en specialistisch"
     );
 }
+
+#[test]
+fn school_years_run_from_august() {
+    use crate::framework::Date;
+    let d = |s: &str| Date::parse(s).expect("valid");
+    assert_eq!(SchoolYear::of(d("2026-11-25")).to_string(), "2026-2027");
+    assert_eq!(SchoolYear::of(d("2027-07-31")).to_string(), "2026-2027");
+    assert_eq!(SchoolYear::of(d("2027-08-01")).to_string(), "2027-2028");
+    assert_eq!(
+        SchoolYear::parse("2026-2027"),
+        Some(SchoolYear::of(d("2026-09-01")))
+    );
+    for bad in ["2026-2028", "2026", "x-y", "2026-2027-2028", ""] {
+        assert_eq!(SchoolYear::parse(bad), None, "{bad}");
+    }
+}

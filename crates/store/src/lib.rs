@@ -6,6 +6,7 @@
 //! [`on_pool!`] macro, so each backend gets its native types. Each backend has its own
 //! migrations folder; the contract tests run the same assertions on both.
 
+mod allocation;
 mod cache;
 mod editions;
 mod error;
@@ -28,6 +29,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
+pub use allocation::{AllocationData, AllocationFailure, AllocationSettings};
 pub use editions::{EditionSummary, Stored};
 pub use error::StoreError;
 pub use members::{

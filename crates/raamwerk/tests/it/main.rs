@@ -1,6 +1,7 @@
 //! The one integration-test binary (each extra binary costs a link): the storage contract on
 //! both backends, every public page through the real router and database, and the CLI.
 
+mod allocation;
 mod cli;
 mod helpers;
 mod isolation;

@@ -1,0 +1,417 @@
+//! The task allocation in the store, on both backends: agreements follow the rules and a
+//! refused one stores nothing; a private scan never feeds the allocation without its owner's
+//! choice; settings and hours are kept per school.
+
+use domain::account::UserId;
+use domain::allocation::{
+    AllocationError, Assignment, Category, Outside, Part, Party, Rules, SchoolYear, Task,
+};
+use domain::hours::{Formula, Minutes};
+use domain::members::MemberAction;
+use domain::scan::{Change, Choice, Period, RoundName};
+use domain::{Code, Kind, Role};
+use store::{AllocationFailure, AllocationSettings};
+
+use crate::helpers::{Backend, TestApp, on_both_backends};
+use crate::members::team;
+
+on_both_backends!(
+    agreements_follow_the_rules_and_a_refused_one_stores_nothing,
+    a_private_scan_never_feeds_the_allocation_without_its_owners_choice,
+    settings_and_hours_are_kept_per_school,
+);
+
+fn code(s: &str) -> Code {
+    Code::parse(s).expect("valid")
+}
+
+fn year() -> SchoolYear {
+    SchoolYear::parse("2026-2027").expect("valid")
+}
+
+fn tasks(app: &TestApp) -> Vec<Task> {
+    app.state
+        .edition
+        .statements()
+        .iter()
+        .filter(|s| s.kind == Kind::Task)
+        .map(|s| Task {
+            code: s.code.clone(),
+            role: s.role,
+            category: Category::default_for(s.role),
+            hours: None,
+        })
+        .collect()
+}
+
+async fn agreements_follow_the_rules_and_a_refused_one_stores_nothing(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let store = &app.state.store;
+    let (school, coordinator) = (lyceum.school.id, lyceum.coordinator.id);
+    let tasks = tasks(&app);
+    let rules = Rules::default();
+    let agree = |party: Party, part: Part| Assignment {
+        code: code("BEG.VIS.T1"),
+        party,
+        part,
+    };
+    let member = Party::Person(lyceum.member.id);
+    store
+        .add_assignment(
+            school,
+            coordinator,
+            year(),
+            &agree(member.clone(), Part::Responsible),
+            &tasks,
+            rules,
+        )
+        .await
+        .expect("agreed");
+    store
+        .add_assignment(
+            school,
+            coordinator,
+            year(),
+            &agree(Party::Outside(Outside::Parents), Part::Involved),
+            &tasks,
+            rules,
+        )
+        .await
+        .expect("agreed");
+    store
+        .add_assignment(
+            school,
+            coordinator,
+            year(),
+            &agree(Party::Own("Jongerenwerk Noord".into()), Part::CarriesOut),
+            &tasks,
+            rules,
+        )
+        .await
+        .expect("agreed");
+    let refusals = [
+        (
+            agree(Party::Role(Role::Specialist), Part::Responsible),
+            lyceum.coordinator.id,
+            "already",
+        ),
+        (
+            agree(member.clone(), Part::Responsible),
+            lyceum.coordinator.id,
+            "duplicate",
+        ),
+        (
+            Assignment {
+                code: code("BEG.VIS.D1"),
+                party: member.clone(),
+                part: Part::Involved,
+            },
+            lyceum.coordinator.id,
+            "not a task",
+        ),
+        (
+            agree(member.clone(), Part::Involved),
+            lyceum.member.id,
+            "not allowed",
+        ),
+    ];
+    for (assignment, actor, why) in refusals {
+        let refused = store
+            .add_assignment(school, actor, year(), &assignment, &tasks, rules)
+            .await;
+        assert!(refused.is_err(), "{why}");
+    }
+    let data = store.allocation(school, year()).await.expect("read");
+    assert_eq!(data.assignments.len(), 3);
+    assert_eq!(data.own_parties, ["Jongerenwerk Noord"]);
+    // Another school year is empty; another school sees nothing.
+    assert!(
+        store
+            .allocation(school, year().next())
+            .await
+            .expect("read")
+            .assignments
+            .is_empty()
+    );
+    let other = team(&app, "ROC Rivierenland", "roc.nl").await;
+    assert!(
+        store
+            .allocation(other.school.id, year())
+            .await
+            .expect("read")
+            .assignments
+            .is_empty()
+    );
+    let cross = store
+        .add_assignment(
+            other.school.id,
+            other.coordinator.id,
+            year(),
+            &agree(member.clone(), Part::CarriesOut),
+            &tasks,
+            rules,
+        )
+        .await;
+    assert!(matches!(
+        cross,
+        Err(AllocationFailure::Refused(AllocationError::NotAMember))
+    ));
+    // Someone who left cannot be given a task; their agreements go with them when removed.
+    store
+        .manage_member(
+            school,
+            lyceum.admin.id,
+            lyceum.member.id,
+            &MemberAction::Deactivate,
+        )
+        .await
+        .expect("deactivated");
+    let gone = store
+        .add_assignment(
+            school,
+            coordinator,
+            year(),
+            &agree(member.clone(), Part::CarriesOut),
+            &tasks,
+            rules,
+        )
+        .await;
+    assert!(matches!(
+        gone,
+        Err(AllocationFailure::Refused(AllocationError::NotAMember))
+    ));
+    assert!(
+        store
+            .remove_assignment(
+                school,
+                coordinator,
+                year(),
+                &agree(member.clone(), Part::Responsible)
+            )
+            .await
+            .expect("removed")
+    );
+    assert!(
+        !store
+            .remove_assignment(
+                school,
+                coordinator,
+                year(),
+                &agree(member, Part::Responsible)
+            )
+            .await
+            .expect("answered")
+    );
+    assert_eq!(
+        store
+            .allocation(school, year())
+            .await
+            .expect("read")
+            .assignments
+            .len(),
+        2
+    );
+    app.stop().await;
+}
+
+async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let store = &app.state.store;
+    let school = lyceum.school.id;
+    let round = store
+        .open_round(
+            school,
+            lyceum.coordinator.id,
+            &RoundName::parse("najaar").expect("valid"),
+            Period::parse("2026-09-01", "").expect("valid"),
+            app.state.edition.id(),
+        )
+        .await
+        .expect("round");
+    store
+        .save_scan(
+            school,
+            round.id,
+            lyceum.member.id,
+            &[Change::Choice(code("BEG.VIS.T1"), Some(Choice::Yes))],
+        )
+        .await
+        .expect("saved");
+    assert!(
+        store
+            .suggestions(school, round.id)
+            .await
+            .expect("read")
+            .is_empty(),
+        "private until chosen"
+    );
+    assert!(
+        !store
+            .scan_feeds(school, round.id, lyceum.member.id)
+            .await
+            .expect("read")
+    );
+    // No scan: nothing to let feed.
+    assert!(
+        !store
+            .set_scan_feed(school, round.id, lyceum.coordinator.id, true)
+            .await
+            .expect("answered")
+    );
+    // Another school's id for the round finds nothing.
+    let other = team(&app, "ROC Rivierenland", "roc.nl").await;
+    assert!(
+        !store
+            .set_scan_feed(other.school.id, round.id, lyceum.member.id, true)
+            .await
+            .expect("answered")
+    );
+    assert!(
+        store
+            .suggestions(school, round.id)
+            .await
+            .expect("read")
+            .is_empty()
+    );
+    assert!(
+        store
+            .set_scan_feed(school, round.id, lyceum.member.id, true)
+            .await
+            .expect("set")
+    );
+    let suggestions = store.suggestions(school, round.id).await.expect("read");
+    assert_eq!(suggestions.len(), 1);
+    assert_eq!(
+        (suggestions[0].person, suggestions[0].choice),
+        (lyceum.member.id, Choice::Yes)
+    );
+    assert!(
+        store
+            .suggestions(other.school.id, round.id)
+            .await
+            .expect("read")
+            .is_empty()
+    );
+    // Withdrawn: gone again.
+    assert!(
+        store
+            .set_scan_feed(school, round.id, lyceum.member.id, false)
+            .await
+            .expect("set")
+    );
+    assert!(
+        store
+            .suggestions(school, round.id)
+            .await
+            .expect("read")
+            .is_empty()
+    );
+    app.stop().await;
+}
+
+async fn settings_and_hours_are_kept_per_school(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let store = &app.state.store;
+    let school = lyceum.school.id;
+    assert_eq!(
+        store.allocation_settings(school).await.expect("read"),
+        AllocationSettings::default()
+    );
+    let settings = AllocationSettings {
+        formula: Formula::Nvs {
+            minutes_per_student: 55,
+        },
+        nvs_minutes: 55,
+        decanen: Some(3),
+        students: None,
+        rules: Rules {
+            one_responsible: false,
+            many_responsibilities: 5,
+        },
+        ..AllocationSettings::default()
+    };
+    assert!(matches!(
+        store
+            .set_allocation_settings(school, lyceum.member.id, &settings)
+            .await,
+        Err(AllocationFailure::NotAllowed)
+    ));
+    store
+        .set_allocation_settings(school, lyceum.coordinator.id, &settings)
+        .await
+        .expect("set");
+    assert_eq!(
+        store.allocation_settings(school).await.expect("read"),
+        settings
+    );
+    let other = team(&app, "ROC Rivierenland", "roc.nl").await;
+    assert_eq!(
+        store
+            .allocation_settings(other.school.id)
+            .await
+            .expect("read"),
+        AllocationSettings::default()
+    );
+
+    let hours = Some(Minutes::hours(120));
+    store
+        .set_person_hours(
+            school,
+            lyceum.coordinator.id,
+            year(),
+            lyceum.member.id,
+            hours,
+        )
+        .await
+        .expect("set");
+    let stranger: UserId = other.member.id;
+    let refused = store
+        .set_person_hours(school, lyceum.coordinator.id, year(), stranger, hours)
+        .await;
+    assert!(matches!(
+        refused,
+        Err(AllocationFailure::Refused(AllocationError::NotAMember))
+    ));
+    store
+        .set_allocation_task(
+            school,
+            lyceum.coordinator.id,
+            year(),
+            &code("BEG.VIS.T1"),
+            Category::Management,
+            Some(Minutes::hours(12)),
+        )
+        .await
+        .expect("set");
+    let data = store.allocation(school, year()).await.expect("read");
+    assert_eq!(
+        data.hours.get(&lyceum.member.id),
+        Some(&Minutes::hours(120))
+    );
+    assert_eq!(
+        data.tasks.get(&code("BEG.VIS.T1")),
+        Some(&(Category::Management, Some(Minutes::hours(12))))
+    );
+    store
+        .set_person_hours(
+            school,
+            lyceum.coordinator.id,
+            year(),
+            lyceum.member.id,
+            None,
+        )
+        .await
+        .expect("cleared");
+    assert!(
+        store
+            .allocation(school, year())
+            .await
+            .expect("read")
+            .hours
+            .is_empty()
+    );
+    app.stop().await;
+}

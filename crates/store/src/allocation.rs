@@ -1,0 +1,449 @@
+//! The team's task allocation (*wie doet wat*), the school's LOB-hours formula and each
+//! person's hours, and the choice to let a round's task answers feed the allocation. Every
+//! query takes the school; changes are for coordinators and administrators, reading for every
+//! member, and a scan's answers reach the allocation only through its owner's choice.
+
+use std::collections::HashMap;
+
+use domain::account::{Permission, UserId};
+use domain::allocation::{
+    AllocationError, Assignment, Category, Outside, Part, Party, Rules, SchoolYear, Suggestion,
+    Task, check,
+};
+use domain::hours::{Formula, Minutes};
+use domain::scan::Choice;
+use domain::school::SchoolId;
+use domain::{Code, Role};
+use uuid::Uuid;
+
+use crate::scans::active_permission;
+use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
+
+const SELECT_SETTINGS: &str = "SELECT formula, nvs_minutes, own_base, own_per_decaan, own_per_student, \
+     decanen, students, one_responsible, many_responsibilities FROM allocation_settings WHERE school_id = $1";
+const UPSERT_SETTINGS: &str = "INSERT INTO allocation_settings (school_id, formula, nvs_minutes, own_base, \
+     own_per_decaan, own_per_student, decanen, students, one_responsible, many_responsibilities, updated_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (school_id) DO UPDATE SET \
+     formula = excluded.formula, nvs_minutes = excluded.nvs_minutes, own_base = excluded.own_base, \
+     own_per_decaan = excluded.own_per_decaan, own_per_student = excluded.own_per_student, \
+     decanen = excluded.decanen, students = excluded.students, one_responsible = excluded.one_responsible, \
+     many_responsibilities = excluded.many_responsibilities, updated_at = excluded.updated_at";
+const SELECT_TASKS: &str = "SELECT code, category, minutes FROM allocation_tasks WHERE school_id = $1 AND school_year = $2";
+const UPSERT_TASK: &str = "INSERT INTO allocation_tasks (school_id, school_year, code, category, minutes) \
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (school_id, school_year, code) DO UPDATE SET \
+     category = excluded.category, minutes = excluded.minutes";
+const SELECT_ASSIGNMENTS: &str = "SELECT code, party_kind, party, part FROM allocations \
+     WHERE school_id = $1 AND school_year = $2 ORDER BY created_at, code";
+const SELECT_ASSIGNMENTS_OF_TASK: &str = "SELECT code, party_kind, party, part FROM allocations \
+     WHERE school_id = $1 AND school_year = $2 AND code = $3";
+const INSERT_ASSIGNMENT: &str = "INSERT INTO allocations (school_id, school_year, code, party_kind, party, \
+     user_id, part, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING";
+const DELETE_ASSIGNMENT: &str = "DELETE FROM allocations WHERE school_id = $1 AND school_year = $2 \
+     AND code = $3 AND party_kind = $4 AND party = $5 AND part = $6";
+const SELECT_ACTIVE_MEMBERS: &str =
+    "SELECT user_id FROM memberships WHERE school_id = $1 AND active = 1";
+const SELECT_HOURS: &str =
+    "SELECT user_id, minutes FROM person_hours WHERE school_id = $1 AND school_year = $2";
+const UPSERT_HOURS: &str = "INSERT INTO person_hours (school_id, school_year, user_id, minutes) \
+     VALUES ($1, $2, $3, $4) ON CONFLICT (school_id, school_year, user_id) DO UPDATE SET minutes = excluded.minutes";
+const DELETE_HOURS: &str =
+    "DELETE FROM person_hours WHERE school_id = $1 AND school_year = $2 AND user_id = $3";
+const SELECT_PARTIES: &str = "SELECT name FROM own_parties WHERE school_id = $1 ORDER BY name";
+const INSERT_PARTY: &str =
+    "INSERT INTO own_parties (school_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+const SELECT_SCAN: &str =
+    "SELECT id FROM scans WHERE round_id = $1 AND school_id = $2 AND user_id = $3";
+const INSERT_FEED: &str =
+    "INSERT INTO scan_feeds (scan_id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+const DELETE_FEED: &str = "DELETE FROM scan_feeds WHERE scan_id = $1";
+const SELECT_FEED: &str = "SELECT f.scan_id FROM scan_feeds f JOIN scans s ON s.id = f.scan_id \
+     WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3";
+/// The task answers of the scans whose owners chose to let them feed the allocation, of
+/// active members only.
+const SELECT_SUGGESTIONS: &str = "SELECT s.user_id, a.code, a.choice FROM scans s \
+     JOIN scan_feeds f ON f.scan_id = s.id \
+     JOIN scan_answers a ON a.scan_id = s.id \
+     JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 \
+     WHERE s.school_id = $1 AND s.round_id = $2 AND a.choice IS NOT NULL";
+
+/// The school's choices for hours and for the conversation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AllocationSettings {
+    pub formula: Formula,
+    /// The minutes per student the NVS formula uses when chosen (kept when another is).
+    pub nvs_minutes: u32,
+    /// The school's own formula's parameters (kept when another is chosen).
+    pub own: (Minutes, Minutes, Minutes),
+    /// Set by the school; `None`: counted from its data.
+    pub decanen: Option<u32>,
+    pub students: Option<u32>,
+    pub rules: Rules,
+}
+
+impl Default for AllocationSettings {
+    fn default() -> Self {
+        AllocationSettings {
+            formula: Formula::Vvsl,
+            nvs_minutes: 60,
+            own: (Minutes::hours(200), Minutes::hours(80), Minutes(90)),
+            decanen: None,
+            students: None,
+            rules: Rules::default(),
+        }
+    }
+}
+
+type SettingsRow = (
+    String,
+    i64,
+    i64,
+    i64,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    i64,
+    i64,
+);
+
+/// A school year's allocation as stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AllocationData {
+    /// Category and hours set per task (others have their role's category, no hours).
+    pub tasks: HashMap<Code, (Category, Option<Minutes>)>,
+    pub assignments: Vec<Assignment>,
+    pub hours: HashMap<UserId, Minutes>,
+    pub own_parties: Vec<String>,
+}
+
+/// Why a change to the allocation was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum AllocationFailure {
+    #[error("only coordinators and administrators change the allocation")]
+    NotAllowed,
+    #[error("{0}")]
+    Refused(AllocationError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for AllocationFailure {
+    fn from(e: sqlx::Error) -> Self {
+        AllocationFailure::Store(StoreError::Database(e))
+    }
+}
+
+fn party_columns(party: &Party) -> (&'static str, String, Option<Uuid>) {
+    match party {
+        Party::Person(user) => ("person", user.0.to_string(), Some(user.0)),
+        Party::Role(role) => ("role", role.code().to_owned(), None),
+        Party::Outside(outside) => ("outside", outside.key().to_owned(), None),
+        Party::Own(name) => ("own", name.clone(), None),
+    }
+}
+
+fn assignment_of(
+    (code, kind, party, part): (String, String, String, String),
+) -> Result<Assignment, StoreError> {
+    let bad = || StoreError::CorruptRow(format!("allocation {code} {kind} {party} {part}"));
+    let party = match kind.as_str() {
+        "person" => Party::Person(UserId(Uuid::parse_str(&party).map_err(|_| bad())?)),
+        "role" => Party::Role(Role::from_code(&party).ok_or_else(bad)?),
+        "outside" => Party::Outside(Outside::from_key(&party).ok_or_else(bad)?),
+        "own" => Party::Own(party.clone()),
+        _ => return Err(bad()),
+    };
+    Ok(Assignment {
+        code: Code::parse(&code).ok_or_else(bad)?,
+        party,
+        part: Part::from_key(&part).ok_or_else(bad)?,
+    })
+}
+
+/// Refuses unless the person is an active coordinator or administrator of the school.
+macro_rules! coordinator {
+    ($tx:expr, $school:expr, $actor:expr) => {
+        match active_permission!($tx, $school.0, $actor.0) {
+            Some(p) if p.includes(Permission::Coordinator) => {}
+            _ => return Err(AllocationFailure::NotAllowed),
+        }
+    };
+}
+
+impl Store {
+    pub async fn allocation_settings(
+        &self,
+        school: SchoolId,
+    ) -> Result<AllocationSettings, StoreError> {
+        let row: Option<SettingsRow> = on_pool!(self, pool =>
+            sqlx::query_as(SELECT_SETTINGS).bind(school.0).fetch_optional(pool).await?);
+        let Some((formula, nvs, base, per_decaan, per_student, decanen, students, one, many)) = row
+        else {
+            return Ok(AllocationSettings::default());
+        };
+        let bad = || StoreError::CorruptRow(format!("allocation settings of {}", school.0));
+        let nvs_minutes = u32::try_from(nvs).map_err(|_| bad())?;
+        let own = (Minutes(base), Minutes(per_decaan), Minutes(per_student));
+        Ok(AllocationSettings {
+            formula: match formula.as_str() {
+                "vvsl" => Formula::Vvsl,
+                "nvs" => Formula::Nvs {
+                    minutes_per_student: nvs_minutes,
+                },
+                "eigen" => Formula::Own {
+                    base: own.0,
+                    per_decaan: own.1,
+                    per_student: own.2,
+                },
+                _ => return Err(bad()),
+            },
+            nvs_minutes,
+            own,
+            decanen: decanen.map(u32::try_from).transpose().map_err(|_| bad())?,
+            students: students.map(u32::try_from).transpose().map_err(|_| bad())?,
+            rules: Rules {
+                one_responsible: one == 1,
+                many_responsibilities: usize::try_from(many).map_err(|_| bad())?,
+            },
+        })
+    }
+
+    pub async fn set_allocation_settings(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        settings: &AllocationSettings,
+    ) -> Result<(), AllocationFailure> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            coordinator!(tx, school, actor);
+            sqlx::query(UPSERT_SETTINGS)
+                .bind(school.0)
+                .bind(settings.formula.key())
+                .bind(i64::from(settings.nvs_minutes))
+                .bind(settings.own.0.0)
+                .bind(settings.own.1.0)
+                .bind(settings.own.2.0)
+                .bind(settings.decanen.map(i64::from))
+                .bind(settings.students.map(i64::from))
+                .bind(i64::from(settings.rules.one_responsible))
+                .bind(i64::try_from(settings.rules.many_responsibilities).unwrap_or(i64::MAX))
+                .bind(now_millis())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// A school year's allocation.
+    pub async fn allocation(
+        &self,
+        school: SchoolId,
+        year: SchoolYear,
+    ) -> Result<AllocationData, StoreError> {
+        let y = year.to_string();
+        let (tasks, assignments, hours, parties) = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let tasks: Vec<(String, String, Option<i64>)> = sqlx::query_as(SELECT_TASKS).bind(school.0).bind(&y).fetch_all(&mut *tx).await?;
+            let assignments: Vec<(String, String, String, String)> = sqlx::query_as(SELECT_ASSIGNMENTS).bind(school.0).bind(&y).fetch_all(&mut *tx).await?;
+            let hours: Vec<(Uuid, i64)> = sqlx::query_as(SELECT_HOURS).bind(school.0).bind(&y).fetch_all(&mut *tx).await?;
+            let parties: Vec<(String,)> = sqlx::query_as(SELECT_PARTIES).bind(school.0).fetch_all(&mut *tx).await?;
+            tx.commit().await?;
+            (tasks, assignments, hours, parties)
+        });
+        let mut data = AllocationData::default();
+        for (code, category, minutes) in tasks {
+            let bad = || StoreError::CorruptRow(format!("allocation task {code}"));
+            data.tasks.insert(
+                Code::parse(&code).ok_or_else(bad)?,
+                (
+                    Category::from_key(&category).ok_or_else(bad)?,
+                    minutes.map(Minutes),
+                ),
+            );
+        }
+        data.assignments = assignments
+            .into_iter()
+            .map(assignment_of)
+            .collect::<Result<_, _>>()?;
+        data.hours = hours
+            .into_iter()
+            .map(|(user, minutes)| (UserId(user), Minutes(minutes)))
+            .collect();
+        data.own_parties = parties.into_iter().map(|(name,)| name).collect();
+        Ok(data)
+    }
+
+    /// Adds an agreement, checked by the domain's rules against the task's other agreements
+    /// and the school's active members, in one transaction.
+    pub async fn add_assignment(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        year: SchoolYear,
+        assignment: &Assignment,
+        tasks: &[Task],
+        rules: Rules,
+    ) -> Result<(), AllocationFailure> {
+        let y = year.to_string();
+        let (kind, party, user) = party_columns(&assignment.party);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            coordinator!(tx, school, actor);
+            let existing: Vec<(String, String, String, String)> = sqlx::query_as(SELECT_ASSIGNMENTS_OF_TASK)
+                .bind(school.0).bind(&y).bind(assignment.code.as_str()).fetch_all(&mut *tx).await?;
+            let existing: Vec<Assignment> = existing.into_iter().map(assignment_of).collect::<Result<_, _>>()?;
+            let members: Vec<(Uuid,)> = sqlx::query_as(SELECT_ACTIVE_MEMBERS).bind(school.0).fetch_all(&mut *tx).await?;
+            let members: Vec<UserId> = members.into_iter().map(|(u,)| UserId(u)).collect();
+            check(assignment, &existing, tasks, &members, rules).map_err(AllocationFailure::Refused)?;
+            if let Party::Own(name) = &assignment.party {
+                sqlx::query(INSERT_PARTY).bind(school.0).bind(name).execute(&mut *tx).await?;
+            }
+            sqlx::query(INSERT_ASSIGNMENT)
+                .bind(school.0)
+                .bind(&y)
+                .bind(assignment.code.as_str())
+                .bind(kind)
+                .bind(&party)
+                .bind(user)
+                .bind(assignment.part.key())
+                .bind(now_millis())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Removes an agreement; `Ok(false)` when there was no such agreement.
+    pub async fn remove_assignment(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        year: SchoolYear,
+        assignment: &Assignment,
+    ) -> Result<bool, AllocationFailure> {
+        let y = year.to_string();
+        let (kind, party, _) = party_columns(&assignment.party);
+        let removed = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            coordinator!(tx, school, actor);
+            let result = sqlx::query(DELETE_ASSIGNMENT)
+                .bind(school.0).bind(&y).bind(assignment.code.as_str()).bind(kind).bind(&party).bind(assignment.part.key())
+                .execute(&mut *tx).await?;
+            tx.commit().await?;
+            result.rows_affected() > 0
+        });
+        Ok(removed)
+    }
+
+    /// Sets a task's category and the hours it takes in a school year.
+    pub async fn set_allocation_task(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        year: SchoolYear,
+        code: &Code,
+        category: Category,
+        hours: Option<Minutes>,
+    ) -> Result<(), AllocationFailure> {
+        let y = year.to_string();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            coordinator!(tx, school, actor);
+            sqlx::query(UPSERT_TASK).bind(school.0).bind(&y).bind(code.as_str()).bind(category.key()).bind(hours.map(|h| h.0))
+                .execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Sets (or, with `None`, clears) the hours a member has for LOB in a school year.
+    pub async fn set_person_hours(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        year: SchoolYear,
+        person: UserId,
+        hours: Option<Minutes>,
+    ) -> Result<(), AllocationFailure> {
+        let y = year.to_string();
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            coordinator!(tx, school, actor);
+            if active_permission!(tx, school.0, person.0).is_none() {
+                return Err(AllocationFailure::Refused(AllocationError::NotAMember));
+            }
+            match hours {
+                Some(minutes) => {
+                    sqlx::query(UPSERT_HOURS).bind(school.0).bind(&y).bind(person.0).bind(minutes.0).execute(&mut *tx).await?;
+                }
+                None => {
+                    sqlx::query(DELETE_HOURS).bind(school.0).bind(&y).bind(person.0).execute(&mut *tx).await?;
+                }
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// The person's own choice to let their scan in a round feed the allocation, or stop;
+    /// `Ok(false)` when they have no scan in that round of the school.
+    pub async fn set_scan_feed(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        user: UserId,
+        on: bool,
+    ) -> Result<bool, StoreError> {
+        let found = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let scan: Option<(Uuid,)> = sqlx::query_as(SELECT_SCAN).bind(round).bind(school.0).bind(user.0).fetch_optional(&mut *tx).await?;
+            match scan {
+                None => false,
+                Some((scan,)) => {
+                    if on {
+                        sqlx::query(INSERT_FEED).bind(scan).bind(now_millis()).execute(&mut *tx).await?;
+                    } else {
+                        sqlx::query(DELETE_FEED).bind(scan).execute(&mut *tx).await?;
+                    }
+                    tx.commit().await?;
+                    true
+                }
+            }
+        });
+        Ok(found)
+    }
+
+    /// Whether the person lets their scan in the round feed the allocation.
+    pub async fn scan_feeds(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        user: UserId,
+    ) -> Result<bool, StoreError> {
+        let found: Option<(Uuid,)> = on_pool!(self, pool =>
+            sqlx::query_as(SELECT_FEED).bind(round).bind(school.0).bind(user.0).fetch_optional(pool).await?);
+        Ok(found.is_some())
+    }
+
+    /// The task answers of a round that their owners let feed the allocation.
+    pub async fn suggestions(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+    ) -> Result<Vec<Suggestion>, StoreError> {
+        let rows: Vec<(Uuid, String, String)> = on_pool!(self, pool =>
+            sqlx::query_as(SELECT_SUGGESTIONS).bind(school.0).bind(round).fetch_all(pool).await?);
+        rows.into_iter()
+            .map(|(user, code, choice)| {
+                let bad = || StoreError::CorruptRow(format!("answer {code} {choice}"));
+                Ok(Suggestion {
+                    person: UserId(user),
+                    code: Code::parse(&code).ok_or_else(bad)?,
+                    choice: Choice::parse(&choice).map_err(|_| bad())?,
+                })
+            })
+            .collect()
+    }
+}
