@@ -128,6 +128,7 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
     let invitations = format!("{school}/{}", routes::invitations_segment(lang));
     let rounds = format!("{school}/{}", routes::rounds_segment(lang));
     let framework = format!("{school}/{}", routes::framework_segment(lang));
+    let tasks = format!("{school}/{}", routes::tasks_segment(lang));
     let draft = format!("{framework}/{}", routes::draft_segment(lang));
     vec![
         (prefix.clone(), get(pages::root::home)),
@@ -267,6 +268,19 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
         (
             format!("{rounds}/{{round}}/{{role}}/{{area}}"),
             get(pages::scan_area::show).post(pages::scan_area::submit),
+        ),
+        (tasks.clone(), get(pages::tasks::show)),
+        (
+            format!("{tasks}/{}", routes::hours_segment(lang)),
+            get(pages::hours::show).post(pages::hours::submit),
+        ),
+        (
+            format!("{tasks}/{{code}}"),
+            get(pages::task::show).post(pages::task::submit),
+        ),
+        (
+            format!("{rounds}/{{round}}/{}", routes::feed_segment(lang)),
+            post(pages::round::feed),
         ),
         (framework.clone(), get(pages::framework::show)),
         (

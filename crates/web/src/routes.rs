@@ -105,6 +105,14 @@ pub enum Page {
     DraftDiscard(String),
     /// What changed in the newest national edition, to take over (GET, POST).
     NationalUpdate(String),
+    /// Who does what: the school year's allocation, in views (`?jaar=…&weergave=…`).
+    Tasks(String),
+    /// One task's agreements (GET; POST changes them).
+    Task(String, String),
+    /// LOB hours: the formula, the calculation, each person's hours (GET, POST).
+    Hours(String),
+    /// Letting one's scan of a round feed the allocation, or stop (POST).
+    ScanFeed(String, Uuid),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -368,6 +376,24 @@ impl Page {
                 Page::Framework(school.clone()).path(lang),
                 national_segment(lang)
             ),
+            Page::Tasks(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                tasks_segment(lang)
+            ),
+            Page::Task(school, code) => {
+                format!("{}/{code}", Page::Tasks(school.clone()).path(lang))
+            }
+            Page::Hours(school) => format!(
+                "{}/{}",
+                Page::Tasks(school.clone()).path(lang),
+                hours_segment(lang)
+            ),
+            Page::ScanFeed(school, round) => format!(
+                "{}/{}",
+                Page::Round(school.clone(), *round).path(lang),
+                feed_segment(lang)
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -524,6 +550,9 @@ segments! {
     discard_segment: "weggooien", "discard";
     national_segment: "landelijk", "national";
     import_segment: "inlezen", "import";
+    tasks_segment: "taken", "tasks";
+    hours_segment: "uren", "hours";
+    feed_segment: "wie-doet-wat", "who-does-what";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

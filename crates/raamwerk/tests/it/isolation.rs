@@ -75,6 +75,10 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/rondes/{round}/delen",
     "/nl/scholen/{school}/rondes/{round}/gedeeld/{member}",
     "/nl/scholen/{school}/rondes/{round}/{role}/{area}",
+    "/nl/scholen/{school}/rondes/{round}/wie-doet-wat",
+    "/nl/scholen/{school}/taken",
+    "/nl/scholen/{school}/taken/uren",
+    "/nl/scholen/{school}/taken/{code}",
     "/nl/scholen/{school}/raamwerk",
     "/nl/scholen/{school}/raamwerk/versies/{edition}",
     "/nl/scholen/{school}/raamwerk/versies/{edition}/openbaar",
@@ -131,6 +135,10 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/rounds/{round}/share",
     "/en/schools/{school}/rounds/{round}/shared/{member}",
     "/en/schools/{school}/rounds/{round}/{role}/{area}",
+    "/en/schools/{school}/rounds/{round}/who-does-what",
+    "/en/schools/{school}/tasks",
+    "/en/schools/{school}/tasks/hours",
+    "/en/schools/{school}/tasks/{code}",
     "/en/schools/{school}/framework",
     "/en/schools/{school}/framework/versions/{edition}",
     "/en/schools/{school}/framework/versions/{edition}/open",
@@ -184,7 +192,7 @@ fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{token}" => vec!["aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5oQ7sU9w".to_owned()],
             "{role}" => vec![web::routes::role_slug(domain::Role::Mentor, lang).to_owned()],
             "{area}" => vec![web::routes::area_slug(domain::Area::Cooperation, lang).to_owned()],
-            "{code}" => vec![theme.to_owned()],
+            "{code}" => vec![theme.to_owned(), "BEG.VIS.T1".to_owned()],
             other if other.starts_with('{') => {
                 panic!("the isolation test does not know the path parameter {other} of {pattern}")
             }
@@ -232,9 +240,22 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
         sessions.push(store.session_count(user.id).await.expect("sessions"));
     }
     let editions = store.school_editions(b.school.id).await.expect("editions");
+    let year = domain::allocation::SchoolYear::parse("2026-2027").expect("valid");
+    let allocation = store
+        .allocation(b.school.id, year)
+        .await
+        .expect("allocation");
+    let allocation = format!(
+        "{:?} {:?}",
+        allocation.assignments,
+        store
+            .allocation_settings(b.school.id)
+            .await
+            .expect("settings")
+    );
     let draft = store.draft(b.school.id).await.expect("draft");
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -400,6 +421,15 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("role", "BEG"),
         ("area", "VIS"),
         ("kind", "task"),
+        ("aan", "1"),
+        ("party", "role:BEG"),
+        ("part", "verantwoordelijk"),
+        ("formula", "nvs"),
+        ("nvs_minutes", "60"),
+        ("own_base", "1"),
+        ("own_per_decaan", "1"),
+        ("own_per_student", "1"),
+        ("category", "management"),
     ];
     let actors = [
         ("anonymous", None),

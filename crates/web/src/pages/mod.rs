@@ -13,6 +13,7 @@ pub mod framework;
 pub mod framework_edition;
 pub mod framework_import;
 pub mod home;
+pub mod hours;
 pub mod invitation;
 pub mod member;
 pub mod members;
@@ -34,6 +35,8 @@ pub mod set_password;
 pub mod setup;
 pub mod sign_in;
 pub mod sign_out;
+pub mod task;
+pub mod tasks;
 pub mod theme;
 pub mod themes;
 

@@ -115,6 +115,9 @@ pub struct RoundView {
     pub colleagues: Vec<(String, String)>,
     /// Colleagues' scans shared with the viewer: (name, link).
     pub shared_with_me: Vec<(String, String)>,
+    /// Whether the person lets their task answers of this round feed *wie doet wat*.
+    pub feeds: bool,
+    pub feed_action: String,
 }
 
 async fn view(
@@ -214,7 +217,13 @@ async fn view(
             )
         })
         .collect();
+    let feeds = app
+        .store
+        .scan_feeds(school.id, round.id, working.user().id)
+        .await?;
     Ok(RoundView {
+        feeds,
+        feed_action: Page::ScanFeed(short.clone(), round.id).path(lang),
         share_action: Page::ShareScan(short.clone(), round.id).path(lang),
         shared_with_team: sharing.team,
         shared_people: sharing
@@ -392,6 +401,43 @@ pub async fn share(
             .await
         }
         Err(ShareError::Store(e)) => Err(e.into()),
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct FeedForm {
+    #[serde(default)]
+    aan: String,
+}
+
+/// Lets one's task answers of the round feed *wie doet wat* (`aan` = `1`), or stops it.
+pub async fn feed(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+    form: Result<Form<FeedForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
+    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
+        Ok(w) => w,
+        Err(response) => return Ok(response),
+    };
+    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let on = form.map(|Form(f)| f.aan == "1").unwrap_or(false);
+    if app
+        .store
+        .set_scan_feed(working.school().id, round.id, working.user().id, on)
+        .await?
+    {
+        Ok(see_other(&format!(
+            "{}#wie-doet-wat",
+            Page::Round(short, round.id).path(lang)
+        )))
+    } else {
+        refused(&app, lang, &working, &round, &edition, "share-nothing").await
     }
 }
 

@@ -31,6 +31,7 @@ impl SchoolNav {
         let mut pages = vec![
             (Page::School(short.clone()), t.get("school-start")),
             (Page::Rounds(short.clone()), t.get("rounds-title")),
+            (Page::Tasks(short.clone()), t.get("tasks-title")),
             (Page::Framework(short.clone()), t.get("fw-title")),
         ];
         if working.permission().includes(Permission::Coordinator) {
