@@ -2,6 +2,7 @@
 //!
 //! - [`native`]: our own lossless format, as JSON (exchange) or TOML (the shipped edition);
 //! - [`case`]: a CASE 1.1 CFPackage (1EdTech) for other competency tools;
+//! - [`allocation`]: *wie doet wat* as a workbook and a typeset PDF;
 //! - [`case_read`]: reading CASE 1.0 and 1.1 packages, ours and other tools';
 //! - [`exchange`]: the formats by name, each written and read the same way everywhere;
 //! - [`generate`]: generated editions and damaged files for tests and benchmarks;
@@ -10,6 +11,7 @@
 //! - [`shipped`]: the national edition in our own words, embedded in the binary;
 //! - [`overview`]: a person's overview of a round as a typeset PDF and an editable DOCX.
 
+pub mod allocation;
 pub mod case;
 pub mod case_read;
 pub mod exchange;

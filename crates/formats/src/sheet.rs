@@ -520,7 +520,7 @@ pub fn write_xlsx(edition: &Edition, lang: Lang) -> Result<Vec<u8>, crate::Forma
         }
     }
     for (column, width) in Column::ALL.iter().zip([
-        10.0, 14.0, 6.0, 8.0, 14.0, 14.0, 7.0, 60.0, 60.0, 40.0, 40.0, 20.0,
+        10.0, 14.0, 6.0, 8.0, 14.0, 14.0, 7.0, 60.0, 60.0, 40.0, 40.0, 20.0, 20.0,
     ]) {
         sheet.set_column_width(column.index() as u16, width)?;
     }

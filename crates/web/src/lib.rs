@@ -271,6 +271,14 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
         ),
         (tasks.clone(), get(pages::tasks::show)),
         (
+            format!("{tasks}/{}.xlsx", pages::tasks::document_stem(lang)),
+            get(pages::tasks::xlsx),
+        ),
+        (
+            format!("{tasks}/{}.pdf", pages::tasks::document_stem(lang)),
+            get(pages::tasks::pdf),
+        ),
+        (
             format!("{tasks}/{}", routes::hours_segment(lang)),
             get(pages::hours::show).post(pages::hours::submit),
         ),

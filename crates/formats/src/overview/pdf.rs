@@ -96,14 +96,23 @@ impl World for Job {
 /// The overview as PDF bytes. `today` is the date the document says it was made (typst needs
 /// one; the text shows `made_on`).
 pub fn write(overview: &Overview, today: (i32, u8, u8)) -> Result<Vec<u8>, DocumentError> {
-    let data = serde_json::to_vec(overview).map_err(|e| DocumentError::Write(e.to_string()))?;
+    typeset(TEMPLATE, overview, today)
+}
+
+/// Any data typeset by one of our templates, which reads it from `/data.json`.
+pub(crate) fn typeset(
+    template: &str,
+    data: &impl serde::Serialize,
+    today: (i32, u8, u8),
+) -> Result<Vec<u8>, DocumentError> {
+    let data = serde_json::to_vec(data).map_err(|e| DocumentError::Write(e.to_string()))?;
     let (Some(main), Some(data_id)) = (SHARED.main, SHARED.data) else {
         return Err(DocumentError::Typeset("no file ids".to_owned()));
     };
     let job = Job {
         main,
         data_id,
-        source: Source::new(main, TEMPLATE.to_owned()),
+        source: Source::new(main, template.to_owned()),
         data: Bytes::new(data),
         today: Datetime::from_ymd(today.0, today.1, today.2)
             .ok_or_else(|| DocumentError::Typeset("invalid date".to_owned()))?,

@@ -612,6 +612,49 @@ async fn the_team_agrees_who_does_what_and_sees_what_to_talk_about(backend: Back
         page.body
     );
 
+    // The documents: a workbook with the agreement, a PDF with it and the hours.
+    let (status, content_type, xlsx) = app
+        .get_bytes(
+            &format!("/nl/scholen/stedelijk-lyceum/taken/wie-doet-wat.xlsx{year}"),
+            &as_member,
+        )
+        .await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    assert!(content_type.starts_with("application/vnd.openxmlformats"));
+    {
+        use calamine::{Reader, Xlsx};
+        let mut book: Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("a workbook");
+        let sheet = book.worksheet_range("Taken").expect("the tasks");
+        let row = sheet
+            .rows()
+            .find(|r| r.get(1).is_some_and(|c| c.to_string() == "BEG.VIS.T1"))
+            .expect("the task's row");
+        assert_eq!(row[5].to_string(), member_name);
+        assert_eq!(row[7].to_string(), "Jongerenwerk Noord");
+    }
+    let (status, content_type, pdf) = app
+        .get_bytes(
+            &format!("/en/schools/stedelijk-lyceum/tasks/who-does-what.pdf?year=2026-2027"),
+            &as_member,
+        )
+        .await;
+    assert_eq!(status, axum::http::StatusCode::OK);
+    assert_eq!(content_type, "application/pdf");
+    let text = crate::scans::pdf_text(&pdf);
+    assert!(text.contains("Who does what"), "{text}");
+    assert!(text.contains("1,300"), "{text}");
+    assert!(text.contains("Jongerenwerk Noord"), "{text}");
+    let stranger = team(&app, "ROC Rivierenland", "roc.nl").await;
+    let cookie = app.session(stranger.coordinator.id).await;
+    let (status, _, _) = app
+        .get_bytes(
+            &format!("/nl/scholen/stedelijk-lyceum/taken/wie-doet-wat.pdf{year}"),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(status, axum::http::StatusCode::NOT_FOUND);
+
     // Withdrawn: the suggestion is gone.
     app.post_form(
         &format!(

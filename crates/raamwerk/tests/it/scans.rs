@@ -1204,7 +1204,7 @@ async fn a_scan_is_shared_on_purpose_and_withdrawn(backend: Backend) {
 
 /// The text of a PDF, as `pdftotext` reads it (Debian's poppler-utils; scripts/test
 /// installs it).
-fn pdf_text(pdf: &[u8]) -> String {
+pub(crate) fn pdf_text(pdf: &[u8]) -> String {
     use std::io::Write;
     let mut child = std::process::Command::new("pdftotext")
         .args(["-layout", "-", "-"])

@@ -604,3 +604,5 @@ feed-off = Your task answers of this round do not count in 'Who does what'. If y
 feed-on = Your task answers of this round count in 'Who does what': the team sees for each task whether you say you do it, partly do it or want to take it up. Your notes and the rest of your scan stay yours.
 feed-start = Let my task answers count
 feed-stop = Stop letting them count
+tasks-sheet = Tasks
+tasks-code = Code

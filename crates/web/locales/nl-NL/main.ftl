@@ -604,3 +604,5 @@ feed-off = Je taakantwoorden van deze ronde tellen niet mee in 'Wie doet wat'. A
 feed-on = Je taakantwoorden van deze ronde tellen mee in 'Wie doet wat': het team ziet bij elke taak of je zegt dat je hem doet, deels doet of wilt oppakken. Je notities en de rest van je scan blijven van jou.
 feed-start = Laat mijn taakantwoorden meetellen
 feed-stop = Niet meer laten meetellen
+tasks-sheet = Taken
+tasks-code = Code

@@ -548,8 +548,13 @@ pub async fn add(
     }
 }
 
+/// Today's date in words: `25-11-2026` / `25/11/2026`.
+pub(crate) fn today_text(lang: Lang) -> String {
+    crate::pages::rounds::date_text(today(), lang)
+}
+
 /// Today's date.
-fn today() -> Date {
+pub(crate) fn today() -> Date {
     let days = store::now_millis().div_euclid(86_400_000);
     let (y, m, d) = crate::pages::members::civil_from_days(days);
     Date::new(

@@ -200,6 +200,33 @@ async fn view(
     })
 }
 
+/// The formula in words, its steps and its total, for documents.
+pub(crate) async fn calculation(
+    app: &AppState,
+    working: &Working,
+    settings: &AllocationSettings,
+    lang: Lang,
+) -> Result<(String, Vec<(String, String, String)>, String), AppError> {
+    let t = Tr(lang);
+    let (used, _) = counts(app, working, settings).await?;
+    let words = t.get(match settings.formula {
+        Formula::Vvsl => "hours-vvsl",
+        Formula::Nvs { .. } => "hours-nvs",
+        Formula::Own { .. } => "hours-own",
+    });
+    Ok(match calculate(settings.formula, used, lang) {
+        Ok(c) => (
+            words,
+            c.steps
+                .iter()
+                .map(|s| (s.what.to_owned(), s.sum.clone(), s.amount.display(lang)))
+                .collect(),
+            c.total.display(lang),
+        ),
+        Err(e) => (words, Vec::new(), e.message(lang).to_owned()),
+    })
+}
+
 fn year_of(
     query: &Result<Query<HashMap<String, String>>, QueryRejection>,
     lang: Lang,
