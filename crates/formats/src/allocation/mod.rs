@@ -253,7 +253,7 @@ mod tests {
         assert!(
             hours
                 .rows()
-                .any(|r| r.iter().any(|c| c.to_string() == "1.300"))
+                .any(|r| r.iter().any(|c| c.get_string() == Some("1.300")))
         );
     }
 }
