@@ -239,7 +239,7 @@ mod tests {
         assert!(pdf.starts_with(b"%PDF-"));
         let xlsx = write_xlsx(&sample()).expect("written");
         // The workbook reads back: the task's text is a text cell, not a formula.
-        use calamine::{Reader, Xlsx};
+        use calamine::{DataType, Reader, Xlsx};
         let mut book: Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("a workbook");
         let names = book.sheet_names();
