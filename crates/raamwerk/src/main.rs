@@ -28,6 +28,8 @@ use tracing_subscriber::EnvFilter;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod admin;
+mod demo;
+
 use admin::{SchoolInput, UserInput, create_school, create_user, reset_password};
 
 const DEFAULT_DATABASE: &str = "sqlite://data/raamwerk.db";
@@ -59,6 +61,20 @@ enum Command {
     /// Tasks for operators: schools and accounts.
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Create (or replace) a demo school with fictional people, a published school edition,
+    /// two rounds of scans, shared scans and an allocation; print the e-mail address and
+    /// password of a demo coordinator and of a demo member.
+    Demo {
+        /// How many people the demo school has.
+        #[arg(long, default_value_t = 40)]
+        school_size: usize,
+        /// How many task statements its edition has at least (the national ones and the
+        /// school's own); for benchmarks.
+        #[arg(long, default_value_t = 0)]
+        tasks: usize,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
 }
 
 #[derive(Subcommand)]
@@ -414,6 +430,11 @@ fn main() -> ExitCode {
             school,
             db,
         })) => runtime.block_on(import(format.into(), &file, school.as_deref(), db)),
+        Some(Command::Demo {
+            school_size,
+            tasks,
+            db,
+        }) => runtime.block_on(demo(school_size, tasks, db)),
         Some(Command::Admin(AdminCommand::CreateSchool {
             name,
             sectors,
@@ -761,6 +782,42 @@ async fn import_into(
             ExitCode::from(1)
         }
         Err(e) => start_failed(&StartError::from(e)),
+    }
+}
+
+async fn demo(size: usize, tasks: usize, db: DatabaseArgs) -> ExitCode {
+    let store = match open_store(&db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let made = match public_edition(&store).await {
+        Ok(national) => demo::make(&store, &national, size, tasks).await,
+        Err(e) => {
+            store.close().await;
+            return start_failed(&e);
+        }
+    };
+    store.close().await;
+    match made {
+        Ok(made) => {
+            println!("coordinator: {} {}", made.coordinator.0, made.coordinator.1);
+            println!("member: {} {}", made.member.0, made.member.1);
+            match cli_lang() {
+                Lang::Nl => eprintln!(
+                    "raamwerk: demoschool klaar: /nl/scholen/{}",
+                    made.short_name
+                ),
+                Lang::En => eprintln!(
+                    "raamwerk: demo school ready: /en/schools/{}",
+                    made.short_name
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
     }
 }
 

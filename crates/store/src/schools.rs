@@ -124,6 +124,19 @@ impl Store {
 
     /// Every school, by short name (for operators; never shown to a school). Sorted here,
     /// not in SQL, so that both backends give the same order whatever their collation.
+    /// Deletes a school and everything of it (memberships, rounds and scans, its editions,
+    /// its allocation); the accounts stay. For the demo school; `Ok(false)` when not there.
+    pub async fn delete_school(&self, school: SchoolId) -> Result<bool, StoreError> {
+        let deleted = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let result = sqlx::query("DELETE FROM schools WHERE id = $1").bind(school.0).execute(&mut *tx).await?;
+            tx.commit().await?;
+            result.rows_affected() > 0
+        });
+        self.changed();
+        Ok(deleted)
+    }
+
     pub async fn schools(&self) -> Result<Vec<School>, StoreError> {
         let rows: Vec<SchoolRow> =
             on_pool!(self, pool => sqlx::query_as(SELECT_ALL).fetch_all(pool).await?);

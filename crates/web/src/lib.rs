@@ -30,6 +30,7 @@ use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
+pub use auth::hash_password;
 pub use error::AppError;
 pub use i18n::Tr;
 use routes::Page;

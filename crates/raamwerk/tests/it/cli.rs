@@ -562,3 +562,92 @@ async fn case_import_into_a_school_sqlite() {
 async fn case_import_into_a_school_postgres() {
     case_import_into_a_school(Backend::Postgres).await;
 }
+
+/// `raamwerk demo` makes a school in which every feature has something to show, signs in
+/// with the printed passwords, and replaces itself when run again.
+async fn the_demo_shows_every_feature(backend: Backend) {
+    let app = crate::helpers::TestApp::spawn(backend).await;
+    let url = app.database_url().to_owned();
+    let mut printed = String::new();
+    for _ in 0..2 {
+        let out = raamwerk(&["demo", "--school-size", "30", "--database", &url]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        printed = text(&out.stdout);
+    }
+    let lines: Vec<Vec<&str>> = printed.lines().map(|l| l.split(' ').collect()).collect();
+    assert_eq!(lines.len(), 2, "{printed}");
+    assert_eq!((lines[0][0], lines[1][0]), ("coordinator:", "member:"));
+    let store = &app.state.store;
+    let schools = store.schools().await.expect("schools");
+    let demo: Vec<_> = schools
+        .iter()
+        .filter(|s| s.name.to_string() == "Demoschool De Zandloper")
+        .collect();
+    assert_eq!(demo.len(), 1, "run twice, still one demo school");
+    let school = demo[0].id;
+    assert_eq!(store.members(school).await.expect("members").len(), 30);
+    assert_eq!(store.rounds(school).await.expect("rounds").len(), 2);
+    let editions = store.school_editions(school).await.expect("editions");
+    assert_eq!(editions.len(), 1);
+    assert!(editions[0].public);
+    let round = &store.rounds(school).await.expect("rounds")[0];
+    assert!(
+        !store
+            .suggestions(school, round.id)
+            .await
+            .expect("suggestions")
+            .is_empty()
+    );
+    for (who, line) in [("coordinator", &lines[0]), ("member", &lines[1])] {
+        let page = app
+            .post_form(
+                "/nl/inloggen",
+                &[("email", line[1]), ("password", line[2])],
+                &[],
+            )
+            .await;
+        assert_eq!(
+            page.status,
+            axum::http::StatusCode::SEE_OTHER,
+            "{who}: {}",
+            page.body
+        );
+        let cookie = page
+            .header("set-cookie")
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let tasks = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/taken?jaar=2026-2027",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert_eq!(tasks.status, axum::http::StatusCode::OK, "{who}");
+        assert!(tasks.body.contains("Om over te praten"));
+        assert!(tasks.body.contains("Anouk Akkerman"));
+        let framework = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/raamwerk",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert!(
+            framework
+                .body
+                .contains("Regionale en beroepsspecifieke taken toegevoegd.")
+        );
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_demo_shows_every_feature_sqlite() {
+    the_demo_shows_every_feature(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_demo_shows_every_feature_postgres() {
+    the_demo_shows_every_feature(Backend::Postgres).await;
+}

@@ -163,6 +163,11 @@ impl TestApp {
         TestApp { state, db }
     }
 
+    /// The database the app runs on (for a command run beside it).
+    pub fn database_url(&self) -> &str {
+        &self.db.url
+    }
+
     /// A session for `user` without going through the sign-in form (which hashes a
     /// password): the `Cookie` header value to send.
     pub async fn session(&self, user: domain::account::UserId) -> String {
