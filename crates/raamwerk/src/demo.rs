@@ -414,7 +414,7 @@ async fn scans(
         "Gaat goed sinds we de loopbaandossiers digitaal hebben.",
     ];
     for (i, (user, roles, _)) in people.iter().enumerate() {
-        if (i + pass) % 10 == 0 {
+        if (i + pass).is_multiple_of(10) {
             continue; // not everyone takes part
         }
         let mut changes = Vec::new();
