@@ -346,12 +346,14 @@ pub fn task_hours(tasks: &[Task], assignments: &[Assignment]) -> BTreeMap<UserId
 }
 
 /// Everything about the allocation worth a conversation, in a stable order: tasks first (in
-/// the edition's order), then people.
+/// the edition's order), then people. A person has a part in a task when they are named, or
+/// when a role they hold (`roles`) is.
 pub fn attention(
     tasks: &[Task],
     assignments: &[Assignment],
     allocated: &HashMap<UserId, Minutes>,
     suggestions: &[Suggestion],
+    roles: &HashMap<UserId, Vec<Role>>,
     rules: Rules,
 ) -> Vec<Attention> {
     let mut out = Vec::new();
@@ -395,13 +397,27 @@ pub fn attention(
             });
         }
     }
+    // Who has a part in which task, by name or by role.
+    let mut by_task: HashMap<&Code, (Vec<UserId>, Vec<Role>)> = HashMap::new();
+    for a in assignments {
+        let entry = by_task.entry(&a.code).or_default();
+        match &a.party {
+            Party::Person(p) => entry.0.push(*p),
+            Party::Role(r) => entry.1.push(*r),
+            _ => {}
+        }
+    }
     let has_part = |person: &UserId, code: &Code| {
-        assignments
-            .iter()
-            .any(|a| &a.code == code && a.party == Party::Person(*person))
+        by_task.get(code).is_some_and(|(people, task_roles)| {
+            people.contains(person)
+                || roles
+                    .get(person)
+                    .is_some_and(|held| held.iter().any(|r| task_roles.contains(r)))
+        })
     };
+    let known: std::collections::HashSet<&Code> = tasks.iter().map(|t| &t.code).collect();
     for s in suggestions {
-        if !tasks.iter().any(|t| t.code == s.code) {
+        if !known.contains(&s.code) {
             continue;
         }
         if s.offers() && !has_part(&s.person, &s.code) {

@@ -155,7 +155,15 @@ fn gaps_load_and_differences_are_found() {
         one_responsible: false,
         many_responsibilities: 2,
     };
-    let found = attention(&tasks, &assignments, &allocated, &suggestions, rules);
+    let roles = HashMap::new();
+    let found = attention(
+        &tasks,
+        &assignments,
+        &allocated,
+        &suggestions,
+        &roles,
+        rules,
+    );
     assert_eq!(
         found,
         vec![
@@ -185,11 +193,34 @@ fn gaps_load_and_differences_are_found() {
         one_responsible: false,
         many_responsibilities: 1,
     };
-    let found = attention(&tasks, &assignments, &allocated, &[], strict);
+    let found = attention(&tasks, &assignments, &allocated, &[], &roles, strict);
     assert!(found.contains(&Attention::ManyResponsibilities {
         person: anna,
         count: 1
     }));
+    // A role covers the people holding it: Carol, a coordinator, has a part in BEG.VIS.T2.
+    let carol = person(3);
+    let said = [Suggestion {
+        person: carol,
+        code: code("BEG.VIS.T2"),
+        choice: Choice::Yes,
+    }];
+    let differs = Attention::SaysButNotAgreed {
+        person: carol,
+        code: code("BEG.VIS.T2"),
+    };
+    let found = attention(&tasks, &assignments, &allocated, &said, &roles, rules);
+    assert!(found.contains(&differs));
+    let coordinators = HashMap::from([(carol, vec![Role::Coordinator])]);
+    let found = attention(
+        &tasks,
+        &assignments,
+        &allocated,
+        &said,
+        &coordinators,
+        rules,
+    );
+    assert!(!found.contains(&differs));
 }
 
 #[test]

@@ -192,7 +192,8 @@ pub async fn make(
         .iter()
         .filter(|s| s.kind == Kind::Task)
         .count();
-    let extra = tasks.saturating_sub(national_tasks).max(2);
+    // One national task is hidden below: one more of the school's own makes up for it.
+    let extra = (tasks + 1).saturating_sub(national_tasks).max(2);
     store
         .start_draft(
             school.id,

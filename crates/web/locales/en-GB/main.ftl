@@ -606,3 +606,9 @@ feed-start = Let my task answers count
 feed-stop = Stop letting them count
 tasks-sheet = Tasks
 tasks-code = Code
+tasks-said-more = { $n ->
+    [one] and 1 more colleague
+   *[other] and { $n } more colleagues
+}
+tasks-att-says-many = { $n } colleagues say they do or want to take up { $code }, but have no part in it in the agreements.
+tasks-att-says-not-many = { $n } colleagues have a part in { $code }, but say it is not their task.

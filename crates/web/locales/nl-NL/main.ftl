@@ -606,3 +606,9 @@ feed-start = Laat mijn taakantwoorden meetellen
 feed-stop = Niet meer laten meetellen
 tasks-sheet = Taken
 tasks-code = Code
+tasks-said-more = { $n ->
+    [one] en nog 1 collega
+   *[other] en nog { $n } collega's
+}
+tasks-att-says-many = { $n } collega's zeggen { $code } te doen of te willen oppakken, maar hebben er in de afspraken geen rol in.
+tasks-att-says-not-many = { $n } collega's hebben een rol in { $code }, maar zeggen dat het niet hun taak is.

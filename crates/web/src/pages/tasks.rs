@@ -3,7 +3,7 @@
 //! person, and one's own tasks. Suggestions come only from scans whose owners chose to let
 //! them feed it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use askama::Template;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -12,11 +12,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::{Permission, UserId};
 use domain::allocation::{
-    Attention, Category, Part, Party, SchoolYear, Suggestion, Task, attention, task_hours,
+    Assignment, Attention, Category, Part, Party, SchoolYear, Suggestion, Task, attention,
+    task_hours,
 };
 use domain::framework::Date;
 use domain::hours::Minutes;
-use domain::{Area, Edition, Kind, Lang, Role};
+use domain::{Area, Code, Edition, Kind, Lang, Role};
 use store::{AllocationData, AllocationSettings};
 
 use crate::AppState;
@@ -50,6 +51,8 @@ pub(crate) struct Loaded {
     pub suggestions: Vec<Suggestion>,
     /// Active members' names.
     pub names: HashMap<UserId, String>,
+    /// The framework roles active members hold.
+    pub roles: HashMap<UserId, Vec<Role>>,
 }
 
 pub(crate) async fn load(
@@ -84,13 +87,20 @@ pub(crate) async fn load(
         Some(round) => app.store.suggestions(school, round.id).await?,
         None => Vec::new(),
     };
-    let names = app
+    let members: Vec<_> = app
         .store
         .members(school)
         .await?
         .into_iter()
         .filter(|(_, m)| m.active)
+        .collect();
+    let names = members
+        .iter()
         .map(|(u, _)| (u.id, u.name.to_string()))
+        .collect();
+    let roles = members
+        .iter()
+        .map(|(u, m)| (u.id, m.roles.as_slice().to_vec()))
         .collect();
     Ok(Loaded {
         edition,
@@ -99,6 +109,7 @@ pub(crate) async fn load(
         settings,
         suggestions,
         names,
+        roles,
     })
 }
 
@@ -263,22 +274,110 @@ pub(crate) fn attention_text(a: &Attention, loaded: &Loaded, lang: Lang) -> Stri
     }
 }
 
-fn row(task: &Task, loaded: &Loaded, lang: Lang, short: &str, year: SchoolYear) -> TaskRow {
+/// The allocation looked up by task and by person, built once per page.
+pub(crate) struct Index<'a> {
+    by_code: HashMap<&'a Code, Vec<&'a Assignment>>,
+    said: HashMap<&'a Code, Vec<&'a Suggestion>>,
+    of_person: HashMap<UserId, HashSet<&'a Code>>,
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn new(loaded: &'a Loaded) -> Index<'a> {
+        let mut by_code: HashMap<&Code, Vec<&Assignment>> = HashMap::new();
+        let mut of_person: HashMap<UserId, HashSet<&Code>> = HashMap::new();
+        for a in &loaded.data.assignments {
+            by_code.entry(&a.code).or_default().push(a);
+            if let Party::Person(p) = &a.party {
+                of_person.entry(*p).or_default().insert(&a.code);
+            }
+        }
+        let mut said: HashMap<&Code, Vec<&Suggestion>> = HashMap::new();
+        for s in loaded.suggestions.iter().filter(|s| s.offers()) {
+            said.entry(&s.code).or_default().push(s);
+        }
+        Index {
+            by_code,
+            said,
+            of_person,
+        }
+    }
+}
+
+/// How many names a cell lists before it counts the rest.
+const NAMES_SHOWN: usize = 5;
+
+/// The things to talk about in words; differences between scans and agreements are counted
+/// per task when more than a few people share them.
+pub(crate) fn attention_lines(found: &[Attention], loaded: &Loaded, lang: Lang) -> Vec<String> {
     let t = Tr(lang);
+    let mut per_task: HashMap<(&Code, bool), usize> = HashMap::new();
+    for a in found {
+        match a {
+            Attention::SaysButNotAgreed { code, .. } => {
+                *per_task.entry((code, true)).or_default() += 1
+            }
+            Attention::AgreedButSaysNot { code, .. } => {
+                *per_task.entry((code, false)).or_default() += 1
+            }
+            _ => {}
+        }
+    }
+    let mut said: HashSet<(&Code, bool)> = HashSet::new();
+    let mut out = Vec::new();
+    for a in found {
+        let key = match a {
+            Attention::SaysButNotAgreed { code, .. } => Some((code, true)),
+            Attention::AgreedButSaysNot { code, .. } => Some((code, false)),
+            _ => None,
+        };
+        match key {
+            Some(key) if per_task.get(&key).copied().unwrap_or(0) > 3 => {
+                if said.insert(key) {
+                    let n = per_task[&key].to_string();
+                    let message = if key.1 {
+                        "tasks-att-says-many"
+                    } else {
+                        "tasks-att-says-not-many"
+                    };
+                    out.push(t.args(message, &[("n", n.as_str()), ("code", key.0.as_str())]));
+                }
+            }
+            _ => out.push(attention_text(a, loaded, lang)),
+        }
+    }
+    out
+}
+
+fn row(
+    task: &Task,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    lang: Lang,
+    short: &str,
+    year: SchoolYear,
+) -> TaskRow {
+    let t = Tr(lang);
+    let agreed = index
+        .by_code
+        .get(&task.code)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     let parties = |part: Part| {
-        loaded
-            .data
-            .assignments
+        agreed
             .iter()
-            .filter(|a| a.code == task.code && a.part == part)
+            .filter(|a| a.part == part)
             .map(|a| party_name(&a.party, &loaded.names, lang, &loaded.edition))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let said = loaded
-        .suggestions
+    let said_by = index
+        .said
+        .get(&task.code)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut said: Vec<String> = said_by
         .iter()
-        .filter(|s| s.code == task.code && s.offers())
+        .take(NAMES_SHOWN)
         .map(|s| {
             format!(
                 "{} ({})",
@@ -295,8 +394,10 @@ fn row(task: &Task, loaded: &Loaded, lang: Lang, short: &str, year: SchoolYear) 
                 })
             )
         })
-        .collect::<Vec<_>>()
-        .join(", ");
+        .collect();
+    if said_by.len() > NAMES_SHOWN {
+        said.push(t.count("tasks-said-more", said_by.len() - NAMES_SHOWN));
+    }
     TaskRow {
         code: task.code.to_string(),
         text: loaded
@@ -309,7 +410,7 @@ fn row(task: &Task, loaded: &Loaded, lang: Lang, short: &str, year: SchoolYear) 
         responsible: parties(Part::Responsible),
         carries_out: parties(Part::CarriesOut),
         involved: parties(Part::Involved),
-        said,
+        said: said.join(", "),
         href: format!(
             "{}?{}={year}",
             Page::Task(short.to_owned(), task.code.to_string()).path(lang),
@@ -318,15 +419,17 @@ fn row(task: &Task, loaded: &Loaded, lang: Lang, short: &str, year: SchoolYear) 
     }
 }
 
-/// The tasks in which a person has a part.
-fn tasks_of(loaded: &Loaded, person: UserId) -> impl Iterator<Item = &Task> {
-    loaded.tasks.iter().filter(move |t| {
-        loaded
-            .data
-            .assignments
-            .iter()
-            .any(|a| a.code == t.code && a.party == Party::Person(person))
-    })
+/// The tasks in which a person has a part by name.
+fn tasks_of<'a>(
+    loaded: &'a Loaded,
+    index: &'a Index<'_>,
+    person: UserId,
+) -> impl Iterator<Item = &'a Task> {
+    let mine = index.of_person.get(&person);
+    loaded
+        .tasks
+        .iter()
+        .filter(move |t| mine.is_some_and(|codes| codes.contains(&t.code)))
 }
 
 fn groups(
@@ -338,9 +441,10 @@ fn groups(
 ) -> Vec<Group> {
     let t = Tr(lang);
     let short = &working.school().short_name;
+    let index = Index::new(loaded);
     let rows = |tasks: &mut dyn Iterator<Item = &Task>| {
         tasks
-            .map(|task| row(task, loaded, lang, short, year))
+            .map(|task| row(task, loaded, &index, lang, short, year))
             .collect::<Vec<_>>()
     };
     let edition = &loaded.edition;
@@ -382,7 +486,7 @@ fn groups(
             people
                 .into_iter()
                 .filter_map(|(person, name)| {
-                    let rows = rows(&mut tasks_of(loaded, *person));
+                    let rows = rows(&mut tasks_of(loaded, &index, *person));
                     (!rows.is_empty()).then(|| Group {
                         heading: person_heading(
                             name,
@@ -405,7 +509,7 @@ fn groups(
                     loaded.data.hours.get(&me),
                     lang,
                 ),
-                rows: rows(&mut tasks_of(loaded, me)),
+                rows: rows(&mut tasks_of(loaded, &index, me)),
             }]
         }
     }
@@ -463,6 +567,7 @@ pub async fn show(
         &loaded.data.assignments,
         &loaded.data.hours,
         &loaded.suggestions,
+        &loaded.roles,
         loaded.settings.rules,
     );
     let base = page.path(lang);
@@ -488,10 +593,7 @@ pub async fn show(
                 current: v == view,
             })
             .collect(),
-        attention: found
-            .iter()
-            .map(|a| attention_text(a, &loaded, lang))
-            .collect(),
+        attention: attention_lines(&found, &loaded, lang),
         groups: groups(&loaded, view, &working, lang, year),
         can_change: working.permission().includes(Permission::Coordinator),
         hours_href: format!(
@@ -547,6 +649,7 @@ pub async fn document(
         &loaded.data.assignments,
         &loaded.data.hours,
         &loaded.suggestions,
+        &loaded.roles,
         loaded.settings.rules,
     );
     let calculation =
@@ -575,10 +678,7 @@ pub async fn document(
             allocated: t.get("hours-allocated"),
             difference: t.get("hours-difference"),
         },
-        attention: found
-            .iter()
-            .map(|a| attention_text(a, &loaded, lang))
-            .collect(),
+        attention: attention_lines(&found, &loaded, lang),
         groups: groups(&loaded, View::Area, &working, lang, year)
             .into_iter()
             .map(|g| DocGroup {

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Wie doet wat at the size of a large mbo institution (issue 6): `raamwerk demo` makes a school
+# of SIZE people (default 2,000) with at least TASKS task statements (default 150), two
+# rounds of scans and a full allocation; then a signed-in coordinator loads the allocation
+# page and its XLSX (and PDF) export one after another, RUNS times each (default 30). Prints
+# the server time (time to first byte, on localhost) as median and p95 per request. Target:
+# the page under 100 ms.
+#
+# Usage: bench/allocation.sh [SIZE] [TASKS] [RUNS]   (RAAMWERK_BIN=… skips the build)
+set -euo pipefail
+
+SIZE="${1:-2000}"
+TASKS="${2:-150}"
+RUNS="${3:-30}"
+APP_PORT="${APP_PORT:-18451}"
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tmp="$(mktemp -d)"
+app_pid=""
+cleanup() {
+  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+if [[ -n "${RAAMWERK_BIN:-}" ]]; then
+  BIN="$RAAMWERK_BIN"
+else
+  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/raamwerk-target}"
+  (cd "$repo" && cargo build --release -q -p raamwerk) >&2
+  BIN="$CARGO_TARGET_DIR/release/raamwerk"
+fi
+base="http://127.0.0.1:$APP_PORT"
+db="sqlite://$tmp/bench.db"
+
+"$BIN" migrate --database "$db" >/dev/null 2>&1
+started=$(date +%s.%N)
+credentials="$("$BIN" demo --school-size "$SIZE" --tasks "$TASKS" --database "$db" 2>/dev/null)"
+made=$(date +%s.%N)
+read -r _ email password < <(grep '^coordinator:' <<<"$credentials")
+
+"$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && break; sleep 0.05; done
+cookie="$(curl -sS -o /dev/null -D - -H 'Sec-Fetch-Site: same-origin' --data-urlencode "email=$email" \
+  --data-urlencode "password=$password" "$base/nl/inloggen" | awk -F'[ ;]' 'tolower($1) == "set-cookie:" { print $2 }')"
+[[ "$cookie" == raamwerk_session=* ]] || { echo "could not sign in" >&2; exit 1; }
+
+school="demoschool-de-zandloper"
+page="$base/nl/scholen/$school/taken?jaar=2026-2027"
+body="$(curl -fsS -H "Cookie: $cookie" "$page")"
+grep -q "Om over te praten" <<<"$body" || { echo "the allocation page is not there" >&2; exit 1; }
+rows=$(grep -c '<tr id=' <<<"$body" || true)
+
+measure() { # name url
+  local name="$1" url="$2" times=()
+  curl -fsS -o /dev/null -H "Cookie: $cookie" "$url" # warm
+  for _ in $(seq 1 "$RUNS"); do
+    times+=("$(curl -fsS -o /dev/null -w '%{time_starttransfer}' -H "Cookie: $cookie" "$url")")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk -v name="$name" -v n="$RUNS" '
+    { t[NR] = $1 * 1000 }
+    END { p50 = t[int((n + 1) / 2)]; p95 = t[int(n * 0.95 + 0.999)];
+          printf "%-28s median %7.1f ms   p95 %7.1f ms\n", name, p50, p95 }'
+}
+
+echo "===== Raamwerk wie doet wat ($(date -u +%Y-%m-%dT%H:%M:%SZ)) ====="
+printf 'demo school: %s people, >= %s task statements, made in %.1f s; the page lists %s tasks\n' \
+  "$SIZE" "$TASKS" "$(awk -v a="$started" -v b="$made" 'BEGIN { print b - a }')" "$rows"
+measure "allocation page" "$page"
+measure "allocation page, by person" "$page&weergave=persoon"
+measure "XLSX export" "$base/nl/scholen/$school/taken/wie-doet-wat.xlsx?jaar=2026-2027"
+measure "PDF export" "$base/nl/scholen/$school/taken/wie-doet-wat.pdf?jaar=2026-2027"
