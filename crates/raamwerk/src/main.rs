@@ -701,7 +701,7 @@ async fn import_into(
     if let Some(school) = owner {
         let imported = web::imports::import_into_school(
             store,
-            school.id,
+            &school,
             &national,
             format,
             bytes,

@@ -62,9 +62,26 @@ const SELECT_FEED: &str = "SELECT f.scan_id FROM scan_feeds f JOIN scans s ON s.
 /// active members only.
 const SELECT_SUGGESTIONS: &str = "SELECT s.user_id, a.code, a.choice FROM scans s \
      JOIN scan_feeds f ON f.scan_id = s.id \
+     JOIN rounds r ON r.id = s.round_id \
      JOIN scan_answers a ON a.scan_id = s.id \
+     JOIN statements st ON st.edition_id = r.edition_id AND st.code = a.code AND st.kind = 'task' \
      JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 \
      WHERE s.school_id = $1 AND s.round_id = $2 AND a.choice IS NOT NULL";
+/// What changes when a round's suggestions change: a fed scan saved, a feed given (the newest
+/// feed is newer) or taken (one fewer).
+const SELECT_SUGGESTION_STAMP: &str = "SELECT COUNT(*), COALESCE(MAX(s.updated_at), 0), \
+     COALESCE(MAX(f.created_at), 0) FROM scans s JOIN scan_feeds f ON f.scan_id = s.id \
+     WHERE s.school_id = $1 AND s.round_id = $2";
+
+/// A round's suggestions as last read, with what they were read at.
+#[derive(Debug, Default)]
+pub(crate) struct SuggestionCache(std::sync::Mutex<HashMap<(SchoolId, Uuid), Stamped>>);
+
+/// Suggestions with the stamp they were read at.
+type Stamped = (SuggestionStamp, std::sync::Arc<Vec<Suggestion>>);
+
+/// The fed scans' count, last save and feeds, and the store's generation (memberships).
+type SuggestionStamp = (i64, i64, i64, u64);
 
 /// The school's choices for hours and for the conversation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -427,8 +444,34 @@ impl Store {
         Ok(found.is_some())
     }
 
-    /// The task answers of a round that their owners let feed the allocation.
+    /// The task answers of a round that their owners let feed the allocation. Read again
+    /// only when a fed scan was saved, a feed given or taken, or a membership changed since.
     pub async fn suggestions(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+    ) -> Result<std::sync::Arc<Vec<Suggestion>>, StoreError> {
+        let generation = self.generation();
+        let (count, saved, fed): (i64, i64, i64) = on_pool!(self, pool =>
+            sqlx::query_as(SELECT_SUGGESTION_STAMP).bind(school.0).bind(round).fetch_one(pool).await?);
+        let stamp = (count, saved, fed, generation);
+        if let Ok(cache) = self.suggestions.0.lock()
+            && let Some((at, found)) = cache.get(&(school, round))
+            && *at == stamp
+        {
+            return Ok(found.clone());
+        }
+        let found = std::sync::Arc::new(self.read_suggestions(school, round).await?);
+        if let Ok(mut cache) = self.suggestions.0.lock() {
+            if cache.len() >= 256 {
+                cache.clear();
+            }
+            cache.insert((school, round), (stamp, found.clone()));
+        }
+        Ok(found)
+    }
+
+    async fn read_suggestions(
         &self,
         school: SchoolId,
         round: Uuid,

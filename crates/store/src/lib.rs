@@ -105,6 +105,8 @@ pub struct Store {
     /// The edition each round uses (fixed when the round opens), by school and round.
     round_editions:
         Arc<cache::Immutable<(domain::school::SchoolId, uuid::Uuid), domain::EditionId>>,
+    /// The suggestions of a round's scans, kept until a scan or a choice to feed changes.
+    suggestions: Arc<allocation::SuggestionCache>,
 }
 
 impl Store {
@@ -170,6 +172,7 @@ impl Store {
             saves: Arc::default(),
             editions: Arc::default(),
             round_editions: Arc::default(),
+            suggestions: Arc::default(),
         })
     }
 

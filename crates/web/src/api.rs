@@ -206,7 +206,7 @@ pub async fn import(
     let national = newest_national(&app).await?;
     let outcome = import_into_school(
         &app.store,
-        working.school().id,
+        working.school(),
         &national,
         format,
         &body,

@@ -4,7 +4,7 @@
 //! national edition) and stored in one transaction.
 
 use domain::framework::draft::as_school_edition;
-use domain::school::SchoolId;
+use domain::school::School;
 use domain::{Edition, Lang, Text};
 use formats::exchange::Exchange;
 use store::{DraftFailure, DraftRefusal, Store, StoreError};
@@ -27,7 +27,7 @@ pub enum Imported {
 /// Reads `bytes` as `format` and stores it as the school's next version.
 pub async fn import_into_school(
     store: &Store,
-    school: SchoolId,
+    school: &School,
     national: &Edition,
     format: Exchange,
     bytes: &[u8],
@@ -38,8 +38,20 @@ pub async fn import_into_school(
         Ok(read) => read,
         Err(problems) => return Ok(Imported::Problems(problems)),
     };
-    let version = (store.school_editions(school).await?.len() + 1).to_string();
-    let edition = match as_school_edition(&read.edition, school, &version, national.id()) {
+    let version = (store.school_editions(school.id).await?.len() + 1).to_string();
+    let name = school.name.to_string();
+    let title = Text::new(
+        crate::Tr(Lang::Nl).with("fw-edition-title", "school", &name),
+        crate::Tr(Lang::En).with("fw-edition-title", "school", &name),
+    );
+    let edition = match as_school_edition(
+        &read.edition,
+        school.id,
+        &version,
+        national.id(),
+        title,
+        &name,
+    ) {
         Ok(edition) => edition,
         Err(found) => {
             return Ok(Imported::Problems(
@@ -47,7 +59,7 @@ pub async fn import_into_school(
             ));
         }
     };
-    match store.import_school_edition(school, &edition, by).await {
+    match store.import_school_edition(school.id, &edition, by).await {
         Ok(()) => Ok(Imported::Stored {
             edition,
             version,

@@ -195,17 +195,22 @@ pub fn school_identifier(school: SchoolId) -> String {
 }
 
 /// An edition read from a file made the next version of a school's own framework: the
-/// school's lineage and version, based on the given national edition; its content as read.
+/// school's lineage, version, title and name as publisher, based on the given national
+/// edition; its content (and its attribution) as read.
 pub fn as_school_edition(
     edition: &Edition,
     school: SchoolId,
     version: &str,
     based_on: EditionId,
+    title: Text,
+    publisher: &str,
 ) -> Result<Edition, Vec<Problem>> {
     let mut parts = edition.parts().clone();
     parts.meta.identifier = school_identifier(school);
     parts.meta.version = version.to_owned();
     parts.meta.based_on = Some(based_on);
+    parts.meta.title = title;
+    parts.meta.publisher = publisher.to_owned();
     Edition::new(parts)
 }
 

@@ -214,7 +214,9 @@ pub(crate) async fn view(
     let page = Page::Framework(short.clone());
     let framework = school_framework(app, school.id).await?;
     let draft = app.store.draft(school.id).await?;
-    let draft_summary = match &draft {
+    // Colleagues see nothing of a draft until it is published.
+    let can_change = working.permission().includes(Permission::Coordinator);
+    let draft_summary = match draft.as_ref().filter(|_| can_change) {
         Some(d) => {
             let from = app
                 .store
@@ -238,7 +240,10 @@ pub(crate) async fn view(
         .enumerate()
         .map(|(i, e)| HistoryLine {
             version: e.version.clone(),
-            date: e.published_on.clone(),
+            date: domain::framework::Date::parse(&e.published_on).map_or_else(
+                || e.published_on.clone(),
+                |d| crate::pages::rounds::date_text(d, lang),
+            ),
             by: e.published_by.clone(),
             summary: e.summary.clone(),
             href: Page::FrameworkEdition(short.clone(), e.id).path(lang),
@@ -283,7 +288,7 @@ pub(crate) async fn view(
         current_href: Page::FrameworkEdition(short.clone(), framework.current.id()).path(lang),
         downloads: downloads(&short, framework.current.id(), lang),
         history,
-        can_change: working.permission().includes(Permission::Coordinator),
+        can_change,
         draft_href: Page::Draft(short.clone()).path(lang),
         draft: draft_summary,
         national_news,

@@ -118,7 +118,7 @@ pub async fn show(
         nav: SchoolNav::new(&working, lang, &page),
         title: meta.title.get(lang).to_owned(),
         version: meta.version.clone(),
-        date: meta.date.to_string(),
+        date: crate::pages::rounds::date_text(meta.date, lang),
         description: meta.description.shown(lang).to_owned(),
         attribution: meta.attribution.get(lang).to_owned(),
         back_href: Page::Framework(short.clone()).path(lang),

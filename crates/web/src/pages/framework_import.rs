@@ -84,7 +84,7 @@ pub async fn submit(
                 let national = newest_national(&app).await?;
                 import_into_school(
                     &app.store,
-                    working.school().id,
+                    working.school(),
                     &national,
                     format,
                     &bytes,

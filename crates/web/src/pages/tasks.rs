@@ -48,7 +48,7 @@ pub(crate) struct Loaded {
     pub tasks: Vec<Task>,
     pub data: AllocationData,
     pub settings: AllocationSettings,
-    pub suggestions: Vec<Suggestion>,
+    pub suggestions: std::sync::Arc<Vec<Suggestion>>,
     /// Active members' names.
     pub names: HashMap<UserId, String>,
     /// The framework roles active members hold.
@@ -85,7 +85,7 @@ pub(crate) async fn load(
     // Suggestions from the school's most recent round.
     let suggestions = match app.store.rounds(school).await?.first() {
         Some(round) => app.store.suggestions(school, round.id).await?,
-        None => Vec::new(),
+        None => std::sync::Arc::default(),
     };
     let members: Vec<_> = app
         .store
