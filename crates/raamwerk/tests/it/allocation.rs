@@ -295,6 +295,28 @@ async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(bac
             .expect("read")
             .is_empty()
     );
+    // A later answer is seen (suggestions are kept only until a fed scan changes); an
+    // expertise answer is no suggestion.
+    store
+        .save_scan(
+            school,
+            round.id,
+            lyceum.member.id,
+            &[
+                Change::Choice(code("BEG.VIS.T2"), Some(Choice::Partly)),
+                Change::Choice(code("BEG.VIS.D1"), Some(Choice::Yes)),
+            ],
+        )
+        .await
+        .expect("saved");
+    assert_eq!(
+        store
+            .suggestions(school, round.id)
+            .await
+            .expect("read")
+            .len(),
+        2
+    );
     // Withdrawn: gone again.
     assert!(
         store
