@@ -594,9 +594,7 @@ hours-own-base = Base in hours (own formula)
 hours-own-decaan = Hours per careers adviser (own formula)
 hours-own-student = Hours per student (own formula)
 hours-decanen = Number of careers advisers (empty: from the school's data)
-hours-decanen-hint = According to the school: { $n } members with the specialist role.
 hours-students = Number of students (empty: from the school's data)
-hours-students-hint = According to the school: { $n } students.
 hours-one-responsible = One responsible party per task
 hours-many = From how many responsibilities on a person's tasks are worth talking about
 feed-heading = Who does what
@@ -612,3 +610,11 @@ tasks-said-more = { $n ->
 }
 tasks-att-says-many = { $n } colleagues say they do or want to take up { $code }, but have no part in it in the agreements.
 tasks-att-says-not-many = { $n } colleagues have a part in { $code }, but say it is not their task.
+hours-decanen-hint = { $n ->
+    [one] According to the school: 1 member with the specialist role.
+   *[other] According to the school: { $n } members with the specialist role.
+}
+hours-students-hint = { $n ->
+    [one] According to the school: 1 student.
+   *[other] According to the school: { $n } students.
+}

@@ -594,9 +594,7 @@ hours-own-base = Basis in uren (eigen formule)
 hours-own-decaan = Uren per decaan (eigen formule)
 hours-own-student = Uren per leerling (eigen formule)
 hours-decanen = Aantal decanen (leeg: uit de gegevens van de school)
-hours-decanen-hint = Volgens de school: { $n } leden met de rol specialist.
 hours-students = Aantal leerlingen (leeg: uit de gegevens van de school)
-hours-students-hint = Volgens de school: { $n } leerlingen.
 hours-one-responsible = Eén verantwoordelijke per taak
 hours-many = Vanaf hoeveel verantwoordelijkheden het de moeite waard is om over iemands taken te praten
 feed-heading = Wie doet wat
@@ -612,3 +610,11 @@ tasks-said-more = { $n ->
 }
 tasks-att-says-many = { $n } collega's zeggen { $code } te doen of te willen oppakken, maar hebben er in de afspraken geen rol in.
 tasks-att-says-not-many = { $n } collega's hebben een rol in { $code }, maar zeggen dat het niet hun taak is.
+hours-decanen-hint = { $n ->
+    [one] Volgens de school: 1 lid met de rol specialist.
+   *[other] Volgens de school: { $n } leden met de rol specialist.
+}
+hours-students-hint = { $n ->
+    [one] Volgens de school: 1 leerling.
+   *[other] Volgens de school: { $n } leerlingen.
+}
