@@ -9,8 +9,7 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::account::Permission;
 use domain::{EditionId, Lang};
@@ -147,24 +146,7 @@ pub async fn export(
             },
         ));
     };
-    let bytes = format
-        .write(&edition, file_lang)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let meta = edition.meta();
-    let name = format!(
-        "{}-{}.{}",
-        meta.identifier,
-        meta.version,
-        format.extension()
-    );
-    let mut response = bytes.into_response();
-    let h = response.headers_mut();
-    h.insert(CONTENT_TYPE, HeaderValue::from_static(format.media_type()));
-    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(CONTENT_DISPOSITION, value);
-    }
-    Ok(response)
+    crate::pages::edition_file(&edition, format, file_lang)
 }
 
 fn unknown_format(lang: Lang, reading: bool) -> String {

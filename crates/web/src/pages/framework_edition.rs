@@ -6,9 +6,8 @@ use std::collections::HashMap;
 use askama::Template;
 use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
 use axum::extract::{Form, Path, Query, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use domain::account::Permission;
 use domain::{Area, Edition, EditionId, Kind, Lang, Role, diff};
 use formats::exchange::Exchange;
@@ -147,24 +146,7 @@ pub async fn export(
     let Some(edition) = edition_of(&app, &working, &id).await? else {
         return Ok(not_found(&app, lang));
     };
-    let bytes = format
-        .write(&edition, lang)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    let meta = edition.meta();
-    let name = format!(
-        "{}-{}.{}",
-        meta.identifier,
-        meta.version,
-        format.extension()
-    );
-    let mut response = bytes.into_response();
-    let h = response.headers_mut();
-    h.insert(CONTENT_TYPE, HeaderValue::from_static(format.media_type()));
-    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(CONTENT_DISPOSITION, value);
-    }
-    Ok(response)
+    crate::pages::edition_file(&edition, format, lang)
 }
 
 #[derive(Template)]

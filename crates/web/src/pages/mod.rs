@@ -334,6 +334,38 @@ pub fn respond_private(
     Ok(response)
 }
 
+/// A file to download: its type, never stored by a cache, saved under `name`.
+pub fn download(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
+    use axum::http::header::CONTENT_DISPOSITION;
+    let mut response = bytes.into_response();
+    let h = response.headers_mut();
+    h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        h.insert(CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+/// An edition as a file in an exchange format, named after its lineage and version.
+pub fn edition_file(
+    edition: &domain::Edition,
+    format: formats::exchange::Exchange,
+    lang: Lang,
+) -> Result<Response, AppError> {
+    let bytes = format
+        .write(edition, lang)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let meta = edition.meta();
+    let name = format!(
+        "{}-{}.{}",
+        meta.identifier,
+        meta.version,
+        format.extension()
+    );
+    Ok(download(bytes, format.media_type(), &name))
+}
+
 /// `303 See Other` to a page of ours (after a form post, or to sign in first).
 pub fn see_other(location: &str) -> Response {
     let mut response = StatusCode::SEE_OTHER.into_response();

@@ -14,9 +14,6 @@ use domain::scan::{
 };
 use domain::{Area, Edition, Kind, Lang, Role};
 
-use axum::http::HeaderValue;
-use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::IntoResponse;
 use formats::overview::{
     Answer as DocAnswer, AreaSection, Bar as DocBar, Changes, Line as DocLine, Overview,
     RoleSection, Words,
@@ -273,15 +270,11 @@ pub(crate) async fn document_response(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         }
     };
-    let disposition = format!("attachment; filename=\"{name}.{}\"", format.extension());
-    let mut response = bytes.into_response();
-    let h = response.headers_mut();
-    h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
-        h.insert(CONTENT_DISPOSITION, value);
-    }
-    Ok(response)
+    Ok(crate::pages::download(
+        bytes,
+        content_type,
+        &format!("{name}.{}", format.extension()),
+    ))
 }
 
 /// One's own overview of a round: the page's view and the document made from it; or the

@@ -628,9 +628,6 @@ pub async fn document(
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
     format: &'static str,
 ) -> Result<Response, AppError> {
-    use axum::http::HeaderValue;
-    use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
-    use axum::response::IntoResponse;
     use formats::allocation::{Document, Group as DocGroup, Hours, Person, Row, Words};
     let short = school_param(school);
     let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
@@ -738,14 +735,7 @@ pub async fn document(
         )
     };
     let name = format!("{}-{year}.{format}", document_stem(lang));
-    let mut response = bytes.into_response();
-    let h = response.headers_mut();
-    h.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    h.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        h.insert(CONTENT_DISPOSITION, value);
-    }
-    Ok(response)
+    Ok(crate::pages::download(bytes, content_type, &name))
 }
 
 /// The start of a downloaded document's name.
