@@ -5,9 +5,10 @@
 // coordinator publishes it with a summary and finds it in the history, as an edition (in
 // English too, where the school's own statement says it is Dutch only), in a comparison and
 // in five files. A round opened afterwards uses the school's version, and the CASE file,
-// imported with the CLI into another school, becomes that school's version 1. axe-core runs
-// on the framework page, the draft, a statement (also refused), the comparison, an edition
-// and the national-update page.
+// imported with the CLI into another school, becomes that school's version 1; uploaded on that
+// school's framework page it becomes version 2, and a broken file stores nothing. axe-core
+// runs on the framework page, the draft, a statement (also refused), the comparison, an
+// edition, the national-update page and the import's answers.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -474,6 +475,44 @@ describe("the school's own framework", () => {
       // Nothing of the other school is readable from here.
       const other = await page.goto(url(editionPath));
       assert.ok([403, 404].includes(other.status()), `another school's edition: ${other.status()}`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a file uploaded on the framework page becomes the next version; a broken one stores nothing', async () => {
+    assert.ok(tmp, 'an earlier step wrote the CASE file');
+    const file = path.join(tmp, 'kompas.case.json');
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      await signIn(page, OTHER_COORDINATOR, OTHER_SHORT);
+      const base = `/nl/scholen/${OTHER_SHORT}/raamwerk`;
+      await page.goto(url(base));
+      const form = page.getByRole('region', { name: 'Een bestand inlezen' });
+      await form.getByLabel('Formaat').selectOption('case');
+      await form.getByLabel('Bestand').setInputFiles(file);
+      const stored = await submit(page, form.getByRole('button', { name: 'Inlezen' }));
+      assert.equal(stored.status(), 200);
+      assert.match(await page.getByRole('status').innerText(), /Opgeslagen als versie 2 van het raamwerk van de school\./);
+      await assertAccessible(page, 'a file imported');
+
+      // A broken package: every problem named, nothing stored.
+      const broken = path.join(tmp, 'broken.case.json');
+      writeFileSync(broken, '{"CFDocument": {"identifier": "x"}, "CFAssociations": [{"associationType": "isCousinOf"}]}');
+      await page.goto(url(base));
+      const again = page.getByRole('region', { name: 'Een bestand inlezen' });
+      await again.getByLabel('Formaat').selectOption('case');
+      await again.getByLabel('Bestand').setInputFiles(broken);
+      const refused = await submit(page, again.getByRole('button', { name: 'Inlezen' }));
+      assert.equal(refused.status(), 422);
+      const alert = page.getByRole('alert');
+      assert.match(await alert.innerText(), /er is niets opgeslagen/);
+      assert.match(await alert.innerText(), /CFAssociations\[0\]\.associationType: onbekend type 'isCousinOf'/);
+      await assertAccessible(page, 'a file refused');
+      await page.goto(url(base));
+      const rows = await tableRows(page.getByRole('region', { name: 'Gepubliceerde versies' }).locator('table'));
+      assert.equal(rows.length, 2, 'the refused file stored nothing');
     } finally {
       await context.close();
     }
