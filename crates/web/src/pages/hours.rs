@@ -21,7 +21,7 @@ use crate::AppState;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::pages::school::{SchoolNav, school_param};
-use crate::pages::tasks::{load, this_year, year_param};
+use crate::pages::tasks::{load, year_of, year_param};
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
 use crate::working::{Working, working_in};
@@ -231,18 +231,6 @@ pub(crate) async fn calculation(
         ),
         Err(e) => (words, Vec::new(), e.message(lang).to_owned()),
     })
-}
-
-fn year_of(
-    query: &Result<Query<HashMap<String, String>>, QueryRejection>,
-    lang: Lang,
-) -> SchoolYear {
-    query
-        .as_ref()
-        .ok()
-        .and_then(|Query(q)| q.get(year_param(lang)))
-        .and_then(|y| SchoolYear::parse(y))
-        .unwrap_or_else(this_year)
 }
 
 pub async fn show(

@@ -19,7 +19,7 @@ use crate::AppState;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::pages::school::{SchoolNav, not_found};
-use crate::pages::tasks::{Loaded, load, party_name, this_year, year_param};
+use crate::pages::tasks::{Loaded, load, party_name, year_of, year_param};
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
 use crate::working::{Working, working_in};
@@ -211,18 +211,6 @@ fn view(
         message,
         t,
     }
-}
-
-fn year_of(
-    query: &Result<Query<HashMap<String, String>>, QueryRejection>,
-    lang: Lang,
-) -> SchoolYear {
-    query
-        .as_ref()
-        .ok()
-        .and_then(|Query(q)| q.get(year_param(lang)))
-        .and_then(|y| SchoolYear::parse(y))
-        .unwrap_or_else(this_year)
 }
 
 /// The coordinator and the task (a task statement of the school's edition); or the answer.

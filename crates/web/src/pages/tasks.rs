@@ -222,6 +222,19 @@ impl View {
     }
 }
 
+/// The school year a page's query names (`?jaar=2026-2027`), else this one.
+pub(crate) fn year_of(
+    query: &Result<Query<HashMap<String, String>>, QueryRejection>,
+    lang: Lang,
+) -> SchoolYear {
+    query
+        .as_ref()
+        .ok()
+        .and_then(|Query(q)| q.get(year_param(lang)))
+        .and_then(|y| SchoolYear::parse(y))
+        .unwrap_or_else(this_year)
+}
+
 pub(crate) fn year_param(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "jaar",
@@ -550,11 +563,8 @@ pub async fn show(
         Ok(w) => w,
         Err(response) => return Ok(response),
     };
+    let year = year_of(&query, lang);
     let query = query.map(|Query(q)| q).unwrap_or_default();
-    let year = query
-        .get(year_param(lang))
-        .and_then(|y| SchoolYear::parse(y))
-        .unwrap_or_else(this_year);
     let view = query
         .get(view_param(lang))
         .and_then(|v| View::ALL.into_iter().find(|view| view.key(lang) == v))
@@ -634,11 +644,7 @@ pub async fn document(
         Ok(w) => w,
         Err(response) => return Ok(response),
     };
-    let query = query.map(|Query(q)| q).unwrap_or_default();
-    let year = query
-        .get(year_param(lang))
-        .and_then(|y| SchoolYear::parse(y))
-        .unwrap_or_else(this_year);
+    let year = year_of(&query, lang);
     let t = Tr(lang);
     let loaded = load(&app, &working, year).await?;
     let found = attention(
