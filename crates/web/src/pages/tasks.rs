@@ -15,7 +15,6 @@ use domain::allocation::{
     Assignment, Attention, Category, Part, Party, SchoolYear, Suggestion, Task, attention,
     task_hours,
 };
-use domain::framework::Date;
 use domain::hours::Minutes;
 use domain::{Area, Code, Edition, Kind, Lang, Role};
 use store::{AllocationData, AllocationSettings};
@@ -31,15 +30,7 @@ use crate::working::{Working, working_in};
 
 /// Today's school year.
 pub(crate) fn this_year() -> SchoolYear {
-    let days = store::now_millis().div_euclid(86_400_000);
-    let (y, m, d) = crate::pages::members::civil_from_days(days);
-    let date = Date::new(
-        u16::try_from(y).unwrap_or(2026),
-        u8::try_from(m).unwrap_or(1),
-        u8::try_from(d).unwrap_or(1),
-    )
-    .unwrap_or(Date::MIN);
-    SchoolYear::of(date)
+    SchoolYear::of(crate::pages::draft::today())
 }
 
 /// Everything the allocation's pages need, loaded once.
