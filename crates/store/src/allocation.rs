@@ -59,14 +59,16 @@ const DELETE_FEED: &str = "DELETE FROM scan_feeds WHERE scan_id = $1";
 const SELECT_FEED: &str = "SELECT f.scan_id FROM scan_feeds f JOIN scans s ON s.id = f.scan_id \
      WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3";
 /// The task answers of the scans whose owners chose to let them feed the allocation, of
-/// active members only.
-const SELECT_SUGGESTIONS: &str = "SELECT s.user_id, a.code, a.choice FROM scans s \
+/// active members only: one row per person, their answers as `CODE:choice,…` (codes and
+/// choices hold neither `:` nor `,`), which reads many times faster than a row per answer.
+/// Which answers are to tasks is told by the round's edition (cached), not by a join.
+const SELECT_SUGGESTIONS: &str = "SELECT s.user_id, string_agg(a.code || ':' || a.choice, ',') \
+     FROM scans s \
      JOIN scan_feeds f ON f.scan_id = s.id \
-     JOIN rounds r ON r.id = s.round_id \
      JOIN scan_answers a ON a.scan_id = s.id \
-     JOIN statements st ON st.edition_id = r.edition_id AND st.code = a.code AND st.kind = 'task' \
      JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 \
-     WHERE s.school_id = $1 AND s.round_id = $2 AND a.choice IS NOT NULL";
+     WHERE s.school_id = $1 AND s.round_id = $2 AND a.choice IS NOT NULL \
+     GROUP BY s.user_id";
 /// What changes when a round's suggestions change: a fed scan saved, a feed given (the newest
 /// feed is newer) or taken (one fewer).
 const SELECT_SUGGESTION_STAMP: &str = "SELECT COUNT(*), COALESCE(MAX(s.updated_at), 0), \
@@ -476,17 +478,36 @@ impl Store {
         school: SchoolId,
         round: Uuid,
     ) -> Result<Vec<Suggestion>, StoreError> {
-        let rows: Vec<(Uuid, String, String)> = on_pool!(self, pool =>
+        let Some(edition) = self.round_edition(school, round).await? else {
+            return Ok(Vec::new());
+        };
+        let edition = self
+            .edition(edition)
+            .await?
+            .ok_or_else(|| StoreError::CorruptRow(format!("round {round} without its edition")))?;
+        let tasks: std::collections::HashSet<&str> = edition
+            .statements()
+            .iter()
+            .filter(|s| s.kind == domain::Kind::Task)
+            .map(|s| s.code.as_str())
+            .collect();
+        let rows: Vec<(Uuid, String)> = on_pool!(self, pool =>
             sqlx::query_as(SELECT_SUGGESTIONS).bind(school.0).bind(round).fetch_all(pool).await?);
-        rows.into_iter()
-            .map(|(user, code, choice)| {
-                let bad = || StoreError::CorruptRow(format!("answer {code} {choice}"));
-                Ok(Suggestion {
+        let mut out = Vec::new();
+        for (user, answers) in rows {
+            for answer in answers.split(',') {
+                let bad = || StoreError::CorruptRow(format!("answer {answer}"));
+                let (code, choice) = answer.split_once(':').ok_or_else(bad)?;
+                if !tasks.contains(code) {
+                    continue;
+                }
+                out.push(Suggestion {
                     person: UserId(user),
-                    code: Code::parse(&code).ok_or_else(bad)?,
-                    choice: Choice::parse(&choice).map_err(|_| bad())?,
-                })
-            })
-            .collect()
+                    code: Code::parse(code).ok_or_else(bad)?,
+                    choice: Choice::parse(choice).map_err(|_| bad())?,
+                });
+            }
+        }
+        Ok(out)
     }
 }
