@@ -303,21 +303,7 @@ async fn view(
                     .collect();
                 blocks.push(DraftBlock {
                     id: format!("{}-{}-{}", role.code(), area.code(), kind.letter()),
-                    heading: crate::pages::framework::place(
-                        &from,
-                        &domain::Statement {
-                            code: domain::Code::conventional(role, area, kind, 1),
-                            kind,
-                            role,
-                            area,
-                            theme: None,
-                            depth: None,
-                            text: Text::default(),
-                            sources: vec![],
-                            tags: vec![],
-                        },
-                        lang,
-                    ),
+                    heading: crate::pages::framework::place_of(&from, role, area, kind, lang),
                     lines,
                 });
             }
@@ -497,18 +483,17 @@ pub async fn add(
     let (Some(role), Some(area), Some(kind), Some(text), true) =
         (role, area, kind, text, problems.is_empty())
     else {
-        let page = view(
+        return refused(
             &app,
             lang,
             &working,
             &draft,
-            form,
-            PublishForm::default(),
+            (form, PublishForm::default()),
             problems,
             Vec::new(),
+            StatusCode::UNPROCESSABLE_ENTITY,
         )
-        .await?;
-        return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+        .await;
     };
     let added = app
         .store
@@ -531,18 +516,17 @@ pub async fn add(
                 field: "add-nl",
                 message: refusal_message(&refusal, lang),
             }];
-            let page = view(
+            refused(
                 &app,
                 lang,
                 &working,
                 &draft,
-                form,
-                PublishForm::default(),
+                (form, PublishForm::default()),
                 problems,
                 Vec::new(),
+                StatusCode::CONFLICT,
             )
-            .await?;
-            respond_private(&page, lang, StatusCode::CONFLICT)
+            .await
         }
         Err(DraftFailure::Store(e)) => Err(e.into()),
     }
@@ -592,7 +576,7 @@ pub async fn publish(
             lang,
             &working,
             &draft,
-            form,
+            (AddForm::default(), form),
             problems,
             Vec::new(),
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -638,7 +622,7 @@ pub async fn publish(
                 lang,
                 &working,
                 &draft,
-                form,
+                (AddForm::default(), form),
                 Vec::new(),
                 lines,
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -668,7 +652,7 @@ pub async fn publish(
                 lang,
                 &working,
                 &draft,
-                form,
+                (AddForm::default(), form),
                 problems,
                 Vec::new(),
                 StatusCode::CONFLICT,
@@ -679,14 +663,14 @@ pub async fn publish(
     }
 }
 
-/// The draft page again, with why publishing was refused.
+/// The draft page again, with the forms as posted and why adding or publishing was refused.
 #[allow(clippy::too_many_arguments)]
 async fn refused(
     app: &AppState,
     lang: Lang,
     working: &Working,
     draft: &Draft,
-    form: PublishForm,
+    (add, publish): (AddForm, PublishForm),
     problems: Vec<Problem>,
     publish_problems: Vec<String>,
     status: StatusCode,
@@ -696,8 +680,8 @@ async fn refused(
         lang,
         working,
         draft,
-        AddForm::default(),
-        form,
+        add,
+        publish,
         problems,
         publish_problems,
     )

@@ -71,12 +71,23 @@ pub(crate) async fn newest_national(app: &AppState) -> Result<Edition, AppError>
 
 /// "Begeleider · Visie en beleid · taak": where a statement stands, in words.
 pub(crate) fn place(edition: &Edition, s: &Statement, lang: Lang) -> String {
+    place_of(edition, s.role, s.area, s.kind, lang)
+}
+
+/// "Begeleider · Visie en beleid · taak" for a role, an area and a kind.
+pub(crate) fn place_of(
+    edition: &Edition,
+    role: domain::Role,
+    area: domain::Area,
+    kind: domain::Kind,
+    lang: Lang,
+) -> String {
     let t = Tr(lang);
     format!(
         "{} · {} · {}",
-        edition.role(s.role).name.get(lang),
-        edition.area(s.area).name.get(lang),
-        t.get(match s.kind {
+        edition.role(role).name.get(lang),
+        edition.area(area).name.get(lang),
+        t.get(match kind {
             domain::Kind::Task => "fw-kind-task",
             domain::Kind::Expertise => "fw-kind-expertise",
         })

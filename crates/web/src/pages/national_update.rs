@@ -47,11 +47,18 @@ pub struct NationalView {
 }
 
 /// The national edition the school is based on (its draft's, else its edition's), the newest
-/// one, and the changes between them.
-async fn national_changes(
-    app: &AppState,
-    working: &Working,
-) -> Result<(Edition, Edition, Vec<StatementChange>), AppError> {
+/// one, the changes between them, and the school's statements now (its draft's, else those
+/// of the version in use), read once.
+struct National {
+    base: Edition,
+    newest: Edition,
+    changes: Vec<StatementChange>,
+    current: Vec<draft::DraftStatement>,
+    has_draft: bool,
+    framework: crate::pages::framework::SchoolFramework,
+}
+
+async fn national_changes(app: &AppState, working: &Working) -> Result<National, AppError> {
     let school = working.school().id;
     let framework = school_framework(app, school).await?;
     let draft = app.store.draft(school).await?;
@@ -63,7 +70,19 @@ async fn national_changes(
         .await?
         .unwrap_or_else(|| newest.clone());
     let changes = diff(base.statements(), newest.statements());
-    Ok((base, newest, changes))
+    let has_draft = draft.is_some();
+    let current = match draft {
+        Some(d) => d.statements,
+        None => draft::start(&framework.current),
+    };
+    Ok(National {
+        base,
+        newest,
+        changes,
+        current,
+        has_draft,
+        framework,
+    })
 }
 
 async fn view(
@@ -75,13 +94,13 @@ async fn view(
     let t = Tr(lang);
     let short = working.school().short_name.clone();
     let page = Page::NationalUpdate(short.clone());
-    let (base, newest, changes) = national_changes(app, working).await?;
-    let draft = app.store.draft(working.school().id).await?;
-    let framework = school_framework(app, working.school().id).await?;
-    let current = match &draft {
-        Some(d) => d.statements.clone(),
-        None => draft::start(&framework.current),
-    };
+    let National {
+        base,
+        newest,
+        changes,
+        current,
+        ..
+    } = national_changes(app, working).await?;
     Ok(NationalView {
         chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-national-title"))
             .signed_in(),
@@ -149,7 +168,14 @@ pub async fn take(
     };
     let take = form.map(|Form(f)| f.take).unwrap_or_default();
     let school = working.school().id;
-    let (base, newest, changes) = national_changes(&app, &working).await?;
+    let National {
+        base,
+        newest,
+        changes,
+        has_draft,
+        framework,
+        ..
+    } = national_changes(&app, &working).await?;
     if base.id() == newest.id() {
         return Ok(see_other(&Page::NationalUpdate(short).path(lang)));
     }
@@ -164,8 +190,7 @@ pub async fn take(
             }
         },
     };
-    if app.store.draft(school).await?.is_none() {
-        let framework = school_framework(&app, school).await?;
+    if !has_draft {
         match app
             .store
             .start_draft(
