@@ -58,32 +58,65 @@ const INSERT_FEED: &str =
 const DELETE_FEED: &str = "DELETE FROM scan_feeds WHERE scan_id = $1";
 const SELECT_FEED: &str = "SELECT f.scan_id FROM scan_feeds f JOIN scans s ON s.id = f.scan_id \
      WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3";
-/// The task answers of the scans whose owners chose to let them feed the allocation, of
-/// active members only: one row per person, their answers as `CODE:choice,…` (codes and
-/// choices hold neither `:` nor `,`), which reads many times faster than a row per answer.
-/// Which answers are to tasks is told by the round's edition (cached), not by a join.
-const SELECT_SUGGESTIONS: &str = "SELECT s.user_id, string_agg(a.code || ':' || a.choice, ',') \
-     FROM scans s \
+/// The scans of a round whose owners chose to let them feed the allocation, of active
+/// members only, with their revisions and when they were given to feed: what the suggestions
+/// are read at.
+const SELECT_FED_SCANS: &str = "SELECT s.id, s.revision, f.created_at FROM scans s \
      JOIN scan_feeds f ON f.scan_id = s.id \
-     JOIN scan_answers a ON a.scan_id = s.id \
      JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 \
+     WHERE s.school_id = $1 AND s.round_id = $2";
+/// The answers of the round's fed scans: one row per scan, its answers as `CODE:choice,…`
+/// (codes and choices hold neither `:` nor `,`), which reads many times faster than a row per
+/// answer, with the revision they were read at. A scan without a chosen answer gives no row.
+/// Which answers are to tasks is told by the round's edition (cached), not by a join.
+const SELECT_ROUND_CHOICES: &str = "SELECT s.id, s.user_id, s.revision, \
+     string_agg(a.code || ':' || a.choice, ',') FROM scans s \
+     JOIN scan_feeds f ON f.scan_id = s.id JOIN scan_answers a ON a.scan_id = s.id \
      WHERE s.school_id = $1 AND s.round_id = $2 AND a.choice IS NOT NULL \
-     GROUP BY s.user_id";
-/// What changes when a round's suggestions change: a fed scan saved, a feed given (the newest
-/// feed is newer) or taken (one fewer).
-const SELECT_SUGGESTION_STAMP: &str = "SELECT COUNT(*), COALESCE(MAX(s.updated_at), 0), \
-     COALESCE(MAX(f.created_at), 0) FROM scans s JOIN scan_feeds f ON f.scan_id = s.id \
+     GROUP BY s.id, s.user_id, s.revision";
+/// The same for the listed scans (`$3…`) of the round only.
+const SELECT_SCAN_CHOICES: (&str, &str) = (
+    "SELECT s.id, s.user_id, s.revision, string_agg(a.code || ':' || a.choice, ',') \
+     FROM scans s JOIN scan_answers a ON a.scan_id = s.id \
+     WHERE s.school_id = $1 AND s.round_id = $2 AND a.choice IS NOT NULL AND s.id IN (VALUES ",
+    ") GROUP BY s.id, s.user_id, s.revision",
+);
+
+/// What changes whenever a round's suggestions may have: the number of fed scans of active
+/// members, the sum of their revisions (a save counts one up) and of their feeds' times (a
+/// feed taken and given again is newer). Sums, cast so both backends give a 64-bit integer.
+/// [`stamp_of`] makes the same from [`SELECT_FED_SCANS`], so that what is kept is stamped
+/// with the list it was read by (a change in between is seen at the next read).
+const SELECT_SUGGESTION_STAMP: &str = "SELECT COUNT(*), CAST(COALESCE(SUM(s.revision), 0) AS BIGINT), \
+     CAST(COALESCE(SUM(f.created_at), 0) AS BIGINT) FROM scans s \
+     JOIN scan_feeds f ON f.scan_id = s.id \
+     JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 \
      WHERE s.school_id = $1 AND s.round_id = $2";
 
-/// A round's suggestions as last read, with what they were read at.
+/// A round's [`SELECT_SUGGESTION_STAMP`].
+type SuggestionStamp = (i64, i64, i64);
+
+/// The stamp of a list of fed scans (id, revision, fed at).
+fn stamp_of(fed: &[(Uuid, i64, i64)]) -> SuggestionStamp {
+    fed.iter()
+        .fold((0, 0, 0), |(n, revisions, times), (_, revision, at)| {
+            (n + 1, revisions + revision, times + at)
+        })
+}
+
+/// Each round's suggestions as last read, by scan, so that after a save only the scans that
+/// changed are read again.
 #[derive(Debug, Default)]
-pub(crate) struct SuggestionCache(std::sync::Mutex<HashMap<(SchoolId, Uuid), Stamped>>);
+pub(crate) struct SuggestionCache(std::sync::Mutex<HashMap<(SchoolId, Uuid), RoundSuggestions>>);
 
-/// Suggestions with the stamp they were read at.
-type Stamped = (SuggestionStamp, std::sync::Arc<Vec<Suggestion>>);
-
-/// The fed scans' count, last save and feeds, and the store's generation (memberships).
-type SuggestionStamp = (i64, i64, i64, u64);
+/// A round's suggestions: per fed scan the revision it was read at and its task answers, and
+/// all of them together as the pages use them, with the stamp they were read at.
+#[derive(Debug, Default)]
+struct RoundSuggestions {
+    stamp: SuggestionStamp,
+    scans: std::collections::BTreeMap<Uuid, (i64, Vec<Suggestion>)>,
+    all: std::sync::Arc<Vec<Suggestion>>,
+}
 
 /// The school's choices for hours and for the conversation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -446,40 +479,80 @@ impl Store {
         Ok(found.is_some())
     }
 
-    /// The task answers of a round that their owners let feed the allocation. Read again
-    /// only when a fed scan was saved, a feed given or taken, or a membership changed since.
+    /// The task answers of a round that their owners let feed the allocation. A small stamp
+    /// is read every time (so a change by another process is seen too); when it changed, only
+    /// the scans saved since, or whose feed or owner's membership came back, are read again.
     pub async fn suggestions(
         &self,
         school: SchoolId,
         round: Uuid,
     ) -> Result<std::sync::Arc<Vec<Suggestion>>, StoreError> {
-        let generation = self.generation();
-        let (count, saved, fed): (i64, i64, i64) = on_pool!(self, pool =>
+        let stamp: SuggestionStamp = on_pool!(self, pool =>
             sqlx::query_as(SELECT_SUGGESTION_STAMP).bind(school.0).bind(round).fetch_one(pool).await?);
-        let stamp = (count, saved, fed, generation);
-        if let Ok(cache) = self.suggestions.0.lock()
-            && let Some((at, found)) = cache.get(&(school, round))
-            && *at == stamp
+        if let Some(known) = self.suggestions.lock().get(&(school, round))
+            && known.stamp == stamp
         {
-            return Ok(found.clone());
+            return Ok(known.all.clone());
         }
-        let found = std::sync::Arc::new(self.read_suggestions(school, round).await?);
-        if let Ok(mut cache) = self.suggestions.0.lock() {
-            if cache.len() >= 256 {
-                cache.clear();
-            }
-            cache.insert((school, round), (stamp, found.clone()));
+        let fed: Vec<(Uuid, i64, i64)> = on_pool!(self, pool =>
+            sqlx::query_as(SELECT_FED_SCANS).bind(school.0).bind(round).fetch_all(pool).await?);
+        let stale: std::collections::HashSet<Uuid> = {
+            let cache = self.suggestions.lock();
+            let known = cache.get(&(school, round)).map(|k| &k.scans);
+            fed.iter()
+                .filter(|(scan, revision, _)| {
+                    known
+                        .and_then(|k| k.get(scan))
+                        .is_none_or(|(read, _)| read != revision)
+                })
+                .map(|(scan, ..)| *scan)
+                .collect()
+        };
+        let mut read = if stale.is_empty() {
+            HashMap::new()
+        } else if stale.len() * 4 > fed.len() {
+            self.read_suggestions(school, round, None).await?
+        } else {
+            let listed: Vec<Uuid> = stale.iter().copied().collect();
+            self.read_suggestions(school, round, Some(&listed)).await?
+        };
+        let mut cache = self.suggestions.lock();
+        if cache.len() >= 256 && !cache.contains_key(&(school, round)) {
+            cache.clear();
         }
-        Ok(found)
+        let known = cache.entry((school, round)).or_default();
+        known.stamp = stamp_of(&fed);
+        let mut before = std::mem::take(&mut known.scans);
+        let mut now = std::collections::BTreeMap::new();
+        for (scan, revision, _) in fed {
+            let entry = match read.remove(&scan) {
+                Some(found) => found,
+                // A scan read again that gave no row has no chosen answer.
+                None if stale.contains(&scan) => (revision, Vec::new()),
+                None => before.remove(&scan).unwrap_or((revision, Vec::new())),
+            };
+            now.insert(scan, entry);
+        }
+        known.all = std::sync::Arc::new(
+            now.values()
+                .flat_map(|(_, found)| found.iter().cloned())
+                .collect(),
+        );
+        known.scans = now;
+        Ok(known.all.clone())
     }
 
+    /// The task answers of the given fed scans of a round (`None`: all of them, in one pass
+    /// over the round, faster when there are many), with the revision they were read at.
     async fn read_suggestions(
         &self,
         school: SchoolId,
         round: Uuid,
-    ) -> Result<Vec<Suggestion>, StoreError> {
+        scans: Option<&[Uuid]>,
+    ) -> Result<HashMap<Uuid, (i64, Vec<Suggestion>)>, StoreError> {
+        let mut out = HashMap::new();
         let Some(edition) = self.round_edition(school, round).await? else {
-            return Ok(Vec::new());
+            return Ok(out);
         };
         let edition = self
             .edition(edition)
@@ -491,23 +564,53 @@ impl Store {
             .filter(|s| s.kind == domain::Kind::Task)
             .map(|s| s.code.as_str())
             .collect();
-        let rows: Vec<(Uuid, String)> = on_pool!(self, pool =>
-            sqlx::query_as(SELECT_SUGGESTIONS).bind(school.0).bind(round).fetch_all(pool).await?);
-        let mut out = Vec::new();
-        for (user, answers) in rows {
+        let rows: Vec<(Uuid, Uuid, i64, String)> = if let Some(scans) = scans {
+            let mut rows = Vec::new();
+            for chunk in scans.chunks(crate::saves::ROWS_PER_STATEMENT) {
+                let sql = crate::saves::with_rows(SELECT_SCAN_CHOICES, chunk.len(), 1, 3);
+                rows.extend(on_pool!(self, pool => {
+                    let mut query = sqlx::query_as::<_, (Uuid, Uuid, i64, String)>(
+                        sqlx::AssertSqlSafe(sql.clone()),
+                    )
+                    .bind(school.0)
+                    .bind(round);
+                    for scan in chunk {
+                        query = query.bind(*scan);
+                    }
+                    query.fetch_all(pool).await?
+                }));
+            }
+            rows
+        } else {
+            on_pool!(self, pool => sqlx::query_as(SELECT_ROUND_CHOICES)
+                .bind(school.0).bind(round).fetch_all(pool).await?)
+        };
+        for (scan, user, revision, answers) in rows {
+            let mut found = Vec::new();
             for answer in answers.split(',') {
                 let bad = || StoreError::CorruptRow(format!("answer {answer}"));
                 let (code, choice) = answer.split_once(':').ok_or_else(bad)?;
                 if !tasks.contains(code) {
                     continue;
                 }
-                out.push(Suggestion {
+                found.push(Suggestion {
                     person: UserId(user),
                     code: Code::parse(code).ok_or_else(bad)?,
                     choice: Choice::parse(choice).map_err(|_| bad())?,
                 });
             }
+            out.insert(scan, (revision, found));
         }
         Ok(out)
+    }
+}
+
+impl SuggestionCache {
+    /// The cache, also after a panic elsewhere left its lock poisoned (its data is only ever
+    /// replaced whole per round, never left half-written).
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(SchoolId, Uuid), RoundSuggestions>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }

@@ -21,7 +21,8 @@ use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 /// For every (new id, round, school, person) row of the list: when the round is an open round
 /// of the school and the person an active member, makes the person's scan of the round if it
-/// is their first save, or notes the time of this one, and gives its id. Rows that do not
+/// is their first save, or notes the time of this one and counts its revision up, and gives
+/// its id. Rows that do not
 /// qualify give nothing and write nothing. `$1` is the time.
 const OPEN_SCANS: (&str, &str) = (
     "INSERT INTO scans (id, round_id, school_id, user_id, created_at, updated_at) \
@@ -29,7 +30,8 @@ const OPEN_SCANS: (&str, &str) = (
     ") AS v JOIN rounds r ON r.id = v.column2 AND r.school_id = v.column3 AND r.closed_at IS NULL \
      JOIN memberships m ON m.school_id = r.school_id AND m.user_id = v.column4 AND m.active = 1 \
      WHERE true \
-     ON CONFLICT (round_id, user_id) DO UPDATE SET updated_at = excluded.updated_at \
+     ON CONFLICT (round_id, user_id) DO UPDATE SET updated_at = excluded.updated_at, \
+     revision = scans.revision + 1 \
      RETURNING id, round_id, school_id, user_id",
 );
 const UPSERT_CHOICES: (&str, &str) = (
@@ -74,11 +76,16 @@ const SET_FINISHED: &str = "UPDATE scans SET finished_at = $2, updated_at = $3 W
 
 /// At most this many rows go in one statement, well under both backends' limits on
 /// parameters (SQLite 32,766; PostgreSQL 65,535).
-const ROWS_PER_STATEMENT: usize = 2_000;
+pub(crate) const ROWS_PER_STATEMENT: usize = 2_000;
 
 /// `HEAD (…), (…) TAIL` for `rows` rows of `width` parameters, numbered from `first`. Only
 /// our own statement texts and parameter numbers go in; every value is bound.
-fn with_rows((head, tail): (&str, &str), rows: usize, width: usize, first: usize) -> String {
+pub(crate) fn with_rows(
+    (head, tail): (&str, &str),
+    rows: usize,
+    width: usize,
+    first: usize,
+) -> String {
     let mut sql = String::with_capacity(head.len() + tail.len() + rows * width * 6);
     sql.push_str(head);
     for row in 0..rows {

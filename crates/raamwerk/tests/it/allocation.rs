@@ -2,7 +2,7 @@
 //! refused one stores nothing; a private scan never feeds the allocation without its owner's
 //! choice; settings and hours are kept per school.
 
-use domain::account::UserId;
+use domain::account::{Permission, UserId};
 use domain::allocation::{
     AllocationError, Assignment, Category, Outside, Part, Party, Rules, SchoolYear, Task,
 };
@@ -13,12 +13,13 @@ use domain::{Code, Kind, Role};
 use store::{AllocationFailure, AllocationSettings};
 
 use crate::helpers::{Backend, TestApp, on_both_backends};
-use crate::members::team;
+use crate::members::{person, team};
 
 on_both_backends!(
     agreements_follow_the_rules_and_a_refused_one_stores_nothing,
     a_private_scan_never_feeds_the_allocation_without_its_owners_choice,
     settings_and_hours_are_kept_per_school,
+    suggestions_follow_every_save_feed_and_membership_change,
     the_team_agrees_who_does_what_and_sees_what_to_talk_about,
 );
 
@@ -331,6 +332,190 @@ async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(bac
             .expect("read")
             .is_empty()
     );
+    app.stop().await;
+}
+
+/// The round's suggestions as (person, code, choice), in a fixed order, read through `store`.
+async fn said(
+    store: &store::Store,
+    school: domain::school::SchoolId,
+    round: uuid::Uuid,
+) -> Vec<(UserId, String, Choice)> {
+    let mut said: Vec<_> = store
+        .suggestions(school, round)
+        .await
+        .expect("read")
+        .iter()
+        .map(|s| (s.person, s.code.as_str().to_owned(), s.choice))
+        .collect();
+    said.sort_by_key(|(person, code, _)| (person.0, code.clone()));
+    said
+}
+
+/// The suggestions are kept between reads and only changed scans are read again: every kind
+/// of change must still show at once, also one made by another process, and what is kept
+/// must equal what a fresh read of the database gives.
+async fn suggestions_follow_every_save_feed_and_membership_change(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let store = &app.state.store;
+    let school = lyceum.school.id;
+    let round = store
+        .open_round(
+            school,
+            lyceum.coordinator.id,
+            &RoundName::parse("najaar").expect("valid"),
+            Period::parse("2026-09-01", "").expect("valid"),
+            app.state.edition.id(),
+        )
+        .await
+        .expect("round")
+        .id;
+    let mut people = Vec::new();
+    for i in 0..8 {
+        let user = person(
+            &app,
+            &lyceum.school,
+            &format!("collega{i}@lyceum.nl"),
+            &format!("Collega {i}"),
+            Permission::Member,
+            &[Role::Mentor],
+        )
+        .await;
+        let choice = [Choice::Yes, Choice::Partly, Choice::Develop][i % 3];
+        store
+            .save_scan(
+                school,
+                round,
+                user.id,
+                &[Change::Choice(code("BEG.VIS.T1"), Some(choice))],
+            )
+            .await
+            .expect("saved");
+        assert!(
+            store
+                .set_scan_feed(school, round, user.id, true)
+                .await
+                .expect("fed")
+        );
+        people.push(user.id);
+    }
+    let task = |person: UserId, choice: Choice| (person, "BEG.VIS.T1".to_owned(), choice);
+    let mut expected: Vec<_> = people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| task(*p, [Choice::Yes, Choice::Partly, Choice::Develop][i % 3]))
+        .collect();
+    expected.sort_by_key(|(person, code, _)| (person.0, code.clone()));
+    assert_eq!(said(store, school, round).await, expected);
+    let set =
+        |expected: &mut Vec<(UserId, String, Choice)>, who: UserId, choice: Option<Choice>| {
+            expected.retain(|(p, ..)| *p != who);
+            if let Some(choice) = choice {
+                expected.push(task(who, choice));
+            }
+            expected.sort_by_key(|(person, code, _)| (person.0, code.clone()));
+        };
+
+    // Two saves straight after each other, read after each: both show (a save is told by
+    // the scan's revision, not by the clock).
+    for choice in [Choice::NotMine, Choice::Yes, Choice::Partly] {
+        store
+            .save_scan(
+                school,
+                round,
+                people[0],
+                &[Change::Choice(code("BEG.VIS.T1"), Some(choice))],
+            )
+            .await
+            .expect("saved");
+        set(&mut expected, people[0], Some(choice));
+        assert_eq!(
+            said(store, school, round).await,
+            expected,
+            "after {choice:?}"
+        );
+    }
+    // A choice taken back leaves nothing of that scan.
+    store
+        .save_scan(
+            school,
+            round,
+            people[1],
+            &[Change::Choice(code("BEG.VIS.T1"), None)],
+        )
+        .await
+        .expect("saved");
+    set(&mut expected, people[1], None);
+    assert_eq!(
+        said(store, school, round).await,
+        expected,
+        "choice taken back"
+    );
+    // A feed taken and given again.
+    let back = expected.clone();
+    store
+        .set_scan_feed(school, round, people[2], false)
+        .await
+        .expect("set");
+    set(&mut expected, people[2], None);
+    assert_eq!(said(store, school, round).await, expected, "feed taken");
+    store
+        .set_scan_feed(school, round, people[2], true)
+        .await
+        .expect("set");
+    assert_eq!(said(store, school, round).await, back, "feed given again");
+    expected = back;
+    // Someone who leaves takes their answers along; back, they bring them again.
+    store
+        .manage_member(
+            school,
+            lyceum.admin.id,
+            people[3],
+            &MemberAction::Deactivate,
+        )
+        .await
+        .expect("deactivated");
+    let before = expected.clone();
+    set(&mut expected, people[3], None);
+    assert_eq!(said(store, school, round).await, expected, "deactivated");
+    store
+        .manage_member(
+            school,
+            lyceum.admin.id,
+            people[3],
+            &MemberAction::Reactivate,
+        )
+        .await
+        .expect("reactivated");
+    expected = before;
+    assert_eq!(said(store, school, round).await, expected, "reactivated");
+    // A save through another process (another store on the same database) shows too.
+    let other = store::Store::connect(app.database_url())
+        .await
+        .expect("connect");
+    other
+        .save_scan(
+            school,
+            round,
+            people[4],
+            &[
+                Change::Choice(code("BEG.VIS.T1"), Some(Choice::NotMine)),
+                Change::Choice(code("BEG.VIS.T2"), Some(Choice::Yes)),
+            ],
+        )
+        .await
+        .expect("saved");
+    set(&mut expected, people[4], Some(Choice::NotMine));
+    expected.push((people[4], "BEG.VIS.T2".to_owned(), Choice::Yes));
+    expected.sort_by_key(|(person, code, _)| (person.0, code.clone()));
+    assert_eq!(
+        said(store, school, round).await,
+        expected,
+        "saved elsewhere"
+    );
+    // What is kept equals what a fresh read gives.
+    assert_eq!(said(&other, school, round).await, expected, "a fresh read");
     app.stop().await;
 }
 
