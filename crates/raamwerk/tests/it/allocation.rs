@@ -2,7 +2,7 @@
 //! refused one stores nothing; a private scan never feeds the allocation without its owner's
 //! choice; settings and hours are kept per school.
 
-use domain::account::{Permission, UserId};
+use domain::account::UserId;
 use domain::allocation::{
     AllocationError, Assignment, Category, Outside, Part, Party, Rules, SchoolYear, Task,
 };
@@ -13,7 +13,7 @@ use domain::{Code, Kind, Role};
 use store::{AllocationFailure, AllocationSettings};
 
 use crate::helpers::{Backend, TestApp, on_both_backends};
-use crate::members::{person, team};
+use crate::members::{colleagues, team};
 
 on_both_backends!(
     agreements_follow_the_rules_and_a_refused_one_stores_nothing,
@@ -371,34 +371,24 @@ async fn suggestions_follow_every_save_feed_and_membership_change(backend: Backe
         .await
         .expect("round")
         .id;
-    let mut people = Vec::new();
-    for i in 0..8 {
-        let user = person(
-            &app,
-            &lyceum.school,
-            &format!("collega{i}@lyceum.nl"),
-            &format!("Collega {i}"),
-            Permission::Member,
-            &[Role::Mentor],
-        )
-        .await;
+    let people = colleagues(&app, &lyceum.school, "lyceum.nl", 8).await;
+    for (i, user) in people.iter().enumerate() {
         let choice = [Choice::Yes, Choice::Partly, Choice::Develop][i % 3];
         store
             .save_scan(
                 school,
                 round,
-                user.id,
+                *user,
                 &[Change::Choice(code("BEG.VIS.T1"), Some(choice))],
             )
             .await
             .expect("saved");
         assert!(
             store
-                .set_scan_feed(school, round, user.id, true)
+                .set_scan_feed(school, round, *user, true)
                 .await
                 .expect("fed")
         );
-        people.push(user.id);
     }
     let task = |person: UserId, choice: Choice| (person, "BEG.VIS.T1".to_owned(), choice);
     let mut expected: Vec<_> = people

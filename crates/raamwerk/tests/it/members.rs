@@ -4,7 +4,7 @@
 
 use axum::http::StatusCode;
 use domain::Role;
-use domain::account::{Email, FrameworkRoles, Permission, PersonName, User};
+use domain::account::{Email, FrameworkRoles, Permission, PersonName, User, UserId};
 use domain::school::School;
 
 use crate::helpers::{Backend, Page, TestApp, new_school, on_both_backends};
@@ -63,6 +63,24 @@ pub async fn person(
         .await
         .expect("member");
     user
+}
+
+/// `n` mentors who are members of `school`, at `collega0@DOMAIN`, `collega1@DOMAIN`, ….
+pub async fn colleagues(app: &TestApp, school: &School, domain: &str, n: usize) -> Vec<UserId> {
+    let mut people = Vec::with_capacity(n);
+    for i in 0..n {
+        let user = person(
+            app,
+            school,
+            &format!("collega{i}@{domain}"),
+            &format!("Collega {i}"),
+            Permission::Member,
+            &[Role::Mentor],
+        )
+        .await;
+        people.push(user.id);
+    }
+    people
 }
 
 /// A school named `name` whose people have addresses at `domain`.

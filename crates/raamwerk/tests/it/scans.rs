@@ -11,7 +11,7 @@ use domain::{Area, Code, Kind};
 use store::{ManageError, ScanError};
 
 use crate::helpers::{Backend, TestApp, on_both_backends};
-use crate::members::{person, team};
+use crate::members::{colleagues, person, team};
 
 on_both_backends!(
     rounds_are_opened_and_closed_by_coordinators_one_at_a_time,
@@ -1589,18 +1589,7 @@ async fn saves_at_once_are_written_together_and_a_refused_one_spoils_nothing(bac
     let store = app.state.store.clone();
     let first = first_task(&app);
     let mut people = vec![lyceum.admin.id, lyceum.coordinator.id, lyceum.member.id];
-    for i in 0..20 {
-        let user = person(
-            &app,
-            &lyceum.school,
-            &format!("collega{i}@lyceum.nl"),
-            &format!("Collega {i}"),
-            Permission::Member,
-            &[Role::Mentor],
-        )
-        .await;
-        people.push(user.id);
-    }
+    people.extend(colleagues(&app, &lyceum.school, "lyceum.nl", 20).await);
     let round = round_id(&round);
     let mut saves = tokio::task::JoinSet::new();
     for (i, user) in people.iter().copied().enumerate() {
@@ -1653,19 +1642,7 @@ async fn someone_going_away_mid_save_spoils_no_one_elses_save(backend: Backend) 
     let (lyceum, round) = open(&app).await;
     let store = app.state.store.clone();
     let first = first_task(&app);
-    let mut people = Vec::new();
-    for i in 0..12 {
-        let user = person(
-            &app,
-            &lyceum.school,
-            &format!("collega{i}@lyceum.nl"),
-            &format!("Collega {i}"),
-            Permission::Member,
-            &[Role::Mentor],
-        )
-        .await;
-        people.push(user.id);
-    }
+    let people = colleagues(&app, &lyceum.school, "lyceum.nl", 12).await;
     let round = round_id(&round);
     let school = lyceum.school.id;
     let save = |i: usize, attempt: usize| {
