@@ -155,10 +155,17 @@ pub enum AuditAction {
     SchoolChanged,
     RoundOpened,
     RoundClosed,
+    /// A version of the school's own framework published from its draft.
+    EditionPublished,
+    /// A version of the school's own framework stored from a file.
+    EditionImported,
+    /// A version opened to everyone through the CASE endpoints, or closed again.
+    EditionOpened,
+    EditionClosed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 13] = [
+    pub const ALL: [AuditAction; 17] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -172,6 +179,10 @@ impl AuditAction {
         AuditAction::SchoolChanged,
         AuditAction::RoundOpened,
         AuditAction::RoundClosed,
+        AuditAction::EditionPublished,
+        AuditAction::EditionImported,
+        AuditAction::EditionOpened,
+        AuditAction::EditionClosed,
     ];
 
     /// The stored code.
@@ -190,6 +201,10 @@ impl AuditAction {
             AuditAction::SchoolChanged => "school.changed",
             AuditAction::RoundOpened => "round.opened",
             AuditAction::RoundClosed => "round.closed",
+            AuditAction::EditionPublished => "edition.published",
+            AuditAction::EditionImported => "edition.imported",
+            AuditAction::EditionOpened => "edition.opened",
+            AuditAction::EditionClosed => "edition.closed",
         }
     }
 
@@ -226,6 +241,14 @@ impl AuditAction {
             (AuditAction::RoundOpened, Lang::En) => "round opened",
             (AuditAction::RoundClosed, Lang::Nl) => "ronde gesloten",
             (AuditAction::RoundClosed, Lang::En) => "round closed",
+            (AuditAction::EditionPublished, Lang::Nl) => "eigen raamwerk gepubliceerd",
+            (AuditAction::EditionPublished, Lang::En) => "own framework published",
+            (AuditAction::EditionImported, Lang::Nl) => "eigen raamwerk ingelezen",
+            (AuditAction::EditionImported, Lang::En) => "own framework imported",
+            (AuditAction::EditionOpened, Lang::Nl) => "versie openbaar gemaakt (CASE)",
+            (AuditAction::EditionOpened, Lang::En) => "version made public (CASE)",
+            (AuditAction::EditionClosed, Lang::Nl) => "versie niet meer openbaar (CASE)",
+            (AuditAction::EditionClosed, Lang::En) => "version no longer public (CASE)",
         }
     }
 }

@@ -706,7 +706,7 @@ async fn import_into(
             format,
             bytes,
             lang,
-            "raamwerk (CLI)",
+            store::Importer::Tool("raamwerk (CLI)"),
         )
         .await;
         return match imported {

@@ -36,7 +36,9 @@ pub use members::{
     AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,
     InvitationState, ManageError, MySchool, NewInvitation,
 };
-pub use own::{Draft, DraftChange, DraftFailure, DraftRefusal, Expect, Mark, SchoolEdition};
+pub use own::{
+    Draft, DraftChange, DraftFailure, DraftRefusal, Expect, Importer, Mark, SchoolEdition,
+};
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{PASSWORD_LINK_MS, SessionLimits, hash_token};

@@ -32,10 +32,11 @@ const SET_ROLES: &str = "UPDATE memberships SET roles = $3 WHERE school_id = $1 
 const SET_ACTIVE: &str = "UPDATE memberships SET active = $3 WHERE school_id = $1 AND user_id = $2";
 const DELETE_SCANS_IN_SCHOOL: &str = "DELETE FROM scans WHERE school_id = $1 AND user_id = $2";
 const DELETE_MEMBERSHIP: &str = "DELETE FROM memberships WHERE school_id = $1 AND user_id = $2";
-pub(crate) const INSERT_AUDIT: &str = "INSERT INTO audit_log (school_id, at, actor_id, action, subject_id, subject_email, detail) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7)";
+pub(crate) const INSERT_AUDIT: &str = "INSERT INTO audit_log (school_id, at, actor_id, action, subject_id, subject_email, detail, actor_label) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 pub(crate) const PRUNE_AUDIT: &str = "DELETE FROM audit_log WHERE school_id = $1 AND at < $2";
-const SELECT_AUDIT: &str = "SELECT a.at, a.action, a.detail, a.subject_email, actor.name AS actor_name, \
+const SELECT_AUDIT: &str = "SELECT a.at, a.action, a.detail, a.subject_email, \
+     COALESCE(actor.name, a.actor_label) AS actor_name, \
      subject.name AS subject_name FROM audit_log a \
      LEFT JOIN users actor ON actor.id = a.actor_id \
      LEFT JOIN users subject ON subject.id = a.subject_id \
@@ -233,9 +234,22 @@ pub struct MySchool {
     pub active: bool,
 }
 
-/// Writes an audit entry inside the transaction `$tx` and prunes the school's old ones.
+/// Writes an audit entry inside the transaction `$tx` and prunes the school's old ones. The
+/// actor is a member's id, or (the `label` form) a tool that is no member, such as the CLI.
 macro_rules! audit {
-    ($tx:expr, $school:expr, $actor:expr, $action:expr, $subject:expr, $email:expr, $detail:expr) => {{
+    ($tx:expr, $school:expr, $actor:expr, $action:expr, $subject:expr, $email:expr, $detail:expr) => {
+        audit!(
+            $tx,
+            $school,
+            $actor,
+            $action,
+            $subject,
+            $email,
+            $detail,
+            label = None::<String>
+        )
+    };
+    ($tx:expr, $school:expr, $actor:expr, $action:expr, $subject:expr, $email:expr, $detail:expr, label = $label:expr) => {{
         let now = now_millis();
         sqlx::query(INSERT_AUDIT)
             .bind($school)
@@ -245,6 +259,7 @@ macro_rules! audit {
             .bind($subject)
             .bind($email)
             .bind($detail)
+            .bind($label)
             .execute(&mut *$tx)
             .await?;
         sqlx::query(PRUNE_AUDIT)

@@ -6,11 +6,13 @@ use std::collections::HashMap;
 
 use domain::account::{Permission, UserId};
 use domain::framework::draft::{DraftError, DraftStatement};
+use domain::members::AuditAction;
 use domain::school::SchoolId;
 use domain::{Code, Edition, EditionId};
 use uuid::Uuid;
 
 use crate::editions::{StatementRow, content_hash, insert_edition, lists, statement};
+use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, PRUNE_AUDIT, audit};
 use crate::scans::active_permission;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
@@ -41,6 +43,8 @@ const TOUCH_DRAFT: &str = "UPDATE drafts SET revision = revision + 1, updated_at
 const REBASE_DRAFT: &str = "UPDATE drafts SET based_on = $2 WHERE school_id = $1";
 const DELETE_DRAFT: &str = "DELETE FROM drafts WHERE school_id = $1";
 const SET_PUBLIC: &str = "UPDATE editions SET public = $3 WHERE id = $1 AND school_id = $2";
+const SELECT_OWN_VERSION: &str =
+    "SELECT version, public FROM editions WHERE id = $1 AND school_id = $2";
 const SELECT_PUBLIC: &str = "SELECT id FROM editions WHERE school_id IS NOT NULL AND public = 1 \
      ORDER BY created_at";
 const IS_OPEN: &str = "SELECT id FROM editions WHERE id = $1 AND (school_id IS NULL OR public = 1)";
@@ -139,6 +143,23 @@ pub enum DraftRefusal {
     VersionTaken,
     #[error("not a valid change: {0:?}")]
     Invalid(DraftError),
+}
+
+/// Who stores an edition read from a file: a member (named on the edition and in the audit
+/// log), or a tool run on the server that is no member, such as the CLI.
+#[derive(Clone, Copy, Debug)]
+pub enum Importer<'a> {
+    Member(UserId, &'a str),
+    Tool(&'a str),
+}
+
+impl<'a> Importer<'a> {
+    /// The name the edition is stored as published by.
+    pub fn name(self) -> &'a str {
+        match self {
+            Importer::Member(_, name) | Importer::Tool(name) => name,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -458,6 +479,7 @@ impl Store {
                 return Err(DraftRefusal::VersionTaken.into());
             }
             sqlx::query(DELETE_DRAFT).bind(school.0).execute(&mut *tx).await?;
+            audit!(tx, school.0, Some(actor.0), AuditAction::EditionPublished, None::<Uuid>, None::<String>, Some(edition.meta().version.as_str()));
             tx.commit().await?;
         });
         Ok(())
@@ -469,20 +491,26 @@ impl Store {
         &self,
         school: SchoolId,
         edition: &Edition,
-        by: &str,
+        by: Importer<'_>,
     ) -> Result<(), DraftFailure> {
         let hash = content_hash(edition)?;
+        let (actor, label) = match by {
+            Importer::Member(id, _) => (Some(id.0), None),
+            Importer::Tool(name) => (None, Some(name)),
+        };
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            if !insert_edition!(tx, edition, &hash, Some(school.0), by) {
+            if !insert_edition!(tx, edition, &hash, Some(school.0), by.name()) {
                 return Err(DraftRefusal::VersionTaken.into());
             }
+            audit!(tx, school.0, actor, AuditAction::EditionImported, None::<Uuid>, None::<String>, Some(edition.meta().version.as_str()), label = label);
             tx.commit().await?;
         });
         Ok(())
     }
 
-    /// Publishes one of the school's editions openly (CASE endpoints), or stops doing so.
+    /// Publishes one of the school's editions openly (CASE endpoints), or stops doing so; a
+    /// change goes into the audit log. `false` when the school has no such edition.
     pub async fn set_edition_open(
         &self,
         school: SchoolId,
@@ -490,13 +518,23 @@ impl Store {
         id: EditionId,
         open: bool,
     ) -> Result<bool, DraftFailure> {
-        let changed = on_pool!(self, pool => {
+        let found = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             coordinator!(tx, school, actor);
-            let result = sqlx::query(SET_PUBLIC).bind(id.0).bind(school.0).bind(i64::from(open)).execute(&mut *tx).await?;
-            tx.commit().await?;
-            result.rows_affected() > 0
+            let row: Option<(String, i64)> = sqlx::query_as(SELECT_OWN_VERSION).bind(id.0).bind(school.0).fetch_optional(&mut *tx).await?;
+            match row {
+                None => false,
+                Some((version, public)) => {
+                    if (public != 0) != open {
+                        sqlx::query(SET_PUBLIC).bind(id.0).bind(school.0).bind(i64::from(open)).execute(&mut *tx).await?;
+                        let action = if open { AuditAction::EditionOpened } else { AuditAction::EditionClosed };
+                        audit!(tx, school.0, Some(actor.0), action, None::<Uuid>, None::<String>, Some(version.as_str()));
+                        tx.commit().await?;
+                    }
+                    true
+                }
+            }
         });
-        Ok(changed)
+        Ok(found)
     }
 }

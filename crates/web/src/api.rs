@@ -193,7 +193,7 @@ pub async fn import(
         format,
         &body,
         lang,
-        working.user().name.as_str(),
+        store::Importer::Member(working.user().id, working.user().name.as_str()),
     )
     .await?;
     Ok(match outcome {

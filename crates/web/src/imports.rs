@@ -7,7 +7,7 @@ use domain::framework::draft::as_school_edition;
 use domain::school::School;
 use domain::{Edition, Lang, Text};
 use formats::exchange::Exchange;
-use store::{DraftFailure, DraftRefusal, Store, StoreError};
+use store::{DraftFailure, DraftRefusal, Importer, Store, StoreError};
 
 /// What an import did.
 #[derive(Debug)]
@@ -32,7 +32,7 @@ pub async fn import_into_school(
     format: Exchange,
     bytes: &[u8],
     lang: Lang,
-    by: &str,
+    by: Importer<'_>,
 ) -> Result<Imported, StoreError> {
     let read = match format.read(bytes, lang, national, Some(national.id())) {
         Ok(read) => read,

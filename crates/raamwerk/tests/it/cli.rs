@@ -548,6 +548,20 @@ async fn case_import_into_a_school(backend: Backend) {
         1,
         "no national edition added"
     );
+    // The audit log names the tool, not a member (there is none) nor a deleted account.
+    let log = store.audit_log(school.id).await.expect("the log");
+    let imports: Vec<_> = log
+        .iter()
+        .filter(|e| e.action == Some(domain::members::AuditAction::EditionImported))
+        .map(|e| (e.actor.as_deref(), e.detail.as_deref()))
+        .collect();
+    assert_eq!(
+        imports,
+        [
+            (Some("raamwerk (CLI)"), Some("2")),
+            (Some("raamwerk (CLI)"), Some("1"))
+        ]
+    );
     store.close().await;
     std::fs::remove_dir_all(&dir).ok();
     db.remove().await;

@@ -1001,6 +1001,36 @@ async fn case_endpoints_serve_national_and_openly_published_editions_only(backen
         .await
         .expect("closed");
     assert_eq!(app.get(&paths[1]).await.status, StatusCode::NOT_FOUND);
+    // Closing what is closed changes nothing and writes nothing.
+    store
+        .set_edition_open(lyceum.school.id, lyceum.coordinator.id, own.id(), false)
+        .await
+        .expect("closed");
+    // Publishing, opening and closing are in the audit log, by whom and which version.
+    let admin = app.session(lyceum.admin.id).await;
+    let log = app
+        .get_with(
+            "/nl/scholen/stedelijk-lyceum/logboek",
+            &[("cookie", &admin)],
+        )
+        .await;
+    assert_eq!(log.status, StatusCode::OK);
+    let version = own.meta().version.as_str();
+    for (what, times) in [
+        ("eigen raamwerk gepubliceerd", 1),
+        ("versie openbaar gemaakt (CASE)", 1),
+        ("versie niet meer openbaar (CASE)", 1),
+    ] {
+        let line = format!(
+            "<td>Decaan Stedelijk Lyceum</td><td>{what}</td><td></td><td>versie {version}</td>"
+        );
+        assert_eq!(
+            log.body.matches(&line).count(),
+            times,
+            "{what}: {}",
+            log.body
+        );
+    }
     app.stop().await;
 }
 
@@ -1063,6 +1093,20 @@ async fn files_are_imported_through_the_page_and_the_api(backend: Backend) {
         .expect("list");
     assert_eq!(editions.len(), 1);
     assert_eq!(editions[0].published_by, brug.coordinator.name.as_str());
+    let log = app
+        .state
+        .store
+        .audit_log(brug.school.id)
+        .await
+        .expect("the log");
+    assert_eq!(
+        log.iter()
+            .filter(|e| e.action == Some(domain::members::AuditAction::EditionImported))
+            .map(|e| (e.actor.as_deref(), e.detail.as_deref()))
+            .collect::<Vec<_>>(),
+        [(Some(brug.coordinator.name.as_str()), Some("1"))],
+        "one import stored, by its member; the refused ones are not in the log"
+    );
 
     // Through the API.
     let api = "/api/v1/schools/osg-de-brug/editions";

@@ -247,6 +247,7 @@ audit-what = What
 audit-whom = About
 audit-detail = New value
 audit-former-member = (deleted account)
+audit-version = version { $version }
 
 # The self-scan
 rounds-title = Self-scan

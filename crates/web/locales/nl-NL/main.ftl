@@ -247,6 +247,7 @@ audit-what = Wat
 audit-whom = Over
 audit-detail = Nieuwe waarde
 audit-former-member = (verwijderd account)
+audit-version = versie { $version }
 
 # The self-scan
 rounds-title = Zelfscan

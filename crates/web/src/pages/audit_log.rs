@@ -6,6 +6,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::{FrameworkRoles, Permission};
+use domain::members::AuditAction;
 
 use crate::AppState;
 use crate::error::AppError;
@@ -53,9 +54,21 @@ pub async fn show(
         .await?
         .into_iter()
         .map(|e| {
-            // The detail is a permission code or a list of role codes; show it in words.
+            // The detail is a version of the school's framework, a permission code or a list
+            // of role codes, or a round's name; show it in words.
+            let edition = matches!(
+                e.action,
+                Some(
+                    AuditAction::EditionPublished
+                        | AuditAction::EditionImported
+                        | AuditAction::EditionOpened
+                        | AuditAction::EditionClosed
+                )
+            );
             let detail = e.detail.as_deref().map_or_else(String::new, |d| {
-                if let Ok(p) = Permission::parse(d) {
+                if edition {
+                    t.with("audit-version", "version", d)
+                } else if let Ok(p) = Permission::parse(d) {
                     p.name(lang).to_owned()
                 } else if let Ok(roles) = FrameworkRoles::parse(d) {
                     let names: Vec<&str> = roles

@@ -89,7 +89,7 @@ pub async fn submit(
                     format,
                     &bytes,
                     lang,
-                    working.user().name.as_str(),
+                    store::Importer::Member(working.user().id, working.user().name.as_str()),
                 )
                 .await?
             }
