@@ -212,6 +212,17 @@ impl AuditAction {
         AuditAction::ALL.into_iter().find(|a| a.code() == code)
     }
 
+    /// Whether the entry's detail is the version of the school's framework it was about.
+    pub fn names_a_version(self) -> bool {
+        matches!(
+            self,
+            AuditAction::EditionPublished
+                | AuditAction::EditionImported
+                | AuditAction::EditionOpened
+                | AuditAction::EditionClosed
+        )
+    }
+
     /// What happened, in words.
     pub fn describe(self, lang: Lang) -> &'static str {
         match (self, lang) {

@@ -56,17 +56,8 @@ pub async fn show(
         .map(|e| {
             // The detail is a version of the school's framework, a permission code or a list
             // of role codes, or a round's name; show it in words.
-            let edition = matches!(
-                e.action,
-                Some(
-                    AuditAction::EditionPublished
-                        | AuditAction::EditionImported
-                        | AuditAction::EditionOpened
-                        | AuditAction::EditionClosed
-                )
-            );
             let detail = e.detail.as_deref().map_or_else(String::new, |d| {
-                if edition {
+                if e.action.is_some_and(AuditAction::names_a_version) {
                     t.with("audit-version", "version", d)
                 } else if let Ok(p) = Permission::parse(d) {
                     p.name(lang).to_owned()
