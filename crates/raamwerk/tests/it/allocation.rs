@@ -8,12 +8,13 @@ use domain::allocation::{
 };
 use domain::hours::{Formula, Minutes};
 use domain::members::MemberAction;
-use domain::scan::{Change, Choice, Period, RoundName};
+use domain::scan::{Change, Choice};
 use domain::{Code, Kind, Role};
 use store::{AllocationFailure, AllocationSettings};
 
 use crate::helpers::{Backend, TestApp, on_both_backends};
 use crate::members::{colleagues, team};
+use crate::scans::{open, round_id};
 
 on_both_backends!(
     agreements_follow_the_rules_and_a_refused_one_stores_nothing,
@@ -219,23 +220,14 @@ async fn agreements_follow_the_rules_and_a_refused_one_stores_nothing(backend: B
 
 async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let (lyceum, round_path) = open(&app).await;
     let store = &app.state.store;
     let school = lyceum.school.id;
-    let round = store
-        .open_round(
-            school,
-            lyceum.coordinator.id,
-            &RoundName::parse("najaar").expect("valid"),
-            Period::parse("2026-09-01", "").expect("valid"),
-            app.state.edition.id(),
-        )
-        .await
-        .expect("round");
+    let round = round_id(&round_path);
     store
         .save_scan(
             school,
-            round.id,
+            round,
             lyceum.member.id,
             &[Change::Choice(code("BEG.VIS.T1"), Some(Choice::Yes))],
         )
@@ -243,7 +235,7 @@ async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(bac
         .expect("saved");
     assert!(
         store
-            .suggestions(school, round.id)
+            .suggestions(school, round)
             .await
             .expect("read")
             .is_empty(),
@@ -251,14 +243,14 @@ async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(bac
     );
     assert!(
         !store
-            .scan_feeds(school, round.id, lyceum.member.id)
+            .scan_feeds(school, round, lyceum.member.id)
             .await
             .expect("read")
     );
     // No scan: nothing to let feed.
     assert!(
         !store
-            .set_scan_feed(school, round.id, lyceum.coordinator.id, true)
+            .set_scan_feed(school, round, lyceum.coordinator.id, true)
             .await
             .expect("answered")
     );
@@ -266,24 +258,24 @@ async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(bac
     let other = team(&app, "ROC Rivierenland", "roc.nl").await;
     assert!(
         !store
-            .set_scan_feed(other.school.id, round.id, lyceum.member.id, true)
+            .set_scan_feed(other.school.id, round, lyceum.member.id, true)
             .await
             .expect("answered")
     );
     assert!(
         store
-            .suggestions(school, round.id)
+            .suggestions(school, round)
             .await
             .expect("read")
             .is_empty()
     );
     assert!(
         store
-            .set_scan_feed(school, round.id, lyceum.member.id, true)
+            .set_scan_feed(school, round, lyceum.member.id, true)
             .await
             .expect("set")
     );
-    let suggestions = store.suggestions(school, round.id).await.expect("read");
+    let suggestions = store.suggestions(school, round).await.expect("read");
     assert_eq!(suggestions.len(), 1);
     assert_eq!(
         (suggestions[0].person, suggestions[0].choice),
@@ -291,7 +283,7 @@ async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(bac
     );
     assert!(
         store
-            .suggestions(other.school.id, round.id)
+            .suggestions(other.school.id, round)
             .await
             .expect("read")
             .is_empty()
@@ -301,7 +293,7 @@ async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(bac
     store
         .save_scan(
             school,
-            round.id,
+            round,
             lyceum.member.id,
             &[
                 Change::Choice(code("BEG.VIS.T2"), Some(Choice::Partly)),
@@ -311,23 +303,19 @@ async fn a_private_scan_never_feeds_the_allocation_without_its_owners_choice(bac
         .await
         .expect("saved");
     assert_eq!(
-        store
-            .suggestions(school, round.id)
-            .await
-            .expect("read")
-            .len(),
+        store.suggestions(school, round).await.expect("read").len(),
         2
     );
     // Withdrawn: gone again.
     assert!(
         store
-            .set_scan_feed(school, round.id, lyceum.member.id, false)
+            .set_scan_feed(school, round, lyceum.member.id, false)
             .await
             .expect("set")
     );
     assert!(
         store
-            .suggestions(school, round.id)
+            .suggestions(school, round)
             .await
             .expect("read")
             .is_empty()
@@ -357,20 +345,10 @@ async fn said(
 /// must equal what a fresh read of the database gives.
 async fn suggestions_follow_every_save_feed_and_membership_change(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let (lyceum, round_path) = open(&app).await;
     let store = &app.state.store;
     let school = lyceum.school.id;
-    let round = store
-        .open_round(
-            school,
-            lyceum.coordinator.id,
-            &RoundName::parse("najaar").expect("valid"),
-            Period::parse("2026-09-01", "").expect("valid"),
-            app.state.edition.id(),
-        )
-        .await
-        .expect("round")
-        .id;
+    let round = round_id(&round_path);
     let people = colleagues(&app, &lyceum.school, "lyceum.nl", 8).await;
     for (i, user) in people.iter().enumerate() {
         let choice = [Choice::Yes, Choice::Partly, Choice::Develop][i % 3];
@@ -616,27 +594,18 @@ async fn settings_and_hours_are_kept_per_school(backend: Backend) {
 
 async fn the_team_agrees_who_does_what_and_sees_what_to_talk_about(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let (lyceum, round_path) = open(&app).await;
     let store = &app.state.store;
     let school = lyceum.school.id;
     let coordinator = app.session(lyceum.coordinator.id).await;
     let member = app.session(lyceum.member.id).await;
     let as_coordinator = [("cookie", coordinator.as_str())];
     let as_member = [("cookie", member.as_str())];
-    let round = store
-        .open_round(
-            school,
-            lyceum.coordinator.id,
-            &RoundName::parse("najaar").expect("valid"),
-            Period::parse("2026-09-01", "").expect("valid"),
-            app.state.edition.id(),
-        )
-        .await
-        .expect("round");
+    let round = round_id(&round_path);
     store
         .save_scan(
             school,
-            round.id,
+            round,
             lyceum.member.id,
             &[Change::Choice(code("BEG.VIS.T1"), Some(Choice::Yes))],
         )
@@ -656,10 +625,7 @@ async fn the_team_agrees_who_does_what_and_sees_what_to_talk_about(backend: Back
     assert!(!page.body.contains(&format!("{member_name} (doe ik)")));
     let fed = app
         .post_form(
-            &format!(
-                "/nl/scholen/stedelijk-lyceum/rondes/{}/wie-doet-wat",
-                round.id
-            ),
+            &format!("/nl/scholen/stedelijk-lyceum/rondes/{}/wie-doet-wat", round),
             &[("aan", "1")],
             &as_member,
         )
@@ -854,17 +820,14 @@ async fn the_team_agrees_who_does_what_and_sees_what_to_talk_about(backend: Back
 
     // Withdrawn: the suggestion is gone.
     app.post_form(
-        &format!(
-            "/nl/scholen/stedelijk-lyceum/rondes/{}/wie-doet-wat",
-            round.id
-        ),
+        &format!("/nl/scholen/stedelijk-lyceum/rondes/{}/wie-doet-wat", round),
         &[("aan", "0")],
         &as_member,
     )
     .await;
     assert!(
         store
-            .suggestions(school, round.id)
+            .suggestions(school, round)
             .await
             .expect("read")
             .is_empty()

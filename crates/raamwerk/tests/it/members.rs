@@ -126,6 +126,18 @@ pub async fn team(app: &TestApp, name: &str, domain: &str) -> Team {
     }
 }
 
+/// The Stedelijk Lyceum's audit log as the administrator with `cookie` sees it.
+pub async fn lyceum_log(app: &TestApp, cookie: &str) -> Page {
+    let log = app
+        .get_with(
+            "/nl/scholen/stedelijk-lyceum/logboek",
+            &[("cookie", cookie)],
+        )
+        .await;
+    assert_eq!(log.status, StatusCode::OK, "{}", log.body);
+    log
+}
+
 /// The value of the read-only field with this id (a link to copy).
 pub fn copied_link(page: &Page, id: &str) -> String {
     let marker = format!("id=\"{id}\" readonly value=\"");
@@ -367,13 +379,7 @@ async fn an_invitation_makes_a_new_member_once(backend: Backend) {
 
     // The audit log records both steps.
     let admin = app.session(lyceum.admin.id).await;
-    let log = app
-        .get_with(
-            "/nl/scholen/stedelijk-lyceum/logboek",
-            &[("cookie", &admin)],
-        )
-        .await;
-    assert_eq!(log.status, StatusCode::OK);
+    let log = lyceum_log(&app, &admin).await;
     assert!(log.body.contains("uitgenodigd"));
     assert!(log.body.contains("uitnodiging aangenomen"));
     assert!(log.body.contains("Decaan Stedelijk Lyceum"));
@@ -422,12 +428,7 @@ async fn reinviting_replaces_the_link_and_revoking_ends_it(backend: Backend) {
     // Revoking twice finds nothing to revoke.
     let twice = app.post_form(&revoke, &[], &[("cookie", &admin)]).await;
     assert_eq!(twice.status, StatusCode::NOT_FOUND);
-    let log = app
-        .get_with(
-            "/nl/scholen/stedelijk-lyceum/logboek",
-            &[("cookie", &admin)],
-        )
-        .await;
+    let log = lyceum_log(&app, &admin).await;
     assert!(log.body.contains("uitnodiging ingetrokken"));
     app.stop().await;
 }
@@ -1096,12 +1097,7 @@ async fn an_administrator_changes_the_school_details(backend: Backend) {
     assert_eq!(school.students.get(), 1250);
     assert_eq!(school.sectors.to_string(), "vo,mbo");
     assert_eq!(school.brin.as_ref().map(|b| b.as_str()), Some("12AB"));
-    let log = app
-        .get_with(
-            "/nl/scholen/stedelijk-lyceum/logboek",
-            &[("cookie", &admin)],
-        )
-        .await;
+    let log = lyceum_log(&app, &admin).await;
     assert!(log.body.contains("schoolgegevens gewijzigd"));
 
     // Coordinators and members may not.

@@ -1008,13 +1008,7 @@ async fn case_endpoints_serve_national_and_openly_published_editions_only(backen
         .expect("closed");
     // Publishing, opening and closing are in the audit log, by whom and which version.
     let admin = app.session(lyceum.admin.id).await;
-    let log = app
-        .get_with(
-            "/nl/scholen/stedelijk-lyceum/logboek",
-            &[("cookie", &admin)],
-        )
-        .await;
-    assert_eq!(log.status, StatusCode::OK);
+    let log = crate::members::lyceum_log(&app, &admin).await;
     let version = own.meta().version.as_str();
     for (what, times) in [
         ("eigen raamwerk gepubliceerd", 1),

@@ -447,8 +447,9 @@ async fn removing_a_member_erases_their_scans_in_that_school_only(backend: Backe
 
 const AREA: &str = "/begeleider/visie-en-beleid";
 
-/// A school whose coordinator opened a round; the round's page path.
-async fn open(app: &TestApp) -> (crate::members::Team, String) {
+/// The Stedelijk Lyceum, whose coordinator opened a round on the national edition; the
+/// round's page path.
+pub async fn open(app: &TestApp) -> (crate::members::Team, String) {
     let lyceum = team(app, "Stedelijk Lyceum", "lyceum.nl").await;
     let round = app
         .state
@@ -468,7 +469,7 @@ async fn open(app: &TestApp) -> (crate::members::Team, String) {
     )
 }
 
-fn round_id(round_path: &str) -> uuid::Uuid {
+pub fn round_id(round_path: &str) -> uuid::Uuid {
     uuid::Uuid::parse_str(round_path.rsplit('/').next().expect("id")).expect("uuid")
 }
 
