@@ -22,6 +22,10 @@ use domain::{
     Statement, Tag, Text, Theme, ThemeCode,
 };
 
+#[path = "case_problem.rs"]
+mod problem;
+pub use problem::CaseProblem;
+
 /// The largest package we read.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
@@ -38,138 +42,6 @@ const ASSOCIATION_TYPES: [&str; 10] = [
     "hasSkillLevel",
     "isTranslationOf",
 ];
-
-/// What is wrong with a package, and where.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum CaseProblem {
-    TooLarge,
-    NotUtf8,
-    Syntax {
-        line: usize,
-        column: usize,
-        detail: String,
-    },
-    /// A required part is missing or not of the expected kind, e.g. `CFDocument`.
-    Missing {
-        at: String,
-        expected: &'static str,
-    },
-    UnknownCaseVersion(String),
-    DuplicateIdentifier {
-        at: String,
-        identifier: String,
-    },
-    UnknownAssociationType {
-        at: String,
-        found: String,
-    },
-    /// An association names an item that is not in the package.
-    UnknownNode {
-        at: String,
-        identifier: String,
-    },
-    /// The `isChildOf` tree runs in a circle through these items.
-    Cycle(Vec<String>),
-    /// A statement whose role, area or kind could not be told.
-    Unplaced {
-        item: String,
-        missing: &'static str,
-    },
-    /// The statements read do not make an edition.
-    Edition {
-        item: Option<String>,
-        problem: ProblemKind,
-    },
-}
-
-impl CaseProblem {
-    /// The problem in words, in a language.
-    pub fn describe(&self, lang: Lang) -> String {
-        let nl = lang == Lang::Nl;
-        match self {
-            CaseProblem::TooLarge if nl => {
-                format!("het bestand is groter dan {} MB", MAX_BYTES / 1024 / 1024)
-            }
-            CaseProblem::TooLarge => {
-                format!("the file is larger than {} MB", MAX_BYTES / 1024 / 1024)
-            }
-            CaseProblem::NotUtf8 if nl => "de tekst is geen UTF-8".into(),
-            CaseProblem::NotUtf8 => "the text is not UTF-8".into(),
-            CaseProblem::Syntax {
-                line,
-                column,
-                detail,
-            } if nl => format!("regel {line}, kolom {column}: geen geldige JSON: {detail}"),
-            CaseProblem::Syntax {
-                line,
-                column,
-                detail,
-            } => format!("line {line}, column {column}: not valid JSON: {detail}"),
-            CaseProblem::Missing { at, expected } if nl => {
-                format!("{at}: ontbreekt of is geen {expected}")
-            }
-            CaseProblem::Missing { at, expected } => format!("{at}: missing or not {expected}"),
-            CaseProblem::UnknownCaseVersion(v) if nl => {
-                format!("CFDocument.caseVersion: onbekende versie '{v}'; verwacht: 1.0 of 1.1")
-            }
-            CaseProblem::UnknownCaseVersion(v) => {
-                format!("CFDocument.caseVersion: unknown version '{v}'; expected: 1.0 or 1.1")
-            }
-            CaseProblem::DuplicateIdentifier { at, identifier } if nl => {
-                format!("{at}: identifier {identifier} komt al eerder voor")
-            }
-            CaseProblem::DuplicateIdentifier { at, identifier } => {
-                format!("{at}: identifier {identifier} is used before")
-            }
-            CaseProblem::UnknownAssociationType { at, found } if nl => format!(
-                "{at}.associationType: onbekend type '{found}'; verwacht: {}",
-                ASSOCIATION_TYPES.join(", ")
-            ),
-            CaseProblem::UnknownAssociationType { at, found } => format!(
-                "{at}.associationType: unknown type '{found}'; expected: {}",
-                ASSOCIATION_TYPES.join(", ")
-            ),
-            CaseProblem::UnknownNode { at, identifier } if nl => {
-                format!("{at}: verwijst naar {identifier}, dat niet in het pakket staat")
-            }
-            CaseProblem::UnknownNode { at, identifier } => {
-                format!("{at}: refers to {identifier}, which is not in the package")
-            }
-            CaseProblem::Cycle(items) if nl => format!(
-                "de isChildOf-boom loopt in een kring: {}",
-                items.join(" → ")
-            ),
-            CaseProblem::Cycle(items) => {
-                format!("the isChildOf tree runs in a circle: {}", items.join(" → "))
-            }
-            CaseProblem::Unplaced { item, missing } if nl => format!(
-                "CFItem {item}: niet te bepalen welke {} dit is; verwacht een bovenliggend item dat de {} noemt, of extensions.raamwerk",
-                dutch(missing),
-                dutch(missing)
-            ),
-            CaseProblem::Unplaced { item, missing } => format!(
-                "CFItem {item}: cannot tell its {missing}; expected a parent item naming the {missing}, or extensions.raamwerk"
-            ),
-            CaseProblem::Edition {
-                item: Some(item),
-                problem,
-            } => format!("CFItem {item}: {}", problem.message(lang)),
-            CaseProblem::Edition {
-                item: None,
-                problem,
-            } => problem.message(lang),
-        }
-    }
-}
-
-fn dutch(what: &str) -> &str {
-    match what {
-        "role" => "rol",
-        "area" => "aandachtsgebied",
-        "kind" => "soort (taak of deskundigheid)",
-        other => other,
-    }
-}
 
 /// A package read: the edition and what had no place in it.
 #[derive(Clone, Debug)]
@@ -390,163 +262,19 @@ pub fn read(
         }
     };
 
-    // Items.
-    let text_in = |value: &Value, key: &str| -> Text {
-        let own = str_at(value, key).unwrap_or_default().to_owned();
-        let other_lang = doc_lang.other();
-        let other = value
-            .get("extensions")
-            .and_then(|e| e.get("translations"))
-            .and_then(|t| t.get(other_lang.code()))
-            .and_then(|t| str_at(t, key))
-            .unwrap_or_default()
-            .to_owned();
-        match doc_lang {
-            Lang::Nl => Text::new(own, other),
-            Lang::En => Text::new(other, own),
-        }
-    };
-    let mut items: Vec<Item> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, raw) in raw_items.iter().enumerate() {
-        let at = format!("CFItems[{i}]");
-        let Some(identifier) = str_at(raw, "identifier") else {
-            problems.push(CaseProblem::Missing {
-                at: format!("{at}.identifier"),
-                expected: "text",
-            });
-            continue;
-        };
-        if index.contains_key(identifier) || identifier == doc_id {
-            problems.push(CaseProblem::DuplicateIdentifier {
-                at,
-                identifier: identifier.to_owned(),
-            });
-            continue;
-        }
-        let ext = raw.get("extensions").and_then(|e| e.get("raamwerk"));
-        let ext_str = |key| ext.and_then(|e| str_at(e, key));
-        let item = Item {
-            identifier: identifier.to_owned(),
-            text: text_in(raw, "fullStatement"),
-            code: str_at(raw, "humanCodingScheme").map(str::to_owned),
-            item_type: str_at(raw, "CFItemType").unwrap_or_default().to_owned(),
-            role: ext_str("role").and_then(Role::from_code),
-            area: ext_str("area").and_then(Area::from_code),
-            kind: ext_str("kind").and_then(Kind::from_name),
-            theme: ext_str("theme").map(str::to_owned),
-            depth: ext.and_then(|e| e.get("depth")).and_then(Value::as_i64),
-            tags: ext
-                .and_then(|e| e.get("tags"))
-                .and_then(Value::as_array)
-                .map(|tags| {
-                    tags.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_owned)
-                        .collect()
-                })
-                .unwrap_or_default(),
-            notes: str_at(raw, "notes").map(str::to_owned),
-        };
-        if item.text.nl.is_empty() && item.text.en.is_empty() {
-            problems.push(CaseProblem::Missing {
-                at: format!("{at}.fullStatement"),
-                expected: "text",
-            });
-        }
-        index.insert(item.identifier.clone(), items.len());
-        items.push(item);
-    }
-
-    // Associations: the tree, and what we leave out.
-    let mut parent: Vec<Option<(usize, i64)>> = vec![None; items.len()];
-    let mut roots: Vec<(usize, i64)> = Vec::new();
-    let mut left_out: HashMap<&str, usize> = HashMap::new();
-    for (i, raw) in raw_associations.iter().enumerate() {
-        let at = format!("CFAssociations[{i}]");
-        let Some(kind) = str_at(raw, "associationType") else {
-            problems.push(CaseProblem::Missing {
-                at: format!("{at}.associationType"),
-                expected: "text",
-            });
-            continue;
-        };
-        let Some(known) = ASSOCIATION_TYPES
-            .iter()
-            .find(|t| t.eq_ignore_ascii_case(kind))
-        else {
-            problems.push(CaseProblem::UnknownAssociationType {
-                at,
-                found: kind.to_owned(),
-            });
-            continue;
-        };
-        if *known != "isChildOf" {
-            *left_out.entry(known).or_default() += 1;
-            continue;
-        }
-        let (Some(origin), Some(destination)) = (
-            node_id(raw, "originNodeURI"),
-            node_id(raw, "destinationNodeURI"),
-        ) else {
-            problems.push(CaseProblem::Missing {
-                at: format!("{at}.originNodeURI/destinationNodeURI"),
-                expected: "node with identifier",
-            });
-            continue;
-        };
-        let sequence = raw
-            .get("sequenceNumber")
-            .and_then(Value::as_i64)
-            .unwrap_or(i64::MAX);
-        let Some(&child) = index.get(&origin) else {
-            problems.push(CaseProblem::UnknownNode {
-                at: format!("{at}.originNodeURI"),
-                identifier: origin,
-            });
-            continue;
-        };
-        if destination == doc_id {
-            roots.push((child, sequence));
-            continue;
-        }
-        let Some(&parent_index) = index.get(&destination) else {
-            problems.push(CaseProblem::UnknownNode {
-                at: format!("{at}.destinationNodeURI"),
-                identifier: destination,
-            });
-            continue;
-        };
-        if parent[child].is_some() {
-            *left_out
-                .entry("isChildOf (tweede ouder / second parent)")
-                .or_default() += 1;
-            continue;
-        }
-        parent[child] = Some((parent_index, sequence));
-    }
-    // Cycles: walk up from every item.
-    let mut reported: HashSet<usize> = HashSet::new();
-    for start in 0..items.len() {
-        let mut seen = vec![start];
-        let mut at = start;
-        while let Some((up, _)) = parent[at] {
-            if let Some(pos) = seen.iter().position(|&s| s == up) {
-                let circle: Vec<usize> = seen[pos..].to_vec();
-                if circle.iter().all(|c| reported.insert(*c)) {
-                    let mut names: Vec<String> = circle
-                        .iter()
-                        .map(|&c| items[c].identifier.clone())
-                        .collect();
-                    names.push(items[up].identifier.clone());
-                    problems.push(CaseProblem::Cycle(names));
-                }
-                break;
-            }
-            seen.push(up);
-            at = up;
-        }
-    }
+    let (items, index) = read_items(&raw_items, &doc_id, doc_lang, &mut problems);
+    let Tree {
+        parent,
+        roots,
+        left_out,
+    } = read_associations(
+        &raw_associations,
+        &index,
+        &doc_id,
+        items.len(),
+        &mut problems,
+    );
+    report_cycles(&items, &parent, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -678,8 +406,8 @@ pub fn read(
         if let Some(code) = str_at(concept, "keywords").filter(|k| used.contains(k)) {
             add_theme(
                 code,
-                text_in(concept, "title"),
-                text_in(concept, "description"),
+                text_in(concept, "title", doc_lang),
+                text_in(concept, "description", doc_lang),
                 &mut themes,
             );
         }
@@ -774,8 +502,8 @@ pub fn read(
         .and_then(|d| d.get(..10))
         .and_then(Date::parse)
         .unwrap_or(labels.meta().date);
-    let title = text_in(document, "title");
-    let notes = text_in(document, "notes");
+    let title = text_in(document, "title", doc_lang);
+    let notes = text_in(document, "notes", doc_lang);
     let publisher = str_at(document, "publisher")
         .or_else(|| str_at(document, "creator"))
         .unwrap_or("CASE")
@@ -795,7 +523,7 @@ pub fn read(
         } else {
             fill(notes, &Text::default())
         },
-        description: text_in(document, "description"),
+        description: text_in(document, "description", doc_lang),
         based_on,
     };
     let parts = EditionParts {
@@ -848,6 +576,201 @@ pub fn read(
 }
 
 /// A text with its missing language taken from another.
+/// The text at `key` in the document's language, with the other language from our own
+/// export's translations where it has them.
+fn text_in(value: &Value, key: &str, doc_lang: Lang) -> Text {
+    let own = str_at(value, key).unwrap_or_default().to_owned();
+    let other_lang = doc_lang.other();
+    let other = value
+        .get("extensions")
+        .and_then(|e| e.get("translations"))
+        .and_then(|t| t.get(other_lang.code()))
+        .and_then(|t| str_at(t, key))
+        .unwrap_or_default()
+        .to_owned();
+    match doc_lang {
+        Lang::Nl => Text::new(own, other),
+        Lang::En => Text::new(other, own),
+    }
+}
+
+/// The package's items in order, and where each identifier stands; an item without an
+/// identifier or a text, or with an identifier seen before, is a problem.
+fn read_items(
+    raw_items: &[Value],
+    doc_id: &str,
+    doc_lang: Lang,
+    problems: &mut Vec<CaseProblem>,
+) -> (Vec<Item>, HashMap<String, usize>) {
+    let mut items: Vec<Item> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, raw) in raw_items.iter().enumerate() {
+        let at = format!("CFItems[{i}]");
+        let Some(identifier) = str_at(raw, "identifier") else {
+            problems.push(CaseProblem::Missing {
+                at: format!("{at}.identifier"),
+                expected: "text",
+            });
+            continue;
+        };
+        if index.contains_key(identifier) || identifier == doc_id {
+            problems.push(CaseProblem::DuplicateIdentifier {
+                at,
+                identifier: identifier.to_owned(),
+            });
+            continue;
+        }
+        let ext = raw.get("extensions").and_then(|e| e.get("raamwerk"));
+        let ext_str = |key| ext.and_then(|e| str_at(e, key));
+        let item = Item {
+            identifier: identifier.to_owned(),
+            text: text_in(raw, "fullStatement", doc_lang),
+            code: str_at(raw, "humanCodingScheme").map(str::to_owned),
+            item_type: str_at(raw, "CFItemType").unwrap_or_default().to_owned(),
+            role: ext_str("role").and_then(Role::from_code),
+            area: ext_str("area").and_then(Area::from_code),
+            kind: ext_str("kind").and_then(Kind::from_name),
+            theme: ext_str("theme").map(str::to_owned),
+            depth: ext.and_then(|e| e.get("depth")).and_then(Value::as_i64),
+            tags: ext
+                .and_then(|e| e.get("tags"))
+                .and_then(Value::as_array)
+                .map(|tags| {
+                    tags.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_owned)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            notes: str_at(raw, "notes").map(str::to_owned),
+        };
+        if item.text.nl.is_empty() && item.text.en.is_empty() {
+            problems.push(CaseProblem::Missing {
+                at: format!("{at}.fullStatement"),
+                expected: "text",
+            });
+        }
+        index.insert(item.identifier.clone(), items.len());
+        items.push(item);
+    }
+    (items, index)
+}
+
+/// The tree the `isChildOf` associations make (each item's parent with its sequence number,
+/// and the items hung from the document), and how many associations of each other type were
+/// left out; an association that names no known item or type is a problem.
+fn read_associations(
+    raw_associations: &[Value],
+    index: &HashMap<String, usize>,
+    doc_id: &str,
+    count: usize,
+    problems: &mut Vec<CaseProblem>,
+) -> Tree {
+    let mut parent: Vec<Option<(usize, i64)>> = vec![None; count];
+    let mut roots: Vec<(usize, i64)> = Vec::new();
+    let mut left_out: HashMap<&'static str, usize> = HashMap::new();
+    for (i, raw) in raw_associations.iter().enumerate() {
+        let at = format!("CFAssociations[{i}]");
+        let Some(kind) = str_at(raw, "associationType") else {
+            problems.push(CaseProblem::Missing {
+                at: format!("{at}.associationType"),
+                expected: "text",
+            });
+            continue;
+        };
+        let Some(known) = ASSOCIATION_TYPES
+            .iter()
+            .find(|t| t.eq_ignore_ascii_case(kind))
+        else {
+            problems.push(CaseProblem::UnknownAssociationType {
+                at,
+                found: kind.to_owned(),
+            });
+            continue;
+        };
+        if *known != "isChildOf" {
+            *left_out.entry(known).or_default() += 1;
+            continue;
+        }
+        let (Some(origin), Some(destination)) = (
+            node_id(raw, "originNodeURI"),
+            node_id(raw, "destinationNodeURI"),
+        ) else {
+            problems.push(CaseProblem::Missing {
+                at: format!("{at}.originNodeURI/destinationNodeURI"),
+                expected: "node with identifier",
+            });
+            continue;
+        };
+        let sequence = raw
+            .get("sequenceNumber")
+            .and_then(Value::as_i64)
+            .unwrap_or(i64::MAX);
+        let Some(&child) = index.get(&origin) else {
+            problems.push(CaseProblem::UnknownNode {
+                at: format!("{at}.originNodeURI"),
+                identifier: origin,
+            });
+            continue;
+        };
+        if destination == doc_id {
+            roots.push((child, sequence));
+            continue;
+        }
+        let Some(&parent_index) = index.get(&destination) else {
+            problems.push(CaseProblem::UnknownNode {
+                at: format!("{at}.destinationNodeURI"),
+                identifier: destination,
+            });
+            continue;
+        };
+        if parent[child].is_some() {
+            *left_out
+                .entry("isChildOf (tweede ouder / second parent)")
+                .or_default() += 1;
+            continue;
+        }
+        parent[child] = Some((parent_index, sequence));
+    }
+    Tree {
+        parent,
+        roots,
+        left_out,
+    }
+}
+
+/// The parent tree of a package: see [`read_associations`].
+struct Tree {
+    parent: Vec<Option<(usize, i64)>>,
+    roots: Vec<(usize, i64)>,
+    left_out: HashMap<&'static str, usize>,
+}
+
+/// Every cycle in the tree, once, naming its items: walks up from every item.
+fn report_cycles(items: &[Item], parent: &[Option<(usize, i64)>], problems: &mut Vec<CaseProblem>) {
+    let mut reported: HashSet<usize> = HashSet::new();
+    for start in 0..items.len() {
+        let mut seen = vec![start];
+        let mut at = start;
+        while let Some((up, _)) = parent[at] {
+            if let Some(pos) = seen.iter().position(|&s| s == up) {
+                let circle: Vec<usize> = seen[pos..].to_vec();
+                if circle.iter().all(|c| reported.insert(*c)) {
+                    let mut names: Vec<String> = circle
+                        .iter()
+                        .map(|&c| items[c].identifier.clone())
+                        .collect();
+                    names.push(items[up].identifier.clone());
+                    problems.push(CaseProblem::Cycle(names));
+                }
+                break;
+            }
+            seen.push(up);
+            at = up;
+        }
+    }
+}
+
 fn fill(text: Text, from: &Text) -> Text {
     let nl = if text.nl.is_empty() {
         from.nl.clone()
