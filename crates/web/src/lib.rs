@@ -272,12 +272,15 @@ fn page_routes(lang: Lang) -> Vec<(String, MethodRouter<AppState>)> {
         ),
         (tasks.clone(), get(pages::tasks::show)),
         (
-            format!("{tasks}/{}.xlsx", pages::tasks::document_stem(lang)),
-            get(pages::tasks::xlsx),
+            format!(
+                "{tasks}/{}.xlsx",
+                pages::tasks_document::document_stem(lang)
+            ),
+            get(pages::tasks_document::xlsx),
         ),
         (
-            format!("{tasks}/{}.pdf", pages::tasks::document_stem(lang)),
-            get(pages::tasks::pdf),
+            format!("{tasks}/{}.pdf", pages::tasks_document::document_stem(lang)),
+            get(pages::tasks_document::pdf),
         ),
         (
             format!("{tasks}/{}", routes::hours_segment(lang)),

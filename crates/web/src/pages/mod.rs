@@ -37,6 +37,7 @@ pub mod sign_in;
 pub mod sign_out;
 pub mod task;
 pub mod tasks;
+pub mod tasks_document;
 pub mod theme;
 pub mod themes;
 
