@@ -8,8 +8,8 @@ use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::Permission;
+use domain::framework::Problem as EditionProblem;
 use domain::framework::draft::{self, DraftError, DraftStatement, Publication};
-use domain::framework::{Date, Problem as EditionProblem};
 use domain::{Area, Depth, Edition, Kind, Lang, Location, Role, Tag, Text, diff};
 use store::{Draft, DraftFailure, DraftRefusal};
 
@@ -532,23 +532,6 @@ pub async fn add(
     }
 }
 
-/// Today's date in words: `25-11-2026` / `25/11/2026`.
-pub(crate) fn today_text(lang: Lang) -> String {
-    crate::pages::rounds::date_text(today(), lang)
-}
-
-/// Today's date.
-pub(crate) fn today() -> Date {
-    let days = store::now_millis().div_euclid(86_400_000);
-    let (y, m, d) = crate::pages::members::civil_from_days(days);
-    Date::new(
-        u16::try_from(y).unwrap_or(2026),
-        u8::try_from(m).unwrap_or(1),
-        u8::try_from(d).unwrap_or(1),
-    )
-    .unwrap_or(Date::MIN)
-}
-
 /// Publishes the draft as the school's next edition.
 pub async fn publish(
     PathLang(lang): PathLang,
@@ -604,7 +587,7 @@ pub async fn publish(
             based_on: draft.based_on,
             identifier: draft::school_identifier(school.id),
             version: (framework.editions.len() + 1).to_string(),
-            date: today(),
+            date: crate::pages::today(),
             publisher: name.clone(),
             title: Text::new(
                 Tr(Lang::Nl).with("fw-edition-title", "school", &name),

@@ -391,6 +391,23 @@ pub fn etag_matches(if_none_match: &str, etag: &HeaderValue) -> bool {
         .any(|candidate| candidate == "*" || candidate.trim_start_matches("W/") == opaque)
 }
 
+/// Today's date in words: `25-11-2026` / `25/11/2026`.
+pub(crate) fn today_text(lang: Lang) -> String {
+    crate::pages::rounds::date_text(today(), lang)
+}
+
+/// Today's date.
+pub(crate) fn today() -> domain::framework::Date {
+    let days = store::now_millis().div_euclid(86_400_000);
+    let (y, m, d) = crate::pages::members::civil_from_days(days);
+    domain::framework::Date::new(
+        u16::try_from(y).unwrap_or(2026),
+        u8::try_from(m).unwrap_or(1),
+        u8::try_from(d).unwrap_or(1),
+    )
+    .unwrap_or(domain::framework::Date::MIN)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

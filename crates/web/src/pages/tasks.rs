@@ -31,7 +31,7 @@ use crate::working::{Working, working_in};
 
 /// Today's school year.
 pub(crate) fn this_year() -> SchoolYear {
-    SchoolYear::of(crate::pages::draft::today())
+    SchoolYear::of(crate::pages::today())
 }
 
 /// Everything the allocation's pages need, loaded once.

@@ -56,7 +56,7 @@ pub async fn document(
         lang: lang.code().to_owned(),
         title: t.get("tasks-title"),
         subtitle: format!("{} · {} {year}", working.school().name, t.get("tasks-year")),
-        made_on: crate::pages::draft::today_text(lang),
+        made_on: crate::pages::today_text(lang),
         words: Words {
             attention: t.get("tasks-attention"),
             nothing: t.get("tasks-attention-none"),
@@ -113,7 +113,7 @@ pub async fn document(
         },
     };
     let (bytes, content_type) = if format == "pdf" {
-        let today = crate::pages::draft::today();
+        let today = crate::pages::today();
         let bytes = tokio::task::spawn_blocking(move || {
             formats::allocation::write_pdf(
                 &document,
