@@ -67,15 +67,8 @@ pub(crate) async fn import(
     db: DatabaseArgs,
 ) -> ExitCode {
     let lang = cli_lang();
-    let bytes = match std::fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            match lang {
-                Lang::Nl => eprintln!("raamwerk: kan {} niet lezen: {e}", file.display()),
-                Lang::En => eprintln!("raamwerk: cannot read {}: {e}", file.display()),
-            }
-            return ExitCode::from(1);
-        }
+    let Some(bytes) = read_file(file, lang) else {
+        return ExitCode::from(1);
     };
     let store = match open_store(&db.database).await {
         Ok(store) => store,
@@ -225,15 +218,15 @@ fn refused(file: &std::path::Path, problems: &[String], lang: Lang) -> ExitCode 
 
 pub(crate) fn validate(file: &std::path::Path) -> ExitCode {
     let lang = cli_lang();
-    let text = match std::fs::read_to_string(file) {
-        Ok(text) => text,
-        Err(e) => {
-            match lang {
-                Lang::Nl => eprintln!("raamwerk: kan {} niet lezen: {e}", file.display()),
-                Lang::En => eprintln!("raamwerk: cannot read {}: {e}", file.display()),
-            }
-            return ExitCode::from(1);
+    let Some(bytes) = read_file(file, lang) else {
+        return ExitCode::from(1);
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        match lang {
+            Lang::Nl => eprintln!("raamwerk: {} is geen UTF-8-tekst", file.display()),
+            Lang::En => eprintln!("raamwerk: {} is not UTF-8 text", file.display()),
         }
+        return ExitCode::from(1);
     };
     match native::read(&text, Syntax::for_path(file)) {
         Ok(edition) => {
@@ -268,4 +261,18 @@ pub(crate) fn validate(file: &std::path::Path) -> ExitCode {
 /// `place: message`, where a place in the text reads `line:column`.
 fn problem_line(problem: &domain::Problem, lang: Lang) -> String {
     format!("{}: {}", problem.location, problem.kind.message(lang))
+}
+
+/// The file's bytes; `None` after saying on stderr why it cannot be read.
+fn read_file(file: &std::path::Path, lang: Lang) -> Option<Vec<u8>> {
+    match std::fs::read(file) {
+        Ok(bytes) => Some(bytes),
+        Err(e) => {
+            match lang {
+                Lang::Nl => eprintln!("raamwerk: kan {} niet lezen: {e}", file.display()),
+                Lang::En => eprintln!("raamwerk: cannot read {}: {e}", file.display()),
+            }
+            None
+        }
+    }
 }

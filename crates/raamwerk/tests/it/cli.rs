@@ -168,6 +168,17 @@ fn validate_accepts_the_shipped_file_and_lists_every_problem_of_a_broken_one() {
         "{}",
         text(&out.stdout)
     );
+    // A file that is not text, and one that is not there: a line each, why.
+    let binary = dir.join("binary.json");
+    std::fs::write(&binary, [0xff, 0xfe, 0x00]).expect("write");
+    let out = raamwerk(&["framework", "validate", binary.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("binary.json is not UTF-8 text"));
+    let missing = dir.join("missing.json");
+    let out = raamwerk(&["framework", "validate", missing.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot read"));
+    assert!(text(&out.stderr).contains("missing.json"));
 
     let dutch = Command::new(env!("CARGO_BIN_EXE_raamwerk"))
         .args(["framework", "validate", broken.to_str().expect("path")])
