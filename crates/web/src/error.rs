@@ -26,6 +26,10 @@ pub enum AppError {
     Store(#[from] store::StoreError),
     #[error("{0}")]
     Internal(String),
+    /// Not an error: the answer to give instead of the page, such as the way to the sign-in
+    /// page or a 404 for a school the visitor is no member of (see [`crate::working::require`]).
+    #[error("answered with {}", .0.status())]
+    Answer(Box<Response>),
 }
 
 #[derive(Template)]
@@ -78,6 +82,7 @@ struct ErrorPage {
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let page = match self {
+            AppError::Answer(response) => return *response,
             AppError::NotFound(lang) => ErrorPage {
                 lang,
                 status: StatusCode::NOT_FOUND,

@@ -47,6 +47,20 @@ impl Working {
     }
 }
 
+/// [`working_in`] for a handler that gives the answer as it is: with `?`, the way to the
+/// sign-in page, the 404 or the 403 is the handler's response.
+pub async fn require(
+    app: &AppState,
+    headers: &HeaderMap,
+    lang: Lang,
+    short_name: &str,
+    needs: Permission,
+) -> Result<Working, AppError> {
+    working_in(app, headers, lang, short_name, needs)
+        .await?
+        .map_err(|answer| AppError::Answer(Box::new(answer)))
+}
+
 /// The person signed in, working in the school `short_name` with at least `needs`; or the
 /// answer to give instead: to the sign-in page, not found (not an active member), or
 /// forbidden (a member without the permission).

@@ -15,7 +15,7 @@ use crate::pages::members::moment;
 use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::{Chrome, respond_private};
 use crate::routes::{Page, PathLang};
-use crate::working::working_in;
+use crate::working::require;
 
 #[derive(Template)]
 #[template(path = "audit_log.html")]
@@ -42,10 +42,7 @@ pub async fn show(
     school: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Administrator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Administrator).await?;
     let t = Tr(lang);
     let former = t.get("audit-former-member");
     let entries = app

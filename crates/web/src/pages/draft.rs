@@ -23,7 +23,7 @@ use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::school_fields::Problem;
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require, working_in};
 
 /// A statement of the draft as its list shows it.
 #[derive(Debug)]
@@ -390,10 +390,7 @@ pub async fn start(
     school: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let framework = school_framework(&app, working.school().id).await?;
     match app
         .store
@@ -680,10 +677,7 @@ pub async fn discard(
     school: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     match app
         .store
         .discard_draft(working.school().id, working.user().id)

@@ -19,7 +19,7 @@ use crate::i18n::Tr;
 use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::{Chrome, respond_private};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 /// What a school works with: its newest own edition, or the national one.
 pub(crate) struct SchoolFramework {
@@ -336,10 +336,7 @@ pub async fn show(
     school: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let page = view(&app, lang, &working).await?;
     respond_private(&page, lang, StatusCode::OK)
 }

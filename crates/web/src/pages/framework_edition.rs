@@ -23,7 +23,7 @@ use crate::pages::framework::{
 use crate::pages::school::{SchoolNav, not_found};
 use crate::pages::{Chrome, StatementView, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 /// The statements of one role in one area.
 #[derive(Debug)]
@@ -96,10 +96,7 @@ pub async fn show(
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
     let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let Some(edition) = edition_of(&app, &working, &id).await? else {
         return Ok(not_found(&app, lang));
     };
@@ -136,10 +133,7 @@ pub async fn export(
     path: Result<Path<(String, String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
     let (short, id, format) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let Some(format) = Exchange::from_name(&format) else {
         return Ok(not_found(&app, lang));
     };
@@ -180,10 +174,7 @@ pub async fn compare(
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let short = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let query = query.map(|Query(q)| q).unwrap_or_default();
     let param = |name: &str| query.get(name).cloned().unwrap_or_default();
     let (Some(from), Some(to)) = (
@@ -229,10 +220,7 @@ pub async fn set_open(
     form: Result<Form<OpenForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let Ok(id) = Uuid::parse_str(&id) else {
         return Ok(not_found(&app, lang));
     };

@@ -20,7 +20,7 @@ use crate::pages::framework::newest_national;
 use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::{Chrome, respond_private};
 use crate::routes::{Page, PathLang};
-use crate::working::working_in;
+use crate::working::require;
 
 #[derive(Template)]
 #[template(path = "framework_import.html")]
@@ -68,10 +68,7 @@ pub async fn submit(
     form: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let t = Tr(lang);
     let page = Page::FrameworkImport(short.clone());
     let upload = match form {

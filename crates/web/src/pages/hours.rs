@@ -24,7 +24,7 @@ use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::tasks::{load, year_of, year_param};
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 #[derive(Debug)]
 pub struct StepLine {
@@ -241,10 +241,7 @@ pub async fn show(
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let page = view(&app, lang, &working, year_of(&query, lang), None).await?;
     respond_private(&page, lang, StatusCode::OK)
 }
@@ -332,10 +329,7 @@ pub async fn submit(
     form: Result<Form<HoursForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let year = year_of(&query, lang);
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let t = Tr(lang);

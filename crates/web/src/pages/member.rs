@@ -21,7 +21,7 @@ use crate::pages::account::role_field;
 use crate::pages::school::SchoolNav;
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{MemberOp, Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 #[derive(Template)]
 #[template(path = "member.html")]
@@ -151,10 +151,7 @@ pub async fn show(
     notice: Result<Query<Notice>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let Some((user, membership)) = target(&app, &working, &id).await? else {
         return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
     };
@@ -173,10 +170,7 @@ pub async fn submit(
     form: Result<Form<ChangeForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let (short, id, op) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let (Some(op), Some((user, membership))) = (
         MemberOp::from_slug(lang, &op),
         target(&app, &working, &id).await?,

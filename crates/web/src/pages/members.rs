@@ -20,7 +20,7 @@ use crate::pages::account::role_field;
 use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::{Chrome, respond_private};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 #[derive(Template)]
 #[template(path = "members.html")]
@@ -225,10 +225,7 @@ pub async fn show(
     notice: Result<Query<Notice>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let form = InviteForm {
         permission: Permission::Member.code().to_owned(),
         ..InviteForm::default()
@@ -250,10 +247,7 @@ pub async fn invite(
     form: Result<Form<InviteForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let mut problems = Vec::new();
     let email = Email::parse(&form.email)

@@ -20,7 +20,7 @@ use crate::pages::framework::{ChangeLine, change_line, newest_national, school_f
 use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 #[derive(Debug)]
 pub struct NationalLine {
@@ -137,10 +137,7 @@ pub async fn show(
     school: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let page = view(&app, lang, &working, None).await?;
     respond_private(&page, lang, StatusCode::OK)
 }
@@ -162,10 +159,7 @@ pub async fn take(
     form: Result<Form<TakeForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let take = form.map(|Form(f)| f.take).unwrap_or_default();
     let school = working.school().id;
     let National {

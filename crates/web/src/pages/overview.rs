@@ -28,7 +28,7 @@ use crate::pages::school::SchoolNav;
 use crate::pages::{Chrome, respond_private};
 use crate::routes::DocumentFormat;
 use crate::routes::{Page, PathLang};
-use crate::working::working_in;
+use crate::working::{require, working_in};
 
 /// One coloured part of a bar: a choice (or no answer yet), where it starts and how wide it
 /// is, in hundredths of the bar.
@@ -450,10 +450,7 @@ pub async fn shared(
     path: Result<Path<(String, String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
     let (short, id, member) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let Some((round, edition)) = load_round(&app, &working, &id).await? else {
         return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
     };

@@ -12,7 +12,7 @@ use crate::AppState;
 use crate::error::{AppError, error_page};
 use crate::pages::see_other;
 use crate::routes::{Page, PathLang};
-use crate::working::working_in;
+use crate::working::require;
 
 pub async fn submit(
     PathLang(lang): PathLang,
@@ -21,10 +21,7 @@ pub async fn submit(
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
     let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let Ok(id) = Uuid::parse_str(&id) else {
         return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
     };

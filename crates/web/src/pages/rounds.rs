@@ -19,7 +19,7 @@ use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::school_fields::Problem;
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct OpenForm {
@@ -141,10 +141,7 @@ pub async fn show(
     school: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let page = view(&app, lang, &working, OpenForm::default(), Vec::new()).await?;
     respond_private(&page, lang, StatusCode::OK)
 }
@@ -158,10 +155,7 @@ pub async fn open(
     form: Result<Form<OpenForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let mut problems = Vec::new();
     let name = RoundName::parse(&form.name)

@@ -13,7 +13,7 @@ use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::pages::{Chrome, NavLink, respond_private};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 /// The navigation within a school: its name, a way to switch, and the pages the person's
 /// permission opens.
@@ -82,10 +82,7 @@ pub async fn show(
     school: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let t = Tr(lang);
     let page = Page::School(short.clone());
     let roles: Vec<&str> = working

@@ -23,7 +23,7 @@ use crate::pages::school_fields::{
 };
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct SettingsForm {
@@ -173,10 +173,7 @@ pub async fn show(
     notice: Result<Query<Notice>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Administrator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Administrator).await?;
     let form = SettingsForm::of(working.school());
     let mut page = view(&app, lang, &working, form, Vec::new());
     let current = app.store.scale_labels(working.school().id).await?;
@@ -196,10 +193,7 @@ pub async fn submit(
     form: Result<Form<SettingsForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Administrator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Administrator).await?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let mut problems = Vec::new();
     let details = parse_school(
@@ -248,10 +242,7 @@ pub async fn submit_scale(
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Administrator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Administrator).await?;
     let posted = form.map(|Form(f)| f).unwrap_or_default();
     match ScaleLabels::renamed(&posted) {
         Ok(labels) => {

@@ -27,7 +27,7 @@ use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::tasks_document::document_stem;
 use crate::pages::{Chrome, respond_private};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 /// Today's school year.
 pub(crate) fn this_year() -> SchoolYear {
@@ -551,10 +551,7 @@ pub async fn show(
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let year = year_of(&query, lang);
     let query = query.map(|Query(q)| q).unwrap_or_default();
     let view = query

@@ -18,7 +18,7 @@ use crate::i18n::Tr;
 use crate::pages::school::school_param;
 use crate::pages::tasks::{View, attention_lines, groups, load, year_of};
 use crate::routes::PathLang;
-use crate::working::working_in;
+use crate::working::require;
 
 /// The allocation as a document (`xlsx` or `pdf`): grouped by area, with what to talk about
 /// and the hours, in the reader's language.
@@ -32,10 +32,7 @@ pub async fn document(
 ) -> Result<Response, AppError> {
     use formats::allocation::{Document, Group as DocGroup, Hours, Person, Row, Words};
     let short = school_param(school);
-    let working = match working_in(&app, &headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(response),
-    };
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let year = year_of(&query, lang);
     let t = Tr(lang);
     let loaded = load(&app, &working, year).await?;
