@@ -32,6 +32,13 @@ pub enum AppError {
     Answer(Box<Response>),
 }
 
+impl AppError {
+    /// The answer to give instead of the page (see [`AppError::Answer`]).
+    pub fn answer(response: Response) -> AppError {
+        AppError::Answer(Box::new(response))
+    }
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorView {

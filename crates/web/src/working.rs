@@ -58,7 +58,7 @@ pub async fn require(
 ) -> Result<Working, AppError> {
     working_in(app, headers, lang, short_name, needs)
         .await?
-        .map_err(|answer| AppError::Answer(Box::new(answer)))
+        .map_err(AppError::answer)
 }
 
 /// The person signed in, working in the school `short_name` with at least `needs`; or the

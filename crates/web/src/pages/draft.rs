@@ -23,7 +23,7 @@ use crate::pages::school::{SchoolNav, school_param};
 use crate::pages::school_fields::Problem;
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, require, working_in};
+use crate::working::{Working, require};
 
 /// A statement of the draft as its list shows it.
 #[derive(Debug)]
@@ -344,14 +344,11 @@ async fn with_draft(
     lang: Lang,
     headers: &HeaderMap,
     short: &str,
-) -> Result<Result<(Working, Draft), Response>, AppError> {
-    let working = match working_in(app, headers, lang, short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(Err(response)),
-    };
+) -> Result<(Working, Draft), AppError> {
+    let working = require(app, headers, lang, short, Permission::Coordinator).await?;
     match app.store.draft(working.school().id).await? {
-        Some(draft) => Ok(Ok((working, draft))),
-        None => Ok(Err(see_other(
+        Some(draft) => Ok((working, draft)),
+        None => Err(AppError::answer(see_other(
             &Page::Framework(short.to_owned()).path(lang),
         ))),
     }
@@ -364,10 +361,7 @@ pub async fn show(
     school: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let (working, draft) = match with_draft(&app, lang, &headers, &short).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (working, draft) = with_draft(&app, lang, &headers, &short).await?;
     let page = view(
         &app,
         lang,
@@ -421,10 +415,7 @@ pub async fn add(
     form: Result<Form<AddForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let (working, draft) = match with_draft(&app, lang, &headers, &short).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (working, draft) = with_draft(&app, lang, &headers, &short).await?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let t = Tr(lang);
     let mut problems = Vec::new();
@@ -538,10 +529,7 @@ pub async fn publish(
     form: Result<Form<PublishForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let (working, draft) = match with_draft(&app, lang, &headers, &short).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (working, draft) = with_draft(&app, lang, &headers, &short).await?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let t = Tr(lang);
     let school = working.school();

@@ -20,10 +20,10 @@ use crate::pages::draft::{
     area_choices, depth_choices, draft_from, form_tags, refusal_message, role_choices,
 };
 use crate::pages::framework::{place, school_framework};
-use crate::pages::school::{SchoolNav, not_found};
+use crate::pages::school::SchoolNav;
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct ChangeForm {
@@ -154,13 +154,10 @@ async fn find(
     headers: &HeaderMap,
     short: &str,
     code: &str,
-) -> Result<Result<(Working, Draft, usize), Response>, AppError> {
-    let working = match working_in(app, headers, lang, short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(Err(response)),
-    };
+) -> Result<(Working, Draft, usize), AppError> {
+    let working = require(app, headers, lang, short, Permission::Coordinator).await?;
     let Some(draft) = app.store.draft(working.school().id).await? else {
-        return Ok(Err(see_other(
+        return Err(AppError::answer(see_other(
             &Page::Framework(short.to_owned()).path(lang),
         )));
     };
@@ -169,8 +166,8 @@ async fn find(
         .iter()
         .position(|d| d.statement.code.as_str() == code)
     {
-        Some(index) => Ok(Ok((working, draft, index))),
-        None => Ok(Err(not_found(app, lang))),
+        Some(index) => Ok((working, draft, index)),
+        None => Err(AppError::NotFound(lang)),
     }
 }
 
@@ -181,10 +178,7 @@ pub async fn show(
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
     let (short, code) = path.map(|Path(p)| p).unwrap_or_default();
-    let (working, draft, index) = match find(&app, lang, &headers, &short, &code).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (working, draft, index) = find(&app, lang, &headers, &short, &code).await?;
     let page = view(&app, lang, &working, &draft, index, None).await?;
     respond_private(&page, lang, StatusCode::OK)
 }
@@ -236,10 +230,7 @@ pub async fn submit(
     form: Result<Form<ChangeForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let (short, code) = path.map(|Path(p)| p).unwrap_or_default();
-    let (working, draft, index) = match find(&app, lang, &headers, &short, &code).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (working, draft, index) = find(&app, lang, &headers, &short, &code).await?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let code: Code = draft.statements[index].statement.code.clone();
     let edit = match edit_of(&form, lang) {

@@ -28,7 +28,7 @@ use crate::pages::school::SchoolNav;
 use crate::pages::{Chrome, respond_private};
 use crate::routes::DocumentFormat;
 use crate::routes::{Page, PathLang};
-use crate::working::{require, working_in};
+use crate::working::require;
 
 /// One coloured part of a bar: a choice (or no answer yet), where it starts and how wide it
 /// is, in hundredths of the bar.
@@ -186,10 +186,8 @@ pub async fn show(
     headers: HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
-    match own(&app, lang, &headers, path).await? {
-        Ok((view, _)) => respond_private(&view, lang, StatusCode::OK),
-        Err(response) => Ok(response),
-    }
+    let (view, _) = own(&app, lang, &headers, path).await?;
+    respond_private(&view, lang, StatusCode::OK)
 }
 
 /// One's own overview as a typeset PDF.
@@ -219,10 +217,7 @@ async fn download(
     path: Result<Path<(String, String)>, PathRejection>,
     format: DocumentFormat,
 ) -> Result<Response, AppError> {
-    let (view, document) = match own(app, lang, headers, path).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (view, document) = own(app, lang, headers, path).await?;
     let name: String = view
         .round_name
         .chars()
@@ -284,14 +279,11 @@ async fn own(
     lang: Lang,
     headers: &HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Result<(OverviewView, Overview), Response>, AppError> {
+) -> Result<(OverviewView, Overview), AppError> {
     let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = match working_in(app, headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(Err(response)),
-    };
+    let working = require(app, headers, lang, &short, Permission::Member).await?;
     let Some((round, edition)) = load_round(app, &working, &id).await? else {
-        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
+        return Err(AppError::NotFound(lang));
     };
     let me = working.user().id;
     let mine = app.store.my_scan(working.school().id, round.id, me).await?;
@@ -326,7 +318,7 @@ async fn own(
         view.period
     );
     let document = document(&view, &edition, &mine.content, &roles, subtitle, lang);
-    Ok(Ok((view, document)))
+    Ok((view, document))
 }
 
 /// The document of an overview: what the page shows, and every statement with the step

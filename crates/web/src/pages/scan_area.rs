@@ -33,7 +33,7 @@ use crate::pages::round::{edition_of_round, load_round, roles_held};
 use crate::pages::school::SchoolNav;
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require, working_in};
 
 #[derive(Debug)]
 pub struct ChoiceOption {
@@ -370,26 +370,23 @@ async fn context(
     headers: &HeaderMap,
     lang: Lang,
     path: (String, String, String, String),
-) -> Result<Result<(Working, Round, Edition, Role, Area), Response>, AppError> {
+) -> Result<(Working, Round, Edition, Role, Area), AppError> {
     let (short, id, role, area) = path;
-    let working = match working_in(app, headers, lang, &short, Permission::Member).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(Err(response)),
-    };
+    let working = require(app, headers, lang, &short, Permission::Member).await?;
     let Some((round, edition)) = load_round(app, &working, &id).await? else {
-        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
+        return Err(AppError::NotFound(lang));
     };
     let Some(Page::Role {
         role,
         area: Some(area),
     }) = Page::role(lang, &role, Some(&area))
     else {
-        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
+        return Err(AppError::NotFound(lang));
     };
     if !working.membership().roles.contains(role) {
-        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
+        return Err(AppError::NotFound(lang));
     }
-    Ok(Ok((working, round, edition, role, area)))
+    Ok((working, round, edition, role, area))
 }
 
 #[derive(serde::Deserialize)]
@@ -405,10 +402,7 @@ pub async fn show(
     notice: Result<Query<Notice>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let path = path.map(|Path(p)| p).unwrap_or_default();
-    let (working, round, edition, role, area) = match context(&app, &headers, lang, path).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (working, round, edition, role, area) = context(&app, &headers, lang, path).await?;
     let mine = app
         .store
         .my_scan(working.school().id, round.id, working.user().id)
@@ -444,10 +438,7 @@ pub async fn submit(
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let path = path.map(|Path(p)| p).unwrap_or_default();
-    let (working, round, edition, role, area) = match context(&app, &headers, lang, path).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (working, round, edition, role, area) = context(&app, &headers, lang, path).await?;
     let posted: HashMap<String, String> = form
         .map(|Form(pairs)| pairs.into_iter().collect())
         .unwrap_or_default();

@@ -18,11 +18,11 @@ use store::AllocationFailure;
 use crate::AppState;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
-use crate::pages::school::{SchoolNav, not_found};
+use crate::pages::school::SchoolNav;
 use crate::pages::tasks::{Loaded, load, party_name, year_of, year_param};
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
-use crate::working::{Working, working_in};
+use crate::working::{Working, require};
 
 /// A party as a form value: `person:UUID`, `role:BEG`, `outside:ouders`, `own:Name`.
 pub(crate) fn party_value(party: &Party) -> String {
@@ -221,18 +221,15 @@ async fn find(
     short: &str,
     code: &str,
     year: SchoolYear,
-) -> Result<Result<(Working, Loaded, Code), Response>, AppError> {
-    let working = match working_in(app, headers, lang, short, Permission::Coordinator).await? {
-        Ok(w) => w,
-        Err(response) => return Ok(Err(response)),
-    };
+) -> Result<(Working, Loaded, Code), AppError> {
+    let working = require(app, headers, lang, short, Permission::Coordinator).await?;
     let loaded = load(app, &working, year).await?;
     match loaded.tasks.iter().find(|t| t.code.as_str() == code) {
         Some(task) => {
             let code = task.code.clone();
-            Ok(Ok((working, loaded, code)))
+            Ok((working, loaded, code))
         }
-        None => Ok(Err(not_found(app, lang))),
+        None => Err(AppError::NotFound(lang)),
     }
 }
 
@@ -245,10 +242,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let (short, code) = path.map(|Path(p)| p).unwrap_or_default();
     let year = year_of(&query, lang);
-    let (working, loaded, code) = match find(&app, lang, &headers, &short, &code, year).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (working, loaded, code) = find(&app, lang, &headers, &short, &code, year).await?;
     let page = view(&app, lang, &working, &loaded, &code, year, None);
     respond_private(&page, lang, StatusCode::OK)
 }
@@ -263,10 +257,7 @@ pub async fn submit(
 ) -> Result<Response, AppError> {
     let (short, code) = path.map(|Path(p)| p).unwrap_or_default();
     let year = year_of(&query, lang);
-    let (working, loaded, code) = match find(&app, lang, &headers, &short, &code, year).await? {
-        Ok(found) => found,
-        Err(response) => return Ok(response),
-    };
+    let (working, loaded, code) = find(&app, lang, &headers, &short, &code, year).await?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let t = Tr(lang);
     let school = working.school().id;
