@@ -9,8 +9,16 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::framework::{Area, Code, Date, Edition, Kind, Role, Statement};
+use crate::framework::{Area, Code, Edition, Kind, Role, Statement};
 use crate::lang::Lang;
+
+#[path = "scan_round.rs"]
+mod round;
+pub use round::{Period, RoundName, parse_date};
+
+#[path = "scan_scale.rs"]
+mod scale;
+pub use scale::{LABEL_MAX, ScaleLabels};
 
 /// Where a person stands on a statement. The scale has four steps for both kinds; only the
 /// words differ (see [`ScaleLabels`]).
@@ -58,139 +66,6 @@ impl Choice {
             Choice::Develop => 2,
             Choice::NotMine => 3,
         }
-    }
-}
-
-/// The words of the scale, per kind of statement and language. The defaults are ours; a
-/// school may rename them (never add or remove steps, so answers stay comparable).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ScaleLabels {
-    /// `[kind][choice]` → (Dutch, English).
-    words: [[(String, String); 4]; 2],
-}
-
-impl Default for ScaleLabels {
-    fn default() -> Self {
-        let pair = |nl: &str, en: &str| (nl.to_owned(), en.to_owned());
-        ScaleLabels {
-            words: [
-                [
-                    pair("doe ik", "I do this"),
-                    pair("doe ik deels", "I do this in part"),
-                    pair("wil ik oppakken", "I want to take this up"),
-                    pair("niet mijn taak", "not my task"),
-                ],
-                [
-                    pair("beheers ik", "I master this"),
-                    pair("deels", "in part"),
-                    pair("wil ik ontwikkelen", "I want to develop this"),
-                    pair("niet nodig in mijn rol", "not needed in my role"),
-                ],
-            ],
-        }
-    }
-}
-
-/// The longest word for a step of the scale, in characters.
-pub const LABEL_MAX: usize = 40;
-
-impl ScaleLabels {
-    pub fn label(&self, kind: Kind, choice: Choice, lang: Lang) -> &str {
-        let (nl, en) = &self.words[kind_index(kind)][choice.index()];
-        match lang {
-            Lang::Nl => nl,
-            Lang::En => en,
-        }
-    }
-
-    /// The name of a step's word in forms and storage, e.g. `taak.ja.nl`.
-    pub fn field(kind: Kind, choice: Choice, lang: Lang) -> String {
-        let kind = match kind {
-            Kind::Task => "taak",
-            Kind::Expertise => "deskundigheid",
-        };
-        format!("{kind}.{}.{}", choice.code(), lang.code())
-    }
-
-    /// Every field, in the order of the settings form.
-    pub fn fields() -> Vec<(Kind, Choice, Lang)> {
-        let mut all = Vec::new();
-        for choice in Choice::ALL {
-            for kind in Kind::ALL {
-                for lang in Lang::ALL {
-                    all.push((kind, choice, lang));
-                }
-            }
-        }
-        all
-    }
-
-    /// The words a school chose, over our defaults: `(field, text)` pairs; a field left
-    /// empty keeps the default. Every problem is returned with its field, and no two steps
-    /// of one kind may have the same word in one language.
-    pub fn renamed(
-        pairs: &[(String, String)],
-    ) -> Result<ScaleLabels, Vec<(String, ScanInputError)>> {
-        let mut labels = ScaleLabels::default();
-        let mut problems = Vec::new();
-        for (kind, choice, lang) in ScaleLabels::fields() {
-            let field = ScaleLabels::field(kind, choice, lang);
-            let Some((_, text)) = pairs.iter().find(|(f, _)| *f == field) else {
-                continue;
-            };
-            let text = text.trim();
-            if text.is_empty() {
-                continue;
-            }
-            if text.chars().count() > LABEL_MAX {
-                problems.push((field, ScanInputError::LabelTooLong { max: LABEL_MAX }));
-                continue;
-            }
-            if text.chars().any(char::is_control) {
-                problems.push((field, ScanInputError::NoteControlCharacters));
-                continue;
-            }
-            let slot = &mut labels.words[kind_index(kind)][choice.index()];
-            match lang {
-                Lang::Nl => slot.0 = text.to_owned(),
-                Lang::En => slot.1 = text.to_owned(),
-            }
-        }
-        for (kind, choice, lang) in ScaleLabels::fields() {
-            let word = labels.label(kind, choice, lang).to_lowercase();
-            let first = Choice::ALL
-                .into_iter()
-                .find(|c| labels.label(kind, *c, lang).to_lowercase() == word);
-            if first != Some(choice) {
-                problems.push((
-                    ScaleLabels::field(kind, choice, lang),
-                    ScanInputError::LabelTwice(word),
-                ));
-            }
-        }
-        if problems.is_empty() {
-            Ok(labels)
-        } else {
-            Err(problems)
-        }
-    }
-
-    /// The words that differ from our defaults, as `(field, text)` pairs (what a school
-    /// stores).
-    pub fn renamings(&self) -> Vec<(String, String)> {
-        let defaults = ScaleLabels::default();
-        ScaleLabels::fields()
-            .into_iter()
-            .filter(|(k, c, l)| self.label(*k, *c, *l) != defaults.label(*k, *c, *l))
-            .map(|(k, c, l)| (ScaleLabels::field(k, c, l), self.label(k, c, l).to_owned()))
-            .collect()
-    }
-}
-
-fn kind_index(kind: Kind) -> usize {
-    match kind {
-        Kind::Task => 0,
-        Kind::Expertise => 1,
     }
 }
 
@@ -611,87 +486,6 @@ pub fn shifts<'e>(
             })
         })
         .collect()
-}
-
-/// A round's name, e.g. *najaar 2026*: 1 to 80 characters, no control characters.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RoundName(String);
-
-impl RoundName {
-    pub const MAX: usize = 80;
-
-    pub fn parse(input: &str) -> Result<RoundName, ScanInputError> {
-        let trimmed = input.trim();
-        if trimmed.is_empty() {
-            return Err(ScanInputError::RoundNameEmpty);
-        }
-        if trimmed.chars().count() > Self::MAX {
-            return Err(ScanInputError::RoundNameTooLong { max: Self::MAX });
-        }
-        if trimmed.chars().any(char::is_control) {
-            return Err(ScanInputError::NoteControlCharacters);
-        }
-        Ok(RoundName(trimmed.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for RoundName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-/// When a round runs: from a date, until a date (optional) not before it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Period {
-    pub starts: Date,
-    pub ends: Option<Date>,
-}
-
-impl Period {
-    /// From `yyyy-mm-dd` (or `d-m-yyyy`) fields; an empty end means open-ended.
-    pub fn parse(starts: &str, ends: &str) -> Result<Period, ScanInputError> {
-        let starts = parse_date(starts)?;
-        let ends = if ends.trim().is_empty() {
-            None
-        } else {
-            Some(parse_date(ends)?)
-        };
-        if ends.is_some_and(|e| e < starts) {
-            return Err(ScanInputError::PeriodReversed);
-        }
-        Ok(Period { starts, ends })
-    }
-}
-
-/// A date as a form sends it (`2026-11-25`, from a date field) or as people type it
-/// (`25-11-2026`).
-pub fn parse_date(input: &str) -> Result<Date, ScanInputError> {
-    let trimmed = input.trim();
-    let bad = || ScanInputError::BadDate(trimmed.chars().take(20).collect());
-    if let Some(date) = Date::parse(trimmed) {
-        return Ok(date);
-    }
-    let mut parts = trimmed.split(['-', '/']);
-    let (d, m, y) = (parts.next(), parts.next(), parts.next());
-    if parts.next().is_some() {
-        return Err(bad());
-    }
-    match (d, m, y) {
-        (Some(d), Some(m), Some(y)) if y.len() == 4 => {
-            let (d, m, y) = (
-                d.parse().map_err(|_| bad())?,
-                m.parse().map_err(|_| bad())?,
-                y.parse().map_err(|_| bad())?,
-            );
-            Date::new(y, m, d).ok_or_else(bad)
-        }
-        _ => Err(bad()),
-    }
 }
 
 /// What can be wrong with what a person sends about a scan or a round.

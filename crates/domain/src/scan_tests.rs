@@ -1,6 +1,7 @@
 //! The self-scan's rules, each proven by what it accepts and refuses.
 
 use super::*;
+use crate::framework::Date;
 use crate::framework::fixture::minimal;
 
 fn edition() -> Edition {
