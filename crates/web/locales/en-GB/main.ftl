@@ -245,7 +245,7 @@ audit-when = When
 audit-who = Who
 audit-what = What
 audit-whom = About
-audit-detail = New value
+audit-detail = Details
 audit-former-member = (deleted account)
 audit-version = version { $version }
 

@@ -245,7 +245,7 @@ audit-when = Wanneer
 audit-who = Wie
 audit-what = Wat
 audit-whom = Over
-audit-detail = Nieuwe waarde
+audit-detail = Toelichting
 audit-former-member = (verwijderd account)
 audit-version = versie { $version }
 
