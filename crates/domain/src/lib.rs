@@ -9,6 +9,7 @@ pub mod allocation;
 pub mod framework;
 pub mod hours;
 pub mod lang;
+pub mod links;
 pub mod members;
 pub mod scan;
 pub mod school;

@@ -152,6 +152,8 @@ pub enum AuditAction {
     MemberReactivated,
     MemberRemoved,
     PasswordLinkMade,
+    /// An administrator's password link was used: the person set a new password with it.
+    PasswordLinkUsed,
     SchoolChanged,
     RoundOpened,
     RoundClosed,
@@ -165,7 +167,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 18] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -176,6 +178,7 @@ impl AuditAction {
         AuditAction::MemberReactivated,
         AuditAction::MemberRemoved,
         AuditAction::PasswordLinkMade,
+        AuditAction::PasswordLinkUsed,
         AuditAction::SchoolChanged,
         AuditAction::RoundOpened,
         AuditAction::RoundClosed,
@@ -198,6 +201,7 @@ impl AuditAction {
             AuditAction::MemberReactivated => "member.reactivated",
             AuditAction::MemberRemoved => "member.removed",
             AuditAction::PasswordLinkMade => "member.password-link",
+            AuditAction::PasswordLinkUsed => "member.password-link-used",
             AuditAction::SchoolChanged => "school.changed",
             AuditAction::RoundOpened => "round.opened",
             AuditAction::RoundClosed => "round.closed",
@@ -246,6 +250,8 @@ impl AuditAction {
             (AuditAction::MemberRemoved, Lang::En) => "member removed",
             (AuditAction::PasswordLinkMade, Lang::Nl) => "link voor nieuw wachtwoord gemaakt",
             (AuditAction::PasswordLinkMade, Lang::En) => "password link made",
+            (AuditAction::PasswordLinkUsed, Lang::Nl) => "link voor nieuw wachtwoord gebruikt",
+            (AuditAction::PasswordLinkUsed, Lang::En) => "password link used",
             (AuditAction::SchoolChanged, Lang::Nl) => "schoolgegevens gewijzigd",
             (AuditAction::SchoolChanged, Lang::En) => "school details changed",
             (AuditAction::RoundOpened, Lang::Nl) => "ronde geopend",

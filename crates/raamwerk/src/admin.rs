@@ -195,7 +195,7 @@ async fn add_user(
     if has_password {
         return Ok(None);
     }
-    Ok(Some(store.create_password_link(user.id).await?))
+    Ok(Some(store.operator_password_link(user.id).await?))
 }
 
 pub(crate) async fn reset_password(email: String, link: LinkArgs) -> ExitCode {
@@ -212,7 +212,7 @@ pub(crate) async fn reset_password(email: String, link: LinkArgs) -> ExitCode {
         Err(e) => return start_failed(&e),
     };
     let outcome = match store.user_by_email(&email).await {
-        Ok(Some(user)) => store.create_password_link(user.id).await.map(Some),
+        Ok(Some(user)) => store.operator_password_link(user.id).await.map(Some),
         Ok(None) => Ok(None),
         Err(e) => Err(e),
     };

@@ -162,7 +162,10 @@ pub async fn make(
             .map_err(|_| other("the demo password was refused"))?;
         let hash = web::hash_password(parsed).await.map_err(other)?;
         let token = store.create_password_link(user.id).await?;
-        store.set_password_with_link(&token, &hash).await?;
+        store
+            .set_password_with_link(&token, &hash)
+            .await
+            .map_err(other)?;
         credentials.push((user.email.to_string(), secret));
     }
 

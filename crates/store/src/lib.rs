@@ -41,7 +41,7 @@ pub use own::{
 };
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};
-pub use sign_in::{PASSWORD_LINK_MS, SessionLimits, hash_token};
+pub use sign_in::{LinkError, SessionLimits, hash_token};
 
 /// How long to wait for a connection before giving up (also at start-up).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);

@@ -4,13 +4,14 @@
 //! and writes its audit entry in that same transaction.
 
 use domain::account::{Email, FrameworkRoles, Permission, User, UserId};
+use domain::links::{LinkMaker, check_invitation_at_use};
 use domain::members::{AuditAction, MemberAction, Refusal, Target, check_action, check_invitation};
 use domain::school::{School, SchoolId};
 use uuid::Uuid;
 
 use crate::people::UserRow;
 use crate::schools::SchoolRow;
-use crate::sign_in::{PASSWORD_LINK_MS, Secret, hash_token};
+use crate::sign_in::{INSERT_LINK, REVOKE_LINKS_BY_OTHERS, Secret, hash_token};
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 /// How long an invitation link stays valid.
@@ -24,7 +25,7 @@ const SELECT_ACTOR: &str =
     "SELECT permission, active FROM memberships WHERE school_id = $1 AND user_id = $2";
 const COUNT_ACTIVE_ADMINS: &str = "SELECT COUNT(*) FROM memberships \
      WHERE school_id = $1 AND permission = 'schoolbeheerder' AND active = 1";
-const COUNT_OTHER_SCHOOLS: &str =
+pub(crate) const COUNT_OTHER_SCHOOLS: &str =
     "SELECT COUNT(*) FROM memberships WHERE user_id = $1 AND school_id <> $2";
 const SET_PERMISSION: &str =
     "UPDATE memberships SET permission = $3 WHERE school_id = $1 AND user_id = $2";
@@ -48,21 +49,22 @@ const REVOKE_PENDING: &str = "UPDATE invitations SET revoked_at = $3 \
 const INSERT_INVITATION: &str = "INSERT INTO invitations \
      (id, token_hash, school_id, email, permission, roles, invited_by, created_at, expires_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
-const SELECT_INVITATIONS: &str = "SELECT id, school_id, email, permission, roles, created_at, expires_at, used_at, revoked_at \
-     FROM invitations WHERE school_id = $1 AND used_at IS NULL AND revoked_at IS NULL ORDER BY created_at DESC";
-const SELECT_INVITATION_BY_TOKEN: &str = "SELECT id, school_id, email, permission, roles, created_at, expires_at, used_at, revoked_at \
-     FROM invitations WHERE token_hash = $1";
+const SELECT_INVITATIONS: &str = "SELECT i.id, i.school_id, i.email, i.permission, i.roles, i.created_at, i.expires_at, i.used_at, i.revoked_at, \
+     m.permission AS inviter_permission, m.active AS inviter_active \
+     FROM invitations i LEFT JOIN memberships m ON m.school_id = i.school_id AND m.user_id = i.invited_by \
+     WHERE i.school_id = $1 AND i.used_at IS NULL AND i.revoked_at IS NULL ORDER BY i.created_at DESC";
+const SELECT_INVITATION_BY_TOKEN: &str = "SELECT i.id, i.school_id, i.email, i.permission, i.roles, i.created_at, i.expires_at, i.used_at, i.revoked_at, \
+     m.permission AS inviter_permission, m.active AS inviter_active \
+     FROM invitations i LEFT JOIN memberships m ON m.school_id = i.school_id AND m.user_id = i.invited_by \
+     WHERE i.token_hash = $1";
 const REVOKE_INVITATION: &str = "UPDATE invitations SET revoked_at = $3 \
      WHERE id = $1 AND school_id = $2 AND used_at IS NULL AND revoked_at IS NULL RETURNING email";
 const USE_INVITATION: &str = "UPDATE invitations SET used_at = $2 \
-     WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2 \
-     RETURNING id, school_id, email, permission, roles, created_at, expires_at, used_at, revoked_at";
+     WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2";
 const INSERT_USER: &str = "INSERT INTO users (id, email, name, created_at, password_hash) VALUES ($1, $2, $3, $4, $5) \
      ON CONFLICT (email) DO NOTHING";
 const INSERT_MEMBERSHIP: &str = "INSERT INTO memberships (school_id, user_id, permission, roles, active, created_at) \
      VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (school_id, user_id) DO NOTHING";
-const INSERT_LINK: &str = "INSERT INTO one_time_links (token_hash, purpose, user_id, created_at, expires_at) \
-     VALUES ($1, 'set-password', $2, $3, $4)";
 const UPDATE_SCHOOL: &str = "UPDATE schools SET name = $2, sectors = $3, students = $4, region = $5, brin = $6 \
      WHERE id = $1";
 const SELECT_SCALE_LABELS: &str = "SELECT scale_labels FROM schools WHERE id = $1";
@@ -98,6 +100,9 @@ pub enum InvitationState {
     Used,
     Revoked,
     Expired,
+    /// Unused and not expired, but whoever sent it may no longer send it (they left the
+    /// school, were deactivated, or lost the permission it gives).
+    Outlived,
 }
 
 /// An invitation as stored (never its token).
@@ -125,6 +130,8 @@ pub struct NewInvitation {
 pub enum AcceptError {
     #[error("the invitation is unknown, used, revoked or expired")]
     Gone,
+    #[error("whoever sent the invitation may no longer send it")]
+    Outlived,
     #[error("this e-mail address already has an account")]
     EmailTaken,
     #[error("the invitation is for another e-mail address")]
@@ -178,17 +185,31 @@ struct InvitationRow {
     expires_at: i64,
     used_at: Option<i64>,
     revoked_at: Option<i64>,
+    /// The sender's place in the school now (none once they left it or their account is gone).
+    inviter_permission: Option<String>,
+    inviter_active: Option<i64>,
 }
 
 impl InvitationRow {
     fn into_invitation(self, now: i64) -> Result<Invitation, StoreError> {
         let bad = |what: &str, v: &str| StoreError::CorruptRow(format!("invitation {what} '{v}'"));
+        let permission =
+            Permission::parse(&self.permission).map_err(|_| bad("permission", &self.permission))?;
+        let inviter = match self.inviter_permission {
+            Some(p) => Some((
+                Permission::parse(&p).map_err(|_| bad("sender's permission", &p))?,
+                self.inviter_active == Some(1),
+            )),
+            None => None,
+        };
         let state = if self.used_at.is_some() {
             InvitationState::Used
         } else if self.revoked_at.is_some() {
             InvitationState::Revoked
         } else if self.expires_at <= now {
             InvitationState::Expired
+        } else if check_invitation_at_use(inviter, permission).is_err() {
+            InvitationState::Outlived
         } else {
             InvitationState::Pending
         };
@@ -196,8 +217,7 @@ impl InvitationRow {
             id: self.id,
             school: SchoolId(self.school_id),
             email: Email::parse(&self.email).map_err(|_| bad("e-mail", &self.email))?,
-            permission: Permission::parse(&self.permission)
-                .map_err(|_| bad("permission", &self.permission))?,
+            permission,
             roles: FrameworkRoles::parse(&self.roles).map_err(|_| bad("roles", &self.roles))?,
             created_at: self.created_at,
             expires_at: self.expires_at,
@@ -284,6 +304,36 @@ macro_rules! actor_permission {
                 .map_err(|_| StoreError::CorruptRow(format!("permission '{p}'")))?,
             _ => return Err(Refusal::NotAllowed.into()),
         }
+    }};
+}
+
+/// Spends the invitation with `$token` inside the transaction `$tx`, after checking it is
+/// pending and its sender could still send it; evaluates to the `Invitation` or returns an
+/// `AcceptError` (and the transaction, dropped, changes nothing).
+macro_rules! use_invitation {
+    ($tx:expr, $token:expr, $now:expr) => {{
+        let hash = hash_token($token);
+        let row: Option<InvitationRow> = sqlx::query_as(SELECT_INVITATION_BY_TOKEN)
+            .bind(&hash)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        let invitation = row.ok_or(AcceptError::Gone)?.into_invitation($now)?;
+        match invitation.state {
+            InvitationState::Pending => {}
+            InvitationState::Outlived => return Err(AcceptError::Outlived),
+            InvitationState::Used | InvitationState::Revoked | InvitationState::Expired => {
+                return Err(AcceptError::Gone);
+            }
+        }
+        let spent = sqlx::query(USE_INVITATION)
+            .bind(&hash)
+            .bind($now)
+            .execute(&mut *$tx)
+            .await?;
+        if spent.rows_affected() != 1 {
+            return Err(AcceptError::Gone);
+        }
+        invitation
     }};
 }
 
@@ -472,9 +522,7 @@ impl Store {
         let user_id = Uuid::new_v4();
         let invitation = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let row: Option<InvitationRow> = sqlx::query_as(USE_INVITATION)
-                .bind(hash_token(token)).bind(now).fetch_optional(&mut *tx).await?;
-            let invitation = row.ok_or(AcceptError::Gone)?.into_invitation(now)?;
+            let invitation = use_invitation!(tx, token, now);
             let inserted = sqlx::query(INSERT_USER)
                 .bind(user_id)
                 .bind(invitation.email.as_str())
@@ -519,9 +567,7 @@ impl Store {
         let now = now_millis();
         let school = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let row: Option<InvitationRow> = sqlx::query_as(USE_INVITATION)
-                .bind(hash_token(token)).bind(now).fetch_optional(&mut *tx).await?;
-            let invitation = row.ok_or(AcceptError::Gone)?.into_invitation(now)?;
+            let invitation = use_invitation!(tx, token, now);
             if invitation.email != user.email {
                 return Err(AcceptError::WrongAccount);
             }
@@ -536,6 +582,13 @@ impl Store {
             if inserted.rows_affected() == 0 {
                 return Err(AcceptError::AlreadyMember);
             }
+            // Joining another school ends the password links others made for this person.
+            sqlx::query(REVOKE_LINKS_BY_OTHERS)
+                .bind(user.id.0)
+                .bind(now)
+                .bind(LinkMaker::Own.code())
+                .execute(&mut *tx)
+                .await?;
             audit!(tx, invitation.school.0, Some(user.id.0), AuditAction::InvitationAccepted, Some(user.id.0), None::<String>, Some(invitation.permission.code()));
             tx.commit().await?;
             invitation.school
@@ -547,6 +600,8 @@ impl Store {
     /// A one-time link to set a new password for a member, made by an administrator of the
     /// school. Refused for someone who also belongs to another school: one school's
     /// administrator must not be able to take over an account another school relies on.
+    /// The link lives a day, and when it is used these rules are checked again
+    /// (`domain::links::check_administrator_link`).
     pub async fn member_password_link(
         &self,
         school: SchoolId,
@@ -575,7 +630,10 @@ impl Store {
                 .bind(&secret.hash)
                 .bind(target.0)
                 .bind(now)
-                .bind(now + PASSWORD_LINK_MS)
+                .bind(now + LinkMaker::Administrator.lifetime_ms())
+                .bind(LinkMaker::Administrator.code())
+                .bind(actor.0)
+                .bind(school.0)
                 .execute(&mut *tx)
                 .await?;
             audit!(tx, school.0, Some(actor.0), AuditAction::PasswordLinkMade, Some(target.0), None::<String>, None::<String>);

@@ -2,9 +2,11 @@
 //! school's data can never be read or changed through another.
 
 use domain::account::{Email, FrameworkRoles, Membership, Permission, PersonName, User, UserId};
+use domain::links::LinkMaker;
 use domain::school::SchoolId;
 use uuid::Uuid;
 
+use crate::sign_in::REVOKE_LINKS_BY_OTHERS;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 const INSERT_USER: &str = "INSERT INTO users (id, email, name, created_at) VALUES ($1, $2, $3, $4) \
@@ -115,7 +117,8 @@ impl Store {
         row.map(UserRow::into_user).transpose()
     }
 
-    /// Makes a person a member of a school; refuses when they already are.
+    /// Makes a person a member of a school; refuses when they already are. Password links
+    /// others made for the person end with it.
     pub async fn add_member(
         &self,
         school: SchoolId,
@@ -125,14 +128,24 @@ impl Store {
     ) -> Result<Membership, StoreError> {
         let inserted = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
+            let now = now_millis();
             let result = sqlx::query(INSERT_MEMBERSHIP)
                 .bind(school.0)
                 .bind(user.0)
                 .bind(permission.code())
                 .bind(roles.to_string())
-                .bind(now_millis())
+                .bind(now)
                 .execute(&mut *tx)
                 .await?;
+            if result.rows_affected() == 1 {
+                // Joining a school ends the password links others made for this person.
+                sqlx::query(REVOKE_LINKS_BY_OTHERS)
+                    .bind(user.0)
+                    .bind(now)
+                    .bind(LinkMaker::Own.code())
+                    .execute(&mut *tx)
+                    .await?;
+            }
             tx.commit().await?;
             result.rows_affected() == 1
         });

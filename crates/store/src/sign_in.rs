@@ -5,10 +5,15 @@
 use std::fmt::Write as _;
 
 use domain::account::{Email, User, UserId};
-use domain::throttle::Attempts;
+use domain::links::{AdministratorLinkFacts, LinkMaker, Outlived, check_administrator_link};
+use domain::members::AuditAction;
+use std::time::Duration;
+
+use domain::throttle::{Attempts, Policy};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::members::{AUDIT_RETENTION_MS, COUNT_OTHER_SCHOOLS, INSERT_AUDIT, PRUNE_AUDIT, audit};
 use crate::people::UserRow;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
@@ -60,18 +65,28 @@ impl SessionLimits {
     };
 }
 
-/// How long a link to set a password stays valid.
-pub const PASSWORD_LINK_MS: i64 = 14 * 24 * 60 * 60 * 1000;
-
 /// `last_seen_at` is written at most this often, so a session lookup is usually a read.
 const SEEN_GRANULARITY_MS: i64 = 60 * 1000;
 
-const INSERT_LINK: &str = "INSERT INTO one_time_links (token_hash, purpose, user_id, created_at, expires_at) \
-     VALUES ($1, 'set-password', $2, $3, $4)";
-const SELECT_LINK_USER: &str = "SELECT u.id, u.email, u.name FROM one_time_links l JOIN users u ON u.id = l.user_id \
-     WHERE l.token_hash = $1 AND l.purpose = 'set-password' AND l.used_at IS NULL AND l.expires_at > $2";
-const USE_LINK: &str = "UPDATE one_time_links SET used_at = $2 \
-     WHERE token_hash = $1 AND purpose = 'set-password' AND used_at IS NULL AND expires_at > $2 RETURNING user_id";
+pub(crate) const INSERT_LINK: &str = "INSERT INTO one_time_links \
+     (token_hash, purpose, user_id, created_at, expires_at, made_by_kind, made_by, school_id) \
+     VALUES ($1, 'set-password', $2, $3, $4, $5, $6, $7)";
+const SELECT_LINK: &str = "SELECT u.id, u.email, u.name, l.made_by_kind, l.made_by, l.school_id \
+     FROM one_time_links l JOIN users u ON u.id = l.user_id \
+     WHERE l.token_hash = $1 AND l.purpose = 'set-password' AND l.used_at IS NULL \
+     AND l.revoked_at IS NULL AND l.expires_at > $2";
+const COUNT_ACTIVE_ADMINISTRATOR: &str = "SELECT COUNT(*) FROM memberships \
+     WHERE school_id = $1 AND user_id = $2 AND permission = 'schoolbeheerder' AND active = 1";
+const COUNT_MEMBERSHIP: &str =
+    "SELECT COUNT(*) FROM memberships WHERE school_id = $1 AND user_id = $2";
+const SPEND_LINK: &str = "UPDATE one_time_links SET used_at = $2 \
+     WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL";
+/// Ends every open password link of a person made by someone else (`$3` is the code of the
+/// person's own links).
+pub(crate) const REVOKE_LINKS_BY_OTHERS: &str = "UPDATE one_time_links SET revoked_at = $2 \
+     WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND made_by_kind <> $3";
+const REVOKE_ALL_LINKS: &str = "UPDATE one_time_links SET revoked_at = $2 \
+     WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL";
 const SET_PASSWORD: &str = "UPDATE users SET password_hash = $2 WHERE id = $1";
 const DELETE_USER_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
 const SELECT_CREDENTIALS: &str =
@@ -89,6 +104,13 @@ const UPSERT_ATTEMPTS: &str = "INSERT INTO sign_in_attempts (key, failures, wind
      VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO UPDATE \
      SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until";
 const DELETE_ATTEMPTS: &str = "DELETE FROM sign_in_attempts WHERE key = $1";
+const ENSURE_ATTEMPTS: &str = "INSERT INTO sign_in_attempts (key, failures, window_start, locked_until) \
+     VALUES ($1, 0, $2, 0) ON CONFLICT (key) DO NOTHING";
+/// A write that changes nothing, to hold the row's lock (PostgreSQL) until the transaction
+/// ends; on SQLite `BEGIN IMMEDIATE` already holds the database's.
+const LOCK_ATTEMPTS: &str = "UPDATE sign_in_attempts SET failures = failures WHERE key = $1";
+const FORGIVE_ATTEMPT: &str = "UPDATE sign_in_attempts SET failures = failures - 1 \
+     WHERE key = $1 AND failures > 0";
 const DELETE_SESSION: &str = "DELETE FROM sessions WHERE token_hash = $1";
 
 #[derive(sqlx::FromRow)]
@@ -105,10 +127,114 @@ struct SessionRow {
     last_seen_at: i64,
 }
 
+#[derive(sqlx::FromRow)]
+struct LinkRow {
+    #[sqlx(flatten)]
+    user: UserRow,
+    made_by_kind: String,
+    made_by: Option<Uuid>,
+    school_id: Option<Uuid>,
+}
+
+/// Why a password link cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum LinkError {
+    #[error("the link is unknown, used, revoked or expired")]
+    Gone,
+    /// Unused and not expired, but a rule under which it was made no longer holds.
+    #[error("{0}")]
+    Outlived(Outlived),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl From<sqlx::Error> for LinkError {
+    fn from(e: sqlx::Error) -> Self {
+        LinkError::Store(StoreError::Database(e))
+    }
+}
+
+/// A usable password link, as found inside a transaction.
+struct FoundLink {
+    user: User,
+    maker: LinkMaker,
+    made_by: Option<Uuid>,
+    school: Option<Uuid>,
+}
+
+/// Finds the link with hash `$hash` inside the transaction `$tx` and checks again every rule
+/// under which it was made (`domain::links`); evaluates to a `FoundLink` or returns a
+/// `LinkError`.
+macro_rules! usable_link {
+    ($tx:expr, $hash:expr, $now:expr) => {{
+        let row: Option<LinkRow> = sqlx::query_as(SELECT_LINK)
+            .bind($hash)
+            .bind($now)
+            .fetch_optional(&mut *$tx)
+            .await?;
+        let row = row.ok_or(LinkError::Gone)?;
+        let maker = LinkMaker::parse(&row.made_by_kind).ok_or_else(|| {
+            StoreError::CorruptRow(format!("link made by '{}'", row.made_by_kind))
+        })?;
+        let user = row.user.into_user()?;
+        if maker == LinkMaker::Administrator {
+            let school = row.school_id.ok_or_else(|| {
+                StoreError::CorruptRow("an administrator's link without its school".into())
+            })?;
+            let maker_is_active_administrator = match row.made_by {
+                Some(maker) => {
+                    let (n,): (i64,) = sqlx::query_as(COUNT_ACTIVE_ADMINISTRATOR)
+                        .bind(school)
+                        .bind(maker)
+                        .fetch_one(&mut *$tx)
+                        .await?;
+                    n > 0
+                }
+                None => false,
+            };
+            let (in_school,): (i64,) = sqlx::query_as(COUNT_MEMBERSHIP)
+                .bind(school)
+                .bind(user.id.0)
+                .fetch_one(&mut *$tx)
+                .await?;
+            let (others,): (i64,) = sqlx::query_as(COUNT_OTHER_SCHOOLS)
+                .bind(user.id.0)
+                .bind(school)
+                .fetch_one(&mut *$tx)
+                .await?;
+            check_administrator_link(AdministratorLinkFacts {
+                maker_is_active_administrator,
+                person_in_school: in_school > 0,
+                other_schools: usize::try_from(others).unwrap_or(usize::MAX),
+            })
+            .map_err(LinkError::Outlived)?;
+        }
+        FoundLink {
+            user,
+            maker,
+            made_by: row.made_by,
+            school: row.school_id,
+        }
+    }};
+}
+
 impl Store {
-    /// Makes a one-time link with which a person sets (or resets) their password; returns
-    /// the token to put in the link.
+    /// Makes a one-time link with which a person sets a new password themselves; the caller
+    /// sends it only to the person's own address ("Wachtwoord vergeten"). Returns the token.
     pub async fn create_password_link(&self, user: UserId) -> Result<String, StoreError> {
+        self.insert_password_link(user, LinkMaker::Own).await
+    }
+
+    /// Makes a one-time link for whoever runs the server (the CLI) to hand to a person.
+    pub async fn operator_password_link(&self, user: UserId) -> Result<String, StoreError> {
+        self.insert_password_link(user, LinkMaker::Operator).await
+    }
+
+    async fn insert_password_link(
+        &self,
+        user: UserId,
+        maker: LinkMaker,
+    ) -> Result<String, StoreError> {
         let secret = Secret::new()?;
         let now = now_millis();
         on_pool!(self, pool => {
@@ -117,7 +243,10 @@ impl Store {
                 .bind(&secret.hash)
                 .bind(user.0)
                 .bind(now)
-                .bind(now + PASSWORD_LINK_MS)
+                .bind(now + maker.lifetime_ms())
+                .bind(maker.code())
+                .bind(None::<Uuid>)
+                .bind(None::<Uuid>)
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
@@ -125,35 +254,48 @@ impl Store {
         Ok(secret.token)
     }
 
-    /// The person a password link is for, while it is unused and not expired.
-    pub async fn password_link_user(&self, token: &str) -> Result<Option<User>, StoreError> {
-        let row: Option<UserRow> = on_pool!(self, pool => {
-            sqlx::query_as(SELECT_LINK_USER).bind(hash_token(token)).bind(now_millis()).fetch_optional(pool).await?
+    /// The person a password link is for, while it can be used: unused, not revoked, not
+    /// expired, and (for an administrator's link) every rule it was made under still holds.
+    pub async fn password_link(&self, token: &str) -> Result<User, LinkError> {
+        let hash = hash_token(token);
+        let now = now_millis();
+        let found = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let found = usable_link!(tx, &hash, now);
+            tx.commit().await?;
+            found
         });
-        row.map(UserRow::into_user).transpose()
+        Ok(found.user)
     }
 
-    /// Uses a password link: in one transaction the link is spent, the password hash set and
-    /// every session of the person ended. `None` (and nothing changed) for a link that is
-    /// unknown, used or expired.
+    /// Uses a password link: in one transaction its rules are checked again, the link is
+    /// spent, the password hash set, every session of the person ended and every other open
+    /// link of theirs revoked; the use of an administrator's link goes into that school's
+    /// audit log. On any refusal nothing changes.
     pub async fn set_password_with_link(
         &self,
         token: &str,
         password_hash: &str,
-    ) -> Result<Option<UserId>, StoreError> {
+    ) -> Result<UserId, LinkError> {
         let hash = hash_token(token);
         let now = now_millis();
         let user = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let used: Option<(Uuid,)> = sqlx::query_as(USE_LINK).bind(&hash).bind(now).fetch_optional(&mut *tx).await?;
-            if let Some((user,)) = used {
-                sqlx::query(SET_PASSWORD).bind(user).bind(password_hash).execute(&mut *tx).await?;
-                sqlx::query(DELETE_USER_SESSIONS).bind(user).execute(&mut *tx).await?;
-                tx.commit().await?;
-                Some(UserId(user))
-            } else {
-                None
+            let found = usable_link!(tx, &hash, now);
+            let user = found.user.id.0;
+            // Two uses at the same moment: only one spends it (PostgreSQL reads do not wait).
+            let spent = sqlx::query(SPEND_LINK).bind(&hash).bind(now).execute(&mut *tx).await?;
+            if spent.rows_affected() != 1 {
+                return Err(LinkError::Gone);
             }
+            sqlx::query(SET_PASSWORD).bind(user).bind(password_hash).execute(&mut *tx).await?;
+            sqlx::query(DELETE_USER_SESSIONS).bind(user).execute(&mut *tx).await?;
+            sqlx::query(REVOKE_ALL_LINKS).bind(user).bind(now).execute(&mut *tx).await?;
+            if let (LinkMaker::Administrator, Some(school)) = (found.maker, found.school) {
+                audit!(tx, school, found.made_by, AuditAction::PasswordLinkUsed, Some(user), None::<String>, None::<String>);
+            }
+            tx.commit().await?;
+            UserId(user)
         });
         self.changed();
         Ok(user)
@@ -172,7 +314,8 @@ impl Store {
     }
 
     /// Starts a session; returns the token for the cookie. Always a new token, so a session
-    /// id from before signing in is never reused.
+    /// id from before signing in is never reused. Every open password link of the person
+    /// made by someone else ends with it.
     pub async fn create_session(
         &self,
         user: UserId,
@@ -187,6 +330,13 @@ impl Store {
                 .bind(user.0)
                 .bind(now)
                 .bind(now + limits.absolute_ms)
+                .execute(&mut *tx)
+                .await?;
+            // Signing in shows the person holds the account: links others made end.
+            sqlx::query(REVOKE_LINKS_BY_OTHERS)
+                .bind(user.0)
+                .bind(now)
+                .bind(LinkMaker::Own.code())
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
@@ -257,20 +407,48 @@ impl Store {
         ))
     }
 
-    /// Stores the counts for a key.
-    pub async fn record_sign_in_attempts(
+    /// Counts one attempt for a key under a policy, in one transaction that holds the key's
+    /// row, so that parallel attempts are each counted (none reads a count another is about
+    /// to raise). Counted *before* the password is checked: `Err(wait)` while the key is
+    /// locked (nothing counted, nothing to check), else the counts with this attempt.
+    pub async fn count_attempt(
         &self,
         key: &str,
-        attempts: Attempts,
-    ) -> Result<(), StoreError> {
+        policy: Policy,
+    ) -> Result<Result<Attempts, Duration>, StoreError> {
         on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            let now = now_millis();
+            sqlx::query(ENSURE_ATTEMPTS).bind(key).bind(now).execute(&mut *tx).await?;
+            sqlx::query(LOCK_ATTEMPTS).bind(key).execute(&mut *tx).await?;
+            let (failures, window_start, locked_until): (i64, i64, i64) =
+                sqlx::query_as(SELECT_ATTEMPTS).bind(key).fetch_one(&mut *tx).await?;
+            let before = Attempts {
+                failures: u32::try_from(failures).unwrap_or(u32::MAX),
+                window_start,
+                locked_until,
+            };
+            let after = match policy.attempt(before, now) {
+                Ok(after) => after,
+                Err(wait) => return Ok(Err(wait)),
+            };
             sqlx::query(UPSERT_ATTEMPTS)
                 .bind(key)
-                .bind(i64::from(attempts.failures))
-                .bind(attempts.window_start)
-                .bind(attempts.locked_until)
-                .execute(pool)
+                .bind(i64::from(after.failures))
+                .bind(after.window_start)
+                .bind(after.locked_until)
+                .execute(&mut *tx)
                 .await?;
+            tx.commit().await?;
+            Ok(Ok(after))
+        })
+    }
+
+    /// Takes back one counted attempt of a key (a client's, after a right password): a
+    /// success neither resets a client's count nor adds to it.
+    pub async fn forgive_attempt(&self, key: &str) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            sqlx::query(FORGIVE_ATTEMPT).bind(key).execute(pool).await?;
         });
         Ok(())
     }

@@ -55,11 +55,24 @@ pub fn error_page(app: &AppState, lang: Lang, status: StatusCode) -> Response {
         StatusCode::NOT_FOUND => (t.get("not-found-title"), t.get("not-found-text")),
         StatusCode::GONE => (t.get("link-gone-title"), t.get("link-gone-text")),
         StatusCode::FORBIDDEN => (t.get("forbidden-title"), t.get("forbidden-text")),
+        StatusCode::PAYLOAD_TOO_LARGE => (t.get("too-large-title"), t.get("too-large-text")),
         _ => (t.get("error-title"), t.get("error-text")),
     };
+    explained_page(app, lang, status, heading, text)
+}
+
+/// A page that answers `status` with a heading and an explanation of what happened and what
+/// to do now (a link that no longer holds, say); plain text should rendering itself fail.
+pub fn explained_page(
+    app: &AppState,
+    lang: Lang,
+    status: StatusCode,
+    heading: String,
+    text: String,
+) -> Response {
     let view = ErrorView {
         chrome: Chrome::new(lang, &app.edition, None, heading.clone()),
-        t,
+        t: Tr(lang),
         heading,
         text,
     };
@@ -113,6 +126,13 @@ impl IntoResponse for AppError {
 pub async fn error_pages(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let path_lang = lang_of_path(request.uri().path());
     let response = next.run(request).await;
+    // A form too large for its route is refused by the body limit before any handler, in
+    // plain text; on a page of ours it gets a page in the path's language instead.
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE
+        && let Some(lang) = path_lang
+    {
+        return error_page(&app, lang, StatusCode::PAYLOAD_TOO_LARGE);
+    }
     match response.extensions().get::<ErrorPage>().copied() {
         Some(ErrorPage { lang, status }) => {
             let lang = if status == StatusCode::NOT_FOUND {

@@ -506,5 +506,104 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         )
         .await;
     assert_eq!(after.status, StatusCode::OK);
+
+    replay_links_after_a_membership_change(&app, &a, &b).await;
     app.stop().await;
+}
+
+/// The last step of the walk: every kind of one-time link is made, a membership changes, and
+/// each link is replayed. None may open what the rules it was made under no longer allow.
+async fn replay_links_after_a_membership_change(app: &TestApp, a: &Team, b: &Team) {
+    let store = &app.state.store;
+    crate::links::set_own_password(app, a.member.id, crate::members::PASSWORD).await;
+    let a_admin = app.session(a.admin.id).await;
+    let a_coordinator = app.session(a.coordinator.id).await;
+    // A's administrator's link for A's mentor, A's coordinator's invitation, and a set-up
+    // link (made while administrators exist, so void from the start).
+    let password_link =
+        crate::links::administrator_link(app, &a_admin, &a.school.short_name, &a.member).await;
+    let invitation = crate::members::path_of(&crate::members::copied_link(
+        &crate::members::invite(
+            app,
+            &a_coordinator,
+            &a.school.short_name,
+            "nieuw@lyceum.nl",
+            "lid",
+        )
+        .await,
+        "invite-link",
+    ));
+    let setup = format!(
+        "/nl/inrichten/{}",
+        store.create_setup_link().await.expect("link")
+    );
+
+    // The changes: B takes A's mentor in (they accept with their own password), and A's
+    // administrator deactivates A's coordinator.
+    let into_b = store
+        .invite(
+            b.school.id,
+            b.admin.id,
+            &a.member.email,
+            Permission::Member,
+            &domain::account::FrameworkRoles::default(),
+        )
+        .await
+        .expect("invitation");
+    let accepted = app
+        .post_form(
+            &format!("/nl/uitnodiging/{}", into_b.token),
+            &[("password", crate::members::PASSWORD)],
+            &[],
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::SEE_OTHER, "{}", accepted.body);
+    let off = app
+        .post_form(
+            &format!(
+                "/nl/scholen/{}/leden/{}/deactiveren",
+                a.school.short_name, a.coordinator.id
+            ),
+            &[],
+            &[("cookie", &a_admin)],
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER, "{}", off.body);
+
+    let form = [
+        ("name", "Overnemer"),
+        ("email", "overnemer@lyceum.nl"),
+        ("password", "overname via een oude link"),
+        ("repeat", "overname via een oude link"),
+        ("school_name", "Overgenomen"),
+        ("students", "10"),
+        ("region", "utrecht"),
+        ("sector_vo", "on"),
+        ("role_beg", "on"),
+    ];
+    for link in [&password_link, &invitation, &setup] {
+        let shown = app.get(link).await;
+        assert_eq!(shown.status, StatusCode::GONE, "GET {link}: {}", shown.body);
+        let used = app.post_form(link, &form, &[]).await;
+        assert_eq!(used.status, StatusCode::GONE, "POST {link}: {}", used.body);
+    }
+    // The mentor's password is still their own, and no account or school was made.
+    let signed_in = app
+        .post_form(
+            "/nl/inloggen",
+            &[
+                ("email", a.member.email.as_str()),
+                ("password", "overname via een oude link"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(signed_in.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for email in ["nieuw@lyceum.nl", "overnemer@lyceum.nl"] {
+        let account = store
+            .user_by_email(&domain::account::Email::parse(email).expect("valid"))
+            .await
+            .expect("lookup");
+        assert!(account.is_none(), "{email} got an account");
+    }
 }

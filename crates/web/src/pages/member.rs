@@ -8,6 +8,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::{FrameworkRoles, Membership, Permission, User, UserId};
+use domain::links::LinkMaker;
 use domain::members::{MemberAction, Refusal, check_invitation};
 use domain::{Lang, Role};
 use store::ManageError;
@@ -45,6 +46,8 @@ pub struct MemberView {
     pub error: Option<String>,
     pub notice: Option<String>,
     pub password_link: Option<(String, Option<bool>)>,
+    /// How many hours an administrator's password link works.
+    pub link_hours: i64,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -139,6 +142,7 @@ fn view(
         error: None,
         notice: None,
         password_link: None,
+        link_hours: LinkMaker::Administrator.lifetime_hours(),
         t,
     }
 }
@@ -267,7 +271,13 @@ pub async fn send_password_link(app: &AppState, lang: Lang, to: &str, link: &str
     let mail = Mail {
         to: to.to_owned(),
         subject: t.get("password-mail-subject"),
-        body: t.with("password-mail-body", "link", link),
+        body: t.args(
+            "password-mail-body",
+            &[
+                ("link", link),
+                ("hours", &LinkMaker::Own.lifetime_hours().to_string()),
+            ],
+        ),
     };
     Some(match mailer.send(mail).await {
         Ok(()) => true,

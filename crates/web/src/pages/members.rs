@@ -74,7 +74,8 @@ pub struct MemberLine {
 pub struct InvitationLine {
     pub email: String,
     pub permission: String,
-    pub expired: bool,
+    /// Why it can no longer be used (expired, or its sender may no longer send it).
+    pub ended: Option<String>,
     pub until: String,
     pub revoke_action: String,
 }
@@ -188,7 +189,11 @@ async fn view(
         .map(|i: Invitation| InvitationLine {
             email: i.email.to_string(),
             permission: i.permission.name(lang).to_owned(),
-            expired: i.state == InvitationState::Expired,
+            ended: match i.state {
+                InvitationState::Expired => Some(t.get("invitation-expired")),
+                InvitationState::Outlived => Some(t.get("invitation-outlived")),
+                InvitationState::Pending | InvitationState::Used | InvitationState::Revoked => None,
+            },
             until: day(i.expires_at, lang),
             revoke_action: Page::RevokeInvitation(short.clone(), i.id).path(lang),
         })

@@ -7,10 +7,11 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::Lang;
 use domain::account::NewPassword;
+use store::LinkError;
 
 use crate::AppState;
 use crate::auth::hash_password;
-use crate::error::{AppError, error_page};
+use crate::error::{AppError, error_page, explained_page};
 use crate::i18n::Tr;
 use crate::pages::{Chrome, respond_private, see_other};
 use crate::routes::{Page, PathLang};
@@ -61,13 +62,29 @@ pub async fn show(
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let token = token_of(token);
-    match app.store.password_link_user(&token).await? {
-        Some(user) => respond_private(
+    match app.store.password_link(&token).await {
+        Ok(user) => respond_private(
             &view(&app, lang, &token, user.name.to_string(), None),
             lang,
             StatusCode::OK,
         ),
-        None => Ok(error_page(&app, lang, StatusCode::GONE)),
+        Err(e) => refused(&app, lang, e),
+    }
+}
+
+/// The answer for a link that cannot be used: 410, with the reason when a rule under which
+/// it was made no longer holds.
+fn refused(app: &AppState, lang: Lang, error: LinkError) -> Result<Response, AppError> {
+    match error {
+        LinkError::Gone => Ok(error_page(app, lang, StatusCode::GONE)),
+        LinkError::Outlived(why) => Ok(explained_page(
+            app,
+            lang,
+            StatusCode::GONE,
+            Tr(lang).get("link-gone-title"),
+            why.message(lang).to_owned(),
+        )),
+        LinkError::Store(e) => Err(e.into()),
     }
 }
 
@@ -78,8 +95,9 @@ pub async fn submit(
     form: Result<Form<PasswordForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let token = token_of(token);
-    let Some(user) = app.store.password_link_user(&token).await? else {
-        return Ok(error_page(&app, lang, StatusCode::GONE));
+    let user = match app.store.password_link(&token).await {
+        Ok(user) => user,
+        Err(e) => return refused(&app, lang, e),
     };
     let form = form.map(|Form(f)| f).unwrap_or(PasswordForm {
         password: String::new(),
@@ -100,14 +118,10 @@ pub async fn submit(
         }
     };
     let hash = hash_password(password).await?;
-    if app
-        .store
-        .set_password_with_link(&token, &hash)
-        .await?
-        .is_none()
-    {
-        // Used or expired between the check and now.
-        return Ok(error_page(&app, lang, StatusCode::GONE));
+    // The link's rules are checked again in the transaction that sets the password: they may
+    // have stopped holding since the form was shown.
+    if let Err(e) = app.store.set_password_with_link(&token, &hash).await {
+        return refused(&app, lang, e);
     }
     Ok(see_other(&format!(
         "{}?klaar=wachtwoord",
