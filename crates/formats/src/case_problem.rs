@@ -4,7 +4,7 @@
 use domain::Lang;
 use domain::framework::ProblemKind;
 
-use super::{ASSOCIATION_TYPES, MAX_BYTES};
+use super::{ASSOCIATION_TYPES, MAX_BYTES, MAX_DEPTH};
 
 /// What is wrong with a package, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,10 +37,22 @@ pub enum CaseProblem {
     },
     /// The `isChildOf` tree runs in a circle through these items.
     Cycle(Vec<String>),
-    /// A statement whose role, area or kind could not be told.
+    /// Statements whose role (area, kind) could not be told: how many, and the first few.
     Unplaced {
-        item: String,
+        items: Vec<String>,
+        count: usize,
         missing: &'static str,
+    },
+    /// More items or associations than a framework can have.
+    TooMany {
+        at: String,
+        found: usize,
+        limit: usize,
+    },
+    /// The tree goes deeper than [`MAX_DEPTH`] levels; `item` is the deepest.
+    TooDeep {
+        item: String,
+        depth: usize,
     },
     /// The statements read do not make an edition.
     Edition {
@@ -109,13 +121,55 @@ impl CaseProblem {
             CaseProblem::Cycle(items) => {
                 format!("the isChildOf tree runs in a circle: {}", items.join(" → "))
             }
-            CaseProblem::Unplaced { item, missing } if nl => format!(
-                "CFItem {item}: niet te bepalen welke {} dit is; verwacht een bovenliggend item dat de {} noemt, of extensions.raamwerk",
+            CaseProblem::Unplaced {
+                items,
+                count: 1,
+                missing,
+            } if nl => format!(
+                "CFItem {}: niet te bepalen welke {} dit is; verwacht een bovenliggend item dat de {} noemt, of extensions.raamwerk",
+                items.join(", "),
                 dutch(missing),
                 dutch(missing)
             ),
-            CaseProblem::Unplaced { item, missing } => format!(
-                "CFItem {item}: cannot tell its {missing}; expected a parent item naming the {missing}, or extensions.raamwerk"
+            CaseProblem::Unplaced {
+                items,
+                count: 1,
+                missing,
+            } => format!(
+                "CFItem {}: cannot tell its {missing}; expected a parent item naming the {missing}, or extensions.raamwerk",
+                items.join(", ")
+            ),
+            CaseProblem::Unplaced {
+                items,
+                count,
+                missing,
+            } if nl => format!(
+                "{count} CFItems ({}{}): niet te bepalen welke {} het zijn; verwacht een bovenliggend item dat de {} noemt, of extensions.raamwerk",
+                items.join(", "),
+                if *count > items.len() { ", …" } else { "" },
+                dutch(missing),
+                dutch(missing)
+            ),
+            CaseProblem::Unplaced {
+                items,
+                count,
+                missing,
+            } => format!(
+                "{count} CFItems ({}{}): cannot tell their {missing}; expected a parent item naming the {missing}, or extensions.raamwerk",
+                items.join(", "),
+                if *count > items.len() { ", …" } else { "" },
+            ),
+            CaseProblem::TooMany { at, found, limit } if nl => format!(
+                "{at}: {found} stuks, meer dan de {limit} die een raamwerk kan hebben; het pakket is niet gelezen"
+            ),
+            CaseProblem::TooMany { at, found, limit } => format!(
+                "{at}: {found} of them, more than the {limit} a framework can have; the package was not read"
+            ),
+            CaseProblem::TooDeep { item, depth } if nl => format!(
+                "de isChildOf-boom is {depth} niveaus diep (bij CFItem {item}); een raamwerk heeft er hooguit {MAX_DEPTH}"
+            ),
+            CaseProblem::TooDeep { item, depth } => format!(
+                "the isChildOf tree is {depth} levels deep (at CFItem {item}); a framework has at most {MAX_DEPTH}"
             ),
             CaseProblem::Edition {
                 item: Some(item),

@@ -29,6 +29,15 @@ pub use problem::CaseProblem;
 /// The largest package we read.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
+/// The most items and associations a package may have, and how deep its tree may go. A
+/// national edition has about 250 items four levels deep; other tools use a few more levels.
+pub const MAX_ITEMS: usize = 10_000;
+pub const MAX_ASSOCIATIONS: usize = 50_000;
+pub const MAX_DEPTH: usize = 32;
+
+/// How many identifiers a problem that concerns many items names.
+const NAMED: usize = 5;
+
 /// The association types of CASE 1.0 and 1.1.
 const ASSOCIATION_TYPES: [&str; 10] = [
     "isChildOf",
@@ -205,6 +214,8 @@ pub fn read(
     if bytes.len() > MAX_BYTES {
         return Err(vec![CaseProblem::TooLarge]);
     }
+    // A byte order mark is no part of JSON, but editors on Windows write one.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| vec![CaseProblem::NotUtf8])?;
     let mut package: Value = serde_json::from_str(text).map_err(|e| {
         vec![CaseProblem::Syntax {
@@ -243,9 +254,14 @@ pub fn read(
         Some(l) if l.starts_with("en") => Lang::En,
         _ => Lang::Nl,
     };
-    let list = |key: &'static str| -> Result<Vec<Value>, CaseProblem> {
+    let list = |key: &'static str, limit: usize| -> Result<Vec<Value>, CaseProblem> {
         match package.get(key) {
             None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(items)) if items.len() > limit => Err(CaseProblem::TooMany {
+                at: key.into(),
+                found: items.len(),
+                limit,
+            }),
             Some(Value::Array(items)) => Ok(items.clone()),
             Some(_) => Err(CaseProblem::Missing {
                 at: key.into(),
@@ -253,7 +269,10 @@ pub fn read(
             }),
         }
     };
-    let (raw_items, raw_associations) = match (list("CFItems"), list("CFAssociations")) {
+    let (raw_items, raw_associations) = match (
+        list("CFItems", MAX_ITEMS),
+        list("CFAssociations", MAX_ASSOCIATIONS),
+    ) {
         (Ok(items), Ok(associations)) => (items, associations),
         (a, b) => {
             problems.extend(a.err());
@@ -274,7 +293,7 @@ pub fn read(
         items.len(),
         &mut problems,
     );
-    report_cycles(&items, &parent, &mut problems);
+    check_tree(&items, &parent, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -291,8 +310,9 @@ pub fn read(
     }
     let mut top: Vec<(i64, usize)> = roots.iter().map(|&(c, s)| (s, c)).collect();
     // Items with no parent and no link to the document are roots too.
+    let hung: HashSet<usize> = roots.iter().map(|&(c, _)| c).collect();
     for (i, p) in parent.iter().enumerate() {
-        if p.is_none() && !roots.iter().any(|&(c, _)| c == i) {
+        if p.is_none() && !hung.contains(&i) {
             top.push((i64::MAX, i));
         }
     }
@@ -300,6 +320,12 @@ pub fn read(
 
     // Walk the tree, carrying the role, area and kind named above.
     let mut statements: Vec<(usize, Role, Area, Kind)> = Vec::new();
+    // Items whose role, area or kind cannot be told, by what is missing: said once each.
+    let mut unplaced: Vec<(&'static str, Vec<String>)> = vec![
+        ("role", Vec::new()),
+        ("area", Vec::new()),
+        ("kind", Vec::new()),
+    ];
     let mut passed = 0;
     let mut stack: Vec<(usize, Place)> = top
         .iter()
@@ -347,21 +373,16 @@ pub fn read(
                 passed += 1;
                 continue;
             }
-            match (role, area, kind) {
-                (Some(r), Some(a), Some(k)) => statements.push((i, r, a, k)),
-                (None, _, _) => problems.push(CaseProblem::Unplaced {
-                    item: item.identifier.clone(),
-                    missing: "role",
-                }),
-                (_, None, _) => problems.push(CaseProblem::Unplaced {
-                    item: item.identifier.clone(),
-                    missing: "area",
-                }),
-                (_, _, None) => problems.push(CaseProblem::Unplaced {
-                    item: item.identifier.clone(),
-                    missing: "kind",
-                }),
-            }
+            let missing = match (role, area, kind) {
+                (Some(r), Some(a), Some(k)) => {
+                    statements.push((i, r, a, k));
+                    continue;
+                }
+                (None, _, _) => 0,
+                (_, None, _) => 1,
+                (_, _, None) => 2,
+            };
+            unplaced[missing].1.push(item.identifier.clone());
         } else {
             if named_role.is_none() && named_area.is_none() && named_kind.is_none() {
                 passed += 1;
@@ -369,6 +390,15 @@ pub fn read(
             for &(_, child) in children[i].iter().rev() {
                 stack.push((child, Place { role, area, kind }));
             }
+        }
+    }
+    for (missing, items) in unplaced {
+        if !items.is_empty() {
+            problems.push(CaseProblem::Unplaced {
+                count: items.len(),
+                items: items.iter().take(NAMED).cloned().collect(),
+                missing,
+            });
         }
     }
     if !problems.is_empty() {
@@ -424,16 +454,26 @@ pub fn read(
     let mut out: Vec<Statement> = Vec::new();
     let mut origin: Vec<String> = Vec::new();
     let mut renamed = 0;
+    // Where the search for a free code of our own goes on, per role, area and kind, so that
+    // thousands of statements without codes take linear time.
+    let mut next_free: HashMap<(Role, Area, Kind), u32> = HashMap::new();
     for &(i, role, area, kind) in &statements {
         let item = &items[i];
         let code = match item.code.as_deref().and_then(Code::parse) {
             Some(code) if !taken.contains(code.as_str()) => code,
             _ => {
                 renamed += 1;
-                (1..)
-                    .map(|n| Code::conventional(role, area, kind, n))
-                    .find(|c| !taken.contains(c.as_str()))
-                    .unwrap_or_else(|| Code::conventional(role, area, kind, 1))
+                let next = next_free.entry((role, area, kind)).or_insert(1);
+                let code = (*next..)
+                    .map(|n| (n, Code::conventional(role, area, kind, n)))
+                    .find(|(_, c)| !taken.contains(c.as_str()));
+                match code {
+                    Some((n, code)) => {
+                        *next = n + 1;
+                        code
+                    }
+                    None => Code::conventional(role, area, kind, 1),
+                }
             }
         };
         taken.insert(code.to_string());
@@ -746,28 +786,68 @@ struct Tree {
     left_out: HashMap<&'static str, usize>,
 }
 
-/// Every cycle in the tree, once, naming its items: walks up from every item.
-fn report_cycles(items: &[Item], parent: &[Option<(usize, i64)>], problems: &mut Vec<CaseProblem>) {
-    let mut reported: HashSet<usize> = HashSet::new();
+/// Every cycle in the tree, once, naming its items, and a tree deeper than [`MAX_DEPTH`]: one
+/// walk up from every item that stops where an earlier walk went, so linear in the items
+/// however the tree is shaped (a chain of 20,000 items included).
+fn check_tree(items: &[Item], parent: &[Option<(usize, i64)>], problems: &mut Vec<CaseProblem>) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        Not,
+        OnPath,
+        /// On a cycle, or below one: it has no depth.
+        InCycle,
+        /// Levels from the top (a top item is 1).
+        Depth(usize),
+    }
+    let mut seen = vec![Seen::Not; items.len()];
+    let mut path: Vec<usize> = Vec::new();
+    let mut deepest: Option<(usize, usize)> = None;
     for start in 0..items.len() {
-        let mut seen = vec![start];
+        if seen[start] != Seen::Not {
+            continue;
+        }
+        path.clear();
         let mut at = start;
-        while let Some((up, _)) = parent[at] {
-            if let Some(pos) = seen.iter().position(|&s| s == up) {
-                let circle: Vec<usize> = seen[pos..].to_vec();
-                if circle.iter().all(|c| reported.insert(*c)) {
-                    let mut names: Vec<String> = circle
+        let above = loop {
+            seen[at] = Seen::OnPath;
+            path.push(at);
+            let Some((up, _)) = parent[at] else {
+                break Some(0);
+            };
+            match seen[up] {
+                Seen::Not => at = up,
+                Seen::Depth(d) => break Some(d),
+                Seen::InCycle => break None,
+                Seen::OnPath => {
+                    let from = path.iter().position(|&p| p == up).unwrap_or(0);
+                    let mut names: Vec<String> = path[from..]
                         .iter()
                         .map(|&c| items[c].identifier.clone())
                         .collect();
                     names.push(items[up].identifier.clone());
                     problems.push(CaseProblem::Cycle(names));
+                    break None;
                 }
-                break;
             }
-            seen.push(up);
-            at = up;
+        };
+        for (k, &p) in path.iter().rev().enumerate() {
+            seen[p] = match above {
+                Some(d) => Seen::Depth(d + k + 1),
+                None => Seen::InCycle,
+            };
         }
+        if let (Some(d), Some(&first)) = (above, path.first()) {
+            let depth = d + path.len();
+            if deepest.is_none_or(|(_, most)| depth > most) {
+                deepest = Some((first, depth));
+            }
+        }
+    }
+    if let Some((item, depth)) = deepest.filter(|&(_, depth)| depth > MAX_DEPTH) {
+        problems.push(CaseProblem::TooDeep {
+            item: items[item].identifier.clone(),
+            depth,
+        });
     }
 }
 

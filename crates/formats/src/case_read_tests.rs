@@ -266,7 +266,8 @@ fn broken_packages_are_refused_naming_the_place() {
     // Messages come in Dutch too.
     assert_eq!(
         CaseProblem::Unplaced {
-            item: "x".into(),
+            items: vec!["x".into()],
+            count: 1,
             missing: "area"
         }
         .describe(Lang::Nl),
@@ -294,4 +295,73 @@ fn damaged_and_mutated_packages_are_answered_never_a_panic() {
         answered += 1;
     }
     assert_eq!(answered, 400);
+}
+
+/// Our export with `extra` items hung one under the other.
+fn with_chain(extra: usize) -> Value {
+    let mut p = package(&national(), Lang::Nl);
+    crate::generate::case_chain(&mut p, extra);
+    p
+}
+
+#[test]
+fn a_deep_chain_is_refused_at_once_with_its_depth_or_size() {
+    // 20,000 items in a chain: more items than a framework has, refused before any walk.
+    let started = std::time::Instant::now();
+    let found = problems(&with_chain(20_000));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("CFItems: 20") && found[0].contains("more than the 10000"),
+        "{found:?}"
+    );
+    // 9,000 in a chain fit the count; the walk over them is linear and names the depth.
+    let started = std::time::Instant::now();
+    let found = problems(&with_chain(9_000));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(1),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("the isChildOf tree is 900") && found[0].contains("at most 32"),
+        "{found:?}"
+    );
+    // A few levels more than ours still read.
+    let found = problems(&with_chain(20));
+    assert!(
+        !found.iter().any(|f| f.contains("levels deep")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn statements_without_a_place_are_named_once_with_a_count() {
+    // Every statement of a foreign tree hung straight under the document: no roles anywhere.
+    let mut p = foreign();
+    for association in p["CFAssociations"].as_array_mut().expect("associations") {
+        association["destinationNodeURI"]["identifier"] = json!("doc-1");
+    }
+    let found = problems(&p);
+    let about_roles: Vec<&String> = found.iter().filter(|f| f.contains("role")).collect();
+    assert_eq!(about_roles.len(), 1, "{found:?}");
+    assert!(
+        about_roles[0].contains(" CFItems (item-")
+            && about_roles[0].contains("cannot tell their role"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_before_the_json_is_read_past() {
+    let edition = national();
+    let mut input = "\u{feff}".as_bytes().to_vec();
+    input.extend(bytes(&package(&edition, Lang::Nl)));
+    let read = read(&input, &edition, None).expect("reads");
+    assert_eq!(read.edition, edition);
 }

@@ -108,6 +108,8 @@ impl Exchange {
                 if bytes.len() > crate::sheet::MAX_BYTES {
                     return Err(vec![crate::case_read::CaseProblem::TooLarge.describe(lang)]);
                 }
+                // A byte order mark is no part of JSON, but editors on Windows write one.
+                let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
                 let text = std::str::from_utf8(bytes)
                     .map_err(|_| vec![crate::case_read::CaseProblem::NotUtf8.describe(lang)])?;
                 native::read(text, Syntax::Json)

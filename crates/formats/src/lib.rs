@@ -9,6 +9,7 @@
 //! - [`moodle`]: Moodle's competency-framework CSV, to load a framework into Moodle;
 //! - [`sheet`]: the spreadsheet template (XLSX, and CSV for Dutch Excel) people edit by hand;
 //! - [`shipped`]: the national edition in our own words, embedded in the binary;
+//! - [`unzip`]: opening zip archives (XLSX) without trusting their declared sizes;
 //! - [`overview`]: a person's overview of a round as a typeset PDF and an editable DOCX.
 
 pub mod allocation;
@@ -21,6 +22,7 @@ pub mod native;
 pub mod overview;
 pub mod sheet;
 pub mod shipped;
+pub mod unzip;
 
 /// A writer could not produce its output.
 #[derive(Debug, thiserror::Error)]

@@ -395,12 +395,28 @@ pub fn read_csv(bytes: &[u8]) -> Result<Edition, Vec<SheetProblem>> {
     read_rows(rows)
 }
 
-/// Reads the template from the first sheet of an XLSX workbook.
+/// The most rows, columns and cells a template's sheet may use, and the longest cell (the
+/// length Excel itself allows). A national edition has about 300 rows of 13 columns.
+pub const MAX_ROWS: usize = 20_000;
+pub const MAX_COLUMNS: usize = 64;
+pub const MAX_CELLS: usize = 200_000;
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Reads the template from the first sheet of an XLSX workbook. The archive is unpacked into
+/// nothing first, counting (see [`crate::unzip`]); the sheet is then read cell by cell, never
+/// whole, and refused at the first row, column, cell or text past the limits above.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Edition, Vec<SheetProblem>> {
-    use calamine::{Data, Reader, Xlsx};
+    use calamine::{DataRef, Reader, Xlsx};
     if bytes.len() > MAX_BYTES {
         return Err(vec![SheetProblem::new(0, None, SheetProblemKind::TooLarge)]);
     }
+    crate::unzip::check(bytes, crate::unzip::SHEET_LIMITS).map_err(|e| {
+        let kind = match e {
+            crate::unzip::UnzipError::NotAZip(why) => SheetProblemKind::NotASheet(why),
+            too_much => SheetProblemKind::Unpacked(too_much),
+        };
+        vec![SheetProblem::new(0, None, kind)]
+    })?;
     let not_a_sheet = |e: String| vec![SheetProblem::new(0, None, SheetProblemKind::NotASheet(e))];
     let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| not_a_sheet(e.to_string()))?;
@@ -409,44 +425,68 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Edition, Vec<SheetProblem>> {
         .first()
         .cloned()
         .ok_or_else(|| not_a_sheet("no sheets".into()))?;
-    let range = workbook
-        .worksheet_range(&name)
+    let mut reader = workbook
+        .worksheet_cells_reader(&name)
         .map_err(|e| not_a_sheet(e.to_string()))?;
-    let formulas = workbook
-        .worksheet_formula(&name)
-        .map_err(|e| not_a_sheet(e.to_string()))?;
-    let (top, left) = range
-        .start()
-        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
-    let mut rows: Vec<Vec<String>> = vec![Vec::new(); top];
-    for row in range.rows() {
-        let mut cells = vec![String::new(); left];
-        cells.extend(row.iter().map(|cell| match cell {
-            Data::String(s) => s.clone(),
-            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
-            Data::Float(f) => f.to_string(),
-            Data::Int(i) => i.to_string(),
-            Data::Bool(b) => b.to_string(),
-            Data::DateTime(d) => excel_date(d.as_f64()),
-            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-            Data::Error(e) => format!("{e:?}"),
-            Data::Empty => String::new(),
-        }));
-        rows.push(cells);
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut formulas: Vec<(usize, usize)> = Vec::new();
+    let mut cells = 0;
+    let too_much = |row: usize, kind: SheetProblemKind| vec![SheetProblem::new(row, None, kind)];
+    while let Some(cell) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(|e| not_a_sheet(e.to_string()))?
+    {
+        let (r, c) = (cell.pos.0 as usize, cell.pos.1 as usize);
+        if r >= MAX_ROWS {
+            return Err(too_much(r + 1, SheetProblemKind::TooManyRows));
+        }
+        if c >= MAX_COLUMNS {
+            return Err(too_much(r + 1, SheetProblemKind::TooManyColumns));
+        }
+        cells += 1;
+        if cells > MAX_CELLS {
+            return Err(too_much(r + 1, SheetProblemKind::TooManyCells));
+        }
+        if cell.formula.is_some() {
+            formulas.push((r, c));
+            continue;
+        }
+        let long = |s: &str| s.len() > MAX_CELL_CHARS && s.chars().count() > MAX_CELL_CHARS;
+        let text = match cell.value {
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) if long(&s) => {
+                return Err(too_much(r + 1, SheetProblemKind::CellTooLong));
+            }
+            DataRef::SharedString(s) if long(s) => {
+                return Err(too_much(r + 1, SheetProblemKind::CellTooLong));
+            }
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s,
+            DataRef::SharedString(s) => s.to_owned(),
+            DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+            DataRef::Float(f) => f.to_string(),
+            DataRef::Int(i) => i.to_string(),
+            DataRef::Bool(b) => b.to_string(),
+            DataRef::DateTime(d) => excel_date(d.as_f64()),
+            DataRef::Error(e) => format!("{e:?}"),
+            DataRef::Empty => String::new(),
+        };
+        if rows.len() <= r {
+            rows.resize(r + 1, Vec::new());
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            row.resize(c + 1, String::new());
+        }
+        row[c] = text;
     }
     // Formulas, at the cell they are in (the column named by the header above it).
-    let (top, left) = formulas
-        .start()
-        .map_or((0, 0), |(r, c)| (r as usize, c as usize));
     let header = rows.iter().find(|r| r.iter().any(|c| !c.trim().is_empty()));
     let problems: Vec<SheetProblem> = formulas
-        .used_cells()
-        .filter(|(_, _, formula)| !formula.is_empty())
-        .map(|(r, c, _)| {
+        .iter()
+        .map(|&(r, c)| {
             let column = header
-                .and_then(|h| h.get(left + c))
+                .and_then(|h| h.get(c))
                 .and_then(|h| Column::from_header(h));
-            SheetProblem::new(top + r + 1, column, SheetProblemKind::Formula)
+            SheetProblem::new(r + 1, column, SheetProblemKind::Formula)
         })
         .collect();
     if !problems.is_empty() {
@@ -470,6 +510,12 @@ fn excel_date(serial: f64) -> String {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// A character no one types into a cell: the C0 and C1 controls other than tab, line feed and
+/// carriage return (which a cell may hold), and DEL.
+fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 /// Where each element of the loose edition came from, to name rows in problems.
@@ -529,6 +575,29 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
     }
     if !problems.is_empty() {
         return Err(problems);
+    }
+    // Control characters (a NUL, a bell) are no text anyone typed, and PostgreSQL refuses a NUL.
+    let column_at = |at: usize| columns.iter().find(|(_, i)| **i == at).map(|(c, _)| *c);
+    for (i, row) in rows.iter().enumerate().skip(header_at + 1) {
+        for (at, text) in row.iter().enumerate() {
+            if let Some(found) = text.chars().find(|&c| is_forbidden_control(c)) {
+                problems.push(SheetProblem::new(
+                    i + 1,
+                    column_at(at),
+                    SheetProblemKind::ControlCharacter(found),
+                ));
+            }
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    if rows.iter().skip(header_at + 1).all(is_empty) {
+        return Err(vec![SheetProblem::new(
+            header_row + 1,
+            None,
+            SheetProblemKind::NoRows,
+        )]);
     }
 
     let mut file = FileEdition::default();

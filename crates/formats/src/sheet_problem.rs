@@ -7,7 +7,11 @@ use std::fmt;
 use domain::framework::{Field, Location, ProblemKind};
 use domain::{Lang, Problem};
 
-use super::{Column, KINDS, MAX_BYTES, META, Origins, RowKind};
+use super::{
+    Column, KINDS, MAX_BYTES, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, META, Origins,
+    RowKind,
+};
+use crate::unzip::UnzipError;
 
 /// What is wrong with a template, and where: `row` counts from 1 as a spreadsheet does (0
 /// means the file as a whole).
@@ -28,6 +32,18 @@ pub enum SheetProblemKind {
     NotUtf8,
     /// Not a spreadsheet of the kind it claims (the reader's own words).
     NotASheet(String),
+    /// An XLSX archive that unpacks to more than a template can be.
+    Unpacked(UnzipError),
+    /// A sheet with a row past [`MAX_ROWS`], a column past [`MAX_COLUMNS`], more than
+    /// [`MAX_CELLS`] cells, or a cell longer than [`MAX_CELL_CHARS`].
+    TooManyRows,
+    TooManyColumns,
+    TooManyCells,
+    CellTooLong,
+    /// A control character (NUL and the like) in a cell.
+    ControlCharacter(char),
+    /// A header row and nothing under it.
+    NoRows,
     /// No header row with the template's columns.
     NoHeader,
     MissingColumn(Column),
@@ -114,6 +130,71 @@ impl SheetProblem {
             K::NotUtf8 => "the text is not UTF-8; save the file as 'CSV UTF-8' or use XLSX".into(),
             K::NotASheet(why) if nl => format!("dit is geen leesbaar XLSX-bestand ({why})"),
             K::NotASheet(why) => format!("this is not a readable XLSX file ({why})"),
+            // Read as NotASheet (see `read_xlsx`); here for completeness.
+            K::Unpacked(UnzipError::NotAZip(why)) if nl => {
+                format!("dit is geen leesbaar XLSX-bestand ({why})")
+            }
+            K::Unpacked(UnzipError::NotAZip(why)) => {
+                format!("this is not a readable XLSX file ({why})")
+            }
+            K::Unpacked(UnzipError::TooManyEntries { limit }) if nl => format!(
+                "het XLSX-bestand bestaat uit meer dan {limit} delen; dat is geen sjabloon"
+            ),
+            K::Unpacked(UnzipError::TooManyEntries { limit }) => {
+                format!("the XLSX file consists of more than {limit} parts; that is not a template")
+            }
+            K::Unpacked(UnzipError::EntryTooLarge { name, limit }) if nl => format!(
+                "het deel {name} van het XLSX-bestand pakt uit tot meer dan {} MB; dat is geen sjabloon en het is niet gelezen",
+                limit / 1024 / 1024
+            ),
+            K::Unpacked(UnzipError::EntryTooLarge { name, limit }) => format!(
+                "the part {name} of the XLSX file unpacks to more than {} MB; that is not a template and it was not read",
+                limit / 1024 / 1024
+            ),
+            K::Unpacked(UnzipError::TooLarge { limit }) if nl => format!(
+                "het XLSX-bestand pakt uit tot meer dan {} MB; dat is geen sjabloon en het is niet gelezen",
+                limit / 1024 / 1024
+            ),
+            K::Unpacked(UnzipError::TooLarge { limit }) => format!(
+                "the XLSX file unpacks to more than {} MB; that is not a template and it was not read",
+                limit / 1024 / 1024
+            ),
+            K::TooManyRows if nl => format!(
+                "het blad gebruikt meer dan {MAX_ROWS} rijen; een sjabloon heeft er een paar honderd"
+            ),
+            K::TooManyRows => format!(
+                "the sheet uses more than {MAX_ROWS} rows; a template has a few hundred"
+            ),
+            K::TooManyColumns if nl => format!(
+                "het blad gebruikt meer dan {MAX_COLUMNS} kolommen; het sjabloon heeft er {}",
+                Column::ALL.len()
+            ),
+            K::TooManyColumns => format!(
+                "the sheet uses more than {MAX_COLUMNS} columns; the template has {}",
+                Column::ALL.len()
+            ),
+            K::TooManyCells if nl => {
+                format!("het blad heeft meer dan {MAX_CELLS} cellen; dat is geen sjabloon")
+            }
+            K::TooManyCells => {
+                format!("the sheet has more than {MAX_CELLS} cells; that is not a template")
+            }
+            K::CellTooLong if nl => {
+                format!("een cel in deze rij is langer dan {MAX_CELL_CHARS} tekens")
+            }
+            K::CellTooLong => format!("a cell in this row is longer than {MAX_CELL_CHARS} characters"),
+            K::ControlCharacter(c) if nl => format!(
+                "de cel bevat een stuurteken (U+{:04X}) dat geen tekst is; haal het weg en importeer opnieuw",
+                u32::from(*c)
+            ),
+            K::ControlCharacter(c) => format!(
+                "the cell holds a control character (U+{:04X}) that is not text; remove it and import again",
+                u32::from(*c)
+            ),
+            K::NoRows if nl => {
+                "onder de kopregel staan geen regels; zet de editie, rollen, gebieden en uitspraken eronder".into()
+            }
+            K::NoRows => "there are no rows under the header; put the edition, roles, areas and statements under it".into(),
             K::NoHeader if nl => format!(
                 "geen kopregel gevonden; de eerste regel noemt de kolommen {}",
                 columns()
