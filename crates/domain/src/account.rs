@@ -300,6 +300,41 @@ impl fmt::Debug for NewPassword {
     }
 }
 
+/// Whether a password is nothing but the person's own words (of their name and address),
+/// in any order and repeated, with anything between them and numbers added: `B Deact B
+/// Deact` for B Deact, `vriesjan2026` for Jan de Vries. Such a password is long and looks
+/// varied to a strength estimate, yet anyone who knows the person guesses it.
+fn only_personal_words(password: &str, personal: &[&str]) -> bool {
+    let letters: Vec<char> = password
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let words: Vec<Vec<char>> = personal
+        .iter()
+        .flat_map(|p| p.split(|c: char| !c.is_alphabetic()))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+        .collect();
+    if letters.is_empty() || words.is_empty() {
+        return false;
+    }
+    // made[i]: the first i letters are personal words one after the other.
+    let mut made = vec![false; letters.len() + 1];
+    made[0] = true;
+    for i in 0..letters.len() {
+        if !made[i] {
+            continue;
+        }
+        for word in &words {
+            if letters[i..].starts_with(word) {
+                made[i + word.len()] = true;
+            }
+        }
+    }
+    made[letters.len()]
+}
+
 impl NewPassword {
     pub const MIN_CHARS: usize = 12;
     pub const MAX_CHARS: usize = 128;
@@ -352,7 +387,9 @@ impl NewPassword {
             })
             .collect();
         hints.extend(joined.iter().map(String::as_str));
-        if zxcvbn::zxcvbn(password, &hints).score() < zxcvbn::Score::Three {
+        if only_personal_words(password, personal)
+            || zxcvbn::zxcvbn(password, &hints).score() < zxcvbn::Score::Three
+        {
             return Err(PasswordProblem::TooPredictable);
         }
         Ok(NewPassword(password.to_owned()))
@@ -464,8 +501,19 @@ mod tests {
             "aaaaaaaaaaaa",
             "janDeVries2026",
             "wachtwoord123",
+            "vries jan vries jan",
+            "Jan.de.Vries!2026",
         ] {
             assert_eq!(check(weak), Err(PasswordProblem::TooPredictable), "{weak}");
+        }
+        // Found by probing: a name typed twice is long, and was accepted.
+        let name = ["b.deact@school.nl", "B Deact"];
+        for weak in ["B Deact B Deact", "deact b deact b", "BDeactBDeact!!"] {
+            assert_eq!(
+                NewPassword::parse(weak, weak, &name).map(|_| ()),
+                Err(PasswordProblem::TooPredictable),
+                "{weak}"
+            );
         }
         assert!(check("paars kompas vindt zeven tulpen").is_ok());
         assert_eq!(

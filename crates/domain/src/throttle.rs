@@ -51,6 +51,18 @@ impl Policy {
         lock_ms: 15 * 60 * 1000,
     };
 
+    /// For documents anyone may have made without an account (the quick scan's PDF and
+    /// DOCX, some 50 ms of CPU each), per client: a class making theirs at once fits in it; a
+    /// script asking for thousands does not.
+    pub const DOCUMENTS: Policy = Policy {
+        window_ms: 10 * 60 * 1000,
+        slow_after: u32::MAX,
+        delay_step_ms: 0,
+        max_delay_ms: 0,
+        lock_after: 120,
+        lock_ms: 10 * 60 * 1000,
+    };
+
     /// How long the key stays locked from `now`, if it is locked.
     pub fn locked_for(&self, attempts: &Attempts, now: i64) -> Option<Duration> {
         let left = attempts.locked_until - now;
@@ -76,6 +88,15 @@ impl Policy {
             next.window_start = next.locked_until;
         }
         next
+    }
+
+    /// One more attempt at `now`, counted before its password is checked: refused with the
+    /// time left while the key is locked (and then not counted), else the counts with it.
+    pub fn attempt(&self, attempts: Attempts, now: i64) -> Result<Attempts, Duration> {
+        match self.locked_for(&attempts, now) {
+            Some(wait) => Err(wait),
+            None => Ok(self.after_failure(attempts, now)),
+        }
     }
 
     /// How long to wait before answering a failure with these counts.
@@ -123,6 +144,25 @@ mod tests {
         a = P.after_failure(a, 9 + P.window_ms + 1);
         assert_eq!(a.failures, 1);
         assert_eq!(P.locked_for(&a, 9 + P.window_ms + 1), None);
+    }
+
+    #[test]
+    fn an_attempt_while_locked_is_refused_and_not_counted() {
+        let mut a = Attempts::default();
+        for n in 0..P.lock_after {
+            a = P
+                .attempt(a, 100 + i64::from(n))
+                .expect("counted until the lock");
+        }
+        assert!(P.locked_for(&a, 200).is_some(), "the tenth attempt locks");
+        assert_eq!(
+            P.attempt(a, 200),
+            Err(Duration::from_millis((a.locked_until - 200) as u64))
+        );
+        let after = P
+            .attempt(a, a.locked_until)
+            .expect("counted again when the lock ends");
+        assert_eq!(after.failures, 1);
     }
 
     #[test]

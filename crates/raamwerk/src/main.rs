@@ -175,6 +175,13 @@ struct ServeArgs {
         default_value = "Raamwerk <noreply@localhost>"
     )]
     mail_from: String,
+    /// Seconds a client may take to send a request's headers, and may leave a kept-alive
+    /// connection idle; then the connection is closed.
+    #[arg(long, env = "RAAMWERK_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=600))]
+    header_timeout: u64,
+    /// Connections served at once; more wait in the listen queue.
+    #[arg(long, env = "RAAMWERK_MAX_CONNECTIONS", default_value_t = 1024, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+    max_connections: u64,
     #[command(flatten)]
     db: DatabaseArgs,
 }
@@ -514,10 +521,12 @@ async fn serve(args: ServeArgs) -> ExitCode {
         return ExitCode::from(1);
     }
     let store = state.store.clone();
-    let app = web::router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let served = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    let limits = web::server::ServerLimits {
+        header_read: std::time::Duration::from_secs(args.header_timeout),
+        max_connections: usize::try_from(args.max_connections).unwrap_or(usize::MAX),
+        ..web::server::ServerLimits::DEFAULT
+    };
+    let served = web::server::serve(listener, web::router(state), limits, shutdown_signal()).await;
     store.close().await;
     match served {
         Ok(()) => {

@@ -69,11 +69,14 @@ fn not_found(id: &str) -> Response {
     )
 }
 
+/// Open packages may be shared by caches, but must be asked for again each time: a school
+/// that withdraws its package (or stops publishing it openly) is gone at the next request,
+/// not minutes later.
 fn ok(value: Value) -> Response {
     let mut response = Json(value).into_response();
     response.headers_mut().insert(
         CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("public, max-age=300"),
+        axum::http::HeaderValue::from_static("public, no-cache"),
     );
     response
 }

@@ -24,6 +24,30 @@ pub enum Imported {
     Refused(DraftRefusal),
 }
 
+/// How many files are read at once, server-wide. Reading is CPU work (a workbook, a CASE tree
+/// of thousands of items), so it runs on the blocking pool, never on the async workers that
+/// serve every school's pages; and more uploads than this wait their turn rather than take
+/// both cores.
+const PARALLEL_READS: usize = 2;
+static READS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(PARALLEL_READS);
+
+/// Reads `bytes` as `format` off the async workers, at most [`PARALLEL_READS`] at a time.
+async fn read_file(
+    format: Exchange,
+    bytes: &[u8],
+    lang: Lang,
+    national: &Edition,
+) -> Result<formats::exchange::Read, Vec<String>> {
+    let failed = || vec![crate::Tr(lang).get("fw-import-failed")];
+    let Ok(_turn) = READS.acquire().await else {
+        return Err(failed());
+    };
+    let (bytes, national) = (bytes.to_vec(), national.clone());
+    tokio::task::spawn_blocking(move || format.read(&bytes, lang, &national, Some(national.id())))
+        .await
+        .unwrap_or_else(|_| Err(failed()))
+}
+
 /// Reads `bytes` as `format` and stores it as the school's next version.
 pub async fn import_into_school(
     store: &Store,
@@ -34,7 +58,7 @@ pub async fn import_into_school(
     lang: Lang,
     by: Importer<'_>,
 ) -> Result<Imported, StoreError> {
-    let read = match format.read(bytes, lang, national, Some(national.id())) {
+    let read = match read_file(format, bytes, lang, national).await {
         Ok(read) => read,
         Err(problems) => return Ok(Imported::Problems(problems)),
     };

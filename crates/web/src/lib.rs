@@ -14,6 +14,7 @@ pub mod mail;
 mod middleware;
 pub mod pages;
 pub mod routes;
+pub mod server;
 mod working;
 
 use std::sync::Arc;
@@ -396,6 +397,21 @@ pub fn route_paths() -> Vec<String> {
     paths
 }
 
+/// The quick scan posts all its answers and notes at once (to the overview, the documents and
+/// back): a note on every statement and area, each character percent-encoded, passes 256 kB.
+const QUICK_SCAN_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Whether a route is one of the quick scan's.
+fn is_quick_scan(path: &str) -> bool {
+    Lang::ALL.iter().any(|&lang| {
+        path.starts_with(&format!(
+            "/{}/{}",
+            lang.code(),
+            routes::quick_scan_segment(lang)
+        ))
+    })
+}
+
 /// Whether a route takes an imported file.
 fn is_import(path: &str) -> bool {
     Lang::ALL
@@ -406,6 +422,7 @@ fn is_import(path: &str) -> bool {
 
 /// The whole application: every route, and the layers every response passes.
 pub fn router(state: AppState) -> Router {
+    let secure = state.secure_cookies;
     let mut router = Router::new();
     for (path, route) in other_routes()
         .into_iter()
@@ -414,6 +431,9 @@ pub fn router(state: AppState) -> Router {
         // Imports take files; every other route a form at most.
         let route = if is_import(&path) {
             route.layer(axum::extract::DefaultBodyLimit::max(IMPORT_LIMIT))
+        } else if is_quick_scan(&path) {
+            // (Forms' own default limit is 2 MB too.)
+            route.layer(RequestBodyLimitLayer::new(QUICK_SCAN_LIMIT))
         } else {
             route.layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         };
@@ -429,7 +449,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(middleware::etag))
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(CsrfLayer::new().with_rejection_response(middleware::csrf_rejected))
-        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            secure,
+            middleware::security_headers,
+        ))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

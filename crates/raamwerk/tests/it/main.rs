@@ -3,8 +3,10 @@
 
 mod allocation;
 mod cli;
+mod hardening;
 mod helpers;
 mod isolation;
+mod links;
 mod mail;
 mod members;
 mod own_framework;

@@ -105,7 +105,7 @@ privacy-not = No tracking, no advertising, no requests to other sites and no dat
 privacy-why-heading = Why
 privacy-why = To let you sign in, to show you only what belongs to your school, and to let your school agree on who does what.
 privacy-how-long-heading = How long
-privacy-how-long = A session ends after 12 hours without a request, after 14 days, when you sign out, and when you set a new password. A link to set a password works for 14 days and once. An invitation works for 14 days and once. Audit log entries are kept for three years; if your account is deleted, they stay without your name. Your account and your place in a school remain until they are removed.
+privacy-how-long = A session ends after 12 hours without a request, after 14 days, when you sign out, and when you set a new password. A link to set a password works for 24 hours and once (a link from whoever runs the server: 14 days); a link someone else made for you ends as soon as you sign in, set a password or join another school. An invitation works for 14 days and once. Audit log entries are kept for three years; if your account is deleted, they stay without your name. Your account and your place in a school remain until they are removed.
 privacy-rights-heading = Your rights
 privacy-rights = On your account page you can download everything Raamwerk keeps about you, including the audit log entries that name you, in a readable JSON file. For questions, access or removal, turn to your school's administrator.
 sign-in-locked = There have been too many attempts to sign in with this address or from this place. Try again in { $minutes } minutes.
@@ -141,6 +141,8 @@ account-roles-saved = Your roles have been saved.
 delete-account-last-admin = You are the only active administrator of { $schools }. Make someone else an administrator first; nothing has been deleted.
 nav-schools = My schools
 nav-account = Account
+too-large-title = Too large to process
+too-large-text = What you sent is larger than a form here can be (256 kB; importing a file may be up to 20 MB). Nothing was stored. Go back in your browser: what you filled in is usually still there, so you can make it shorter.
 forbidden-title = No access
 forbidden-text = Your permission in this school does not give access to this page. Ask a coordinator or administrator if you think this is wrong.
 schools-title = My schools
@@ -170,7 +172,7 @@ member-roles-heading = Roles in the framework
 member-permission-label = Permission
 member-permission-save = Save permission
 member-password-heading = New password
-member-password-text = Make a one-time link with which this person sets a new password. The link works for 14 days; the new password ends all of this person's sessions.
+member-password-text = Make a one-time link with which this person sets a new password. The link works for { $hours } hours, and only while this person belongs to no other school and you are an administrator; the new password ends all of this person's sessions.
 member-password-button = Make a link for a new password
 member-deactivate-heading = Deactivate
 member-deactivate-text = Once deactivated, this person can no longer work in this school. Everything is kept and you can reactivate them later. Their account and other schools stay as they are.
@@ -188,7 +190,7 @@ invite-intro = The invitation is a link that works for 14 days and once. Whoever
 invite-roles = Roles in the framework (the person can change them later)
 invite-button = Invite
 invite-done = { $email } has been invited.
-invite-mailed = The invitation has been sent by e-mail. You can also pass the link on yourself.
+invite-mailed = The invitation has been sent by e-mail. The link is in that e-mail only: so only whoever reads that address accepts the invitation.
 invite-mail-failed = Sending the e-mail failed. Pass the link on yourself.
 invite-not-mailed = No mail server is configured: pass this link on yourself, for example through your school's e-mail.
 invite-link-label = Invitation link
@@ -206,6 +208,7 @@ invitations-intro = Revoking an invitation makes its link unusable. Inviting aga
 invitations-none = There are no open invitations.
 invitation-until = Valid until
 invitation-expired = expired
+invitation-outlived = void (whoever invited may no longer do so)
 invitation-actions = Actions
 invitation-revoke = Revoke
 invitation-revoke-for = Revoke the invitation for { $email }
@@ -224,7 +227,7 @@ password-link-not-mailed = No mail server is configured: pass this link on to th
 password-mail-subject = A new password for Raamwerk
 password-mail-body = Hello,
 
-    With this link you set a new password for Raamwerk (it works for 14 days and once):
+    With this link you set a new password for Raamwerk (it works for { $hours } hours and once):
     { $link }
 
     Did not ask for this? Then you can ignore this message; your password stays the same.
@@ -363,6 +366,8 @@ quick-change-roles-hint = Note: what you filled in below is then lost.
 quick-sections = Parts of the scan
 quick-see-overview = See your overview
 quick-back = Back to your answers
+quick-documents-busy-title = Please wait
+quick-documents-busy-text = Very many documents were made from this address in a short time. Try again in { $minutes } minutes; go back in your browser, where your answers still are.
 quick-overview-title = Your overview
 quick-choose-roles = Choose at least one role.
 nav-quick-scan = Quick self-scan
@@ -389,6 +394,7 @@ fw-download = Download
 fw-format-json = JSON (our own format)
 fw-format-case = CASE 1.1
 fw-format-moodle = Moodle CSV
+fw-moodle-note = The Moodle CSV is for loading into Moodle, not for opening in Excel: text starting with =, +, - or @ is written as it is, because Moodle would keep a mark put in front of it. Edit the framework with the template (XLSX or CSV).
 fw-format-xlsx = Excel (XLSX)
 fw-format-csv = CSV for Excel
 fw-national-news-heading = There is a new national edition
@@ -511,6 +517,7 @@ fw-import-button = Import
 fw-import-stored = Stored as version { $version } of the school's framework.
 fw-import-view = See this version
 fw-import-report = What was left out
+fw-import-failed = The file could not be read because of an error in Raamwerk; nothing was stored. Try again later.
 fw-import-refused = The file was not imported; nothing was stored
 fw-import-format = Choose a format that can be imported.
 fw-import-no-file = Choose a file.

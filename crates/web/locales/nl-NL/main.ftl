@@ -105,7 +105,7 @@ privacy-not = Geen tracking, geen advertenties, geen verzoeken aan andere sites 
 privacy-why-heading = Waarom
 privacy-why = Om je te laten inloggen, je alleen te laten zien wat bij jouw school hoort, en je school te laten afspreken wie wat doet.
 privacy-how-long-heading = Hoe lang
-privacy-how-long = Een sessie eindigt na 12 uur zonder verzoek, na 14 dagen, bij uitloggen, en als je een nieuw wachtwoord instelt. Een link om een wachtwoord in te stellen werkt 14 dagen en één keer. Een uitnodiging werkt 14 dagen en één keer. Regels in het logboek blijven drie jaar bewaard; wordt je account verwijderd, dan blijven ze staan zonder je naam. Je account en je plaats in een school blijven bestaan tot ze worden verwijderd.
+privacy-how-long = Een sessie eindigt na 12 uur zonder verzoek, na 14 dagen, bij uitloggen, en als je een nieuw wachtwoord instelt. Een link om een wachtwoord in te stellen werkt 24 uur en één keer (een link van wie de server beheert: 14 dagen); een link die iemand anders voor je maakte, vervalt zodra je inlogt, een wachtwoord instelt of bij een andere school komt. Een uitnodiging werkt 14 dagen en één keer. Regels in het logboek blijven drie jaar bewaard; wordt je account verwijderd, dan blijven ze staan zonder je naam. Je account en je plaats in een school blijven bestaan tot ze worden verwijderd.
 privacy-rights-heading = Je rechten
 privacy-rights = Op je accountpagina download je alles wat Raamwerk over je bewaart, ook de regels in logboeken die je noemen, in een leesbaar JSON-bestand. Voor vragen, inzage of verwijdering kun je terecht bij de beheerder van je school.
 sign-in-locked = Er is te vaak geprobeerd om met dit adres of vanaf deze plek in te loggen. Probeer het over { $minutes } minuten opnieuw.
@@ -141,6 +141,8 @@ account-roles-saved = Je rollen zijn opgeslagen.
 delete-account-last-admin = Je bent de enige actieve schoolbeheerder van { $schools }. Maak eerst iemand anders schoolbeheerder; er is niets verwijderd.
 nav-schools = Mijn scholen
 nav-account = Account
+too-large-title = Te groot om te verwerken
+too-large-text = Wat je verstuurde is groter dan een formulier hier kan zijn (256 kB; een bestand inlezen mag tot 20 MB). Er is niets opgeslagen. Ga terug in je browser: wat je invulde staat daar meestal nog, zodat je het korter kunt maken.
 forbidden-title = Geen toegang
 forbidden-text = Je bevoegdheid in deze school geeft geen toegang tot deze pagina. Vraag een coördinator of schoolbeheerder als je denkt dat dit niet klopt.
 schools-title = Mijn scholen
@@ -170,7 +172,7 @@ member-roles-heading = Rollen in het raamwerk
 member-permission-label = Bevoegdheid
 member-permission-save = Bevoegdheid opslaan
 member-password-heading = Nieuw wachtwoord
-member-password-text = Maak een eenmalige link waarmee deze persoon een nieuw wachtwoord instelt. De link werkt 14 dagen; met het nieuwe wachtwoord eindigen alle sessies van deze persoon.
+member-password-text = Maak een eenmalige link waarmee deze persoon een nieuw wachtwoord instelt. De link werkt { $hours } uur, en alleen zolang deze persoon bij geen andere school hoort en jij schoolbeheerder bent; met het nieuwe wachtwoord eindigen alle sessies van deze persoon.
 member-password-button = Link voor een nieuw wachtwoord maken
 member-deactivate-heading = Deactiveren
 member-deactivate-text = Na deactiveren kan deze persoon niet meer in deze school werken. Alles blijft bewaard en je kunt de persoon later weer actief maken. Het account en andere scholen van de persoon blijven zoals ze zijn.
@@ -188,7 +190,7 @@ invite-intro = De uitnodiging is een link die 14 dagen en één keer werkt. Wie 
 invite-roles = Rollen in het raamwerk (de persoon kan ze later zelf wijzigen)
 invite-button = Uitnodigen
 invite-done = { $email } is uitgenodigd.
-invite-mailed = De uitnodiging is per e-mail verstuurd. Je kunt de link ook zelf doorgeven.
+invite-mailed = De uitnodiging is per e-mail verstuurd. De link staat alleen in die e-mail: zo neemt alleen wie dat adres leest de uitnodiging aan.
 invite-mail-failed = Het versturen van de e-mail is mislukt. Geef de link zelf door.
 invite-not-mailed = Er is geen e-mailserver ingesteld: geef deze link zelf door, bijvoorbeeld via de e-mail van je school.
 invite-link-label = Uitnodigingslink
@@ -206,6 +208,7 @@ invitations-intro = Een uitnodiging intrekken maakt de link onbruikbaar. Opnieuw
 invitations-none = Er staan geen uitnodigingen open.
 invitation-until = Geldig tot
 invitation-expired = verlopen
+invitation-outlived = vervallen (wie uitnodigde, mag dat niet meer)
 invitation-actions = Acties
 invitation-revoke = Intrekken
 invitation-revoke-for = Uitnodiging voor { $email } intrekken
@@ -224,7 +227,7 @@ password-link-not-mailed = Er is geen e-mailserver ingesteld: geef deze link zel
 password-mail-subject = Een nieuw wachtwoord voor Raamwerk
 password-mail-body = Hallo,
 
-    Met deze link stel je een nieuw wachtwoord in voor Raamwerk (hij werkt 14 dagen en één keer):
+    Met deze link stel je een nieuw wachtwoord in voor Raamwerk (hij werkt { $hours } uur en één keer):
     { $link }
 
     Vroeg je hier niet om? Dan kun je dit bericht negeren; je wachtwoord blijft hetzelfde.
@@ -363,6 +366,8 @@ quick-change-roles-hint = Let op: wat je hieronder invulde, gaat dan verloren.
 quick-sections = Onderdelen van de scan
 quick-see-overview = Bekijk je overzicht
 quick-back = Terug naar je antwoorden
+quick-documents-busy-title = Even wachten
+quick-documents-busy-text = Vanaf dit adres zijn in korte tijd erg veel documenten gemaakt. Probeer het over { $minutes } minuten opnieuw; ga terug in je browser, daar staan je antwoorden nog.
 quick-overview-title = Je overzicht
 quick-choose-roles = Kies ten minste één rol.
 nav-quick-scan = Snelle zelfscan
@@ -389,6 +394,7 @@ fw-download = Downloaden
 fw-format-json = JSON (eigen formaat)
 fw-format-case = CASE 1.1
 fw-format-moodle = Moodle-CSV
+fw-moodle-note = De Moodle-CSV is om in Moodle in te lezen, niet om in Excel te openen: tekst die met =, +, - of @ begint, staat er zoals hij is, want Moodle zou een teken ervoor laten staan. Bewerk het raamwerk met het sjabloon (XLSX of CSV).
 fw-format-xlsx = Excel (XLSX)
 fw-format-csv = CSV voor Excel
 fw-national-news-heading = Er is een nieuwe landelijke editie
@@ -511,6 +517,7 @@ fw-import-button = Inlezen
 fw-import-stored = Opgeslagen als versie { $version } van het raamwerk van de school.
 fw-import-view = Bekijk deze versie
 fw-import-report = Wat niet is overgenomen
+fw-import-failed = Het bestand kon niet gelezen worden door een fout in Raamwerk; er is niets opgeslagen. Probeer het later opnieuw.
 fw-import-refused = Het bestand is niet ingelezen; er is niets opgeslagen
 fw-import-format = Kies een formaat dat ingelezen kan worden.
 fw-import-no-file = Kies een bestand.

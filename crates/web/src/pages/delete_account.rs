@@ -7,10 +7,11 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
 use crate::AppState;
-use crate::auth::{clear_cookie, signed_in, verify_password};
+use crate::auth::{ClientIp, clear_cookie, signed_in};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::account::{to_sign_in, view};
+use crate::pages::sign_in::{Check, check_password};
 use crate::pages::{respond_private, see_other};
 use crate::routes::{Page, PathLang};
 
@@ -23,6 +24,7 @@ pub struct DeleteForm {
 pub async fn submit(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     form: Result<Form<DeleteForm>, FormRejection>,
 ) -> Result<Response, AppError> {
@@ -31,15 +33,20 @@ pub async fn submit(
     };
     let user = &signed.user;
     let password = form.map(|Form(f)| f.password).unwrap_or_default();
-    let hash = app
-        .store
-        .credentials(&user.email)
-        .await?
-        .and_then(|(_, hash)| hash);
-    if !verify_password(password, hash).await {
-        let error = Some(Tr(lang).get("delete-account-wrong-password"));
-        let page = view(&app, lang, &signed, error);
-        return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+    // Throttled as a sign-in is: whoever holds a signed-in browser cannot guess on here.
+    match check_password(&app, user.email.as_str(), password, ip).await? {
+        Check::Valid(found) if found.id == user.id => {}
+        Check::Valid(_) | Check::Wrong => {
+            let error = Some(Tr(lang).get("delete-account-wrong-password"));
+            let page = view(&app, lang, &signed, error);
+            return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        Check::Locked(wait) => {
+            let minutes = wait.as_secs().div_ceil(60).max(1);
+            let error = Some(Tr(lang).with("sign-in-locked", "minutes", minutes));
+            let page = view(&app, lang, &signed, error);
+            return respond_private(&page, lang, StatusCode::TOO_MANY_REQUESTS);
+        }
     }
     match app.store.delete_user(user.id).await {
         Ok(_) => {}

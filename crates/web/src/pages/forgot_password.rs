@@ -87,7 +87,6 @@ pub async fn submit(
         return respond_private(&page, lang, StatusCode::OK);
     }
     // Count the request against the address and the client, as a failed sign-in would be.
-    let now = store::now_millis();
     let mut keys = vec![format!(
         "address:{}",
         hash_token(&email.as_str().to_lowercase())
@@ -97,14 +96,7 @@ pub async fn submit(
     }
     let mut locked = false;
     for (key, policy) in keys.iter().zip([Policy::ADDRESS, Policy::CLIENT]) {
-        let attempts = app.store.sign_in_attempts(key).await?;
-        if policy.locked_for(&attempts, now).is_some() {
-            locked = true;
-        } else {
-            app.store
-                .record_sign_in_attempts(key, policy.after_failure(attempts, now))
-                .await?;
-        }
+        locked |= app.store.count_attempt(key, policy).await?.is_err();
     }
     if !locked {
         // In the background, so that the answer takes as long with an account as without.

@@ -10,6 +10,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use domain::Lang;
 use domain::account::{NewPassword, PersonName};
+use domain::links::invitation_outlived_message;
 use store::{AcceptError, Invitation, InvitationState};
 
 use crate::AppState;
@@ -81,6 +82,7 @@ async fn view(
         InvitationState::Used => Some(t.get("invitation-used")),
         InvitationState::Revoked => Some(t.get("invitation-revoked")),
         InvitationState::Expired => Some(t.get("invitation-expired-text")),
+        InvitationState::Outlived => Some(invitation_outlived_message(lang).to_owned()),
     };
     Ok(InvitationView {
         chrome: Chrome::new(
@@ -132,6 +134,7 @@ pub async fn submit(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: axum::http::HeaderMap,
     token: Result<Path<String>, PathRejection>,
     form: Result<Form<AcceptForm>, FormRejection>,
 ) -> Result<Response, AppError> {
@@ -194,9 +197,13 @@ pub async fn submit(
                 .await?
                 .map(|s| s.short_name)
                 .unwrap_or_default();
-            start_session(&app, user, &Page::School(short).path(lang)).await
+            start_session(&app, &headers, user, &Page::School(short).path(lang)).await
         }
         Err(AcceptError::Gone) => Ok(error_page(&app, lang, StatusCode::GONE)),
+        Err(AcceptError::Outlived) => {
+            page.gone = Some(invitation_outlived_message(lang).to_owned());
+            respond_private(&page, lang, StatusCode::GONE)
+        }
         Err(AcceptError::EmailTaken | AcceptError::WrongAccount) => {
             // The address got an account meanwhile: show the form for an existing account.
             let page = view(&app, lang, &token, &invitation).await?;

@@ -11,9 +11,11 @@ use axum::extract::{Form, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use domain::scan::{ANSWER_NOTE_MAX, AREA_NOTE_MAX, Change, ScaleLabels, ScanContent};
+use domain::throttle::Policy;
 use domain::{Area, Lang, Role};
 
 use crate::AppState;
+use crate::auth::ClientIp;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::pages::overview::{
@@ -272,25 +274,48 @@ pub async fn back(
 pub async fn pdf(
     path: PathLang,
     state: State<AppState>,
+    ClientIp(ip): ClientIp,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
-    download(path, state, form, DocumentFormat::Pdf).await
+    download(path, state, ip, form, DocumentFormat::Pdf).await
 }
 
 pub async fn docx(
     path: PathLang,
     state: State<AppState>,
+    ClientIp(ip): ClientIp,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
-    download(path, state, form, DocumentFormat::Docx).await
+    download(path, state, ip, form, DocumentFormat::Docx).await
 }
 
 async fn download(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
+    ip: Option<std::net::IpAddr>,
     form: Result<Form<Vec<(String, String)>>, FormRejection>,
     format: DocumentFormat,
 ) -> Result<Response, AppError> {
+    // Anyone may ask without an account, so each client gets a fair share of the CPU.
+    if let Some(ip) = ip {
+        let key = format!("documents:{ip}");
+        if let Err(wait) = app.store.count_attempt(&key, Policy::DOCUMENTS).await? {
+            let t = Tr(lang);
+            let minutes = wait.as_secs().div_ceil(60).max(1);
+            let mut page = crate::error::explained_page(
+                &app,
+                lang,
+                StatusCode::TOO_MANY_REQUESTS,
+                t.get("quick-documents-busy-title"),
+                t.with("quick-documents-busy-text", "minutes", minutes),
+            );
+            if let Ok(after) = (minutes * 60).to_string().parse() {
+                page.headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, after);
+            }
+            return Ok(page);
+        }
+    }
     let posted = form.map(|Form(f)| f).unwrap_or_default();
     let (roles, content, kept) = match parse(&app, lang, &posted) {
         Ok(parsed) => parsed,

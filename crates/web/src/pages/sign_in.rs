@@ -11,7 +11,7 @@ use domain::account::{Email, User, UserId};
 use std::net::IpAddr;
 use std::time::Duration;
 
-use domain::throttle::{Attempts, Policy};
+use domain::throttle::Policy;
 use store::{SessionLimits, hash_token};
 
 use crate::AppState;
@@ -98,6 +98,7 @@ pub async fn submit(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
     ClientIp(ip): ClientIp,
+    headers: HeaderMap,
     form: Result<Form<SignInForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let t = Tr(lang);
@@ -111,7 +112,9 @@ pub async fn submit(
     };
     let typed = form.email.trim().to_owned();
     match check_password(&app, &typed, form.password, ip).await? {
-        Check::Valid(user) => start_session(&app, user.id, &Page::Schools.path(lang)).await,
+        Check::Valid(user) => {
+            start_session(&app, &headers, user.id, &Page::Schools.path(lang)).await
+        }
         Check::Locked(wait) => locked(&app, lang, typed, wait),
         Check::Wrong => respond_private(
             &view(&app, lang, typed, Some(t.get("sign-in-failed")), None),
@@ -143,17 +146,23 @@ pub async fn check_password(
     let now = store::now_millis();
     let address_key = format!("address:{}", hash_token(&typed.to_lowercase()));
     let client_key = ip.map(|ip| format!("client:{ip}"));
-    let address = app.store.sign_in_attempts(&address_key).await?;
-    let client = match &client_key {
-        Some(key) => app.store.sign_in_attempts(key).await?,
-        None => Attempts::default(),
-    };
-    if let Some(wait) = Policy::ADDRESS
-        .locked_for(&address, now)
-        .or(Policy::CLIENT.locked_for(&client, now))
+    // Each attempt is counted before its password is checked, atomically, so that parallel
+    // guesses cannot all read the same count: the tenth locks, the eleventh is refused.
+    let address = match app
+        .store
+        .count_attempt(&address_key, Policy::ADDRESS)
+        .await?
     {
-        return Ok(Check::Locked(wait));
-    }
+        Ok(counted) => counted,
+        Err(wait) => return Ok(Check::Locked(wait)),
+    };
+    let client = match &client_key {
+        Some(key) => match app.store.count_attempt(key, Policy::CLIENT).await? {
+            Ok(counted) => Some(counted),
+            Err(wait) => return Ok(Check::Locked(wait)),
+        },
+        None => None,
+    };
     let credentials = match Email::parse(typed) {
         Ok(email) => app.store.credentials(&email).await?,
         Err(_) => None,
@@ -165,37 +174,40 @@ pub async fn check_password(
     // Always verify, also without an account, so the answer takes the same time.
     let valid = verify_password(password, hash).await;
     let Some(user) = user.filter(|_| valid) else {
-        let address = Policy::ADDRESS.after_failure(address, now);
-        app.store
-            .record_sign_in_attempts(&address_key, address)
-            .await?;
-        let mut delay = Policy::ADDRESS.delay(&address);
-        let mut client_lock = None;
-        if let Some(key) = &client_key {
-            let client = Policy::CLIENT.after_failure(client, now);
-            app.store.record_sign_in_attempts(key, client).await?;
-            delay = delay.max(Policy::CLIENT.delay(&client));
-            client_lock = Policy::CLIENT.locked_for(&client, now);
-        }
+        let delay = Policy::ADDRESS
+            .delay(&address)
+            .max(client.map_or(Duration::ZERO, |c| Policy::CLIENT.delay(&c)));
         tokio::time::sleep(delay).await;
-        if let Some(wait) = Policy::ADDRESS.locked_for(&address, now).or(client_lock) {
+        // The wait is told from when the attempt came in, as the lock was.
+        if let Some(wait) = Policy::ADDRESS
+            .locked_for(&address, now)
+            .or(client.and_then(|c| Policy::CLIENT.locked_for(&c, now)))
+        {
             return Ok(Check::Locked(wait));
         }
         return Ok(Check::Wrong);
     };
+    // A right password ends the address's count; the client's only loses this attempt, so
+    // that guessing from one client and then signing in to one's own account resets nothing.
     app.store.clear_sign_in_attempts(&address_key).await?;
     if let Some(key) = &client_key {
-        app.store.clear_sign_in_attempts(key).await?;
+        app.store.forgive_attempt(key).await?;
     }
     Ok(Check::Valid(user))
 }
 
-/// Starts a new session for a person and sends them on to `location`.
+/// Starts a new session for a person and sends them on to `location`. A session the browser
+/// still held ends first: whoever signs in as someone else (or as themselves again) leaves
+/// no earlier session behind that the old cookie, copied or kept, would open.
 pub async fn start_session(
     app: &AppState,
+    previous: &HeaderMap,
     user: UserId,
     location: &str,
 ) -> Result<Response, AppError> {
+    if let Some(token) = crate::auth::session_token(previous) {
+        app.store.delete_session(&token).await?;
+    }
     let token = app
         .store
         .create_session(user, SessionLimits::DEFAULT)
