@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use crate::people::UserRow;
 use crate::schools::SchoolRow;
-use crate::sign_in::{INSERT_LINK, REVOKE_LINKS_BY_OTHERS, Secret, hash_token};
+use crate::sign_in::{INSERT_LINK, Secret, hash_token};
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 /// How long an invitation link stays valid.
@@ -583,12 +583,7 @@ impl Store {
                 return Err(AcceptError::AlreadyMember);
             }
             // Joining another school ends the password links others made for this person.
-            sqlx::query(REVOKE_LINKS_BY_OTHERS)
-                .bind(user.id.0)
-                .bind(now)
-                .bind(LinkMaker::Own.code())
-                .execute(&mut *tx)
-                .await?;
+            crate::sign_in::revoke_links_by_others!(tx, user.id.0, now);
             audit!(tx, invitation.school.0, Some(user.id.0), AuditAction::InvitationAccepted, Some(user.id.0), None::<String>, Some(invitation.permission.code()));
             tx.commit().await?;
             invitation.school

@@ -2,11 +2,9 @@
 //! school's data can never be read or changed through another.
 
 use domain::account::{Email, FrameworkRoles, Membership, Permission, PersonName, User, UserId};
-use domain::links::LinkMaker;
 use domain::school::SchoolId;
 use uuid::Uuid;
 
-use crate::sign_in::REVOKE_LINKS_BY_OTHERS;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 const INSERT_USER: &str = "INSERT INTO users (id, email, name, created_at) VALUES ($1, $2, $3, $4) \
@@ -139,12 +137,7 @@ impl Store {
                 .await?;
             if result.rows_affected() == 1 {
                 // Joining a school ends the password links others made for this person.
-                sqlx::query(REVOKE_LINKS_BY_OTHERS)
-                    .bind(user.0)
-                    .bind(now)
-                    .bind(LinkMaker::Own.code())
-                    .execute(&mut *tx)
-                    .await?;
+                crate::sign_in::revoke_links_by_others!(tx, user.0, now);
             }
             tx.commit().await?;
             result.rows_affected() == 1

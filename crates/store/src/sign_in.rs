@@ -82,9 +82,23 @@ const COUNT_MEMBERSHIP: &str =
 const SPEND_LINK: &str = "UPDATE one_time_links SET used_at = $2 \
      WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL";
 /// Ends every open password link of a person made by someone else (`$3` is the code of the
-/// person's own links).
+/// person's own links); run through [`revoke_links_by_others!`].
 pub(crate) const REVOKE_LINKS_BY_OTHERS: &str = "UPDATE one_time_links SET revoked_at = $2 \
      WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL AND made_by_kind <> $3";
+
+/// Inside the transaction `$tx`, ends every open password link of the person `$user` (a
+/// `Uuid`) that someone else made: the person signed in, set a password or joined a school.
+macro_rules! revoke_links_by_others {
+    ($tx:expr, $user:expr, $now:expr) => {
+        sqlx::query($crate::sign_in::REVOKE_LINKS_BY_OTHERS)
+            .bind($user)
+            .bind($now)
+            .bind(domain::links::LinkMaker::Own.code())
+            .execute(&mut *$tx)
+            .await?
+    };
+}
+pub(crate) use revoke_links_by_others;
 const REVOKE_ALL_LINKS: &str = "UPDATE one_time_links SET revoked_at = $2 \
      WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL";
 const SET_PASSWORD: &str = "UPDATE users SET password_hash = $2 WHERE id = $1";
@@ -333,12 +347,7 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             // Signing in shows the person holds the account: links others made end.
-            sqlx::query(REVOKE_LINKS_BY_OTHERS)
-                .bind(user.0)
-                .bind(now)
-                .bind(LinkMaker::Own.code())
-                .execute(&mut *tx)
-                .await?;
+            revoke_links_by_others!(tx, user.0, now);
             tx.commit().await?;
         });
         Ok(secret.token)
@@ -390,21 +399,6 @@ impl Store {
             sqlx::query_as(HAS_PASSWORD).bind(user.0).fetch_optional(pool).await?
         });
         Ok(row.is_some_and(|(b,)| b))
-    }
-
-    /// The failed sign-ins counted for a key.
-    pub async fn sign_in_attempts(&self, key: &str) -> Result<Attempts, StoreError> {
-        let row: Option<(i64, i64, i64)> = on_pool!(self, pool => {
-            sqlx::query_as(SELECT_ATTEMPTS).bind(key).fetch_optional(pool).await?
-        });
-        Ok(row.map_or_else(
-            Attempts::default,
-            |(failures, window_start, locked_until)| Attempts {
-                failures: u32::try_from(failures).unwrap_or(u32::MAX),
-                window_start,
-                locked_until,
-            },
-        ))
     }
 
     /// Counts one attempt for a key under a policy, in one transaction that holds the key's

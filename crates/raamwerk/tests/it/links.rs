@@ -52,6 +52,21 @@ pub async fn administrator_link(app: &TestApp, cookie: &str, short: &str, member
     path_of(&copied_link(&made, "password-link"))
 }
 
+/// The member page's action `op` (`bevoegdheid`, `deactiveren`, …) on `member` of `short`'s
+/// school, posted with `cookie`; it must succeed.
+async fn manage(
+    app: &TestApp,
+    cookie: &str,
+    short: &str,
+    member: UserId,
+    op: &str,
+    form: &[(&str, &str)],
+) {
+    let path = format!("/nl/scholen/{short}/leden/{member}/{op}");
+    let done = app.post_form(&path, form, &[("cookie", cookie)]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{path}: {}", done.body);
+}
+
 /// Signs in through the form; the answer.
 async fn sign_in(app: &TestApp, email: &str, password: &str) -> Page {
     app.post_form(
@@ -183,14 +198,16 @@ async fn an_administrators_link_holds_only_while_its_rules_do(backend: Backend) 
     .await;
     let demoted = administrator_link(&app, &b_admin, short, &b.member).await;
     let second = app.session(second_admin.id).await;
-    let changed = app
-        .post_form(
-            &format!("/nl/scholen/{short}/leden/{}/bevoegdheid", b.admin.id),
-            &[("permission", "coordinator")],
-            &[("cookie", &second)],
-        )
-        .await;
-    assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
+    let coordinator = [("permission", "coordinator")];
+    manage(
+        &app,
+        &second,
+        short,
+        b.admin.id,
+        "bevoegdheid",
+        &coordinator,
+    )
+    .await;
     refused(
         &app,
         &demoted,
@@ -201,23 +218,18 @@ async fn an_administrators_link_holds_only_while_its_rules_do(backend: Backend) 
 
     // A deactivated maker, likewise.
     let deactivated = administrator_link(&app, &second, short, &b.member).await;
-    let restored = app
-        .post_form(
-            &format!("/nl/scholen/{short}/leden/{}/bevoegdheid", b.admin.id),
-            &[("permission", "schoolbeheerder")],
-            &[("cookie", &second)],
-        )
-        .await;
-    assert_eq!(restored.status, StatusCode::SEE_OTHER, "{}", restored.body);
+    let administrator = [("permission", "schoolbeheerder")];
+    manage(
+        &app,
+        &second,
+        short,
+        b.admin.id,
+        "bevoegdheid",
+        &administrator,
+    )
+    .await;
     let b_admin = app.session(b.admin.id).await;
-    let off = app
-        .post_form(
-            &format!("/nl/scholen/{short}/leden/{}/deactiveren", second_admin.id),
-            &[],
-            &[("cookie", &b_admin)],
-        )
-        .await;
-    assert_eq!(off.status, StatusCode::SEE_OTHER, "{}", off.body);
+    manage(&app, &b_admin, short, second_admin.id, "deactiveren", &[]).await;
     refused(
         &app,
         &deactivated,
@@ -228,14 +240,15 @@ async fn an_administrators_link_holds_only_while_its_rules_do(backend: Backend) 
 
     // The person leaves the school: the school's link no longer reaches them.
     let left = administrator_link(&app, &b_admin, short, &b.member).await;
-    let removed = app
-        .post_form(
-            &format!("/nl/scholen/{short}/leden/{}/verwijderen", b.member.id),
-            &[("confirm", "on")],
-            &[("cookie", &b_admin)],
-        )
-        .await;
-    assert_eq!(removed.status, StatusCode::SEE_OTHER, "{}", removed.body);
+    manage(
+        &app,
+        &b_admin,
+        short,
+        b.member.id,
+        "verwijderen",
+        &[("confirm", "on")],
+    )
+    .await;
     refused(
         &app,
         &left,
@@ -351,19 +364,17 @@ async fn an_invitation_holds_only_while_its_sender_could_still_send_it(backend: 
         "invite-link",
     ));
 
-    for (path, form) in [
-        (
-            format!("/nl/scholen/{short}/leden/{}/deactiveren", a.coordinator.id),
-            vec![],
-        ),
-        (
-            format!("/nl/scholen/{short}/leden/{}/bevoegdheid", second_admin.id),
-            vec![("permission", "coordinator")],
-        ),
-    ] {
-        let done = app.post_form(&path, &form, &[("cookie", &admin)]).await;
-        assert_eq!(done.status, StatusCode::SEE_OTHER, "{path}: {}", done.body);
-    }
+    manage(&app, &admin, short, a.coordinator.id, "deactiveren", &[]).await;
+    let coordinator = [("permission", "coordinator")];
+    manage(
+        &app,
+        &admin,
+        short,
+        second_admin.id,
+        "bevoegdheid",
+        &coordinator,
+    )
+    .await;
 
     let why = "Deze uitnodiging geldt niet meer";
     for (link, email) in [
@@ -406,14 +417,7 @@ async fn an_invitation_holds_only_while_its_sender_could_still_send_it(backend: 
     );
 
     // Reactivated, the coordinator's invitation holds again (it was never spent).
-    let back = app
-        .post_form(
-            &format!("/nl/scholen/{short}/leden/{}/activeren", a.coordinator.id),
-            &[],
-            &[("cookie", &admin)],
-        )
-        .await;
-    assert_eq!(back.status, StatusCode::SEE_OTHER);
+    manage(&app, &admin, short, a.coordinator.id, "activeren", &[]).await;
     for link in [&by_coordinator, &kept] {
         let accepted = app
             .post_form(
