@@ -17,8 +17,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, describeViolations } from './axe.mjs';
 import { pathOf, useAppAndBrowser } from './harness.mjs';
+import { assertAccessible, heading, submit } from './steps.mjs';
 
 const SCHOOL = 'De Wegwijzer Scholengemeenschap';
 const SHORT = 'de-wegwijzer-scholengemeenschap';
@@ -48,22 +48,7 @@ const FEED_OFF = /^Je taakantwoorden van deze ronde tellen niet mee in 'Wie doet
 const FEED_ON = /^Je taakantwoorden van deze ronde tellen mee in 'Wie doet wat'/;
 const ALREADY_RESPONSIBLE = 'Deze taak heeft al iemand die verantwoordelijk is';
 
-async function assertAccessible(page, label) {
-  await page.waitForLoadState('load');
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(`${label} (${pathOf(page)}${new URL(page.url()).search})`, violations));
-}
-
 /** Clicks a submit button and returns the response to the form's POST (before any redirect). */
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
 /** The text of every cell (th and td) of each body row of the table, as arrays. */
 async function tableRows(table) {
   return table.locator('tbody tr').evaluateAll((rows) =>
@@ -71,10 +56,6 @@ async function tableRows(table) {
 }
 
 /** The page's main heading, on one line. */
-async function heading(page) {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).replace(/\s+/g, ' ').trim();
-}
-
 /** The lines of the "Om over te praten" section. */
 async function attentionLines(page) {
   const region = page.getByRole('region', { name: 'Om over te praten' });

@@ -15,8 +15,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, describeViolations } from './axe.mjs';
 import { pathOf, useAppAndBrowser } from './harness.mjs';
+import { assertAccessible, heading, submit } from './steps.mjs';
 
 const SCHOOL = 'Het Kompas College';
 const SHORT = 'het-kompas-college';
@@ -46,22 +46,7 @@ const STALE_TEXT = 'Voert elk kwartaal een loopbaangesprek met iedere jongere.';
 const SUMMARY = 'Een regionale taak toegevoegd; een taak naar de specialist verplaatst en een verborgen.';
 const ROUND = 'voorjaar 2027';
 
-async function assertAccessible(page, label) {
-  await page.waitForLoadState('load');
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(`${label} (${pathOf(page)})`, violations));
-}
-
 /** Clicks a submit button and returns the response to the form's POST (before any redirect). */
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
 /** The text of the cells of each body row of the table, as arrays. */
 async function tableRows(table) {
   return table.locator('tbody tr').evaluateAll((rows) =>
@@ -69,10 +54,6 @@ async function tableRows(table) {
 }
 
 /** The page's main heading, on one line. */
-async function heading(page) {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).replace(/\s+/g, ' ').trim();
-}
-
 /** The lines of a list of changes (draft or comparison), each on one line. */
 async function changeLines(page) {
   return (await page.locator('main ul.changes > li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());

@@ -9,8 +9,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, describeViolations } from './axe.mjs';
 import { pathOf, useAppAndBrowser } from './harness.mjs';
+import { assertAccessible, heading, submit } from './steps.mjs';
 
 const SCHOOL = 'Het Baken Lyceum';
 const SHORT = 'het-baken-lyceum';
@@ -33,22 +33,7 @@ const RETRYING = 'Niet opgeslagen, we proberen het opnieuw';
 const FAILED = 'Niet opgeslagen';
 const CLOSED_TEXT = 'Deze ronde is gesloten. Je antwoorden blijven leesbaar, maar je kunt ze niet meer wijzigen.';
 
-async function assertAccessible(page, label) {
-  await page.waitForLoadState('load');
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(`${label} (${pathOf(page)})`, violations));
-}
-
 /** Clicks a submit button and returns the response to the form's POST (before any redirect). */
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
 /** The text of the cells of each body row of the table, as arrays. */
 async function tableRows(table) {
   return table.locator('tbody tr').evaluateAll((rows) =>
@@ -61,10 +46,6 @@ async function areaLines(page) {
 }
 
 /** The page's main heading, on one line. */
-async function heading(page) {
-  return (await page.getByRole('heading', { level: 1 }).innerText()).replace(/\s+/g, ' ').trim();
-}
-
 function exactly(text) {
   return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
 }

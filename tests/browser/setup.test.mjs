@@ -4,15 +4,10 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, describeViolations } from './axe.mjs';
 import { pathOf, useAppAndBrowser, withPage } from './harness.mjs';
+import { assertAccessible } from './steps.mjs';
 
 const PASSWORD = 'paars kompas vindt zeven tulpen';
-
-async function assertAccessible(page, label) {
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(label, violations));
-}
 
 describe('first run', () => {
   const env = useAppAndBrowser({ before, after });

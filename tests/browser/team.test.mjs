@@ -6,8 +6,8 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, describeViolations } from './axe.mjs';
 import { pathOf, useAppAndBrowser, withPage } from './harness.mjs';
+import { assertAccessible, submit } from './steps.mjs';
 
 const PASSWORD = 'paars kompas vindt zeven tulpen';
 const MEMBER_PASSWORD = 'groene fiets leest oude wolken';
@@ -21,22 +21,7 @@ const MENTOR = 'Begeleider primair proces';
 const SPECIALIST = 'Specialistisch loopbaanbegeleider';
 const COORDINATOR = 'Coördinator/beleidsmaker LOB';
 
-async function assertAccessible(page, label) {
-  await page.waitForLoadState('load');
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, describeViolations(`${label} (${pathOf(page)})`, violations));
-}
-
 /** Clicks a submit button and returns the response to the form's POST (before any redirect). */
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
-    button.click(),
-  ]);
-  await page.waitForLoadState('load');
-  return response;
-}
-
 /** The text of the cells of each body row of the table, as arrays. */
 async function tableRows(table) {
   return table.locator('tbody tr').evaluateAll((rows) =>

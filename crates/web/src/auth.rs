@@ -1,11 +1,9 @@
 //! Signing in: password hashing (Argon2id, off the async runtime), the session cookie and
 //! finding who is signed in.
 
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, LazyLock, Mutex};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, LazyLock};
 
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
@@ -15,10 +13,11 @@ use axum::http::header::COOKIE;
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 use domain::account::{NewPassword, User};
-use store::{MySchool, SessionLimits};
+use store::SessionLimits;
 
-use crate::AppState;
+pub use crate::cache::Signed;
 use crate::error::AppError;
+use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "raamwerk_session";
 
@@ -99,59 +98,6 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
 /// Who is signed in, if anyone.
 pub async fn current_user(app: &AppState, headers: &HeaderMap) -> Result<Option<User>, AppError> {
     Ok(signed_in(app, headers).await?.map(|s| s.user.clone()))
-}
-
-/// A signed-in person and the schools they belong to, as one session lookup finds them.
-#[derive(Debug)]
-pub struct Signed {
-    pub user: User,
-    pub schools: Vec<MySchool>,
-}
-
-/// How long a session lookup is reused before the database is asked again. Writes through
-/// this process (signing out, membership changes, erasing an account) end reuse at once;
-/// this bounds how long a change made by another process (the CLI, another instance on the
-/// same PostgreSQL database) takes to be seen.
-const SESSION_REUSE: Duration = Duration::from_secs(5);
-/// More sessions than this in memory and the cache starts over.
-const SESSION_CACHE_MAX: usize = 10_000;
-
-/// Recent session lookups, so that a signed-in page costs little more than a public one.
-#[derive(Debug, Default)]
-pub struct SessionCache {
-    entries: Mutex<HashMap<String, CacheEntry>>,
-}
-
-#[derive(Debug)]
-struct CacheEntry {
-    signed: Arc<Signed>,
-    generation: u64,
-    fetched: Instant,
-}
-
-impl SessionCache {
-    fn get(&self, token: &str, generation: u64) -> Option<Arc<Signed>> {
-        let entries = self.entries.lock().ok()?;
-        let entry = entries.get(token)?;
-        (entry.generation == generation && entry.fetched.elapsed() < SESSION_REUSE)
-            .then(|| entry.signed.clone())
-    }
-
-    fn put(&self, token: String, signed: Arc<Signed>, generation: u64) {
-        if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= SESSION_CACHE_MAX {
-                entries.clear();
-            }
-            entries.insert(
-                token,
-                CacheEntry {
-                    signed,
-                    generation,
-                    fetched: Instant::now(),
-                },
-            );
-        }
-    }
 }
 
 /// Who is signed in and their schools, if anyone: from the cache while it is fresh, else

@@ -5,10 +5,14 @@
 //! the application state and goes with it.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::http::HeaderValue;
+use domain::account::User;
+use domain::{Edition, EditionId, Lang};
+use store::MySchool;
 
 /// A rendered page and its validator.
 #[derive(Debug)]
@@ -52,6 +56,84 @@ impl PageCache {
             pages.entry(key).or_insert_with(|| rendered.clone());
         }
         Ok(rendered)
+    }
+}
+
+/// A signed-in person and the schools they belong to, as one session lookup finds them.
+#[derive(Debug)]
+pub struct Signed {
+    pub user: User,
+    pub schools: Vec<MySchool>,
+}
+
+/// How long a session lookup is reused before the database is asked again. Writes through
+/// this process (signing out, membership changes, erasing an account) end reuse at once;
+/// this bounds how long a change made by another process (the CLI, another instance on the
+/// same PostgreSQL database) takes to be seen.
+const SESSION_REUSE: Duration = Duration::from_secs(5);
+/// More sessions than this in memory and the cache starts over.
+const SESSION_CACHE_MAX: usize = 10_000;
+
+/// Recent session lookups, so that a signed-in page costs little more than a public one.
+#[derive(Debug, Default)]
+pub struct SessionCache {
+    entries: Mutex<HashMap<String, CacheEntry>>,
+}
+
+#[derive(Debug)]
+struct CacheEntry {
+    signed: Arc<Signed>,
+    generation: u64,
+    fetched: Instant,
+}
+
+impl SessionCache {
+    pub fn get(&self, token: &str, generation: u64) -> Option<Arc<Signed>> {
+        let entries = self.entries.lock().ok()?;
+        let entry = entries.get(token)?;
+        (entry.generation == generation && entry.fetched.elapsed() < SESSION_REUSE)
+            .then(|| entry.signed.clone())
+    }
+
+    pub fn put(&self, token: String, signed: Arc<Signed>, generation: u64) {
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= SESSION_CACHE_MAX {
+                entries.clear();
+            }
+            entries.insert(
+                token,
+                CacheEntry {
+                    signed,
+                    generation,
+                    fetched: Instant::now(),
+                },
+            );
+        }
+    }
+}
+
+/// The packages made so far, by edition and language: editions never change, so neither do
+/// their packages.
+#[derive(Debug, Default)]
+pub struct PackageCache(Mutex<HashMap<(EditionId, Lang), Arc<serde_json::Value>>>);
+
+impl PackageCache {
+    pub fn get(&self, edition: &Edition, lang: Lang) -> Arc<serde_json::Value> {
+        let key = (edition.id(), lang);
+        if let Ok(map) = self.0.lock()
+            && let Some(found) = map.get(&key)
+        {
+            return found.clone();
+        }
+        let package = Arc::new(formats::case::package(edition, lang));
+        if let Ok(mut map) = self.0.lock() {
+            // A handful of editions at most; a bound keeps a surprise from growing it.
+            if map.len() >= 256 {
+                map.clear();
+            }
+            map.insert(key, package.clone());
+        }
+        package
     }
 }
 

@@ -10,11 +10,11 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::Lang;
 
-use crate::AppState;
 use crate::i18n::Tr;
-use crate::pages::Chrome;
-use crate::pages::root::preferred;
+use crate::i18n::preferred;
 use crate::routes::lang_of_path;
+use crate::state::AppState;
+use crate::ui::chrome::Chrome;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -40,7 +40,7 @@ impl AppError {
 }
 
 #[derive(Template)]
-#[template(path = "error.html")]
+#[template(path = "ui/error.html")]
 pub struct ErrorView {
     pub chrome: Chrome,
     pub t: Tr,

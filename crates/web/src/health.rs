@@ -4,7 +4,7 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::CACHE_CONTROL;
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// The process is up and answering.
 pub async fn healthz() -> ([(axum::http::HeaderName, &'static str); 1], &'static str) {

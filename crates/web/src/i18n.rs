@@ -5,6 +5,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use axum::http::HeaderMap;
+use axum::http::header::ACCEPT_LANGUAGE;
 use domain::Lang;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
@@ -106,6 +108,28 @@ impl Tr {
             .try_lookup_with_args(id(self.0), key, &args)
             .unwrap_or_else(|| key.to_owned())
     }
+}
+
+/// The language a visitor prefers, as remembered in the `lang` cookie.
+pub fn cookie_lang(headers: &HeaderMap) -> Option<Lang> {
+    headers
+        .get_all(axum::http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| pair.trim().strip_prefix("lang=").and_then(Lang::from_code))
+}
+
+/// The language remembered in the cookie, else the browser's preference, else Dutch.
+pub fn preferred(headers: &HeaderMap) -> Lang {
+    cookie_lang(headers)
+        .or_else(|| {
+            headers
+                .get(ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Lang::negotiate)
+        })
+        .unwrap_or(Lang::Nl)
 }
 
 #[cfg(test)]
@@ -217,5 +241,22 @@ mod tests {
         assert_eq!(Tr(Lang::En).text("no-such-message"), "no-such-message");
         assert_eq!(Tr(Lang::En).count("statements-count", 1), "1 statement");
         assert_eq!(Tr(Lang::Nl).count("statements-count", 3), "3 uitspraken");
+    }
+
+    #[test]
+    fn the_language_cookie_is_read_among_others() {
+        use axum::http::HeaderValue;
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            axum::http::header::COOKIE,
+            HeaderValue::from_static("a=1; lang=en; b=2"),
+        );
+        assert_eq!(cookie_lang(&headers), Some(Lang::En));
+        headers.insert(
+            axum::http::header::COOKIE,
+            HeaderValue::from_static("lang=fr"),
+        );
+        assert_eq!(cookie_lang(&headers), None);
+        assert_eq!(cookie_lang(&HeaderMap::new()), None);
     }
 }

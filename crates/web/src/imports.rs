@@ -38,7 +38,7 @@ async fn read_file(
     lang: Lang,
     national: &Edition,
 ) -> Result<formats::exchange::Read, Vec<String>> {
-    let failed = || vec![crate::Tr(lang).get("fw-import-failed")];
+    let failed = || vec![crate::i18n::Tr(lang).get("fw-import-failed")];
     let Ok(_turn) = READS.acquire().await else {
         return Err(failed());
     };
@@ -65,8 +65,8 @@ pub async fn import_into_school(
     let version = (store.school_editions(school.id).await?.len() + 1).to_string();
     let name = school.name.to_string();
     let title = Text::new(
-        crate::Tr(Lang::Nl).with("fw-edition-title", "school", &name),
-        crate::Tr(Lang::En).with("fw-edition-title", "school", &name),
+        crate::i18n::Tr(Lang::Nl).with("fw-edition-title", "school", &name),
+        crate::i18n::Tr(Lang::En).with("fw-edition-title", "school", &name),
     );
     let edition = match as_school_edition(
         &read.edition,

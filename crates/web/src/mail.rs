@@ -9,6 +9,11 @@ use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
+use domain::Lang;
+use domain::links::LinkMaker;
+
+use crate::i18n::Tr;
+
 /// A configured SMTP connection and the sender address.
 #[derive(Clone)]
 pub struct Mailer {
@@ -76,6 +81,36 @@ impl Mailer {
             .map(|_| ())
             .map_err(|e| MailError::Send(e.to_string()))
     }
+}
+
+/// E-mails a link to set a password, when SMTP is configured: `None` without SMTP, else
+/// whether the server took it.
+pub async fn send_password_link(
+    mailer: Option<&Mailer>,
+    lang: Lang,
+    to: &str,
+    link: &str,
+) -> Option<bool> {
+    let mailer = mailer?;
+    let t = Tr(lang);
+    let mail = Mail {
+        to: to.to_owned(),
+        subject: t.get("password-mail-subject"),
+        body: t.args(
+            "password-mail-body",
+            &[
+                ("link", link),
+                ("hours", &LinkMaker::Own.lifetime_hours().to_string()),
+            ],
+        ),
+    };
+    Some(match mailer.send(mail).await {
+        Ok(()) => true,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not e-mail a password link");
+            false
+        }
+    })
 }
 
 #[cfg(test)]

@@ -553,6 +553,8 @@ segments! {
     tasks_segment: "taken", "tasks";
     hours_segment: "uren", "hours";
     feed_segment: "wie-doet-wat", "who-does-what";
+    // The allocation as a document: the start of its address and of its file name.
+    tasks_document_stem: "wie-doet-wat", "who-does-what";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

@@ -12,10 +12,10 @@ use domain::account::{Permission, User};
 use domain::school::School;
 use store::MySchool;
 
-use crate::AppState;
 use crate::auth::{Signed, signed_in};
 use crate::error::{AppError, error_page};
-use crate::pages::account::to_sign_in;
+use crate::state::AppState;
+use crate::ui::respond::to_sign_in;
 
 /// A signed-in person working in one of their schools.
 #[derive(Clone, Debug)]

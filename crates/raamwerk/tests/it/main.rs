@@ -1,19 +1,16 @@
-//! The one integration-test binary (each extra binary costs a link): the storage contract on
-//! both backends, every public page through the real router and database, and the CLI.
+//! The one integration-test binary (each extra binary costs a link), in folders that follow
+//! the web layer's features: every test drives the real router or the built binary on a
+//! real database, SQLite and PostgreSQL alike (`on_both_backends!`). The shared steps (a
+//! school's team, signing in, an open round, a published own framework) are named helpers
+//! in `helpers/`.
 
-mod allocation;
+mod account;
 mod cli;
-mod hardening;
+mod framework;
 mod helpers;
-mod isolation;
-mod links;
-mod mail;
-mod members;
-mod own_framework;
-mod pages;
-mod people;
-mod scans;
-mod schools;
-mod setup;
-mod sign_in;
-mod store_contract;
+mod public;
+mod scan;
+mod school;
+mod security;
+mod store;
+mod tasks;

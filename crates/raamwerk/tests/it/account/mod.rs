@@ -1,0 +1,7 @@
+//! Accounts: signing in, the account page, password links, e-mail and the first run.
+
+mod account_page;
+mod links;
+mod mail;
+mod setup;
+mod sign_in;

@@ -1,0 +1,206 @@
+//! `raamwerk serve`, `demo` and the errors and help of the command line.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::{raamwerk, text};
+use crate::helpers::{Backend, TestDb};
+
+#[test]
+fn a_bad_or_unreachable_database_is_one_clear_line_and_exit_code_2() {
+    for url in [
+        "mysql://localhost/raamwerk",
+        "postgres://postgres@127.0.0.1:1/raamwerk",
+        "sqlite://",
+    ] {
+        let out = raamwerk(&["migrate", "--database", url]);
+        assert_eq!(out.status.code(), Some(2), "{url}: {}", text(&out.stderr));
+        let stderr = text(&out.stderr);
+        assert_eq!(stderr.lines().count(), 1, "{url}: {stderr}");
+        assert!(
+            stderr.starts_with("raamwerk: the database cannot be used"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("panicked"));
+    }
+    let secret = raamwerk(&[
+        "migrate",
+        "--database",
+        "postgres://postgres:geheim@127.0.0.1:1/raamwerk",
+    ]);
+    assert!(
+        !text(&secret.stderr).contains("geheim"),
+        "passwords never reach messages"
+    );
+    let nonsense = raamwerk(&["serve", "--listen", "not-an-address"]);
+    assert_eq!(nonsense.status.code(), Some(2));
+}
+
+#[tokio::test]
+async fn serve_starts_from_the_environment_answers_and_stops_on_sigterm() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_raamwerk"))
+        .env("RAAMWERK_LISTEN", "127.0.0.1:0")
+        .env("RAAMWERK_DATABASE_URL", &db.url)
+        .env("LANG", "en_GB.UTF-8")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stderr = BufReader::new(child.stderr.take().expect("stderr"));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut address = None;
+    let mut line = String::new();
+    while address.is_none() && Instant::now() < deadline {
+        line.clear();
+        if stderr.read_line(&mut line).expect("log") == 0 {
+            break;
+        }
+        address = line
+            .split("listening on http://")
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .map(str::to_owned);
+    }
+    let address = address.expect("a line with the address it serves");
+
+    let mut stream = TcpStream::connect(&address).expect("connect");
+    write!(
+        stream,
+        "GET /readyz HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    let status = child.wait().expect("exits");
+    assert!(status.success(), "a graceful stop exits 0, got {status:?}");
+    let mut rest = String::new();
+    let _ = stderr.read_to_string(&mut rest);
+    assert!(rest.contains("stopped"), "{rest}");
+    let mut stdout = String::new();
+    let _ = child
+        .stdout
+        .take()
+        .map(|mut out| out.read_to_string(&mut stdout));
+    assert!(stdout.contains("has not been set up yet"), "{stdout}");
+    assert!(
+        stdout.contains(&format!("http://{address}/nl/inrichten/")),
+        "a set-up link on the first run: {stdout}"
+    );
+    db.remove().await;
+}
+
+#[test]
+fn help_speaks_the_terminal_language() {
+    let english = raamwerk(&["framework", "export", "--help"]);
+    assert!(text(&english.stdout).contains("Write an edition to standard output"));
+    let dutch = Command::new(env!("CARGO_BIN_EXE_raamwerk"))
+        .args(["framework", "export", "--help"])
+        .env("LANG", "nl_NL.UTF-8")
+        .output()
+        .expect("runs");
+    let help = text(&dutch.stdout);
+    assert!(
+        help.contains("Een editie naar standaarduitvoer schrijven"),
+        "{help}"
+    );
+    assert!(help.contains("De database: sqlite://PAD"), "{help}");
+}
+
+/// `raamwerk demo` makes a school in which every feature has something to show, signs in
+/// with the printed passwords, and replaces itself when run again.
+async fn the_demo_shows_every_feature(backend: Backend) {
+    let app = crate::helpers::TestApp::spawn(backend).await;
+    let url = app.database_url().to_owned();
+    let mut printed = String::new();
+    for _ in 0..2 {
+        let out = raamwerk(&["demo", "--school-size", "30", "--database", &url]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        printed = text(&out.stdout);
+    }
+    let lines: Vec<Vec<&str>> = printed.lines().map(|l| l.split(' ').collect()).collect();
+    assert_eq!(lines.len(), 2, "{printed}");
+    assert_eq!((lines[0][0], lines[1][0]), ("coordinator:", "member:"));
+    let store = &app.state.store;
+    let schools = store.schools().await.expect("schools");
+    let demo: Vec<_> = schools
+        .iter()
+        .filter(|s| s.name.to_string() == "Demoschool De Zandloper")
+        .collect();
+    assert_eq!(demo.len(), 1, "run twice, still one demo school");
+    let school = demo[0].id;
+    assert_eq!(store.members(school).await.expect("members").len(), 30);
+    assert_eq!(store.rounds(school).await.expect("rounds").len(), 2);
+    let editions = store.school_editions(school).await.expect("editions");
+    assert_eq!(editions.len(), 1);
+    assert!(editions[0].public);
+    let round = &store.rounds(school).await.expect("rounds")[0];
+    assert!(
+        !store
+            .suggestions(school, round.id)
+            .await
+            .expect("suggestions")
+            .is_empty()
+    );
+    for (who, line) in [("coordinator", &lines[0]), ("member", &lines[1])] {
+        let page = app
+            .post_form(
+                "/nl/inloggen",
+                &[("email", line[1]), ("password", line[2])],
+                &[],
+            )
+            .await;
+        assert_eq!(
+            page.status,
+            axum::http::StatusCode::SEE_OTHER,
+            "{who}: {}",
+            page.body
+        );
+        let cookie = page
+            .header("set-cookie")
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let tasks = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/taken?jaar=2026-2027",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert_eq!(tasks.status, axum::http::StatusCode::OK, "{who}");
+        assert!(tasks.body.contains("Om over te praten"));
+        assert!(tasks.body.contains("Anouk Akkerman"));
+        let framework = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/raamwerk",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert!(
+            framework
+                .body
+                .contains("Regionale en beroepsspecifieke taken toegevoegd.")
+        );
+    }
+    app.stop().await;
+}
+
+#[tokio::test]
+async fn the_demo_shows_every_feature_sqlite() {
+    the_demo_shows_every_feature(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn the_demo_shows_every_feature_postgres() {
+    the_demo_shows_every_feature(Backend::Postgres).await;
+}

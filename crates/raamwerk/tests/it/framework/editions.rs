@@ -1,0 +1,331 @@
+//! Editions over time: answers carry over to a round on a new edition, a national update
+//! keeps the school's own work, and every format downloads and reads back; on both backends.
+
+use axum::http::StatusCode;
+use domain::framework::draft::{self, Edit};
+use domain::scan::{Change, Choice, Period, RoundName};
+use domain::{Area, Code, Edition, Kind, Role, Tag, Text};
+use formats::exchange::Exchange;
+
+use crate::helpers::framework::{code, publish_own};
+use crate::helpers::team::team;
+use crate::helpers::{Backend, TestApp, on_both_backends};
+
+on_both_backends!(
+    answers_carry_over_to_a_round_on_the_new_edition,
+    a_new_national_edition_is_taken_over_keeping_the_schools_own_work,
+    every_format_downloads_and_reads_back,
+);
+
+async fn answers_carry_over_to_a_round_on_the_new_edition(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let other = team(&app, "ROC Rivierenland", "roc.nl").await;
+    let store = &app.state.store;
+    let school = lyceum.school.id;
+    let period = Period::parse("2026-09-01", "").expect("valid");
+    let first = store
+        .open_round(
+            school,
+            lyceum.coordinator.id,
+            &RoundName::parse("najaar").expect("valid"),
+            period,
+            app.state.edition.id(),
+        )
+        .await
+        .expect("round");
+    let (t1, t2) = (code("BEG.VIS.T1"), code("BEG.VIS.T2"));
+    store
+        .save_scan(
+            school,
+            first.id,
+            lyceum.member.id,
+            &[
+                Change::Choice(t1.clone(), Some(Choice::parse("ja").expect("valid"))),
+                Change::Choice(t2.clone(), Some(Choice::parse("deels").expect("valid"))),
+            ],
+        )
+        .await
+        .expect("saved");
+    store
+        .close_round(school, lyceum.coordinator.id, first.id)
+        .await
+        .expect("closed");
+    // The school hides T2 and publishes; the next round uses that edition.
+    let hide = t2.clone();
+    let own = publish_own(&app, &lyceum, move |s| {
+        draft::apply(s, &hide, Edit::Hide).expect("hidden");
+    })
+    .await;
+    let second = store
+        .open_round(
+            school,
+            lyceum.coordinator.id,
+            &RoundName::parse("voorjaar").expect("valid"),
+            period,
+            own.id(),
+        )
+        .await
+        .expect("round");
+    let mine = store
+        .my_scan(school, second.id, lyceum.member.id)
+        .await
+        .expect("scan");
+    assert_eq!(
+        mine.content.answers.get(&t1).and_then(|a| a.choice),
+        Some(Choice::parse("ja").expect("valid"))
+    );
+    assert!(
+        !mine.content.answers.contains_key(&t2),
+        "T2 is not in the new edition"
+    );
+    assert!(!mine.started, "carried answers are not a start");
+    let statuses = store
+        .scan_statuses(school, second.id)
+        .await
+        .expect("statuses");
+    assert!(statuses.iter().all(|s| !s.started));
+    // Once the member saves, the scan counts as started.
+    store
+        .save_scan(
+            school,
+            second.id,
+            lyceum.member.id,
+            &[Change::Choice(t1.clone(), None)],
+        )
+        .await
+        .expect("saved");
+    assert!(
+        store
+            .my_scan(school, second.id, lyceum.member.id)
+            .await
+            .expect("scan")
+            .started
+    );
+    // The first round still reads on the national edition, with both answers.
+    let old = store
+        .my_scan(school, first.id, lyceum.member.id)
+        .await
+        .expect("scan");
+    assert_eq!(old.content.answers.len(), 2);
+    assert_eq!(
+        store
+            .round_edition(school, first.id)
+            .await
+            .expect("edition"),
+        Some(app.state.edition.id())
+    );
+    let page = app
+        .get_with(
+            &format!(
+                "/nl/scholen/stedelijk-lyceum/rondes/{}/begeleider/visie-en-beleid",
+                first.id
+            ),
+            &[("cookie", &app.session(lyceum.member.id).await)],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("BEG.VIS.T2"));
+    // Another school's edition is not there for this school.
+    assert!(
+        store
+            .school_edition(other.school.id, own.id())
+            .await
+            .expect("read")
+            .is_none()
+    );
+    assert!(
+        store
+            .school_edition(school, own.id())
+            .await
+            .expect("read")
+            .is_some()
+    );
+    let cookie = app.session(other.coordinator.id).await;
+    for path in [
+        format!("/nl/scholen/rivierenland/raamwerk/versies/{}", own.id()),
+        format!(
+            "/nl/scholen/rivierenland/raamwerk/versies/{}/bestand/json",
+            own.id()
+        ),
+        format!(
+            "/nl/scholen/rivierenland/raamwerk/vergelijken?van={}&naar={}",
+            own.id(),
+            own.id()
+        ),
+    ] {
+        let page = app.get_with(&path, &[("cookie", &cookie)]).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
+        assert!(!page.body.contains("Stedelijk"));
+    }
+    app.stop().await;
+}
+
+async fn a_new_national_edition_is_taken_over_keeping_the_schools_own_work(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let store = &app.state.store;
+    let school = lyceum.school.id;
+    let own = publish_own(&app, &lyceum, |s| {
+        draft::add(
+            s,
+            Role::Mentor,
+            Area::Vision,
+            Kind::Task,
+            Text::new("Eigen taak.", ""),
+            None,
+            vec![Tag::School],
+        )
+        .expect("added");
+        draft::apply(
+            s,
+            &Code::parse("BEG.VIS.T2").expect("valid"),
+            Edit::Reword(Text::new("Eigen woorden.", "Own words.")),
+        )
+        .expect("reworded");
+    })
+    .await;
+    // The operator imports a new national edition: one statement reworded, one removed.
+    let mut parts = app.state.edition.parts().clone();
+    parts.meta.version = "2027.1".into();
+    parts.statements[0].text = Text::new("Landelijk nieuw geformuleerd.", "Reworded nationally.");
+    let removed = parts.statements.remove(3).code;
+    let national = Edition::new(parts).expect("valid");
+    store.ensure_edition(&national).await.expect("stored");
+
+    let coordinator = app.session(lyceum.coordinator.id).await;
+    let headers = [("cookie", coordinator.as_str())];
+    let framework = app
+        .get_with("/nl/scholen/stedelijk-lyceum/raamwerk", &headers)
+        .await;
+    assert!(
+        framework
+            .body
+            .contains("Landelijke editie 2027.1 is verschenen")
+    );
+    let path = "/nl/scholen/stedelijk-lyceum/raamwerk/landelijk";
+    let page = app.get_with(path, &headers).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Landelijk nieuw geformuleerd."));
+    assert!(page.body.contains(removed.as_str()));
+    // A member reads it but cannot take anything over.
+    let member = app.session(lyceum.member.id).await;
+    let refused = app
+        .post_form(path, &[("take", "all")], &[("cookie", &member)])
+        .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    // One change, then all.
+    let one = app
+        .post_form(path, &[("take", "BEG.VIS.T1")], &headers)
+        .await;
+    assert_eq!(one.status, StatusCode::SEE_OTHER);
+    let draft = store
+        .draft(school)
+        .await
+        .expect("read")
+        .expect("a draft was started");
+    assert_eq!(
+        draft.statements[0].statement.text.nl,
+        "Landelijk nieuw geformuleerd."
+    );
+    assert_eq!(
+        draft.based_on,
+        app.state.edition.id(),
+        "not all taken over yet"
+    );
+    let all = app.post_form(path, &[("take", "all")], &headers).await;
+    assert_eq!(all.status, StatusCode::SEE_OTHER);
+    let draft = store.draft(school).await.expect("read").expect("there");
+    assert_eq!(draft.based_on, national.id());
+    assert!(
+        draft
+            .statements
+            .iter()
+            .any(|d| d.statement.code == removed && d.hidden)
+    );
+    let t2 = draft
+        .statements
+        .iter()
+        .find(|d| d.statement.code.as_str() == "BEG.VIS.T2")
+        .expect("kept");
+    assert_eq!(
+        t2.statement.text.nl, "Eigen woorden.",
+        "the school's wording stays"
+    );
+    assert!(
+        draft
+            .statements
+            .iter()
+            .any(|d| d.statement.code.as_str() == "EIGEN.BEG.VIS.T1")
+    );
+    let page = app.get_with(path, &headers).await;
+    assert!(page.body.contains("is bij met landelijke editie 2027.1"));
+    let published = app
+        .post_form(
+            "/nl/scholen/stedelijk-lyceum/raamwerk/concept/publiceren",
+            &[
+                ("summary", "Landelijke editie 2027.1 overgenomen."),
+                ("revision", &draft.revision.to_string()),
+            ],
+            &headers,
+        )
+        .await;
+    assert_eq!(
+        published.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        published.body
+    );
+    let editions = store.school_editions(school).await.expect("list");
+    assert_eq!(editions.len(), 2);
+    assert_eq!(editions[0].based_on, Some(national.id()));
+    assert_eq!(editions[1].id, own.id());
+    app.stop().await;
+}
+
+async fn every_format_downloads_and_reads_back(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let own = publish_own(&app, &lyceum, |s| {
+        draft::add(
+            s,
+            Role::Coordinator,
+            Area::Cooperation,
+            Kind::Expertise,
+            Text::new("=SOM(A1) is geen formule.", ""),
+            None,
+            vec![Tag::Own("zorg & techniek".into())],
+        )
+        .expect("added");
+    })
+    .await;
+    let cookie = app.session(lyceum.member.id).await;
+    for format in Exchange::ALL {
+        let path = format!(
+            "/nl/scholen/stedelijk-lyceum/raamwerk/versies/{}/bestand/{}",
+            own.id(),
+            format.name()
+        );
+        let (status, content_type, bytes) = app.get_bytes(&path, &[("cookie", &cookie)]).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(content_type, format.media_type());
+        if format.readable() {
+            let back = format
+                .read(&bytes, domain::Lang::Nl, &app.state.edition, None)
+                .expect("reads back")
+                .edition;
+            assert_eq!(back, own, "{}", format.name());
+        }
+    }
+    let unknown = app
+        .get_with(
+            &format!(
+                "/nl/scholen/stedelijk-lyceum/raamwerk/versies/{}/bestand/pdf",
+                own.id()
+            ),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}

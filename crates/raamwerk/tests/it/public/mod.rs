@@ -1,0 +1,3 @@
+//! The public site.
+
+mod pages;

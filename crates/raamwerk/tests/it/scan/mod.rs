@@ -1,0 +1,6 @@
+//! The self-scan: rounds, answering, the overview and the quick scan.
+
+mod answering;
+mod overview;
+mod quick;
+mod rounds;

@@ -1,0 +1,545 @@
+//! Isolation, proven: every route the router has is tried, with GET and with POST, by an
+//! anonymous visitor and by a member, a coordinator and an administrator of school A, with
+//! every path parameter pointing at school B's resources and a form full of B's values. No
+//! answer may show anything of B, and B's members, invitations, audit log and sessions must
+//! be exactly as they were. A route this file does not list makes the test fail, so a new
+//! route cannot slip past it.
+
+use axum::http::StatusCode;
+use domain::account::Permission;
+
+use crate::helpers::routes::{Target, fill};
+use crate::helpers::team::{Team, team};
+use crate::helpers::{Backend, TestApp, on_both_backends};
+
+on_both_backends!(nothing_of_one_school_reaches_another);
+
+/// Every route, as the router names it. Adding a route means adding it here, after thinking
+/// about what it shows and to whom.
+const COVERED: &[&str] = &[
+    "/",
+    "/healthz",
+    "/readyz",
+    "/static/app.css",
+    "/static/scan.js",
+    "/api/openapi.json",
+    "/api/v1/schools/{school}/editions",
+    "/api/v1/schools/{school}/editions/{edition}",
+    "/ims/case/v1p1/CFDocuments",
+    "/ims/case/v1p1/CFDocuments/{id}",
+    "/ims/case/v1p1/CFPackages/{id}",
+    "/ims/case/v1p1/CFItems/{id}",
+    "/ims/case/v1p1/CFAssociations/{id}",
+    "/nl",
+    "/nl/",
+    "/nl/rollen/{role}",
+    "/nl/rollen/{role}/{area}",
+    "/nl/themas",
+    "/nl/themas/{code}",
+    "/nl/privacy",
+    "/nl/zelfscan",
+    "/nl/zelfscan/overzicht",
+    "/nl/zelfscan/terug",
+    "/nl/zelfscan/overzicht.pdf",
+    "/nl/zelfscan/overzicht.docx",
+    "/nl/inloggen",
+    "/nl/uitloggen",
+    "/nl/overal-uitloggen",
+    "/nl/wachtwoord-vergeten",
+    "/nl/account",
+    "/nl/account/gegevens.json",
+    "/nl/account/rollen",
+    "/nl/account/verwijderen",
+    "/nl/wachtwoord-instellen/{token}",
+    "/nl/inrichten/{token}",
+    "/nl/uitnodiging/{token}",
+    "/nl/scholen",
+    "/nl/scholen/{school}",
+    "/nl/scholen/{school}/leden",
+    "/nl/scholen/{school}/leden/{member}",
+    "/nl/scholen/{school}/leden/{member}/rollen",
+    "/nl/scholen/{school}/leden/{member}/bevoegdheid",
+    "/nl/scholen/{school}/leden/{member}/deactiveren",
+    "/nl/scholen/{school}/leden/{member}/activeren",
+    "/nl/scholen/{school}/leden/{member}/verwijderen",
+    "/nl/scholen/{school}/leden/{member}/wachtwoordlink",
+    "/nl/scholen/{school}/uitnodigingen",
+    "/nl/scholen/{school}/uitnodigingen/{invitation}/intrekken",
+    "/nl/scholen/{school}/logboek",
+    "/nl/scholen/{school}/instellingen",
+    "/nl/scholen/{school}/instellingen/schaal",
+    "/nl/scholen/{school}/rondes",
+    "/nl/scholen/{school}/rondes/{round}",
+    "/nl/scholen/{school}/rondes/{round}/sluiten",
+    "/nl/scholen/{school}/rondes/{round}/klaar",
+    "/nl/scholen/{school}/rondes/{round}/opslaan",
+    "/nl/scholen/{school}/rondes/{round}/overzicht",
+    "/nl/scholen/{school}/rondes/{round}/overzicht.pdf",
+    "/nl/scholen/{school}/rondes/{round}/overzicht.docx",
+    "/nl/scholen/{school}/rondes/{round}/delen",
+    "/nl/scholen/{school}/rondes/{round}/gedeeld/{member}",
+    "/nl/scholen/{school}/rondes/{round}/{role}/{area}",
+    "/nl/scholen/{school}/rondes/{round}/wie-doet-wat",
+    "/nl/scholen/{school}/taken",
+    "/nl/scholen/{school}/taken/uren",
+    "/nl/scholen/{school}/taken/wie-doet-wat.xlsx",
+    "/nl/scholen/{school}/taken/wie-doet-wat.pdf",
+    "/nl/scholen/{school}/taken/{code}",
+    "/nl/scholen/{school}/raamwerk",
+    "/nl/scholen/{school}/raamwerk/versies/{edition}",
+    "/nl/scholen/{school}/raamwerk/versies/{edition}/openbaar",
+    "/nl/scholen/{school}/raamwerk/versies/{edition}/bestand/{format}",
+    "/nl/scholen/{school}/raamwerk/inlezen",
+    "/nl/scholen/{school}/raamwerk/vergelijken",
+    "/nl/scholen/{school}/raamwerk/landelijk",
+    "/nl/scholen/{school}/raamwerk/concept",
+    "/nl/scholen/{school}/raamwerk/concept/toevoegen",
+    "/nl/scholen/{school}/raamwerk/concept/publiceren",
+    "/nl/scholen/{school}/raamwerk/concept/weggooien",
+    "/nl/scholen/{school}/raamwerk/concept/{code}",
+    "/en",
+    "/en/",
+    "/en/roles/{role}",
+    "/en/roles/{role}/{area}",
+    "/en/themes",
+    "/en/themes/{code}",
+    "/en/privacy",
+    "/en/self-scan",
+    "/en/self-scan/overview",
+    "/en/self-scan/back",
+    "/en/self-scan/overview.pdf",
+    "/en/self-scan/overview.docx",
+    "/en/sign-in",
+    "/en/sign-out",
+    "/en/sign-out-everywhere",
+    "/en/forgot-password",
+    "/en/account",
+    "/en/account/data.json",
+    "/en/account/roles",
+    "/en/account/delete",
+    "/en/set-password/{token}",
+    "/en/set-up/{token}",
+    "/en/invitation/{token}",
+    "/en/schools",
+    "/en/schools/{school}",
+    "/en/schools/{school}/members",
+    "/en/schools/{school}/members/{member}",
+    "/en/schools/{school}/members/{member}/roles",
+    "/en/schools/{school}/members/{member}/permission",
+    "/en/schools/{school}/members/{member}/deactivate",
+    "/en/schools/{school}/members/{member}/reactivate",
+    "/en/schools/{school}/members/{member}/remove",
+    "/en/schools/{school}/members/{member}/password-link",
+    "/en/schools/{school}/invitations",
+    "/en/schools/{school}/invitations/{invitation}/revoke",
+    "/en/schools/{school}/audit-log",
+    "/en/schools/{school}/settings",
+    "/en/schools/{school}/settings/scale",
+    "/en/schools/{school}/rounds",
+    "/en/schools/{school}/rounds/{round}",
+    "/en/schools/{school}/rounds/{round}/close",
+    "/en/schools/{school}/rounds/{round}/finish",
+    "/en/schools/{school}/rounds/{round}/save",
+    "/en/schools/{school}/rounds/{round}/overview",
+    "/en/schools/{school}/rounds/{round}/overview.pdf",
+    "/en/schools/{school}/rounds/{round}/overview.docx",
+    "/en/schools/{school}/rounds/{round}/share",
+    "/en/schools/{school}/rounds/{round}/shared/{member}",
+    "/en/schools/{school}/rounds/{round}/{role}/{area}",
+    "/en/schools/{school}/rounds/{round}/who-does-what",
+    "/en/schools/{school}/tasks",
+    "/en/schools/{school}/tasks/hours",
+    "/en/schools/{school}/tasks/who-does-what.xlsx",
+    "/en/schools/{school}/tasks/who-does-what.pdf",
+    "/en/schools/{school}/tasks/{code}",
+    "/en/schools/{school}/framework",
+    "/en/schools/{school}/framework/versions/{edition}",
+    "/en/schools/{school}/framework/versions/{edition}/open",
+    "/en/schools/{school}/framework/versions/{edition}/file/{format}",
+    "/en/schools/{school}/framework/import",
+    "/en/schools/{school}/framework/compare",
+    "/en/schools/{school}/framework/national",
+    "/en/schools/{school}/framework/draft",
+    "/en/schools/{school}/framework/draft/add",
+    "/en/schools/{school}/framework/draft/publish",
+    "/en/schools/{school}/framework/draft/discard",
+    "/en/schools/{school}/framework/draft/{code}",
+];
+
+/// Text that only someone of school B could see: its name (the short name in a path is
+/// lowercase and does not match), its people's names, an invited address no one of A was
+/// told, and a note in a B member's scan.
+const MARKERS: &[&str] = &["Rivierenland", "kandidaat@roc.nl", "geheim"];
+
+/// Everything of B that a request could change.
+async fn snapshot(app: &TestApp, b: &Team) -> String {
+    let store = &app.state.store;
+    let mut members = store.members(b.school.id).await.expect("members");
+    members.sort_by_key(|(u, _)| u.id.0);
+    let mut invitations: Vec<String> = store
+        .invitations(b.school.id)
+        .await
+        .expect("invitations")
+        .into_iter()
+        .map(|i| format!("{} {} {:?}", i.id, i.email, i.state))
+        .collect();
+    invitations.sort();
+    let audit = store.audit_log(b.school.id).await.expect("audit").len();
+    let rounds = store.rounds(b.school.id).await.expect("rounds");
+    let mut scans = Vec::new();
+    for round in &rounds {
+        for user in [&b.admin, &b.coordinator, &b.member] {
+            scans.push(
+                store
+                    .my_scan(b.school.id, round.id, user.id)
+                    .await
+                    .expect("scan"),
+            );
+        }
+    }
+    let mut sessions = Vec::new();
+    for user in [&b.admin, &b.coordinator, &b.member] {
+        sessions.push(store.session_count(user.id).await.expect("sessions"));
+    }
+    let editions = store.school_editions(b.school.id).await.expect("editions");
+    let year = domain::allocation::SchoolYear::parse("2026-2027").expect("valid");
+    let allocation = store
+        .allocation(b.school.id, year)
+        .await
+        .expect("allocation");
+    let allocation = format!(
+        "{:?} {:?}",
+        allocation.assignments,
+        store
+            .allocation_settings(b.school.id)
+            .await
+            .expect("settings")
+    );
+    let draft = store.draft(b.school.id).await.expect("draft");
+    format!(
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}",
+        store.school(b.school.id).await.expect("school")
+    )
+}
+
+async fn nothing_of_one_school_reaches_another(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let a = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let b = team(&app, "ROC Rivierenland", "roc.nl").await;
+    let store = &app.state.store;
+    // B has an open invitation and sessions of its own.
+    let invitation = store
+        .invite(
+            b.school.id,
+            b.admin.id,
+            &domain::account::Email::parse("kandidaat@roc.nl").expect("valid"),
+            Permission::Coordinator,
+            &domain::account::FrameworkRoles::default(),
+        )
+        .await
+        .expect("invitation");
+    for user in [&b.admin, &b.coordinator, &b.member] {
+        app.session(user.id).await;
+    }
+    // And an open round, in which its mentor wrote something private.
+    let round = store
+        .open_round(
+            b.school.id,
+            b.coordinator.id,
+            &domain::scan::RoundName::parse("Rivierenland najaar").expect("valid"),
+            domain::scan::Period::parse("2026-11-25", "").expect("valid"),
+            app.state.edition.id(),
+        )
+        .await
+        .expect("round");
+    store
+        .save_scan(
+            b.school.id,
+            round.id,
+            b.member.id,
+            &[domain::scan::Change::AnswerNote(
+                domain::Code::parse("BEG.VIS.T1").expect("valid"),
+                domain::scan::Note::parse("geheim van Rivierenland", 500).expect("valid"),
+            )],
+        )
+        .await
+        .expect("saved");
+
+    // B has an edition of its own (its title names the school) and a draft of the next.
+    let own = crate::helpers::framework::publish_own(&app, &b, |s| {
+        domain::framework::draft::add(
+            s,
+            domain::Role::Mentor,
+            domain::Area::Vision,
+            domain::Kind::Task,
+            domain::Text::new("Stage in Rivierenland, geheim.", ""),
+            None,
+            vec![],
+        )
+        .expect("added");
+    })
+    .await;
+    store
+        .start_draft(
+            b.school.id,
+            b.coordinator.id,
+            "Decaan",
+            &own,
+            app.state.edition.id(),
+        )
+        .await
+        .expect("draft");
+
+    // Every route is listed above, and nothing is listed that is not a route.
+    let mut routes = web::route_paths();
+    routes.sort();
+    let mut covered: Vec<String> = COVERED.iter().map(|s| (*s).to_owned()).collect();
+    covered.sort();
+    let missing: Vec<&String> = routes.iter().filter(|r| !covered.contains(r)).collect();
+    let stale: Vec<&String> = covered.iter().filter(|c| !routes.contains(c)).collect();
+    assert!(
+        missing.is_empty(),
+        "routes the isolation test does not cover (add them to COVERED): {missing:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "COVERED lists routes that no longer exist: {stale:?}"
+    );
+
+    let target = Target::of(&b, &invitation.invitation, &round, &own);
+    let theme = app.state.edition.themes()[0].code.as_str().to_owned();
+
+    // The markers are right: B's own people do see them.
+    let own = app.session(b.admin.id).await;
+    let control = app
+        .get_with(
+            &format!("/nl/scholen/{}/leden", target.short),
+            &[("cookie", &own)],
+        )
+        .await;
+    assert!(
+        MARKERS[..2].iter().all(|m| control.body.contains(m)),
+        "{}",
+        control.body
+    );
+    let mentor = app.session(b.member.id).await;
+    let scan = app
+        .get_with(
+            &format!(
+                "/nl/scholen/{}/rondes/{}/begeleider/visie-en-beleid",
+                target.short, target.round
+            ),
+            &[("cookie", &mentor)],
+        )
+        .await;
+    assert!(scan.body.contains(MARKERS[2]), "{}", scan.body);
+
+    let before = snapshot(&app, &b).await;
+    // A form with B's values in every field a page reads.
+    let hostile = [
+        ("school", target.short.as_str()),
+        ("email", "beheer@roc.nl"),
+        ("name", "Overnemer"),
+        ("password", "niet het wachtwoord van iemand"),
+        ("repeat", "niet het wachtwoord van iemand"),
+        ("permission", "schoolbeheerder"),
+        ("role_beg", "on"),
+        ("role_spe", "on"),
+        ("role_coo", "on"),
+        ("confirm", "on"),
+        ("school_name", "Overgenomen"),
+        ("students", "10"),
+        ("region", "utrecht"),
+        ("sector_vo", "on"),
+        ("op", "hide"),
+        ("revision", "0"),
+        ("take", "all"),
+        ("open", "1"),
+        ("summary", "Overgenomen"),
+        ("nl", "Overgenomen"),
+        ("role", "BEG"),
+        ("area", "VIS"),
+        ("kind", "task"),
+        ("aan", "1"),
+        ("party", "role:BEG"),
+        ("part", "verantwoordelijk"),
+        ("formula", "nvs"),
+        ("nvs_minutes", "60"),
+        ("own_base", "1"),
+        ("own_per_decaan", "1"),
+        ("own_per_student", "1"),
+        ("category", "management"),
+    ];
+    let actors = [
+        ("anonymous", None),
+        ("member of A", Some(a.member.id)),
+        ("coordinator of A", Some(a.coordinator.id)),
+        ("administrator of A", Some(a.admin.id)),
+    ];
+    let mut requests = 0;
+    for pattern in &routes {
+        for path in fill(pattern, &target, &theme) {
+            for (who, user) in actors {
+                for post in [false, true] {
+                    // A fresh session each time: signing out must not turn the rest of the
+                    // walk into anonymous requests.
+                    let cookie = match user {
+                        Some(id) => app.session(id).await,
+                        None => String::new(),
+                    };
+                    let headers = [("cookie", cookie.as_str())];
+                    let page = if post {
+                        app.post_form(&path, &hostile, &headers).await
+                    } else {
+                        app.get_with(&path, &headers).await
+                    };
+                    requests += 1;
+                    let method = if post { "POST" } else { "GET" };
+                    assert!(
+                        !page.status.is_server_error(),
+                        "{method} {path} as {who}: {}",
+                        page.status
+                    );
+                    for marker in MARKERS {
+                        assert!(
+                            !page.body.contains(marker),
+                            "{method} {path} as {who} shows {marker:?} of school B:\n{}",
+                            page.body
+                        );
+                    }
+                    // A school route of B answers nothing but a refusal.
+                    if pattern.contains("{school}") {
+                        assert!(
+                            matches!(
+                                page.status,
+                                StatusCode::NOT_FOUND
+                                    | StatusCode::SEE_OTHER
+                                    | StatusCode::UNAUTHORIZED
+                                    | StatusCode::METHOD_NOT_ALLOWED
+                            ),
+                            "{method} {path} as {who}: {}",
+                            page.status
+                        );
+                        if matches!(
+                            page.status,
+                            StatusCode::SEE_OTHER | StatusCode::UNAUTHORIZED
+                        ) {
+                            assert!(user.is_none(), "{method} {path} as {who} redirected");
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(requests > 500, "{requests} requests");
+    assert_eq!(before, snapshot(&app, &b).await, "school B changed");
+    // And B's people can still work: their sessions were not touched.
+    let after = app
+        .get_with(
+            &format!("/nl/scholen/{}", target.short),
+            &[("cookie", &own)],
+        )
+        .await;
+    assert_eq!(after.status, StatusCode::OK);
+
+    replay_links_after_a_membership_change(&app, &a, &b).await;
+    app.stop().await;
+}
+
+/// The last step of the walk: every kind of one-time link is made, a membership changes, and
+/// each link is replayed. None may open what the rules it was made under no longer allow.
+async fn replay_links_after_a_membership_change(app: &TestApp, a: &Team, b: &Team) {
+    let store = &app.state.store;
+    crate::helpers::links::set_own_password(app, a.member.id, crate::helpers::team::PASSWORD).await;
+    let a_admin = app.session(a.admin.id).await;
+    let a_coordinator = app.session(a.coordinator.id).await;
+    // A's administrator's link for A's mentor, A's coordinator's invitation, and a set-up
+    // link (made while administrators exist, so void from the start).
+    let password_link =
+        crate::helpers::links::administrator_link(app, &a_admin, &a.school.short_name, &a.member)
+            .await;
+    let invitation = crate::helpers::team::path_of(&crate::helpers::team::copied_link(
+        &crate::helpers::team::invite(
+            app,
+            &a_coordinator,
+            &a.school.short_name,
+            "nieuw@lyceum.nl",
+            "lid",
+        )
+        .await,
+        "invite-link",
+    ));
+    let setup = format!(
+        "/nl/inrichten/{}",
+        store.create_setup_link().await.expect("link")
+    );
+
+    // The changes: B takes A's mentor in (they accept with their own password), and A's
+    // administrator deactivates A's coordinator.
+    let into_b = store
+        .invite(
+            b.school.id,
+            b.admin.id,
+            &a.member.email,
+            Permission::Member,
+            &domain::account::FrameworkRoles::default(),
+        )
+        .await
+        .expect("invitation");
+    let accepted = app
+        .post_form(
+            &format!("/nl/uitnodiging/{}", into_b.token),
+            &[("password", crate::helpers::team::PASSWORD)],
+            &[],
+        )
+        .await;
+    assert_eq!(accepted.status, StatusCode::SEE_OTHER, "{}", accepted.body);
+    let off = app
+        .post_form(
+            &format!(
+                "/nl/scholen/{}/leden/{}/deactiveren",
+                a.school.short_name, a.coordinator.id
+            ),
+            &[],
+            &[("cookie", &a_admin)],
+        )
+        .await;
+    assert_eq!(off.status, StatusCode::SEE_OTHER, "{}", off.body);
+
+    let form = [
+        ("name", "Overnemer"),
+        ("email", "overnemer@lyceum.nl"),
+        ("password", "overname via een oude link"),
+        ("repeat", "overname via een oude link"),
+        ("school_name", "Overgenomen"),
+        ("students", "10"),
+        ("region", "utrecht"),
+        ("sector_vo", "on"),
+        ("role_beg", "on"),
+    ];
+    for link in [&password_link, &invitation, &setup] {
+        let shown = app.get(link).await;
+        assert_eq!(shown.status, StatusCode::GONE, "GET {link}: {}", shown.body);
+        let used = app.post_form(link, &form, &[]).await;
+        assert_eq!(used.status, StatusCode::GONE, "POST {link}: {}", used.body);
+    }
+    // The mentor's password is still their own, and no account or school was made.
+    let signed_in = app
+        .post_form(
+            "/nl/inloggen",
+            &[
+                ("email", a.member.email.as_str()),
+                ("password", "overname via een oude link"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(signed_in.status, StatusCode::UNPROCESSABLE_ENTITY);
+    for email in ["nieuw@lyceum.nl", "overnemer@lyceum.nl"] {
+        let account = store
+            .user_by_email(&domain::account::Email::parse(email).expect("valid"))
+            .await
+            .expect("lookup");
+        assert!(account.is_none(), "{email} got an account");
+    }
+}

@@ -1,0 +1,6 @@
+//! Security across every route: isolation between schools, who may call what, and the
+//! probes of an outsider.
+
+mod access;
+mod hardening;
+mod isolation;

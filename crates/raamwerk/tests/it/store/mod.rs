@@ -1,0 +1,5 @@
+//! The storage contract, on both backends, without the web layer.
+
+mod contract;
+mod people;
+mod schools;

@@ -1,0 +1,4 @@
+//! Wie doet wat: agreements, settings and hours.
+
+mod agreements;
+mod hours;

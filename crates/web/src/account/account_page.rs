@@ -1,0 +1,126 @@
+//! The signed-in person's account: who they are and the schools they belong to.
+
+use askama::Template;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use domain::{Lang, Role};
+
+use crate::auth::{Signed, signed_in};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::routes::{Page, PathLang};
+use crate::state::AppState;
+use crate::ui::forms::role_field;
+use crate::ui::to_sign_in;
+use crate::ui::{Chrome, respond_private};
+
+#[derive(Template)]
+#[template(path = "account/account.html")]
+pub struct AccountView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub name: String,
+    pub email: String,
+    pub schools: Vec<SchoolLine>,
+    pub sign_out_everywhere: String,
+    pub data_href: String,
+    pub delete_action: String,
+    pub delete_error: Option<String>,
+    pub roles_action: String,
+    pub notice: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct SchoolLine {
+    pub name: String,
+    pub short_name: String,
+    pub permission: String,
+    pub roles: String,
+    /// The three framework roles: name, form field and whether this person holds it here.
+    pub role_choices: Vec<(String, &'static str, bool)>,
+}
+
+#[derive(serde::Deserialize)]
+pub struct Notice {
+    klaar: Option<String>,
+}
+
+pub async fn show(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    notice: Result<Query<Notice>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let Some(signed) = signed_in(&app, &headers).await? else {
+        return Ok(to_sign_in(lang));
+    };
+    let mut view = view(&app, lang, &signed, None);
+    if notice.ok().and_then(|Query(n)| n.klaar).as_deref() == Some("rollen") {
+        view.notice = Some(Tr(lang).get("account-roles-saved"));
+    }
+    respond_private(&view, lang, StatusCode::OK)
+}
+
+/// The account page, with an error on the delete form when there is one.
+pub fn view(
+    app: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    delete_error: Option<String>,
+) -> AccountView {
+    let t = Tr(lang);
+    let user = &signed.user;
+    let schools = signed
+        .schools
+        .iter()
+        .map(|mine| {
+            let roles: Vec<&str> = mine
+                .roles
+                .as_slice()
+                .iter()
+                .map(|r| app.edition.role(*r).name.get(lang))
+                .collect();
+            SchoolLine {
+                name: mine.school.name.to_string(),
+                short_name: mine.school.short_name.clone(),
+                role_choices: Role::ALL
+                    .into_iter()
+                    .map(|r| {
+                        (
+                            app.edition.role(r).name.get(lang).to_owned(),
+                            role_field(r),
+                            mine.roles.contains(r),
+                        )
+                    })
+                    .collect(),
+                permission: mine.permission.name(lang).to_owned(),
+                roles: if roles.is_empty() {
+                    t.get("account-no-roles")
+                } else {
+                    roles.join(", ")
+                },
+            }
+        })
+        .collect();
+    AccountView {
+        chrome: Chrome::new(
+            lang,
+            &app.edition,
+            Some(&Page::Account),
+            t.get("account-title"),
+        )
+        .signed_in(),
+        t,
+        name: user.name.to_string(),
+        email: user.email.to_string(),
+        schools,
+        sign_out_everywhere: Page::SignOutEverywhere.path(lang),
+        data_href: Page::AccountData.path(lang),
+        delete_action: Page::DeleteAccount.path(lang),
+        delete_error,
+        roles_action: Page::AccountRoles.path(lang),
+        notice: None,
+    }
+}

@@ -1,0 +1,121 @@
+//! Everything the app holds about the signed-in person, as a JSON download (AVG/GDPR right
+//! of access). The format is documented in README (`raamwerk-personal-data/1`).
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use domain::Lang;
+use serde_json::json;
+
+use crate::auth::current_user;
+use crate::error::AppError;
+use crate::routes::{Page, PathLang};
+use crate::state::AppState;
+use crate::ui::see_other;
+
+pub async fn download(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let Some(user) = current_user(&app, &headers).await? else {
+        return Ok(see_other(&Page::SignIn.path(lang)));
+    };
+    let mut memberships = Vec::new();
+    let mut scans = Vec::new();
+    for membership in app.store.memberships_of(user.id).await? {
+        let Some(school) = app.store.school(membership.school).await? else {
+            continue;
+        };
+        let rounds = app.store.rounds(school.id).await?;
+        for mark in app.store.my_scan_marks(school.id, user.id).await? {
+            let Some(round) = rounds.iter().find(|r| r.id == mark.round) else {
+                continue;
+            };
+            let scan = app.store.my_scan(school.id, round.id, user.id).await?;
+            let answers: Vec<_> = scan
+                .content
+                .answers
+                .iter()
+                .map(|(code, a)| {
+                    json!({
+                        "statement": code.as_str(),
+                        "choice": a.choice.map(|c| c.code()),
+                        "note": a.note.as_ref().map(|n| n.as_str()),
+                        "discuss": a.discuss,
+                    })
+                })
+                .collect();
+            let notes: serde_json::Map<String, serde_json::Value> = scan
+                .content
+                .notes
+                .iter()
+                .map(|(key, note)| (key.code(), json!(note.as_str())))
+                .collect();
+            scans.push(json!({
+                "school": school.name.as_str(),
+                "round": round.name.as_str(),
+                "finished": scan.finished_at.is_some(),
+                "answers": answers,
+                "notes": notes,
+            }));
+        }
+        memberships.push(json!({
+            "school": {
+                "name": school.name.as_str(),
+                "short_name": school.short_name,
+            },
+            "permission": membership.permission.code(),
+            "roles": membership.roles.as_slice().iter().map(|r| r.code()).collect::<Vec<_>>(),
+            "active": membership.active,
+        }));
+    }
+    let audit: Vec<_> = app
+        .store
+        .audit_about(user.id)
+        .await?
+        .into_iter()
+        .map(|e| {
+            json!({
+                "school": e.school,
+                "at_unix_ms": e.at,
+                "action": e.action,
+                "detail": e.detail,
+                "by_you": e.by_them == 1,
+            })
+        })
+        .collect();
+    let exported_at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let data = json!({
+        "format": "raamwerk-personal-data/1",
+        "exported_at_unix": exported_at,
+        "account": {
+            "name": user.name.as_str(),
+            "email": user.email.as_str(),
+            "has_password": app.store.has_password(user.id).await?,
+        },
+        "memberships": memberships,
+        "active_sessions": app.store.session_count(user.id).await?,
+        "audit_log": audit,
+        "scans": scans,
+    });
+    let body =
+        serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;
+    let filename = match lang {
+        Lang::Nl => "attachment; filename=\"raamwerk-mijn-gegevens.json\"",
+        Lang::En => "attachment; filename=\"raamwerk-my-data.json\"",
+    };
+    Ok((
+        [
+            (CONTENT_TYPE, "application/json; charset=utf-8"),
+            (CACHE_CONTROL, "no-store"),
+            (CONTENT_DISPOSITION, filename),
+        ],
+        body,
+    )
+        .into_response())
+}

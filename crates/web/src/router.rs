@@ -1,0 +1,332 @@
+//! Every address of the app in one list: its path, its methods, the handler of each and who
+//! may call it. The router is built from this list, and so are the tests that walk every
+//! route ([`route_table`]): the isolation test, and the test that holds each route to the
+//! caller it names here.
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::handler::Handler;
+use axum::http::{Method, StatusCode};
+use axum::routing::MethodRouter;
+use domain::Lang;
+use domain::account::Permission;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::{CompressionLayer, CompressionLevel};
+use tower_http::csrf::CsrfLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::routes::{self, DocumentFormat, MemberOp, Page};
+use crate::state::AppState;
+use crate::tasks;
+use crate::{account, api, assets, error, framework, health, middleware, public, scan, school};
+
+/// Who may call a route. The handler checks it; [`route_table`] says it, and a test holds
+/// every route to what it says here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Who {
+    /// Anyone, signed in or not.
+    Anyone,
+    /// Whoever holds the one-time link in the path (`{token}`).
+    LinkHolder,
+    /// A signed-in person, in no school in particular.
+    SignedIn,
+    /// An active member of the school in the path with at least this permission; anyone
+    /// else gets the answer for a school that does not exist.
+    InSchool(Permission),
+}
+
+const MEMBER: Who = Who::InSchool(Permission::Member);
+const COORDINATOR: Who = Who::InSchool(Permission::Coordinator);
+const ADMINISTRATOR: Who = Who::InSchool(Permission::Administrator);
+
+/// One address: its path, and per method the handler and who may call it.
+pub struct Route {
+    pub path: String,
+    pub methods: Vec<(Method, Who)>,
+    handlers: MethodRouter<AppState>,
+}
+
+fn at(path: impl Into<String>) -> Route {
+    Route {
+        path: path.into(),
+        methods: Vec::new(),
+        handlers: MethodRouter::new(),
+    }
+}
+
+impl Route {
+    fn get<H: Handler<T, AppState>, T: 'static>(mut self, who: Who, handler: H) -> Route {
+        self.methods.push((Method::GET, who));
+        self.handlers = self.handlers.get(handler);
+        self
+    }
+
+    fn post<H: Handler<T, AppState>, T: 'static>(mut self, who: Who, handler: H) -> Route {
+        self.methods.push((Method::POST, who));
+        self.handlers = self.handlers.post(handler);
+        self
+    }
+}
+
+/// The routes of one language: the same pages, with that language's words in the path. The
+/// handlers read the language from the path ([`routes::PathLang`]). Path parameters are named
+/// `{school}`, `{member}`, `{invitation}`, `{token}`, `{role}`, `{area}`, `{code}`,
+/// `{round}`, `{edition}`, `{format}`: the isolation test fills each one and fails on a name
+/// it does not know.
+fn page_routes(lang: Lang) -> Vec<Route> {
+    use Who::{Anyone, LinkHolder, SignedIn};
+    let prefix = format!("/{}", lang.code());
+    let roles = format!("{prefix}/{}", routes::roles_segment(lang));
+    let themes = format!("{prefix}/{}", routes::themes_segment(lang));
+    let token = |segment: &str| format!("{prefix}/{segment}/{{token}}");
+    let school = format!("{prefix}/{}/{{school}}", routes::schools_segment(lang));
+    let members = format!("{school}/{}", routes::members_segment(lang));
+    let member = format!("{members}/{{member}}");
+    let invitations = format!("{school}/{}", routes::invitations_segment(lang));
+    let settings = format!("{school}/{}", routes::settings_segment(lang));
+    let rounds = format!("{school}/{}", routes::rounds_segment(lang));
+    let round = format!("{rounds}/{{round}}");
+    let overview = format!("{round}/{}", routes::overview_segment(lang));
+    let framework = format!("{school}/{}", routes::framework_segment(lang));
+    let version = format!("{framework}/{}/{{edition}}", routes::versions_segment(lang));
+    let draft = format!("{framework}/{}", routes::draft_segment(lang));
+    let tasks = format!("{school}/{}", routes::tasks_segment(lang));
+    let tasks_document = format!("{tasks}/{}", routes::tasks_document_stem(lang));
+    let quick_document = |format| Page::QuickScanDocument(format).path(lang);
+    let mut list = vec![
+        // The public site.
+        at(&prefix).get(Anyone, public::root::home),
+        at(Page::Home.path(lang)).get(Anyone, public::home::show),
+        at(format!("{roles}/{{role}}")).get(Anyone, public::role::show),
+        at(format!("{roles}/{{role}}/{{area}}")).get(Anyone, public::role::show),
+        at(&themes).get(Anyone, public::themes::show),
+        at(format!("{themes}/{{code}}")).get(Anyone, public::theme::show),
+        at(Page::Privacy.path(lang)).get(Anyone, public::privacy::show),
+        // The quick scan: a self-scan without an account, kept in the form only.
+        at(Page::QuickScan.path(lang)).get(Anyone, scan::quick::show),
+        at(Page::QuickScanOverview.path(lang)).post(Anyone, scan::quick::overview),
+        at(Page::QuickScanBack.path(lang)).post(Anyone, scan::quick::back),
+        at(quick_document(DocumentFormat::Pdf)).post(Anyone, scan::quick::pdf),
+        at(quick_document(DocumentFormat::Docx)).post(Anyone, scan::quick::docx),
+        // Accounts.
+        at(Page::SignIn.path(lang))
+            .get(Anyone, account::sign_in::show)
+            .post(Anyone, account::sign_in::submit),
+        at(Page::SignOut.path(lang)).post(Anyone, account::sign_out::submit),
+        at(Page::SignOutEverywhere.path(lang)).post(Anyone, account::sign_out::everywhere),
+        at(Page::ForgotPassword.path(lang))
+            .get(Anyone, account::forgot_password::show)
+            .post(Anyone, account::forgot_password::submit),
+        at(Page::Account.path(lang)).get(SignedIn, account::account_page::show),
+        at(Page::AccountData.path(lang)).get(SignedIn, account::personal_data::download),
+        at(Page::AccountRoles.path(lang)).post(SignedIn, account::roles::submit),
+        at(Page::DeleteAccount.path(lang)).post(SignedIn, account::delete::submit),
+        at(token(routes::set_password_segment(lang)))
+            .get(LinkHolder, account::set_password::show)
+            .post(LinkHolder, account::set_password::submit),
+        at(token(routes::setup_segment(lang)))
+            .get(LinkHolder, account::setup::show)
+            .post(LinkHolder, account::setup::submit),
+        at(token(routes::invitation_segment(lang)))
+            .get(LinkHolder, account::invitation::show)
+            .post(LinkHolder, account::invitation::submit),
+        at(Page::Schools.path(lang)).get(SignedIn, account::schools::show),
+        // A school.
+        at(&school).get(MEMBER, school::start::show),
+        at(&members).get(COORDINATOR, school::members::show),
+        at(&member).get(COORDINATOR, school::member::show),
+        at(&invitations).post(COORDINATOR, school::members::invite),
+        at(format!(
+            "{invitations}/{{invitation}}/{}",
+            routes::revoke_segment(lang)
+        ))
+        .post(COORDINATOR, school::revoke_invitation::submit),
+        at(format!("{school}/{}", routes::audit_log_segment(lang)))
+            .get(ADMINISTRATOR, school::audit_log::show),
+        at(&settings)
+            .get(ADMINISTRATOR, school::settings::show)
+            .post(ADMINISTRATOR, school::settings::submit),
+        at(format!("{settings}/{}", routes::scale_segment(lang)))
+            .post(ADMINISTRATOR, school::settings::submit_scale),
+        // The self-scan.
+        at(&rounds)
+            .get(MEMBER, scan::rounds::show)
+            .post(COORDINATOR, scan::rounds::open),
+        at(&round).get(MEMBER, scan::round::show),
+        at(format!("{round}/{}", routes::close_segment(lang)))
+            .post(COORDINATOR, scan::round::close),
+        at(format!("{round}/{}", routes::finish_segment(lang))).post(MEMBER, scan::round::finish),
+        at(format!("{round}/{}", routes::save_segment(lang))).post(MEMBER, scan::area::save_field),
+        at(&overview).get(MEMBER, scan::overview::show),
+        at(format!("{overview}.pdf")).get(MEMBER, scan::overview::pdf),
+        at(format!("{overview}.docx")).get(MEMBER, scan::overview::docx),
+        at(format!("{round}/{}", routes::share_segment(lang))).post(MEMBER, scan::round::share),
+        at(format!(
+            "{round}/{}/{{member}}",
+            routes::shared_segment(lang)
+        ))
+        .get(MEMBER, scan::overview::shared),
+        at(format!("{round}/{{role}}/{{area}}"))
+            .get(MEMBER, scan::area::show)
+            .post(MEMBER, scan::area::submit),
+        at(format!("{round}/{}", routes::feed_segment(lang))).post(MEMBER, scan::round::feed),
+        // Wie doet wat.
+        at(&tasks).get(MEMBER, tasks::allocation::show),
+        at(format!("{tasks_document}.xlsx")).get(MEMBER, tasks::documents::xlsx),
+        at(format!("{tasks_document}.pdf")).get(MEMBER, tasks::documents::pdf),
+        at(format!("{tasks}/{}", routes::hours_segment(lang)))
+            .get(MEMBER, tasks::hours::show)
+            .post(COORDINATOR, tasks::hours::submit),
+        at(format!("{tasks}/{{code}}"))
+            .get(COORDINATOR, tasks::task::show)
+            .post(COORDINATOR, tasks::task::submit),
+        // The own framework.
+        at(&framework).get(MEMBER, framework::own::show),
+        at(&version).get(MEMBER, framework::edition::show),
+        at(format!("{version}/{}", routes::open_segment(lang)))
+            .post(COORDINATOR, framework::edition::set_open),
+        at(format!(
+            "{version}/{}/{{format}}",
+            routes::export_segment(lang)
+        ))
+        .get(MEMBER, framework::edition::export),
+        at(format!("{framework}/{}", routes::import_segment(lang)))
+            .post(COORDINATOR, framework::import::submit),
+        at(format!("{framework}/{}", routes::compare_segment(lang)))
+            .get(MEMBER, framework::edition::compare),
+        at(format!("{framework}/{}", routes::national_segment(lang)))
+            .get(MEMBER, framework::national::show)
+            .post(COORDINATOR, framework::national::take),
+        at(&draft)
+            .get(COORDINATOR, framework::draft::show)
+            .post(COORDINATOR, framework::draft::start),
+        at(format!("{draft}/{}", routes::add_segment(lang)))
+            .post(COORDINATOR, framework::draft::add),
+        at(format!("{draft}/{}", routes::publish_segment(lang)))
+            .post(COORDINATOR, framework::draft::publish),
+        at(format!("{draft}/{}", routes::discard_segment(lang)))
+            .post(COORDINATOR, framework::draft::discard),
+        at(format!("{draft}/{{code}}"))
+            .get(COORDINATOR, framework::draft_statement::show)
+            .post(COORDINATOR, framework::draft_statement::submit),
+    ];
+    // One address per change to a member; only an administrator makes a password link.
+    list.extend(MemberOp::ALL.into_iter().map(|op| {
+        let who = match op {
+            MemberOp::PasswordLink => ADMINISTRATOR,
+            _ => COORDINATOR,
+        };
+        at(format!("{member}/{}", op.slug(lang))).post(who, school::member::submit)
+    }));
+    list
+}
+
+/// The routes outside the languages.
+fn other_routes() -> Vec<Route> {
+    use Who::Anyone;
+    let case = api::case::BASE;
+    vec![
+        at("/").get(Anyone, public::root::show),
+        at("/healthz").get(Anyone, health::healthz),
+        at("/readyz").get(Anyone, health::readyz),
+        at(assets::paths()[0]).get(Anyone, assets::css),
+        at(assets::paths()[1]).get(Anyone, assets::scan_js),
+        at(api::editions::OPENAPI_PATH).get(Anyone, api::editions::openapi),
+        at(api::editions::IMPORT_PATH)
+            .get(MEMBER, api::editions::list)
+            .post(COORDINATOR, api::editions::import),
+        at(api::editions::EDITION_PATH).get(MEMBER, api::editions::export),
+        at(format!("{case}/CFDocuments")).get(Anyone, api::case::documents),
+        at(format!("{case}/CFDocuments/{{id}}")).get(Anyone, api::case::document),
+        at(format!("{case}/CFPackages/{{id}}")).get(Anyone, api::case::package),
+        at(format!("{case}/CFItems/{{id}}")).get(Anyone, api::case::item),
+        at(format!("{case}/CFAssociations/{{id}}")).get(Anyone, api::case::association),
+    ]
+}
+
+fn all_routes() -> impl Iterator<Item = Route> {
+    other_routes()
+        .into_iter()
+        .chain(Lang::ALL.into_iter().flat_map(page_routes))
+}
+
+/// Every path pattern the router has, with its methods and who may call each (for the tests
+/// that must cover every route).
+pub fn route_table() -> Vec<(String, Vec<(Method, Who)>)> {
+    all_routes().map(|r| (r.path, r.methods)).collect()
+}
+
+/// Every path pattern the router has.
+pub fn route_paths() -> Vec<String> {
+    all_routes().map(|r| r.path).collect()
+}
+
+/// The largest request body we accept: a self-scan area with every note at its longest,
+/// percent-encoded, fits; the public pages take none.
+const BODY_LIMIT: usize = 256 * 1024;
+/// The largest file one may import (the readers' own limit), with room for the form around it.
+const IMPORT_LIMIT: usize = formats::sheet::MAX_BYTES + 64 * 1024;
+/// The longest a request may take before it is answered with 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// The quick scan posts all its answers and notes at once (to the overview, the documents and
+/// back): a note on every statement and area, each character percent-encoded, passes 256 kB.
+const QUICK_SCAN_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Whether a route is one of the quick scan's.
+fn is_quick_scan(path: &str) -> bool {
+    Lang::ALL.iter().any(|&lang| {
+        path.starts_with(&format!(
+            "/{}/{}",
+            lang.code(),
+            routes::quick_scan_segment(lang)
+        ))
+    })
+}
+
+/// Whether a route takes an imported file.
+fn is_import(path: &str) -> bool {
+    Lang::ALL
+        .iter()
+        .any(|&lang| path.ends_with(&format!("/{}", routes::import_segment(lang))))
+        || path == api::editions::IMPORT_PATH
+}
+
+/// The whole application: every route, and the layers every response passes.
+pub fn router(state: AppState) -> Router {
+    let secure = state.secure_cookies;
+    let mut router = Router::new();
+    for Route { path, handlers, .. } in all_routes() {
+        // Imports take files; every other route a form at most.
+        let handlers = if is_import(&path) {
+            handlers.layer(axum::extract::DefaultBodyLimit::max(IMPORT_LIMIT))
+        } else if is_quick_scan(&path) {
+            // (Forms' own default limit is 2 MB too.)
+            handlers.layer(RequestBodyLimitLayer::new(QUICK_SCAN_LIMIT))
+        } else {
+            handlers.layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        };
+        router = router.route(&path, handlers);
+    }
+    router
+        .fallback(error::fallback)
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            error::error_pages,
+        ))
+        .with_state(state)
+        .layer(axum::middleware::from_fn(middleware::etag))
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
+        .layer(CsrfLayer::new().with_rejection_response(middleware::csrf_rejected))
+        .layer(axum::middleware::from_fn_with_state(
+            secure,
+            middleware::security_headers,
+        ))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(RequestBodyLimitLayer::new(IMPORT_LIMIT))
+        .layer(CatchPanicLayer::custom(middleware::panic_response))
+}

@@ -1,0 +1,8 @@
+//! The self-scan: a school's rounds, a person's scan area by area, finishing and
+//! sharing, the overview with its documents, and the quick scan without an account.
+
+pub mod area;
+pub mod overview;
+pub mod quick;
+pub mod round;
+pub mod rounds;

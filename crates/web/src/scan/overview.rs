@@ -1,0 +1,670 @@
+//! One's own overview of a round, worth keeping: per role and area a chart of where one
+//! stands (an SVG with the same numbers as a table beside it), what one already does, what
+//! one wants to take up or develop, what one wants to discuss, one's notes, focus notes and
+//! reflections, and what changed since one's previous round. Seen by its owner only.
+
+use askama::Template;
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use domain::account::Permission;
+use domain::scan::{
+    Choice, NoteKey, Prompt, ScaleLabels, ScanContent, Tally, shifts, tally, with_choice,
+};
+use domain::{Area, Edition, Kind, Lang, Role};
+
+use formats::overview::{
+    Answer as DocAnswer, AreaSection, Bar as DocBar, Changes, Line as DocLine, Overview,
+    RoleSection, Words,
+};
+
+use crate::error::{AppError, error_page};
+use crate::i18n::Tr;
+use crate::routes::DocumentFormat;
+use crate::routes::{Page, PathLang};
+use crate::scan::round::{load_round, roles_held};
+use crate::state::AppState;
+use crate::ui::dates::period_text;
+use crate::ui::school_nav::SchoolNav;
+use crate::ui::{Chrome, respond_private};
+use crate::working::require;
+
+/// One coloured part of a bar: a choice (or no answer yet), where it starts and how wide it
+/// is, in hundredths of the bar.
+#[derive(Debug)]
+pub struct Segment {
+    pub class: &'static str,
+    pub x: String,
+    pub width: String,
+}
+
+/// A bar of the chart: the statements of one kind in one area.
+#[derive(Debug)]
+pub struct Bar {
+    pub label: String,
+    pub y: u32,
+    pub segments: Vec<Segment>,
+    /// The numbers in words, per step: `(label, count)`.
+    pub cells: Vec<(String, usize)>,
+    pub open: usize,
+}
+
+#[derive(Debug)]
+pub struct StatementLine {
+    pub code: String,
+    pub text: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct AreaOverview {
+    pub name: String,
+    pub id: String,
+    pub summary: String,
+    pub bars: Vec<Bar>,
+    pub notes: Vec<StatementLine>,
+    pub focus: Vec<(String, String)>,
+    pub reflections: Vec<(String, String)>,
+}
+
+#[derive(Debug)]
+pub struct RoleOverview {
+    pub name: String,
+    pub areas: Vec<AreaOverview>,
+    pub strengths: Vec<StatementLine>,
+    pub wishes: Vec<StatementLine>,
+    pub discuss: Vec<StatementLine>,
+}
+
+#[derive(Debug)]
+pub struct ShiftLine {
+    pub code: String,
+    pub text: String,
+    pub before: String,
+    pub now: String,
+}
+
+#[derive(Template)]
+#[template(path = "scan/overview.html")]
+pub struct OverviewView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub nav: Option<SchoolNav>,
+    pub round_name: String,
+    pub period: String,
+    pub round_href: Option<String>,
+    pub roles: Vec<RoleOverview>,
+    pub legend: Vec<(&'static str, String)>,
+    pub task_header: Vec<String>,
+    pub expertise_header: Vec<String>,
+    /// The earlier round compared with, and what changed.
+    pub earlier: Option<(String, Vec<ShiftLine>)>,
+    pub started: bool,
+    /// Whose scan this is, when it is a colleague's shared with the viewer.
+    pub shared_by: Option<String>,
+    /// The school's words for the steps.
+    pub scale: ScaleLabels,
+    pub pdf_href: String,
+    pub docx_href: String,
+    /// For the quick scan without an account: the answers, kept in the page (nothing is
+    /// stored), with the addresses that turn them into documents or back into the form.
+    pub kept: Option<Kept>,
+}
+
+/// A quick scan's answers carried in the page, and where they can be sent.
+#[derive(Debug)]
+pub struct Kept {
+    pub fields: Vec<(String, String)>,
+    pub pdf_action: String,
+    pub docx_action: String,
+    pub back_action: String,
+}
+
+const CLASSES: [&str; 4] = ["c-ja", "c-deels", "c-ontwikkelen", "c-niet"];
+
+fn bar(
+    tally: &Tally,
+    kind: Kind,
+    label: String,
+    index: u32,
+    scale: &ScaleLabels,
+    lang: Lang,
+) -> Bar {
+    let total = tally.total().max(1) as f64;
+    let mut x = 0.0;
+    let mut segments = Vec::new();
+    let mut parts: Vec<(&'static str, usize)> = Choice::ALL
+        .into_iter()
+        .zip(CLASSES)
+        .map(|(c, class)| (class, tally.count(c)))
+        .collect();
+    parts.push(("c-open", tally.open));
+    for (class, count) in parts {
+        if count == 0 {
+            continue;
+        }
+        let width = count as f64 * 100.0 / total;
+        segments.push(Segment {
+            class,
+            x: format!("{x:.2}"),
+            width: format!("{width:.2}"),
+        });
+        x += width;
+    }
+    Bar {
+        label,
+        y: index * 26 + 12,
+        segments,
+        cells: Choice::ALL
+            .into_iter()
+            .map(|c| (scale.label(kind, c, lang).to_owned(), tally.count(c)))
+            .collect(),
+        open: tally.open,
+    }
+}
+
+/// A statement as the overview lists it, with the person's note on it.
+fn line(content: &ScanContent, s: &domain::Statement, lang: Lang) -> StatementLine {
+    StatementLine {
+        code: s.code.to_string(),
+        text: s.text.shown(lang).to_owned(),
+        note: content
+            .answer(&s.code)
+            .and_then(|a| a.note.as_ref())
+            .map(|n| n.to_string()),
+    }
+}
+
+pub async fn show(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    let (view, _) = own(&app, lang, &headers, path).await?;
+    respond_private(&view, lang, StatusCode::OK)
+}
+
+/// One's own overview as a typeset PDF.
+pub async fn pdf(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    download(&app, lang, &headers, path, DocumentFormat::Pdf).await
+}
+
+/// One's own overview as an editable document (DOCX).
+pub async fn docx(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    download(&app, lang, &headers, path, DocumentFormat::Docx).await
+}
+
+async fn download(
+    app: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+    format: DocumentFormat,
+) -> Result<Response, AppError> {
+    let (view, document) = own(app, lang, headers, path).await?;
+    let name: String = view
+        .round_name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = match lang {
+        Lang::Nl => "raamwerk-overzicht",
+        Lang::En => "raamwerk-overview",
+    };
+    document_response(document, format, &format!("{stem}-{name}")).await
+}
+
+/// An overview document as a download: made off the async runtime (typesetting takes a few
+/// milliseconds of CPU), never stored by a cache, named `name` plus the format's extension.
+pub(crate) async fn document_response(
+    document: Overview,
+    format: DocumentFormat,
+    name: &str,
+) -> Result<Response, AppError> {
+    let now = store::now_millis();
+    let (y, m, d) = crate::ui::dates::civil_from_days(now.div_euclid(86_400_000));
+    let bytes = tokio::task::spawn_blocking(move || match format {
+        DocumentFormat::Pdf => formats::overview::pdf::write(
+            &document,
+            (
+                i32::try_from(y).unwrap_or(2026),
+                u8::try_from(m).unwrap_or(1),
+                u8::try_from(d).unwrap_or(1),
+            ),
+        ),
+        DocumentFormat::Docx => formats::overview::docx::write(&document),
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let content_type = match format {
+        DocumentFormat::Pdf => "application/pdf",
+        DocumentFormat::Docx => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        }
+    };
+    Ok(crate::ui::respond::download(
+        bytes,
+        content_type,
+        &format!("{name}.{}", format.extension()),
+    ))
+}
+
+/// One's own overview of a round: the page's view and the document made from it; or the
+/// answer to give instead.
+async fn own(
+    app: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<(OverviewView, Overview), AppError> {
+    let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
+    let working = require(app, headers, lang, &short, Permission::Member).await?;
+    let Some((round, edition)) = load_round(app, &working, &id).await? else {
+        return Err(AppError::NotFound(lang));
+    };
+    let me = working.user().id;
+    let mine = app.store.my_scan(working.school().id, round.id, me).await?;
+    // The person's most recent earlier round with a scan, to compare with.
+    let marks = app.store.my_scan_marks(working.school().id, me).await?;
+    let earlier_round = app
+        .store
+        .rounds(working.school().id)
+        .await?
+        .into_iter()
+        .filter(|r| r.created_at < round.created_at && marks.iter().any(|m| m.round == r.id))
+        .max_by_key(|r| r.created_at);
+    let earlier = match earlier_round {
+        Some(before) => Some((
+            before.name.to_string(),
+            app.store
+                .my_scan(working.school().id, before.id, me)
+                .await?
+                .content,
+        )),
+        None => None,
+    };
+    let roles = roles_held(&working);
+    let scale = app.store.scale_labels(working.school().id).await?;
+    let view = render(
+        app, lang, &working, &round, &edition, &mine, &roles, earlier, None, scale,
+    );
+    let subtitle = format!(
+        "{} · {} · {}",
+        working.school().name,
+        view.round_name,
+        view.period
+    );
+    let document = document(&view, &edition, &mine.content, &roles, subtitle, lang);
+    Ok((view, document))
+}
+
+/// The document of an overview: what the page shows, and every statement with the step
+/// chosen.
+pub(crate) fn document(
+    view: &OverviewView,
+    edition: &Edition,
+    content: &ScanContent,
+    roles: &[Role],
+    subtitle: String,
+    lang: Lang,
+) -> Overview {
+    let t = Tr(lang);
+    let scale = &view.scale;
+    let now = store::now_millis();
+    let line = |l: &StatementLine| DocLine {
+        code: l.code.clone(),
+        text: l.text.clone(),
+    };
+    Overview {
+        lang: lang.code().to_owned(),
+        title: view.chrome.title.clone(),
+        subtitle,
+        made_on: t.with("overview-made-on", "date", crate::ui::dates::day(now, lang)),
+        intro: t.get("overview-private"),
+        legend: view.legend.iter().map(|(_, label)| label.clone()).collect(),
+        roles: view
+            .roles
+            .iter()
+            .zip(roles)
+            .map(|(r, &role)| RoleSection {
+                name: r.name.clone(),
+                areas: r
+                    .areas
+                    .iter()
+                    .zip(Area::ALL)
+                    .map(|(a, area)| AreaSection {
+                        name: a.name.clone(),
+                        bars: a
+                            .bars
+                            .iter()
+                            .map(|b| {
+                                let mut counts = [0; formats::overview::STEPS];
+                                for (i, (_, n)) in b.cells.iter().enumerate().take(4) {
+                                    counts[i] = *n;
+                                }
+                                counts[4] = b.open;
+                                DocBar {
+                                    label: b.label.clone(),
+                                    counts,
+                                }
+                            })
+                            .collect(),
+                        answers: edition
+                            .statements()
+                            .iter()
+                            .filter(|s| s.role == role && s.area == area)
+                            .map(|s| {
+                                let answer = content.answer(&s.code);
+                                DocAnswer {
+                                    code: s.code.to_string(),
+                                    text: s.text.shown(lang).to_owned(),
+                                    choice: answer
+                                        .and_then(|a| a.choice)
+                                        .map(|c| scale.label(s.kind, c, lang).to_owned())
+                                        .unwrap_or_default(),
+                                    note: answer
+                                        .and_then(|a| a.note.as_ref())
+                                        .map(|n| n.to_string())
+                                        .unwrap_or_default(),
+                                    discuss: answer.is_some_and(|a| a.discuss),
+                                }
+                            })
+                            .collect(),
+                        texts: a.focus.iter().chain(&a.reflections).cloned().collect(),
+                    })
+                    .collect(),
+                strengths: r.strengths.iter().map(line).collect(),
+                wishes: r.wishes.iter().map(line).collect(),
+                discuss: r.discuss.iter().map(line).collect(),
+            })
+            .collect(),
+        changes: view.earlier.as_ref().map(|(name, lines)| Changes {
+            heading: t.with("overview-changes-since", "round", name),
+            before: name.clone(),
+            now: view.round_name.clone(),
+            rows: lines
+                .iter()
+                .map(|l| {
+                    (
+                        format!("{} {}", l.code, l.text),
+                        l.before.clone(),
+                        l.now.clone(),
+                    )
+                })
+                .collect(),
+        }),
+        words: Words {
+            statement: t.get("overview-statement"),
+            choice: t.get("overview-choice"),
+            note: t.get("overview-note"),
+            discuss: t.get("scan-discuss"),
+            strengths: t.get("overview-strengths"),
+            wishes: t.get("overview-wishes"),
+            to_discuss: t.get("overview-discuss"),
+            none_yet: t.get("overview-none-yet"),
+        },
+    }
+}
+
+/// A colleague's scan, shared with the viewer (or the team): the same overview, read-only,
+/// without the comparison with their earlier rounds (which they did not share).
+pub async fn shared(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    let (short, id, member) = path.map(|Path(p)| p).unwrap_or_default();
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
+    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let Ok(owner) = uuid::Uuid::parse_str(&member).map(domain::account::UserId) else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let school = working.school().id;
+    let viewer = working.user().id;
+    let (Some(scan), Some((user, membership))) = (
+        app.store
+            .shared_scan(school, round.id, viewer, owner)
+            .await?,
+        app.store.member(school, owner).await?,
+    ) else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let view = render(
+        &app,
+        lang,
+        &working,
+        &round,
+        &edition,
+        &scan,
+        membership.roles.as_slice(),
+        None,
+        Some(user.name.to_string()),
+        app.store.scale_labels(school).await?,
+    );
+    respond_private(&view, lang, StatusCode::OK)
+}
+
+/// The overview of a scan: one's own (`shared_by` is `None`), or a colleague's.
+#[allow(clippy::too_many_arguments)]
+fn render(
+    app: &AppState,
+    lang: Lang,
+    working: &crate::working::Working,
+    round: &store::Round,
+    edition: &Edition,
+    scan: &store::MyScan,
+    roles: &[Role],
+    earlier: Option<(String, ScanContent)>,
+    shared_by: Option<String>,
+    scale: ScaleLabels,
+) -> OverviewView {
+    let t = Tr(lang);
+    let short = working.school().short_name.clone();
+    let content = &scan.content;
+    let overviews = roles
+        .iter()
+        .map(|&role| role_overview(edition, content, role, &scale, lang))
+        .collect();
+    let earlier = earlier.map(|(name, before)| {
+        let lines = shifts(edition, roles, &before, content)
+            .into_iter()
+            .map(|shift| {
+                let word = |c: Option<Choice>| {
+                    c.map_or_else(
+                        || t.get("overview-no-answer"),
+                        |c| scale.label(shift.statement.kind, c, lang).to_owned(),
+                    )
+                };
+                ShiftLine {
+                    code: shift.statement.code.to_string(),
+                    text: shift.statement.text.shown(lang).to_owned(),
+                    before: word(shift.before),
+                    now: word(shift.now),
+                }
+            })
+            .collect();
+        (name, lines)
+    });
+    let page = Page::ScanOverview(short.clone(), round.id);
+    let title = match &shared_by {
+        None => t.with("overview-title", "round", round.name.as_str()),
+        Some(name) => t.args(
+            "overview-shared-title",
+            &[("name", name.as_str()), ("round", round.name.as_str())],
+        ),
+    };
+    OverviewView {
+        chrome: Chrome::new(lang, &app.edition, Some(&page), title).signed_in(),
+        nav: Some(SchoolNav::new(working, lang, &Page::Rounds(short.clone()))),
+        round_name: round.name.to_string(),
+        period: period_text(round.period, lang),
+        round_href: Some(Page::Round(short.clone(), round.id).path(lang)),
+        roles: overviews,
+        legend: legend(&scale, lang),
+        task_header: steps(&scale, Kind::Task, lang),
+        expertise_header: steps(&scale, Kind::Expertise, lang),
+        earlier,
+        started: scan.started,
+        shared_by,
+        scale,
+        kept: None,
+        pdf_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Pdf).path(lang),
+        docx_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Docx).path(lang),
+        t,
+    }
+}
+
+/// The chart's colours and what they mean (one name for both kinds where they differ), then
+/// *not answered yet*.
+pub(crate) fn legend(scale: &ScaleLabels, lang: Lang) -> Vec<(&'static str, String)> {
+    Choice::ALL
+        .into_iter()
+        .zip(CLASSES)
+        .map(|(c, class)| {
+            (
+                class,
+                format!(
+                    "{} / {}",
+                    scale.label(Kind::Task, c, lang),
+                    scale.label(Kind::Expertise, c, lang)
+                ),
+            )
+        })
+        .chain(std::iter::once((
+            "c-open",
+            Tr(lang).get("overview-no-answer"),
+        )))
+        .collect()
+}
+
+/// The words of the steps for one kind.
+pub(crate) fn steps(scale: &ScaleLabels, kind: Kind, lang: Lang) -> Vec<String> {
+    Choice::ALL
+        .into_iter()
+        .map(|c| scale.label(kind, c, lang).to_owned())
+        .collect()
+}
+
+pub(crate) fn role_overview(
+    edition: &Edition,
+    content: &ScanContent,
+    role: Role,
+    scale: &ScaleLabels,
+    lang: Lang,
+) -> RoleOverview {
+    let t = Tr(lang);
+    let areas = Area::ALL
+        .into_iter()
+        .map(|area| {
+            let bars: Vec<Bar> = Kind::ALL
+                .into_iter()
+                .zip(0u32..)
+                .map(|(kind, i)| {
+                    let label = t.get(match kind {
+                        Kind::Task => "scan-tasks",
+                        Kind::Expertise => "scan-expertise",
+                    });
+                    bar(
+                        &tally(edition, content, role, area, kind),
+                        kind,
+                        label,
+                        i,
+                        scale,
+                        lang,
+                    )
+                })
+                .collect();
+            let summary = bars
+                .iter()
+                .map(|b| {
+                    let parts: Vec<String> = b
+                        .cells
+                        .iter()
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(label, n)| format!("{n} {label}"))
+                        .collect();
+                    let parts = if parts.is_empty() {
+                        t.get("overview-nothing-yet")
+                    } else {
+                        parts.join(", ")
+                    };
+                    format!("{}: {parts}", b.label)
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            AreaOverview {
+                name: edition.area(area).name.get(lang).to_owned(),
+                id: format!("{}-{}", role.code(), area.code()).to_lowercase(),
+                summary,
+                bars,
+                notes: edition
+                    .statements()
+                    .iter()
+                    .filter(|s| s.role == role && s.area == area)
+                    .filter(|s| content.answer(&s.code).is_some_and(|a| a.note.is_some()))
+                    .map(|s| line(content, s, lang))
+                    .collect(),
+                focus: Kind::ALL
+                    .into_iter()
+                    .filter_map(|kind| {
+                        let note = content.notes.get(&NoteKey::Focus(role, area, kind))?;
+                        Some((
+                            t.get(match kind {
+                                Kind::Task => "scan-focus-tasks",
+                                Kind::Expertise => "scan-focus-expertise",
+                            }),
+                            note.to_string(),
+                        ))
+                    })
+                    .collect(),
+                reflections: Prompt::ALL
+                    .into_iter()
+                    .filter_map(|p| {
+                        let note = content.notes.get(&NoteKey::Reflection(role, area, p))?;
+                        Some((p.question(area, lang), note.to_string()))
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let lines = |choice: Choice| {
+        with_choice(edition, content, role, choice)
+            .into_iter()
+            .map(|s| line(content, s, lang))
+            .collect()
+    };
+    RoleOverview {
+        name: edition.role(role).name.get(lang).to_owned(),
+        areas,
+        strengths: lines(Choice::Yes),
+        wishes: lines(Choice::Develop),
+        discuss: edition
+            .statements()
+            .iter()
+            .filter(|s| s.role == role && content.answer(&s.code).is_some_and(|a| a.discuss))
+            .map(|s| line(content, s, lang))
+            .collect(),
+    }
+}

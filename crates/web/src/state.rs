@@ -1,0 +1,82 @@
+//! What every request may use: the store, the public edition, caches, the mailer and how
+//! the app is run.
+
+use std::sync::Arc;
+
+use domain::{Edition, Lang};
+use store::Store;
+
+use crate::cache;
+use crate::mail;
+use crate::routes::Page;
+
+/// Everything a request may need. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct AppState(Arc<App>);
+
+#[derive(Debug)]
+pub struct App {
+    pub store: Store,
+    /// The edition the public pages show: the newest national one.
+    pub edition: Edition,
+    /// The public pages of that edition, rendered once.
+    pub pages: cache::PageCache,
+    /// Whether cookies get `Secure` (the app is reached over HTTPS, e.g. behind a proxy).
+    pub secure_cookies: bool,
+    /// The address at which people reach the app (no trailing slash).
+    pub base_url: String,
+    /// Recent session lookups.
+    pub sessions: cache::SessionCache,
+    /// Sends invitations and password links, when SMTP is configured.
+    pub mailer: Option<mail::Mailer>,
+    /// CASE packages of open editions, made once each.
+    pub case_packages: cache::PackageCache,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(store: Store, edition: Edition, settings: Settings) -> AppState {
+        AppState(Arc::new(App {
+            store,
+            edition,
+            pages: cache::PageCache::default(),
+            secure_cookies: settings.secure_cookies,
+            base_url: settings.base_url.trim_end_matches('/').to_owned(),
+            sessions: cache::SessionCache::default(),
+            mailer: settings.mailer,
+            case_packages: cache::PackageCache::default(),
+        }))
+    }
+
+    /// A page's full address, for links that leave the browser (e-mail, copy and paste).
+    pub fn absolute(&self, page: &Page, lang: Lang) -> String {
+        format!("{}{}", self.base_url, page.path(lang))
+    }
+}
+
+/// How the app is run, from the command line or the environment.
+#[derive(Debug)]
+pub struct Settings {
+    /// Mark cookies `Secure` (the app is reached over HTTPS).
+    pub secure_cookies: bool,
+    /// The address at which people reach the app, e.g. `https://raamwerk.school.nl`.
+    pub base_url: String,
+    /// The SMTP connection for e-mail, if any.
+    pub mailer: Option<mail::Mailer>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            secure_cookies: false,
+            base_url: "http://127.0.0.1:8080".to_owned(),
+            mailer: None,
+        }
+    }
+}

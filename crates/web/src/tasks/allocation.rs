@@ -1,0 +1,593 @@
+//! *Wie doet wat*: the team's agreement on who does which task in a school year, readable by
+//! every member, with what deserves a conversation, in views per area, role, category and
+//! person, and one's own tasks. Suggestions come only from scans whose owners chose to let
+//! them feed it.
+
+use std::collections::{HashMap, HashSet};
+
+use askama::Template;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use domain::account::{Permission, UserId};
+use domain::allocation::{
+    Assignment, Attention, Category, Part, Party, SchoolYear, Suggestion, Task, attention,
+    task_hours,
+};
+use domain::hours::Minutes;
+use domain::{Area, Code, Edition, Kind, Lang, Role};
+use store::{AllocationData, AllocationSettings};
+
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::routes::{Page, PathLang};
+use crate::state::AppState;
+use crate::ui::dates::{year_of, year_param};
+use crate::ui::frameworks::school_framework;
+use crate::ui::school_nav::{SchoolNav, school_param};
+use crate::ui::{Chrome, respond_private};
+use crate::working::{Working, require};
+
+/// Everything the allocation's pages need, loaded once.
+pub(crate) struct Loaded {
+    pub edition: Edition,
+    pub tasks: Vec<Task>,
+    pub data: AllocationData,
+    pub settings: AllocationSettings,
+    pub suggestions: std::sync::Arc<Vec<Suggestion>>,
+    /// Active members' names.
+    pub names: HashMap<UserId, String>,
+    /// The framework roles active members hold.
+    pub roles: HashMap<UserId, Vec<Role>>,
+}
+
+pub(crate) async fn load(
+    app: &AppState,
+    working: &Working,
+    year: SchoolYear,
+) -> Result<Loaded, AppError> {
+    let school = working.school().id;
+    let edition = school_framework(app, school).await?.current;
+    let data = app.store.allocation(school, year).await?;
+    let settings = app.store.allocation_settings(school).await?;
+    let tasks = edition
+        .statements()
+        .iter()
+        .filter(|s| s.kind == Kind::Task)
+        .map(|s| {
+            let (category, hours) = data
+                .tasks
+                .get(&s.code)
+                .copied()
+                .unwrap_or((Category::default_for(s.role), None));
+            Task {
+                code: s.code.clone(),
+                role: s.role,
+                category,
+                hours,
+            }
+        })
+        .collect();
+    // Suggestions from the school's most recent round.
+    let suggestions = match app.store.rounds(school).await?.first() {
+        Some(round) => app.store.suggestions(school, round.id).await?,
+        None => std::sync::Arc::default(),
+    };
+    let members: Vec<_> = app
+        .store
+        .members(school)
+        .await?
+        .into_iter()
+        .filter(|(_, m)| m.active)
+        .collect();
+    let names = members
+        .iter()
+        .map(|(u, _)| (u.id, u.name.to_string()))
+        .collect();
+    let roles = members
+        .iter()
+        .map(|(u, m)| (u.id, m.roles.as_slice().to_vec()))
+        .collect();
+    Ok(Loaded {
+        edition,
+        tasks,
+        data,
+        settings,
+        suggestions,
+        names,
+        roles,
+    })
+}
+
+/// A party's name in a language.
+pub(crate) fn party_name(
+    party: &Party,
+    names: &HashMap<UserId, String>,
+    lang: Lang,
+    edition: &Edition,
+) -> String {
+    match party {
+        Party::Person(p) => names
+            .get(p)
+            .cloned()
+            .unwrap_or_else(|| Tr(lang).get("tasks-former-member")),
+        Party::Role(role) => edition.role(*role).name.get(lang).to_owned(),
+        Party::Outside(o) => o.name(lang).to_owned(),
+        Party::Own(name) => name.clone(),
+    }
+}
+
+/// A task as the overview shows it.
+#[derive(Debug)]
+pub struct TaskRow {
+    pub code: String,
+    pub text: String,
+    pub category: String,
+    pub hours: String,
+    pub responsible: String,
+    pub carries_out: String,
+    pub involved: String,
+    /// What people said in their scans, for those who let them count.
+    pub said: String,
+    pub href: String,
+}
+
+#[derive(Debug)]
+pub struct Group {
+    pub heading: String,
+    pub rows: Vec<TaskRow>,
+}
+
+#[derive(Debug)]
+pub struct ViewLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "tasks/allocation.html")]
+pub struct TasksView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub nav: SchoolNav,
+    pub year: String,
+    pub previous_href: String,
+    pub next_href: String,
+    pub views: Vec<ViewLink>,
+    pub attention: Vec<String>,
+    pub groups: Vec<Group>,
+    pub can_change: bool,
+    pub hours_href: String,
+    pub xlsx_href: String,
+    pub pdf_href: String,
+}
+
+/// The ways to group the tasks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum View {
+    Area,
+    Role,
+    Category,
+    Person,
+    Mine,
+}
+
+impl View {
+    const ALL: [View; 5] = [
+        View::Area,
+        View::Role,
+        View::Category,
+        View::Person,
+        View::Mine,
+    ];
+
+    fn key(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (View::Area, Lang::Nl) => "gebied",
+            (View::Area, Lang::En) => "area",
+            (View::Role, Lang::Nl) => "rol",
+            (View::Role, Lang::En) => "role",
+            (View::Category, Lang::Nl) => "categorie",
+            (View::Category, Lang::En) => "category",
+            (View::Person, Lang::Nl) => "persoon",
+            (View::Person, Lang::En) => "person",
+            (View::Mine, Lang::Nl) => "mijn",
+            (View::Mine, Lang::En) => "mine",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            View::Area => "tasks-view-area",
+            View::Role => "tasks-view-role",
+            View::Category => "tasks-view-category",
+            View::Person => "tasks-view-person",
+            View::Mine => "tasks-view-mine",
+        }
+    }
+}
+
+fn view_param(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "weergave",
+        Lang::En => "view",
+    }
+}
+
+/// Words for one thing worth a conversation.
+pub(crate) fn attention_text(a: &Attention, loaded: &Loaded, lang: Lang) -> String {
+    let t = Tr(lang);
+    let name = |p: &UserId| party_name(&Party::Person(*p), &loaded.names, lang, &loaded.edition);
+    match a {
+        Attention::NoOneResponsible(code) => t.with("tasks-att-no-responsible", "code", code),
+        Attention::NoOneCarriesOut(code) => t.with("tasks-att-no-carrier", "code", code),
+        Attention::SeveralResponsible { code, parties } => t.args(
+            "tasks-att-several",
+            &[("code", code.as_str()), ("n", &parties.to_string())],
+        ),
+        Attention::ManyResponsibilities { person, count } => t.args(
+            "tasks-att-many",
+            &[("name", &name(person)), ("n", &count.to_string())],
+        ),
+        Attention::MoreHoursThanAllocated {
+            person,
+            tasks,
+            allocated,
+        } => t.args(
+            "tasks-att-hours",
+            &[
+                ("name", &name(person)),
+                ("tasks", &tasks.display(lang)),
+                ("allocated", &allocated.display(lang)),
+            ],
+        ),
+        Attention::SaysButNotAgreed { person, code } => t.args(
+            "tasks-att-says",
+            &[("name", &name(person)), ("code", code.as_str())],
+        ),
+        Attention::AgreedButSaysNot { person, code } => t.args(
+            "tasks-att-says-not",
+            &[("name", &name(person)), ("code", code.as_str())],
+        ),
+    }
+}
+
+/// The allocation looked up by task and by person, built once per page.
+pub(crate) struct Index<'a> {
+    by_code: HashMap<&'a Code, Vec<&'a Assignment>>,
+    said: HashMap<&'a Code, Vec<&'a Suggestion>>,
+    of_person: HashMap<UserId, HashSet<&'a Code>>,
+}
+
+impl<'a> Index<'a> {
+    pub(crate) fn new(loaded: &'a Loaded) -> Index<'a> {
+        let mut by_code: HashMap<&Code, Vec<&Assignment>> = HashMap::new();
+        let mut of_person: HashMap<UserId, HashSet<&Code>> = HashMap::new();
+        for a in &loaded.data.assignments {
+            by_code.entry(&a.code).or_default().push(a);
+            if let Party::Person(p) = &a.party {
+                of_person.entry(*p).or_default().insert(&a.code);
+            }
+        }
+        let mut said: HashMap<&Code, Vec<&Suggestion>> = HashMap::new();
+        for s in loaded.suggestions.iter().filter(|s| s.offers()) {
+            said.entry(&s.code).or_default().push(s);
+        }
+        Index {
+            by_code,
+            said,
+            of_person,
+        }
+    }
+}
+
+/// How many names a cell lists before it counts the rest.
+const NAMES_SHOWN: usize = 5;
+
+/// The things to talk about in words; differences between scans and agreements are counted
+/// per task when more than a few people share them.
+pub(crate) fn attention_lines(found: &[Attention], loaded: &Loaded, lang: Lang) -> Vec<String> {
+    let t = Tr(lang);
+    let mut per_task: HashMap<(&Code, bool), usize> = HashMap::new();
+    for a in found {
+        match a {
+            Attention::SaysButNotAgreed { code, .. } => {
+                *per_task.entry((code, true)).or_default() += 1
+            }
+            Attention::AgreedButSaysNot { code, .. } => {
+                *per_task.entry((code, false)).or_default() += 1
+            }
+            _ => {}
+        }
+    }
+    let mut said: HashSet<(&Code, bool)> = HashSet::new();
+    let mut out = Vec::new();
+    for a in found {
+        let key = match a {
+            Attention::SaysButNotAgreed { code, .. } => Some((code, true)),
+            Attention::AgreedButSaysNot { code, .. } => Some((code, false)),
+            _ => None,
+        };
+        match key {
+            Some(key) if per_task.get(&key).copied().unwrap_or(0) > 3 => {
+                if said.insert(key) {
+                    let n = per_task[&key].to_string();
+                    let message = if key.1 {
+                        "tasks-att-says-many"
+                    } else {
+                        "tasks-att-says-not-many"
+                    };
+                    out.push(t.args(message, &[("n", n.as_str()), ("code", key.0.as_str())]));
+                }
+            }
+            _ => out.push(attention_text(a, loaded, lang)),
+        }
+    }
+    out
+}
+
+fn row(
+    task: &Task,
+    loaded: &Loaded,
+    index: &Index<'_>,
+    lang: Lang,
+    short: &str,
+    year: SchoolYear,
+) -> TaskRow {
+    let t = Tr(lang);
+    let agreed = index
+        .by_code
+        .get(&task.code)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let parties = |part: Part| {
+        agreed
+            .iter()
+            .filter(|a| a.part == part)
+            .map(|a| party_name(&a.party, &loaded.names, lang, &loaded.edition))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let said_by = index
+        .said
+        .get(&task.code)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut said: Vec<String> = said_by
+        .iter()
+        .take(NAMES_SHOWN)
+        .map(|s| {
+            format!(
+                "{} ({})",
+                party_name(
+                    &Party::Person(s.person),
+                    &loaded.names,
+                    lang,
+                    &loaded.edition
+                ),
+                t.get(match s.choice {
+                    domain::scan::Choice::Yes => "tasks-said-yes",
+                    domain::scan::Choice::Partly => "tasks-said-partly",
+                    _ => "tasks-said-develop",
+                })
+            )
+        })
+        .collect();
+    if said_by.len() > NAMES_SHOWN {
+        said.push(t.count("tasks-said-more", said_by.len() - NAMES_SHOWN));
+    }
+    TaskRow {
+        code: task.code.to_string(),
+        text: loaded
+            .edition
+            .statement(task.code.as_str())
+            .map(|s| s.text.shown(lang).to_owned())
+            .unwrap_or_default(),
+        category: task.category.name(lang).to_owned(),
+        hours: task.hours.map(|h| h.display(lang)).unwrap_or_default(),
+        responsible: parties(Part::Responsible),
+        carries_out: parties(Part::CarriesOut),
+        involved: parties(Part::Involved),
+        said: said.join(", "),
+        href: format!(
+            "{}?{}={year}",
+            Page::Task(short.to_owned(), task.code.to_string()).path(lang),
+            year_param(lang)
+        ),
+    }
+}
+
+/// The tasks in which a person has a part by name.
+fn tasks_of<'a>(
+    loaded: &'a Loaded,
+    index: &'a Index<'_>,
+    person: UserId,
+) -> impl Iterator<Item = &'a Task> {
+    let mine = index.of_person.get(&person);
+    loaded
+        .tasks
+        .iter()
+        .filter(move |t| mine.is_some_and(|codes| codes.contains(&t.code)))
+}
+
+pub(crate) fn groups(
+    loaded: &Loaded,
+    view: View,
+    working: &Working,
+    lang: Lang,
+    year: SchoolYear,
+) -> Vec<Group> {
+    let t = Tr(lang);
+    let short = &working.school().short_name;
+    let index = Index::new(loaded);
+    let rows = |tasks: &mut dyn Iterator<Item = &Task>| {
+        tasks
+            .map(|task| row(task, loaded, &index, lang, short, year))
+            .collect::<Vec<_>>()
+    };
+    let edition = &loaded.edition;
+    match view {
+        View::Area => Role::ALL
+            .into_iter()
+            .flat_map(|role| Area::ALL.into_iter().map(move |area| (role, area)))
+            .map(|(role, area)| Group {
+                heading: format!(
+                    "{} · {}",
+                    edition.role(role).name.get(lang),
+                    edition.area(area).name.get(lang)
+                ),
+                rows: rows(&mut loaded.tasks.iter().filter(|task| {
+                    edition
+                        .statement(task.code.as_str())
+                        .is_some_and(|s| s.role == role && s.area == area)
+                })),
+            })
+            .collect(),
+        View::Role => Role::ALL
+            .into_iter()
+            .map(|role| Group {
+                heading: edition.role(role).name.get(lang).to_owned(),
+                rows: rows(&mut loaded.tasks.iter().filter(|task| task.role == role)),
+            })
+            .collect(),
+        View::Category => Category::ALL
+            .into_iter()
+            .map(|c| Group {
+                heading: c.name(lang).to_owned(),
+                rows: rows(&mut loaded.tasks.iter().filter(|task| task.category == c)),
+            })
+            .collect(),
+        View::Person => {
+            let mut people: Vec<(&UserId, &String)> = loaded.names.iter().collect();
+            people.sort_by_key(|(_, n)| n.to_lowercase());
+            let hours = task_hours(&loaded.tasks, &loaded.data.assignments);
+            people
+                .into_iter()
+                .filter_map(|(person, name)| {
+                    let rows = rows(&mut tasks_of(loaded, &index, *person));
+                    (!rows.is_empty()).then(|| Group {
+                        heading: person_heading(
+                            name,
+                            hours.get(person),
+                            loaded.data.hours.get(person),
+                            lang,
+                        ),
+                        rows,
+                    })
+                })
+                .collect()
+        }
+        View::Mine => {
+            let me = working.user().id;
+            let hours = task_hours(&loaded.tasks, &loaded.data.assignments);
+            vec![Group {
+                heading: person_heading(
+                    &t.get("tasks-view-mine"),
+                    hours.get(&me),
+                    loaded.data.hours.get(&me),
+                    lang,
+                ),
+                rows: rows(&mut tasks_of(loaded, &index, me)),
+            }]
+        }
+    }
+}
+
+fn person_heading(
+    name: &str,
+    tasks: Option<&Minutes>,
+    allocated: Option<&Minutes>,
+    lang: Lang,
+) -> String {
+    let t = Tr(lang);
+    match (tasks, allocated) {
+        (None, None) => name.to_owned(),
+        (tasks, allocated) => t.args(
+            "tasks-person-hours",
+            &[
+                ("name", name),
+                ("tasks", &tasks.copied().unwrap_or_default().display(lang)),
+                (
+                    "allocated",
+                    &allocated.copied().unwrap_or_default().display(lang),
+                ),
+            ],
+        ),
+    }
+}
+
+pub async fn show(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
+    let year = year_of(&query, lang);
+    let query = query.map(|Query(q)| q).unwrap_or_default();
+    let view = query
+        .get(view_param(lang))
+        .and_then(|v| View::ALL.into_iter().find(|view| view.key(lang) == v))
+        .unwrap_or(View::Area);
+    let t = Tr(lang);
+    let page = Page::Tasks(short.clone());
+    let loaded = load(&app, &working, year).await?;
+    let found = attention(
+        &loaded.tasks,
+        &loaded.data.assignments,
+        &loaded.data.hours,
+        &loaded.suggestions,
+        &loaded.roles,
+        loaded.settings.rules,
+    );
+    let base = page.path(lang);
+    let href = |year: SchoolYear, view: View| {
+        format!(
+            "{base}?{}={year}&{}={}",
+            year_param(lang),
+            view_param(lang),
+            view.key(lang)
+        )
+    };
+    let view_page = TasksView {
+        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("tasks-title")).signed_in(),
+        nav: SchoolNav::new(&working, lang, &page),
+        year: year.to_string(),
+        previous_href: href(year.previous(), view),
+        next_href: href(year.next(), view),
+        views: View::ALL
+            .into_iter()
+            .map(|v| ViewLink {
+                label: t.get(v.label()),
+                href: href(year, v),
+                current: v == view,
+            })
+            .collect(),
+        attention: attention_lines(&found, &loaded, lang),
+        groups: groups(&loaded, view, &working, lang, year),
+        can_change: working.permission().includes(Permission::Coordinator),
+        hours_href: format!(
+            "{}?{}={year}",
+            Page::Hours(short.clone()).path(lang),
+            year_param(lang)
+        ),
+        xlsx_href: format!(
+            "{}/{}.xlsx?{}={year}",
+            Page::Tasks(short.clone()).path(lang),
+            crate::routes::tasks_document_stem(lang),
+            year_param(lang)
+        ),
+        pdf_href: format!(
+            "{}/{}.pdf?{}={year}",
+            Page::Tasks(short).path(lang),
+            crate::routes::tasks_document_stem(lang),
+            year_param(lang)
+        ),
+        t,
+    };
+    respond_private(&view_page, lang, StatusCode::OK)
+}

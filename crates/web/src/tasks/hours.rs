@@ -1,0 +1,396 @@
+//! LOB hours: the school's formula and its parameters, the calculation step by step, and
+//! beside it the hours each person has (entered by a coordinator), the task hours they carry
+//! out and the difference. Every member reads it; coordinators change it.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use domain::account::{Permission, UserId};
+use domain::allocation::{Rules, SchoolYear, task_hours};
+use domain::hours::{
+    Counts, Formula, HoursError, MAX_HOURS, Minutes, calculate, checked, checked_counts,
+};
+use domain::{Lang, Role};
+use store::{AllocationFailure, AllocationSettings};
+
+use crate::error::{AppError, error_page};
+use crate::i18n::Tr;
+use crate::routes::{Page, PathLang};
+use crate::state::AppState;
+use crate::tasks::allocation::load;
+use crate::ui::dates::{year_of, year_param};
+use crate::ui::school_nav::{SchoolNav, school_param};
+use crate::ui::{Chrome, respond_private, see_other};
+use crate::working::{Working, require};
+
+#[derive(Debug)]
+pub struct StepLine {
+    pub what: String,
+    pub sum: String,
+    pub amount: String,
+}
+
+#[derive(Debug)]
+pub struct PersonLine {
+    pub name: String,
+    pub value: String,
+    pub tasks: String,
+    pub allocated: String,
+    pub difference: String,
+    pub over: bool,
+}
+
+#[derive(Template)]
+#[template(path = "tasks/hours.html")]
+pub struct HoursView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub nav: SchoolNav,
+    pub year: String,
+    pub back_href: String,
+    pub action: String,
+    pub can_change: bool,
+    pub formula: &'static str,
+    pub nvs_minutes: String,
+    pub own_base: String,
+    pub own_per_decaan: String,
+    pub own_per_student: String,
+    pub decanen: String,
+    pub students: String,
+    pub decanen_hint: String,
+    pub students_hint: String,
+    pub one_responsible: bool,
+    pub many: String,
+    pub steps: Vec<StepLine>,
+    pub total: String,
+    pub allocated_total: String,
+    pub people: Vec<PersonLine>,
+    pub message: Option<String>,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct HoursForm {
+    #[serde(default)]
+    op: String,
+    #[serde(default)]
+    formula: String,
+    #[serde(default)]
+    nvs_minutes: String,
+    #[serde(default)]
+    own_base: String,
+    #[serde(default)]
+    own_per_decaan: String,
+    #[serde(default)]
+    own_per_student: String,
+    #[serde(default)]
+    decanen: String,
+    #[serde(default)]
+    students: String,
+    #[serde(default)]
+    one_responsible: Option<String>,
+    #[serde(default)]
+    many: String,
+    #[serde(default)]
+    person: String,
+    #[serde(default)]
+    hours: String,
+}
+
+/// What the formulas count, from the school's data unless the school set them.
+async fn counts(
+    app: &AppState,
+    working: &Working,
+    settings: &AllocationSettings,
+) -> Result<(Counts, Counts), AppError> {
+    let members = app.store.members(working.school().id).await?;
+    let decanen = members
+        .iter()
+        .filter(|(_, m)| m.active && m.roles.contains(Role::Specialist))
+        .count();
+    let counted = Counts {
+        decanen: u32::try_from(decanen).unwrap_or(u32::MAX),
+        students: working.school().students.get(),
+    };
+    let used = Counts {
+        decanen: settings.decanen.unwrap_or(counted.decanen),
+        students: settings.students.unwrap_or(counted.students),
+    };
+    Ok((used, counted))
+}
+
+async fn view(
+    app: &AppState,
+    lang: Lang,
+    working: &Working,
+    year: SchoolYear,
+    message: Option<String>,
+) -> Result<HoursView, AppError> {
+    let t = Tr(lang);
+    let short = working.school().short_name.clone();
+    let page = Page::Hours(short.clone());
+    let loaded = load(app, working, year).await?;
+    let settings = loaded.settings;
+    let (used, counted) = counts(app, working, &settings).await?;
+    let (steps, total) = match calculate(settings.formula, used, lang) {
+        Ok(c) => (
+            c.steps
+                .iter()
+                .map(|s| StepLine {
+                    what: s.what.to_owned(),
+                    sum: s.sum.clone(),
+                    amount: s.amount.display(lang),
+                })
+                .collect(),
+            c.total.display(lang),
+        ),
+        Err(e) => (Vec::new(), e.message(lang).to_owned()),
+    };
+    let carried = task_hours(&loaded.tasks, &loaded.data.assignments);
+    let mut people: Vec<(&UserId, &String)> = loaded.names.iter().collect();
+    people.sort_by_key(|(_, n)| n.to_lowercase());
+    let allocated_total: i64 = loaded.data.hours.values().map(|m| m.0).sum();
+    let people = people
+        .into_iter()
+        .map(|(id, name)| {
+            let tasks = carried.get(id).copied().unwrap_or_default();
+            let allocated = loaded.data.hours.get(id).copied();
+            let have = allocated.unwrap_or_default();
+            PersonLine {
+                name: name.clone(),
+                value: id.0.to_string(),
+                tasks: tasks.display(lang),
+                allocated: allocated.map(|a| a.display(lang)).unwrap_or_default(),
+                difference: Minutes(have.0 - tasks.0).display(lang),
+                over: tasks > have,
+            }
+        })
+        .collect();
+    let h = |m: Minutes| m.display(lang);
+    Ok(HoursView {
+        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("hours-title")).signed_in(),
+        nav: SchoolNav::new(working, lang, &page),
+        year: year.to_string(),
+        back_href: format!(
+            "{}?{}={year}",
+            Page::Tasks(short).path(lang),
+            year_param(lang)
+        ),
+        action: format!("{}?{}={year}", page.path(lang), year_param(lang)),
+        can_change: working.permission().includes(Permission::Coordinator),
+        formula: settings.formula.key(),
+        nvs_minutes: settings.nvs_minutes.to_string(),
+        own_base: h(settings.own.0),
+        own_per_decaan: h(settings.own.1),
+        own_per_student: h(settings.own.2),
+        decanen: settings.decanen.map(|d| d.to_string()).unwrap_or_default(),
+        students: settings.students.map(|s| s.to_string()).unwrap_or_default(),
+        decanen_hint: t.count(
+            "hours-decanen-hint",
+            usize::try_from(counted.decanen).unwrap_or(usize::MAX),
+        ),
+        students_hint: t.count(
+            "hours-students-hint",
+            usize::try_from(counted.students).unwrap_or(usize::MAX),
+        ),
+        one_responsible: settings.rules.one_responsible,
+        many: settings.rules.many_responsibilities.to_string(),
+        steps,
+        total,
+        allocated_total: Minutes(allocated_total).display(lang),
+        people,
+        message,
+        t,
+    })
+}
+
+/// The formula in words, its steps and its total, for documents.
+pub(crate) async fn calculation(
+    app: &AppState,
+    working: &Working,
+    settings: &AllocationSettings,
+    lang: Lang,
+) -> Result<(String, Vec<(String, String, String)>, String), AppError> {
+    let t = Tr(lang);
+    let (used, _) = counts(app, working, settings).await?;
+    let words = t.get(match settings.formula {
+        Formula::Vvsl => "hours-vvsl",
+        Formula::Nvs { .. } => "hours-nvs",
+        Formula::Own { .. } => "hours-own",
+    });
+    Ok(match calculate(settings.formula, used, lang) {
+        Ok(c) => (
+            words,
+            c.steps
+                .iter()
+                .map(|s| (s.what.to_owned(), s.sum.clone(), s.amount.display(lang)))
+                .collect(),
+            c.total.display(lang),
+        ),
+        Err(e) => (words, Vec::new(), e.message(lang).to_owned()),
+    })
+}
+
+pub async fn show(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
+    let page = view(&app, lang, &working, year_of(&query, lang), None).await?;
+    respond_private(&page, lang, StatusCode::OK)
+}
+
+/// A whole number within bounds, or `None` for an empty field; `Err` for anything else.
+fn count(input: &str, max: u32) -> Result<Option<u32>, ()> {
+    let input = input.trim().replace(['.', ' '], "");
+    if input.is_empty() {
+        return Ok(None);
+    }
+    match input.parse::<u32>() {
+        Ok(n) if n <= max => Ok(Some(n)),
+        _ => Err(()),
+    }
+}
+
+/// The settings a form asks for, or why they cannot be.
+fn settings_of(
+    form: &HoursForm,
+    old: &AllocationSettings,
+) -> Result<AllocationSettings, HoursError> {
+    let hours = |s: &str| {
+        Minutes::parse_hours(s)
+            .filter(|m| m.0 <= MAX_HOURS * 60)
+            .ok_or(HoursError::Amount)
+    };
+    let nvs_minutes: u32 = form
+        .nvs_minutes
+        .trim()
+        .parse()
+        .map_err(|_| HoursError::NvsMinutes)?;
+    let own = (
+        hours(&form.own_base)?,
+        hours(&form.own_per_decaan)?,
+        hours(&form.own_per_student)?,
+    );
+    let formula = match form.formula.as_str() {
+        "nvs" => Formula::Nvs {
+            minutes_per_student: nvs_minutes,
+        },
+        "eigen" => Formula::Own {
+            base: own.0,
+            per_decaan: own.1,
+            per_student: own.2,
+        },
+        _ => Formula::Vvsl,
+    };
+    checked(formula)?;
+    checked(Formula::Nvs {
+        minutes_per_student: nvs_minutes,
+    })?;
+    let decanen =
+        count(&form.decanen, domain::hours::MAX_DECANEN).map_err(|()| HoursError::Decanen)?;
+    let students = count(&form.students, 100_000).map_err(|()| HoursError::Students)?;
+    checked_counts(Counts {
+        decanen: decanen.unwrap_or(0),
+        students: students.unwrap_or(0),
+    })?;
+    let many = form
+        .many
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (1..=1000).contains(n))
+        .unwrap_or(old.rules.many_responsibilities);
+    Ok(AllocationSettings {
+        formula,
+        nvs_minutes,
+        own,
+        decanen,
+        students,
+        rules: Rules {
+            one_responsible: form.one_responsible.is_some(),
+            many_responsibilities: many,
+        },
+    })
+}
+
+pub async fn submit(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+    form: Result<Form<HoursForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
+    let year = year_of(&query, lang);
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let t = Tr(lang);
+    let school = working.school().id;
+    let actor = working.user().id;
+    let outcome: Result<(), String> = match form.op.as_str() {
+        "settings" => {
+            let old = app.store.allocation_settings(school).await?;
+            match settings_of(&form, &old) {
+                Ok(settings) => match app
+                    .store
+                    .set_allocation_settings(school, actor, &settings)
+                    .await
+                {
+                    Ok(()) => Ok(()),
+                    Err(AllocationFailure::Store(e)) => return Err(e.into()),
+                    Err(_) => return Ok(error_page(&app, lang, StatusCode::FORBIDDEN)),
+                },
+                Err(e) => Err(e.message(lang).to_owned()),
+            }
+        }
+        "person" => {
+            let person = uuid::Uuid::parse_str(&form.person).ok().map(UserId);
+            let hours = match form.hours.trim() {
+                "" => Ok(None),
+                h => Minutes::parse_hours(h)
+                    .filter(|m| m.0 <= MAX_HOURS * 60)
+                    .map(Some)
+                    .ok_or_else(|| HoursError::Amount.message(lang).to_owned()),
+            };
+            match (person, hours) {
+                (Some(person), Ok(hours)) => {
+                    match app
+                        .store
+                        .set_person_hours(school, actor, year, person, hours)
+                        .await
+                    {
+                        Ok(()) => Ok(()),
+                        Err(AllocationFailure::Refused(e)) => Err(e.message(lang).to_owned()),
+                        Err(AllocationFailure::Store(e)) => return Err(e.into()),
+                        Err(AllocationFailure::NotAllowed) => {
+                            return Ok(error_page(&app, lang, StatusCode::FORBIDDEN));
+                        }
+                    }
+                }
+                (None, _) => Err(t.get("task-error-party")),
+                (_, Err(e)) => Err(e),
+            }
+        }
+        _ => Err(t.get("fw-error-op")),
+    };
+    match outcome {
+        Ok(()) => Ok(see_other(&format!(
+            "{}?{}={year}",
+            Page::Hours(short).path(lang),
+            year_param(lang)
+        ))),
+        Err(message) => {
+            let page = view(&app, lang, &working, year, Some(message)).await?;
+            respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
+}

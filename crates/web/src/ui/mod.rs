@@ -1,0 +1,16 @@
+//! The floor every feature builds its pages on: the page chrome, how a page is answered,
+//! statements as pages show them, dates and school years, a school's navigation, forms and
+//! a school's framework as the pages load it. Nothing here imports a feature.
+
+pub mod chrome;
+pub mod dates;
+pub mod forms;
+pub mod frameworks;
+pub mod respond;
+pub mod school_fields;
+pub mod school_nav;
+pub mod statements;
+
+pub use chrome::{Chrome, NavLink};
+pub use respond::{respond, respond_private, see_other, to_sign_in};
+pub use statements::{RoleLink, StatementView};
