@@ -472,7 +472,14 @@ describe('the self-scan', () => {
     await assertAccessible(page, 'scan area, before the round closes');
 
     const coordinatorPage = coordinator.page;
-    const closed = await submit(coordinatorPage, coordinatorPage.getByRole('button', { name: 'Ronde sluiten' }));
+    // Closing asks first: without the tick the browser keeps the form, and nothing closes.
+    const closeButton = coordinatorPage.getByRole('button', { name: 'Ronde sluiten' });
+    await closeButton.click();
+    assert.equal(pathOf(coordinatorPage), roundPath, 'the unticked form was not sent');
+    const confirm = coordinatorPage.getByLabel(/^Ja, sluit deze ronde voor iedereen\. Nog niet klaar: \d+ van \d+ scans\.$/);
+    assert.ok(await confirm.isVisible(), 'the confirmation says how many scans are unfinished');
+    await confirm.check();
+    const closed = await submit(coordinatorPage, closeButton);
     assert.equal(closed.status(), 303);
     assert.equal(pathOf(coordinatorPage), roundPath);
     const main = await coordinatorPage.locator('main').innerText();
@@ -480,6 +487,7 @@ describe('the self-scan', () => {
     assert.match(main, new RegExp(CLOSED_TEXT.replace(/[.]/g, '\\.')));
     assert.equal(await coordinatorPage.getByRole('button', { name: 'Ronde sluiten' }).count(), 0);
     assert.equal(await coordinatorPage.getByRole('button', { name: 'Mijn scan is klaar' }).count(), 0);
+    assert.ok(await coordinatorPage.getByRole('button', { name: 'Ronde weer openen' }).isVisible(), 'a mistake can be undone');
     assert.ok(await coordinatorPage.getByRole('heading', { name: 'Wie is klaar' }).isVisible(), 'still readable');
     await assertAccessible(coordinatorPage, 'round page (coordinator, closed)');
     await coordinatorPage.getByRole('link', { name: 'Alle rondes' }).click();

@@ -157,6 +157,10 @@ pub enum AuditAction {
     SchoolChanged,
     RoundOpened,
     RoundClosed,
+    /// A round closed by mistake opened again by a coordinator.
+    RoundReopened,
+    /// The school's draft of its own framework thrown away.
+    DraftDiscarded,
     /// A version of the school's own framework published from its draft.
     EditionPublished,
     /// A version of the school's own framework stored from a file.
@@ -167,7 +171,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 18] = [
+    pub const ALL: [AuditAction; 20] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -182,6 +186,8 @@ impl AuditAction {
         AuditAction::SchoolChanged,
         AuditAction::RoundOpened,
         AuditAction::RoundClosed,
+        AuditAction::RoundReopened,
+        AuditAction::DraftDiscarded,
         AuditAction::EditionPublished,
         AuditAction::EditionImported,
         AuditAction::EditionOpened,
@@ -205,6 +211,8 @@ impl AuditAction {
             AuditAction::SchoolChanged => "school.changed",
             AuditAction::RoundOpened => "round.opened",
             AuditAction::RoundClosed => "round.closed",
+            AuditAction::RoundReopened => "round.reopened",
+            AuditAction::DraftDiscarded => "draft.discarded",
             AuditAction::EditionPublished => "edition.published",
             AuditAction::EditionImported => "edition.imported",
             AuditAction::EditionOpened => "edition.opened",
@@ -258,6 +266,10 @@ impl AuditAction {
             (AuditAction::RoundOpened, Lang::En) => "round opened",
             (AuditAction::RoundClosed, Lang::Nl) => "ronde gesloten",
             (AuditAction::RoundClosed, Lang::En) => "round closed",
+            (AuditAction::RoundReopened, Lang::Nl) => "ronde heropend",
+            (AuditAction::RoundReopened, Lang::En) => "round reopened",
+            (AuditAction::DraftDiscarded, Lang::Nl) => "concept eigen raamwerk weggegooid",
+            (AuditAction::DraftDiscarded, Lang::En) => "own framework draft discarded",
             (AuditAction::EditionPublished, Lang::Nl) => "eigen raamwerk gepubliceerd",
             (AuditAction::EditionPublished, Lang::En) => "own framework published",
             (AuditAction::EditionImported, Lang::Nl) => "eigen raamwerk ingelezen",

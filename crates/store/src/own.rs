@@ -449,6 +449,7 @@ impl Store {
             if deleted.rows_affected() == 0 {
                 return Err(DraftRefusal::NoDraft.into());
             }
+            audit!(tx, school.0, Some(actor.0), AuditAction::DraftDiscarded, None::<Uuid>, None::<String>, None::<String>);
             tx.commit().await?;
         });
         Ok(())

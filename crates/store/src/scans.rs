@@ -20,6 +20,8 @@ const INSERT_ROUND: &str = "INSERT INTO rounds \
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 const CLOSE_ROUND: &str = "UPDATE rounds SET closed_at = $3 \
      WHERE id = $1 AND school_id = $2 AND closed_at IS NULL RETURNING name";
+const REOPEN_ROUND: &str = "UPDATE rounds SET closed_at = NULL \
+     WHERE id = $1 AND school_id = $2 AND closed_at IS NOT NULL RETURNING name";
 const SELECT_ROUNDS: &str = "SELECT id, name, starts_on, ends_on, edition_id, created_at, closed_at \
      FROM rounds WHERE school_id = $1 ORDER BY created_at DESC";
 const SELECT_ROUND: &str = "SELECT id, name, starts_on, ends_on, edition_id, created_at, closed_at \
@@ -261,6 +263,36 @@ impl Store {
                 return Ok(false);
             };
             audit!(tx, school.0, Some(actor.0), AuditAction::RoundClosed, None::<Uuid>, None::<String>, Some(name));
+            tx.commit().await?;
+        });
+        Ok(true)
+    }
+
+    /// Opens a closed round of the school again, for a round closed by mistake; refused
+    /// while another round is open (a school has one open round at a time). `Ok(false)` when
+    /// there is no closed round with this id in this school.
+    pub async fn reopen_round(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        round: Uuid,
+    ) -> Result<bool, ManageError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            match active_permission!(tx, school.0, actor.0) {
+                Some(p) if p.includes(Permission::Coordinator) => {}
+                _ => return Err(Refusal::NotAllowed.into()),
+            }
+            let (open,): (i64,) = sqlx::query_as(COUNT_OPEN).bind(school.0).fetch_one(&mut *tx).await?;
+            if open > 0 {
+                return Err(Refusal::RoundOpen.into());
+            }
+            let reopened: Option<(String,)> = sqlx::query_as(REOPEN_ROUND)
+                .bind(round).bind(school.0).fetch_optional(&mut *tx).await?;
+            let Some((name,)) = reopened else {
+                return Ok(false);
+            };
+            audit!(tx, school.0, Some(actor.0), AuditAction::RoundReopened, None::<Uuid>, None::<String>, Some(name));
             tx.commit().await?;
         });
         Ok(true)

@@ -157,6 +157,8 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         at(&round).get(MEMBER, scan::round::show),
         at(format!("{round}/{}", routes::close_segment(lang)))
             .post(COORDINATOR, scan::round::close),
+        at(format!("{round}/{}", routes::reopen_segment(lang)))
+            .post(COORDINATOR, scan::round::reopen),
         at(format!("{round}/{}", routes::finish_segment(lang))).post(MEMBER, scan::round::finish),
         at(format!("{round}/{}", routes::save_segment(lang))).post(MEMBER, scan::area::save_field),
         at(&overview).get(MEMBER, scan::overview::show),

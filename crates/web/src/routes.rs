@@ -66,6 +66,7 @@ pub enum Page {
     Round(String, Uuid),
     /// Closing a round (POST, coordinators).
     CloseRound(String, Uuid),
+    ReopenRound(String, Uuid),
     /// Marking one's own scan finished or not (POST).
     FinishScan(String, Uuid),
     /// Saving one field of one's own scan (POST, the page's script; answers JSON).
@@ -286,6 +287,11 @@ impl Page {
                 "{}/{}",
                 Page::Round(school.clone(), *round).path(lang),
                 close_segment(lang)
+            ),
+            Page::ReopenRound(school, round) => format!(
+                "{}/{}",
+                Page::Round(school.clone(), *round).path(lang),
+                reopen_segment(lang)
             ),
             Page::FinishScan(school, round) => format!(
                 "{}/{}",
@@ -548,6 +554,7 @@ segments! {
     add_segment: "toevoegen", "add";
     publish_segment: "publiceren", "publish";
     discard_segment: "weggooien", "discard";
+    reopen_segment: "heropenen", "reopen";
     national_segment: "landelijk", "national";
     import_segment: "inlezen", "import";
     tasks_segment: "taken", "tasks";

@@ -106,6 +106,8 @@ pub struct DraftView {
     pub problems: Vec<Problem>,
     /// Why the draft cannot be published as it is.
     pub publish_problems: Vec<String>,
+    /// Why the draft was not thrown away (the confirmation was not ticked).
+    pub discard_error: Option<String>,
     pub roles: Vec<(String, String)>,
     pub areas: Vec<(String, String)>,
     pub depths: Vec<(String, String)>,
@@ -303,6 +305,7 @@ async fn view(
         publish,
         problems,
         publish_problems,
+        discard_error: None,
         roles: role_choices(&from, lang),
         areas: area_choices(&from, lang),
         depths: depth_choices(lang),
@@ -630,15 +633,39 @@ async fn refused(
     respond_private(&page, lang, status)
 }
 
-/// Throws the draft away.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct DiscardForm {
+    /// `1` when the coordinator ticked that the draft goes for good.
+    #[serde(default)]
+    bevestig: String,
+}
+
+/// Throws the draft away (logged), once the coordinator has ticked that it goes for good;
+/// without that nothing changes.
 pub async fn discard(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
     school: Result<Path<String>, PathRejection>,
+    form: Result<Form<DiscardForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
-    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
+    let (working, draft) = with_draft(&app, lang, &headers, &short).await?;
+    if form.map(|Form(f)| f.bevestig != "1").unwrap_or(true) {
+        let mut page = view(
+            &app,
+            lang,
+            &working,
+            &draft,
+            AddForm::default(),
+            PublishForm::default(),
+            Vec::new(),
+            Vec::new(),
+        )
+        .await?;
+        page.discard_error = Some(Tr(lang).get("fw-discard-unconfirmed"));
+        return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+    }
     match app
         .store
         .discard_draft(working.school().id, working.user().id)

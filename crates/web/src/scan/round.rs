@@ -8,6 +8,7 @@ use axum::extract::{Form, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::Permission;
+use domain::members::Refusal;
 use domain::scan::progress;
 use domain::school::SchoolId;
 use domain::{Area, Edition, EditionId, Lang, Role};
@@ -105,6 +106,10 @@ pub struct RoundView {
     pub statuses: Option<Vec<StatusLine>>,
     pub finished_count: String,
     pub close_action: Option<String>,
+    /// The confirmation a coordinator ticks before closing, with how many scans are not
+    /// finished yet.
+    pub close_confirm: String,
+    pub reopen_action: Option<String>,
     pub rounds_href: String,
     pub overview_href: String,
     pub error: Option<String>,
@@ -162,13 +167,20 @@ async fn view(
         })
         .collect();
     let coordinator = working.permission().includes(Permission::Coordinator);
-    let (statuses, finished_count) = if coordinator {
+    let (statuses, finished_count, close_confirm) = if coordinator {
         let statuses = app.store.scan_statuses(school.id, round.id).await?;
         let finished = statuses.iter().filter(|s| s.finished).count();
         let count = t.args(
             "round-finished-count",
             &[
                 ("finished", &finished.to_string()),
+                ("total", &statuses.len().to_string()),
+            ],
+        );
+        let confirm = t.args(
+            "round-close-confirm",
+            &[
+                ("unfinished", &(statuses.len() - finished).to_string()),
                 ("total", &statuses.len().to_string()),
             ],
         );
@@ -185,9 +197,9 @@ async fn view(
                 }),
             })
             .collect();
-        (Some(lines), count)
+        (Some(lines), count, confirm)
     } else {
-        (None, String::new())
+        (None, String::new(), String::new())
     };
     let sharing = app
         .store
@@ -247,6 +259,9 @@ async fn view(
         finished_count,
         close_action: (coordinator && round.is_open())
             .then(|| Page::CloseRound(short.clone(), round.id).path(lang)),
+        close_confirm,
+        reopen_action: (coordinator && !round.is_open())
+            .then(|| Page::ReopenRound(short.clone(), round.id).path(lang)),
         overview_href: Page::ScanOverview(short.clone(), round.id).path(lang),
         rounds_href: Page::Rounds(short).path(lang),
         error: None,
@@ -269,17 +284,32 @@ pub async fn show(
     respond_private(&page, lang, StatusCode::OK)
 }
 
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct CloseForm {
+    /// `1` when the coordinator ticked that the round closes for everyone.
+    #[serde(default)]
+    bevestig: String,
+}
+
+/// Closes the round for the whole school, once the coordinator has ticked the confirmation
+/// (which says how many scans are unfinished); without it nothing changes.
 pub async fn close(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
+    form: Result<Form<CloseForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
     let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
-    let Some((round, _)) = load_round(&app, &working, &id).await? else {
+    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
         return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
     };
+    if form.map(|Form(f)| f.bevestig != "1").unwrap_or(true) {
+        let mut page = view(&app, lang, &working, &round, &edition).await?;
+        page.error = Some(Tr(lang).get("round-close-unconfirmed"));
+        return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+    }
     match app
         .store
         .close_round(working.school().id, working.user().id, round.id)
@@ -287,6 +317,36 @@ pub async fn close(
     {
         Ok(_) => Ok(see_other(&Page::Round(short, round.id).path(lang))),
         Err(ManageError::Refused(_)) => Ok(error_page(&app, lang, StatusCode::FORBIDDEN)),
+        Err(ManageError::Store(e)) => Err(e.into()),
+    }
+}
+
+/// Opens a round closed by mistake again (logged); refused while another round is open.
+pub async fn reopen(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
+    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    match app
+        .store
+        .reopen_round(working.school().id, working.user().id, round.id)
+        .await
+    {
+        Ok(_) => Ok(see_other(&Page::Round(short, round.id).path(lang))),
+        Err(ManageError::Refused(Refusal::NotAllowed)) => {
+            Ok(error_page(&app, lang, StatusCode::FORBIDDEN))
+        }
+        Err(ManageError::Refused(refusal)) => {
+            let mut page = view(&app, lang, &working, &round, &edition).await?;
+            page.error = Some(refusal.message(lang).to_owned());
+            respond_private(&page, lang, StatusCode::CONFLICT)
+        }
         Err(ManageError::Store(e)) => Err(e.into()),
     }
 }

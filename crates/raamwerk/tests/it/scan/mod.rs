@@ -4,3 +4,4 @@ mod answering;
 mod overview;
 mod quick;
 mod rounds;
+mod safeguards;

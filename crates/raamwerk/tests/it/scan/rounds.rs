@@ -410,7 +410,7 @@ async fn a_closed_round_is_read_only(backend: Backend) {
     let closed = app
         .post_form(
             &format!("{round}/sluiten"),
-            &[],
+            &[("bevestig", "1")],
             &[("cookie", &coordinator)],
         )
         .await;
