@@ -355,11 +355,21 @@ pub fn write_xlsx(edition: &Edition, lang: Lang) -> Result<Vec<u8>, crate::Forma
     Ok(workbook.save_to_buffer()?)
 }
 
+/// The first bytes of a zip archive, which an XLSX workbook is.
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+
 /// Reads the template from CSV: UTF-8 with or without a byte order mark, cells separated by
 /// `;`, `,` or tabs (whichever the header row uses).
 pub fn read_csv(bytes: &[u8]) -> Result<Edition, Vec<SheetProblem>> {
     if bytes.len() > MAX_BYTES {
         return Err(vec![SheetProblem::new(0, None, SheetProblemKind::TooLarge)]);
+    }
+    if bytes.starts_with(ZIP_MAGIC) {
+        return Err(vec![SheetProblem::new(
+            0,
+            None,
+            SheetProblemKind::WorkbookNotCsv,
+        )]);
     }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
@@ -409,6 +419,13 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Edition, Vec<SheetProblem>> {
     use calamine::{DataRef, Reader, Xlsx};
     if bytes.len() > MAX_BYTES {
         return Err(vec![SheetProblem::new(0, None, SheetProblemKind::TooLarge)]);
+    }
+    if !bytes.starts_with(ZIP_MAGIC) && std::str::from_utf8(bytes).is_ok() {
+        return Err(vec![SheetProblem::new(
+            0,
+            None,
+            SheetProblemKind::TextNotWorkbook,
+        )]);
     }
     crate::unzip::check(bytes, crate::unzip::SHEET_LIMITS).map_err(|e| {
         let kind = match e {
@@ -604,6 +621,11 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
     let mut meta = FileMeta::default();
     let mut origins = Origins::default();
     let (mut roles, mut areas, mut statements) = (Vec::new(), Vec::new(), Vec::new());
+    // Rows left out (a kind of row or a field of the edition not known) and cells that could
+    // not be read. A row left out may be a role or an area that other rows refer to, so the
+    // edition's own checks only speak when none was; an unread cell is only news in its row.
+    let mut skipped: Vec<usize> = Vec::new();
+    let mut unread: Vec<(usize, Option<Column>)> = Vec::new();
     for (i, row) in rows.iter().enumerate().skip(header_at + 1) {
         if is_empty(row) {
             continue;
@@ -631,6 +653,7 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
                 Some(Column::Row),
                 SheetProblemKind::UnknownRowKind(cell(Column::Row)),
             ));
+            skipped.push(number);
             continue;
         };
         match kind {
@@ -644,6 +667,7 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
                         Some(Column::Code),
                         SheetProblemKind::UnknownMetaField(cell(Column::Code)),
                     ));
+                    skipped.push(number);
                     continue;
                 };
                 if origins.meta.insert(field, number).is_some() {
@@ -652,6 +676,7 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
                         Some(Column::Code),
                         SheetProblemKind::DuplicateMetaField(cell(Column::Code)),
                     ));
+                    skipped.push(number);
                     continue;
                 }
                 let value = optional(Column::Nl);
@@ -697,6 +722,8 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
                 origins.themes.push(number);
             }
             RowKind::Statement => {
+                // A cell that cannot be read is named, and the rest of its row is still
+                // checked below (without that cell), so that one report lists every problem.
                 let depth = match optional(Column::Depth) {
                     None => None,
                     Some(d) => match d.parse::<i64>() {
@@ -707,7 +734,8 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
                                 Some(Column::Depth),
                                 SheetProblemKind::NotANumber(d),
                             ));
-                            continue;
+                            unread.push((number, Some(Column::Depth)));
+                            None
                         }
                     },
                 };
@@ -726,7 +754,8 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
                                     Some(Column::Kind),
                                     SheetProblemKind::UnknownKind(k),
                                 ));
-                                continue;
+                                unread.push((number, Some(Column::Kind)));
+                                None
                             }
                         }
                     }
@@ -754,19 +783,31 @@ fn read_rows(rows: Vec<Vec<String>>) -> Result<Edition, Vec<SheetProblem>> {
             }
         }
     }
-    if !problems.is_empty() {
+    if !skipped.is_empty() {
         return Err(problems);
     }
     file.edition = (!origins.meta.is_empty()).then_some(meta);
     file.roles = (!roles.is_empty()).then_some(roles);
     file.areas = (!areas.is_empty()).then_some(areas);
     file.statements = (!statements.is_empty()).then_some(statements);
-    native::from_file(file).map_err(|found| {
+    let checked = native::from_file(file).map_err(|found| {
         found
             .into_iter()
             .map(|problem| placed(problem, &origins))
-            .collect()
-    })
+            .collect::<Vec<_>>()
+    });
+    if problems.is_empty() {
+        return checked;
+    }
+    // Unreadable cells: add what the edition's checks found everywhere but in those cells.
+    let more = checked
+        .err()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|p| !unread.contains(&(p.row, p.column)));
+    problems.extend(more);
+    problems.sort_by_key(|p| p.row);
+    Err(problems)
 }
 
 #[cfg(test)]

@@ -30,6 +30,10 @@ pub enum SheetProblemKind {
     TooLarge,
     /// A CSV file that is not UTF-8 text.
     NotUtf8,
+    /// CSV was chosen but the file is a zip archive (an XLSX workbook, by its first bytes).
+    WorkbookNotCsv,
+    /// XLSX was chosen but the file is plain text (a CSV file, most likely).
+    TextNotWorkbook,
     /// Not a spreadsheet of the kind it claims (the reader's own words).
     NotASheet(String),
     /// An XLSX archive that unpacks to more than a template can be.
@@ -128,6 +132,18 @@ impl SheetProblem {
                 "de tekst is geen UTF-8; sla het bestand op als 'CSV UTF-8' of gebruik XLSX".into()
             }
             K::NotUtf8 => "the text is not UTF-8; save the file as 'CSV UTF-8' or use XLSX".into(),
+            K::WorkbookNotCsv if nl => {
+                "dit is een XLSX-bestand (een Excel-werkmap), geen CSV; kies XLSX als soort bestand".into()
+            }
+            K::WorkbookNotCsv => {
+                "this is an XLSX file (an Excel workbook), not CSV; choose XLSX as the kind of file".into()
+            }
+            K::TextNotWorkbook if nl => {
+                "dit is een tekstbestand (CSV), geen XLSX; kies CSV als soort bestand".into()
+            }
+            K::TextNotWorkbook => {
+                "this is a text file (CSV), not XLSX; choose CSV as the kind of file".into()
+            }
             K::NotASheet(why) if nl => format!("dit is geen leesbaar XLSX-bestand ({why})"),
             K::NotASheet(why) => format!("this is not a readable XLSX file ({why})"),
             // Read as NotASheet (see `read_xlsx`); here for completeness.

@@ -182,6 +182,53 @@ fn problems_name_the_row_and_column() {
 }
 
 #[test]
+fn one_report_lists_every_problem_in_the_file() {
+    // An unreadable depth early in the file and a duplicate code late in it: both are named,
+    // in the order of the rows (the depth alone used to hide the rest).
+    let text = csv_text(&national(), Lang::Nl);
+    let lines: Vec<&str> = text.split("\r\n").collect();
+    let row_of = |code: &str| {
+        lines
+            .iter()
+            .position(|l| l.starts_with(&format!("uitspraak;{code};")))
+            .expect("the row")
+            + 1
+    };
+    let codes: Vec<String> = national()
+        .statements()
+        .iter()
+        .map(|s| s.code.as_str().to_owned())
+        .collect();
+    let (early, late) = (&codes[3], &codes[codes.len() - 2]);
+    let (early_row, late_row) = (row_of(early), row_of(late));
+    assert!(late_row > early_row + 100, "rows far apart");
+    let broken = with_cell(&text, early, Column::Depth, "twee");
+    let broken = broken.replacen(
+        &format!("uitspraak;{late};"),
+        &format!("uitspraak;{};", codes[0]),
+        1,
+    );
+    let found = problems_csv(&broken);
+    assert!(
+        found[0].starts_with(&format!("rij {early_row}, kolom diepte:"))
+            && found[0].contains("'twee' is geen geheel getal"),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with(&format!("rij {late_row}, kolom code:"))),
+        "the duplicate code late in the file: {found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|p| p.contains("diepte") && !p.contains("twee")),
+        "the unread depth is named once: {found:?}"
+    );
+}
+
+#[test]
 fn missing_and_unknown_columns_and_fields_are_named() {
     let text = csv_text(&national(), Lang::Nl);
     let found = problems_csv(&text.replacen("bronnen", "bron", 1));
@@ -238,6 +285,27 @@ fn files_that_are_not_what_they_claim_are_refused() {
     assert_eq!(
         read_csv(&huge).map_err(|p| p[0].kind.clone()).err(),
         Some(SheetProblemKind::TooLarge)
+    );
+    // The wrong kind chosen: the file's first bytes say what it really is.
+    let edition = national();
+    let xlsx = write_xlsx(&edition, Lang::Nl).expect("written");
+    let found = read_csv(&xlsx).err().expect("refused");
+    assert_eq!(
+        found
+            .iter()
+            .map(|p| p.describe(Lang::Nl))
+            .collect::<Vec<_>>(),
+        ["dit is een XLSX-bestand (een Excel-werkmap), geen CSV; kies XLSX als soort bestand"]
+    );
+    let found = read_xlsx(&write_csv(&edition, Lang::En))
+        .err()
+        .expect("refused");
+    assert_eq!(
+        found
+            .iter()
+            .map(|p| p.describe(Lang::En))
+            .collect::<Vec<_>>(),
+        ["this is a text file (CSV), not XLSX; choose CSV as the kind of file"]
     );
 }
 
