@@ -289,7 +289,7 @@ fn files_that_are_not_what_they_claim_are_refused() {
     // The wrong kind chosen: the file's first bytes say what it really is.
     let edition = national();
     let xlsx = write_xlsx(&edition, Lang::Nl).expect("written");
-    let found = read_csv(&xlsx).err().expect("refused");
+    let found = read_csv(&xlsx).expect_err("refused");
     assert_eq!(
         found
             .iter()
@@ -297,9 +297,7 @@ fn files_that_are_not_what_they_claim_are_refused() {
             .collect::<Vec<_>>(),
         ["dit is een XLSX-bestand (een Excel-werkmap), geen CSV; kies XLSX als soort bestand"]
     );
-    let found = read_xlsx(&write_csv(&edition, Lang::En))
-        .err()
-        .expect("refused");
+    let found = read_xlsx(&write_csv(&edition, Lang::En)).expect_err("refused");
     assert_eq!(
         found
             .iter()
