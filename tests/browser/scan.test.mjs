@@ -476,9 +476,13 @@ describe('the self-scan', () => {
     const closeButton = coordinatorPage.getByRole('button', { name: 'Ronde sluiten' });
     await closeButton.click();
     assert.equal(pathOf(coordinatorPage), roundPath, 'the unticked form was not sent');
-    const confirm = coordinatorPage.getByLabel(/^Ja, sluit deze ronde voor iedereen\. Nog niet klaar: \d+ van \d+ scans\.$/);
-    assert.ok(await confirm.isVisible(), 'the confirmation says how many scans are unfinished');
-    await confirm.check();
+    const confirm = coordinatorPage.locator('label', { has: coordinatorPage.locator('input[name="bevestig"]') });
+    assert.match(
+      (await confirm.innerText()).trim(),
+      /^Ja, sluit deze ronde voor iedereen\. Nog niet klaar: \d+ van \d+ scans\.$/,
+      'the confirmation says how many scans are unfinished',
+    );
+    await confirm.locator('input').check();
     const closed = await submit(coordinatorPage, closeButton);
     assert.equal(closed.status(), 303);
     assert.equal(pathOf(coordinatorPage), roundPath);
