@@ -251,21 +251,7 @@ impl Store {
         actor: UserId,
         round: Uuid,
     ) -> Result<bool, ManageError> {
-        on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            match active_permission!(tx, school.0, actor.0) {
-                Some(p) if p.includes(Permission::Coordinator) => {}
-                _ => return Err(Refusal::NotAllowed.into()),
-            }
-            let closed: Option<(String,)> = sqlx::query_as(CLOSE_ROUND)
-                .bind(round).bind(school.0).bind(now_millis()).fetch_optional(&mut *tx).await?;
-            let Some((name,)) = closed else {
-                return Ok(false);
-            };
-            audit!(tx, school.0, Some(actor.0), AuditAction::RoundClosed, None::<Uuid>, None::<String>, Some(name));
-            tx.commit().await?;
-        });
-        Ok(true)
+        self.set_round_open(school, actor, round, false).await
     }
 
     /// Opens a closed round of the school again, for a round closed by mistake; refused
@@ -277,22 +263,39 @@ impl Store {
         actor: UserId,
         round: Uuid,
     ) -> Result<bool, ManageError> {
+        self.set_round_open(school, actor, round, true).await
+    }
+
+    /// Closes or reopens a round, with the coordinator's check and the audit entry in the
+    /// same transaction.
+    async fn set_round_open(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        round: Uuid,
+        open: bool,
+    ) -> Result<bool, ManageError> {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             match active_permission!(tx, school.0, actor.0) {
                 Some(p) if p.includes(Permission::Coordinator) => {}
                 _ => return Err(Refusal::NotAllowed.into()),
             }
-            let (open,): (i64,) = sqlx::query_as(COUNT_OPEN).bind(school.0).fetch_one(&mut *tx).await?;
-            if open > 0 {
-                return Err(Refusal::RoundOpen.into());
-            }
-            let reopened: Option<(String,)> = sqlx::query_as(REOPEN_ROUND)
-                .bind(round).bind(school.0).fetch_optional(&mut *tx).await?;
-            let Some((name,)) = reopened else {
+            let changed: Option<(String,)> = if open {
+                let (others,): (i64,) = sqlx::query_as(COUNT_OPEN).bind(school.0).fetch_one(&mut *tx).await?;
+                if others > 0 {
+                    return Err(Refusal::RoundOpen.into());
+                }
+                sqlx::query_as(REOPEN_ROUND).bind(round).bind(school.0).fetch_optional(&mut *tx).await?
+            } else {
+                sqlx::query_as(CLOSE_ROUND)
+                    .bind(round).bind(school.0).bind(now_millis()).fetch_optional(&mut *tx).await?
+            };
+            let Some((name,)) = changed else {
                 return Ok(false);
             };
-            audit!(tx, school.0, Some(actor.0), AuditAction::RoundReopened, None::<Uuid>, None::<String>, Some(name));
+            let action = if open { AuditAction::RoundReopened } else { AuditAction::RoundClosed };
+            audit!(tx, school.0, Some(actor.0), action, None::<Uuid>, None::<String>, Some(name));
             tx.commit().await?;
         });
         Ok(true)
