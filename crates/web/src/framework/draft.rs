@@ -330,6 +330,27 @@ async fn with_draft(
     }
 }
 
+/// The draft page with empty forms and nothing refused.
+async fn untouched(
+    app: &AppState,
+    lang: Lang,
+    working: &Working,
+    draft: &Draft,
+) -> Result<DraftView, AppError> {
+    let (add, publish) = (AddForm::default(), PublishForm::default());
+    view(
+        app,
+        lang,
+        working,
+        draft,
+        add,
+        publish,
+        Vec::new(),
+        Vec::new(),
+    )
+    .await
+}
+
 pub async fn show(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
@@ -338,17 +359,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let short = school_param(school);
     let (working, draft) = with_draft(&app, lang, &headers, &short).await?;
-    let page = view(
-        &app,
-        lang,
-        &working,
-        &draft,
-        AddForm::default(),
-        PublishForm::default(),
-        Vec::new(),
-        Vec::new(),
-    )
-    .await?;
+    let page = untouched(&app, lang, &working, &draft).await?;
     respond_private(&page, lang, StatusCode::OK)
 }
 
@@ -652,17 +663,7 @@ pub async fn discard(
     let short = school_param(school);
     let (working, draft) = with_draft(&app, lang, &headers, &short).await?;
     if form.map(|Form(f)| f.bevestig != "1").unwrap_or(true) {
-        let mut page = view(
-            &app,
-            lang,
-            &working,
-            &draft,
-            AddForm::default(),
-            PublishForm::default(),
-            Vec::new(),
-            Vec::new(),
-        )
-        .await?;
+        let mut page = untouched(&app, lang, &working, &draft).await?;
         page.discard_error = Some(Tr(lang).get("fw-discard-unconfirmed"));
         return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
     }
