@@ -1,4 +1,5 @@
-// axe-core (WCAG 2.0/2.1 A and AA) on every public page, in both languages.
+// axe-core (WCAG 2.0/2.1 A and AA) on every public page, in both languages; each page must
+// also fit a phone's screen of 390 and 320 px without scrolling sideways.
 //
 // The app sends a strict Content-Security-Policy without inline scripts, so axe is injected
 // through page.evaluate() (DevTools protocol), not through a <script> tag.
@@ -7,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, describeViolations } from './axe.mjs';
 import { useAppAndBrowser, withPage } from './harness.mjs';
+import { assertFitsPhones } from './steps.mjs';
 
 
 const ROLES = {
@@ -33,13 +35,15 @@ function staticPages() {
   return pages;
 }
 
-/** Load the page, check its status and run axe on it. Returns the violations. */
+/** Load the page, check its status and its fit on phones, and run axe on it. Returns the violations. */
 async function audit(browser, baseURL, path, status) {
   return withPage(browser, {}, async (page) => {
     const response = await page.goto(`${baseURL}${path}`, { waitUntil: 'load' });
     assert.ok(response, `no response for ${path}`);
     assert.equal(response.status(), status, `GET ${path}`);
-    return axeViolations(page);
+    const violations = await axeViolations(page);
+    await assertFitsPhones(page, path);
+    return violations;
   });
 }
 
