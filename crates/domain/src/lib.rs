@@ -6,11 +6,13 @@
 
 pub mod account;
 pub mod allocation;
+pub mod clock;
 pub mod framework;
 pub mod hours;
 pub mod lang;
 pub mod links;
 pub mod members;
+pub mod people_list;
 pub mod scan;
 pub mod school;
 pub mod throttle;

@@ -37,6 +37,8 @@ pub enum Refusal {
     RoundOpen,
     #[error("the round is closed")]
     RoundClosed,
+    #[error("the round has not started yet")]
+    RoundNotStarted,
 }
 
 impl Refusal {
@@ -76,6 +78,90 @@ impl Refusal {
             (Refusal::RoundClosed, Lang::En) => {
                 "This round is closed: your answers stay readable, but can no longer be changed."
             }
+            (Refusal::RoundNotStarted, Lang::Nl) => {
+                "Deze ronde is nog niet begonnen: je kunt antwoorden vanaf de begindatum."
+            }
+            (Refusal::RoundNotStarted, Lang::En) => {
+                "This round has not started yet: you can answer from its start date."
+            }
+        }
+    }
+}
+
+/// What an audit entry's detail holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditDetail {
+    /// A version of the school's own framework.
+    Version,
+    /// A permission's code.
+    Permission,
+    /// A list of framework role codes.
+    Roles,
+    /// An agreement: `code|part|kind|party` (see [`agreement_detail`]).
+    Agreement,
+    /// Text shown as it is: a round's name, a task's code.
+    Text,
+}
+
+/// How an agreement of *wie doet wat* is written in the audit log: the task's code, the
+/// part's key, the party's kind and the party (`BEG.VIS.T3|verantwoordelijk|role|beg`); the
+/// party comes last, so an own party's name may hold anything.
+pub fn agreement_detail(code: &str, part: &str, kind: &str, party: &str) -> String {
+    format!("{code}|{part}|{kind}|{party}")
+}
+
+/// The parts of [`agreement_detail`]: `(code, part, kind, party)`.
+pub fn read_agreement_detail(detail: &str) -> Option<(&str, &str, &str, &str)> {
+    let mut parts = detail.splitn(4, '|');
+    Some((parts.next()?, parts.next()?, parts.next()?, parts.next()?))
+}
+
+/// The parts of a school's work the audit log can be filtered by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditGroup {
+    School,
+    Members,
+    Rounds,
+    Framework,
+    Allocation,
+}
+
+impl AuditGroup {
+    pub const ALL: [AuditGroup; 5] = [
+        AuditGroup::School,
+        AuditGroup::Members,
+        AuditGroup::Rounds,
+        AuditGroup::Framework,
+        AuditGroup::Allocation,
+    ];
+
+    /// The group's code in an address (`?wat=leden`).
+    pub fn code(self) -> &'static str {
+        match self {
+            AuditGroup::School => "school",
+            AuditGroup::Members => "leden",
+            AuditGroup::Rounds => "rondes",
+            AuditGroup::Framework => "raamwerk",
+            AuditGroup::Allocation => "wie-doet-wat",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<AuditGroup> {
+        AuditGroup::ALL.into_iter().find(|g| g.code() == code)
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (AuditGroup::School, Lang::Nl) => "school en schaal",
+            (AuditGroup::School, Lang::En) => "school and scale",
+            (AuditGroup::Members, Lang::Nl) => "leden en uitnodigingen",
+            (AuditGroup::Members, Lang::En) => "members and invitations",
+            (AuditGroup::Rounds, Lang::Nl) => "rondes",
+            (AuditGroup::Rounds, Lang::En) => "rounds",
+            (AuditGroup::Framework, Lang::Nl) => "eigen raamwerk",
+            (AuditGroup::Framework, Lang::En) => "own framework",
+            (AuditGroup::Allocation, Lang::Nl) => "wie doet wat",
+            (AuditGroup::Allocation, Lang::En) => "who does what",
         }
     }
 }
@@ -168,10 +254,21 @@ pub enum AuditAction {
     /// A version opened to everyone through the CASE endpoints, or closed again.
     EditionOpened,
     EditionClosed,
+    /// The school's words for the steps of the scale changed.
+    ScaleChanged,
+    /// An agreement in *wie doet wat* made, or removed (the detail is the task's code).
+    AgreementMade,
+    AgreementRemoved,
+    /// A task's category or hours in *wie doet wat* set (the detail is the task's code).
+    TaskChanged,
+    /// A member's available hours for LOB set or cleared.
+    HoursChanged,
+    /// The allocation's settings (formula, rules) changed.
+    AllocationSettingsChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 20] = [
+    pub const ALL: [AuditAction; 26] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -192,6 +289,12 @@ impl AuditAction {
         AuditAction::EditionImported,
         AuditAction::EditionOpened,
         AuditAction::EditionClosed,
+        AuditAction::ScaleChanged,
+        AuditAction::AgreementMade,
+        AuditAction::AgreementRemoved,
+        AuditAction::TaskChanged,
+        AuditAction::HoursChanged,
+        AuditAction::AllocationSettingsChanged,
     ];
 
     /// The stored code.
@@ -217,6 +320,12 @@ impl AuditAction {
             AuditAction::EditionImported => "edition.imported",
             AuditAction::EditionOpened => "edition.opened",
             AuditAction::EditionClosed => "edition.closed",
+            AuditAction::ScaleChanged => "school.scale",
+            AuditAction::AgreementMade => "allocation.agreed",
+            AuditAction::AgreementRemoved => "allocation.removed",
+            AuditAction::TaskChanged => "allocation.task",
+            AuditAction::HoursChanged => "allocation.hours",
+            AuditAction::AllocationSettingsChanged => "allocation.settings",
         }
     }
 
@@ -224,15 +333,52 @@ impl AuditAction {
         AuditAction::ALL.into_iter().find(|a| a.code() == code)
     }
 
-    /// Whether the entry's detail is the version of the school's framework it was about.
-    pub fn names_a_version(self) -> bool {
-        matches!(
-            self,
+    /// What the entry's detail holds, so that it is shown in words.
+    pub fn detail(self) -> AuditDetail {
+        match self {
             AuditAction::EditionPublished
-                | AuditAction::EditionImported
-                | AuditAction::EditionOpened
-                | AuditAction::EditionClosed
-        )
+            | AuditAction::EditionImported
+            | AuditAction::EditionOpened
+            | AuditAction::EditionClosed => AuditDetail::Version,
+            AuditAction::MemberInvited
+            | AuditAction::InvitationAccepted
+            | AuditAction::PermissionChanged => AuditDetail::Permission,
+            AuditAction::RolesChanged => AuditDetail::Roles,
+            AuditAction::AgreementMade | AuditAction::AgreementRemoved => AuditDetail::Agreement,
+            _ => AuditDetail::Text,
+        }
+    }
+
+    /// The group the action belongs to, for filtering the log.
+    pub fn group(self) -> AuditGroup {
+        match self {
+            AuditAction::SchoolCreated | AuditAction::SchoolChanged | AuditAction::ScaleChanged => {
+                AuditGroup::School
+            }
+            AuditAction::MemberInvited
+            | AuditAction::InvitationRevoked
+            | AuditAction::InvitationAccepted
+            | AuditAction::PermissionChanged
+            | AuditAction::RolesChanged
+            | AuditAction::MemberDeactivated
+            | AuditAction::MemberReactivated
+            | AuditAction::MemberRemoved
+            | AuditAction::PasswordLinkMade
+            | AuditAction::PasswordLinkUsed => AuditGroup::Members,
+            AuditAction::RoundOpened | AuditAction::RoundClosed | AuditAction::RoundReopened => {
+                AuditGroup::Rounds
+            }
+            AuditAction::DraftDiscarded
+            | AuditAction::EditionPublished
+            | AuditAction::EditionImported
+            | AuditAction::EditionOpened
+            | AuditAction::EditionClosed => AuditGroup::Framework,
+            AuditAction::AgreementMade
+            | AuditAction::AgreementRemoved
+            | AuditAction::TaskChanged
+            | AuditAction::HoursChanged
+            | AuditAction::AllocationSettingsChanged => AuditGroup::Allocation,
+        }
     }
 
     /// What happened, in words.
@@ -278,6 +424,20 @@ impl AuditAction {
             (AuditAction::EditionOpened, Lang::En) => "version made public (CASE)",
             (AuditAction::EditionClosed, Lang::Nl) => "versie niet meer openbaar (CASE)",
             (AuditAction::EditionClosed, Lang::En) => "version no longer public (CASE)",
+            (AuditAction::ScaleChanged, Lang::Nl) => "woorden van de schaal gewijzigd",
+            (AuditAction::ScaleChanged, Lang::En) => "scale words changed",
+            (AuditAction::AgreementMade, Lang::Nl) => "afspraak gemaakt (wie doet wat)",
+            (AuditAction::AgreementMade, Lang::En) => "agreement made (who does what)",
+            (AuditAction::AgreementRemoved, Lang::Nl) => "afspraak verwijderd (wie doet wat)",
+            (AuditAction::AgreementRemoved, Lang::En) => "agreement removed (who does what)",
+            (AuditAction::TaskChanged, Lang::Nl) => "taak ingedeeld of uren geschat",
+            (AuditAction::TaskChanged, Lang::En) => "task categorised or hours estimated",
+            (AuditAction::HoursChanged, Lang::Nl) => "beschikbare uren gewijzigd",
+            (AuditAction::HoursChanged, Lang::En) => "available hours changed",
+            (AuditAction::AllocationSettingsChanged, Lang::Nl) => {
+                "instellingen wie doet wat gewijzigd"
+            }
+            (AuditAction::AllocationSettingsChanged, Lang::En) => "who does what settings changed",
         }
     }
 }
@@ -398,5 +558,33 @@ mod tests {
             assert!(!action.describe(Lang::Nl).is_empty());
         }
         assert_eq!(AuditAction::parse("nonsense"), None);
+    }
+
+    #[test]
+    fn every_audit_action_has_its_own_code_a_group_and_words() {
+        let mut codes: Vec<&str> = AuditAction::ALL.iter().map(|a| a.code()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), AuditAction::ALL.len(), "codes are unique");
+        for action in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(action.code()), Some(action));
+            assert_ne!(action.describe(Lang::Nl), action.describe(Lang::En));
+            assert!(AuditGroup::ALL.contains(&action.group()));
+        }
+        assert_eq!(AuditAction::ScaleChanged.group(), AuditGroup::School);
+        assert_eq!(AuditAction::DraftDiscarded.group(), AuditGroup::Framework);
+        assert_eq!(AuditAction::HoursChanged.group(), AuditGroup::Allocation);
+        assert_eq!(AuditAction::RolesChanged.detail(), AuditDetail::Roles);
+        assert_eq!(AuditAction::AgreementMade.detail(), AuditDetail::Agreement);
+        let detail = agreement_detail("BEG.VIS.T3", "uitvoerend", "own", "Team | techniek");
+        assert_eq!(
+            read_agreement_detail(&detail),
+            Some(("BEG.VIS.T3", "uitvoerend", "own", "Team | techniek"))
+        );
+        assert_eq!(read_agreement_detail("BEG.VIS.T3"), None);
+        for group in AuditGroup::ALL {
+            assert_eq!(AuditGroup::parse(group.code()), Some(group));
+        }
+        assert_eq!(AuditGroup::parse("alles"), None);
     }
 }

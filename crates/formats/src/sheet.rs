@@ -307,8 +307,15 @@ fn restore(text: &str) -> &str {
 
 /// The template as CSV for Dutch Excel: a UTF-8 byte order mark, `;` between cells, CRLF.
 pub fn write_csv(edition: &Edition, lang: Lang) -> Vec<u8> {
+    csv_of_rows(table(edition, lang))
+}
+
+/// Rows as CSV for Dutch Excel: a UTF-8 byte order mark, `;` between cells, CRLF, cells
+/// quoted where they must be, and text that a spreadsheet would run as a formula kept as
+/// text (a leading `'`).
+pub fn csv_of_rows(rows: impl IntoIterator<Item = Vec<String>>) -> Vec<u8> {
     let mut out = "\u{feff}".as_bytes().to_vec();
-    for row in table(edition, lang) {
+    for row in rows {
         let cells: Vec<String> = row
             .iter()
             .map(|cell| {

@@ -11,11 +11,13 @@ use domain::allocation::{
     Task, check,
 };
 use domain::hours::{Formula, Minutes};
+use domain::members::{AuditAction, agreement_detail};
 use domain::scan::Choice;
 use domain::school::SchoolId;
 use domain::{Code, Role};
 use uuid::Uuid;
 
+use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, PRUNE_AUDIT, audit};
 use crate::scans::active_permission;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
@@ -42,6 +44,12 @@ const DELETE_ASSIGNMENT: &str = "DELETE FROM allocations WHERE school_id = $1 AN
      AND code = $3 AND party_kind = $4 AND party = $5 AND part = $6";
 const SELECT_ACTIVE_MEMBERS: &str =
     "SELECT user_id FROM memberships WHERE school_id = $1 AND active = 1";
+/// The agreements naming the person, in every school year of the school.
+const SELECT_PERSON_ASSIGNMENTS: &str = "SELECT school_year, code, part, created_at FROM allocations \
+     WHERE school_id = $1 AND user_id = $2 ORDER BY school_year, code";
+/// The person's available hours, in every school year of the school.
+const SELECT_PERSON_HOURS: &str = "SELECT school_year, minutes FROM person_hours \
+     WHERE school_id = $1 AND user_id = $2 ORDER BY school_year";
 const SELECT_HOURS: &str =
     "SELECT user_id, minutes FROM person_hours WHERE school_id = $1 AND school_year = $2";
 const UPSERT_HOURS: &str = "INSERT INTO person_hours (school_id, school_year, user_id, minutes) \
@@ -167,6 +175,15 @@ pub struct AllocationData {
     pub own_parties: Vec<String>,
 }
 
+/// What *wie doet wat* holds about one person in one school.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonAllocation {
+    /// `(school year, task code, part key, made at)`.
+    pub agreements: Vec<(String, String, String, i64)>,
+    /// `(school year, minutes)`.
+    pub hours: Vec<(String, i64)>,
+}
+
 /// Why a change to the allocation was refused.
 #[derive(Debug, thiserror::Error)]
 pub enum AllocationFailure {
@@ -282,6 +299,7 @@ impl Store {
                 .bind(now_millis())
                 .execute(&mut *tx)
                 .await?;
+            audit!(tx, school.0, Some(actor.0), AuditAction::AllocationSettingsChanged, None::<Uuid>, None::<String>, None::<String>);
             tx.commit().await?;
         });
         Ok(())
@@ -326,6 +344,26 @@ impl Store {
         Ok(data)
     }
 
+    /// What *wie doet wat* holds about one person in a school, for their own data download:
+    /// the agreements that name them (`school year, task code, part key, made at`) and their
+    /// available hours per school year.
+    pub async fn allocation_of_person(
+        &self,
+        school: SchoolId,
+        user: UserId,
+    ) -> Result<PersonAllocation, StoreError> {
+        let (agreements, hours) = on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let agreements: Vec<(String, String, String, i64)> = sqlx::query_as(SELECT_PERSON_ASSIGNMENTS)
+                .bind(school.0).bind(user.0).fetch_all(&mut *tx).await?;
+            let hours: Vec<(String, i64)> = sqlx::query_as(SELECT_PERSON_HOURS)
+                .bind(school.0).bind(user.0).fetch_all(&mut *tx).await?;
+            tx.commit().await?;
+            (agreements, hours)
+        });
+        Ok(PersonAllocation { agreements, hours })
+    }
+
     /// Adds an agreement, checked by the domain's rules against the task's other agreements
     /// and the school's active members, in one transaction.
     pub async fn add_assignment(
@@ -362,6 +400,8 @@ impl Store {
                 .bind(now_millis())
                 .execute(&mut *tx)
                 .await?;
+            let detail = agreement_detail(assignment.code.as_str(), assignment.part.key(), kind, &party);
+            audit!(tx, school.0, Some(actor.0), AuditAction::AgreementMade, user, None::<String>, Some(detail));
             tx.commit().await?;
         });
         Ok(())
@@ -376,13 +416,17 @@ impl Store {
         assignment: &Assignment,
     ) -> Result<bool, AllocationFailure> {
         let y = year.to_string();
-        let (kind, party, _) = party_columns(&assignment.party);
+        let (kind, party, user) = party_columns(&assignment.party);
         let removed = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             coordinator!(tx, school, actor);
             let result = sqlx::query(DELETE_ASSIGNMENT)
                 .bind(school.0).bind(&y).bind(assignment.code.as_str()).bind(kind).bind(&party).bind(assignment.part.key())
                 .execute(&mut *tx).await?;
+            if result.rows_affected() > 0 {
+                let detail = agreement_detail(assignment.code.as_str(), assignment.part.key(), kind, &party);
+                audit!(tx, school.0, Some(actor.0), AuditAction::AgreementRemoved, user, None::<String>, Some(detail));
+            }
             tx.commit().await?;
             result.rows_affected() > 0
         });
@@ -405,6 +449,7 @@ impl Store {
             coordinator!(tx, school, actor);
             sqlx::query(UPSERT_TASK).bind(school.0).bind(&y).bind(code.as_str()).bind(category.key()).bind(hours.map(|h| h.0))
                 .execute(&mut *tx).await?;
+            audit!(tx, school.0, Some(actor.0), AuditAction::TaskChanged, None::<Uuid>, None::<String>, Some(code.as_str()));
             tx.commit().await?;
         });
         Ok(())
@@ -434,6 +479,7 @@ impl Store {
                     sqlx::query(DELETE_HOURS).bind(school.0).bind(&y).bind(person.0).execute(&mut *tx).await?;
                 }
             }
+            audit!(tx, school.0, Some(actor.0), AuditAction::HoursChanged, Some(person.0), None::<String>, Some(y.as_str()));
             tx.commit().await?;
         });
         Ok(())

@@ -29,7 +29,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use allocation::{AllocationData, AllocationFailure, AllocationSettings};
+pub use allocation::{AllocationData, AllocationFailure, AllocationSettings, PersonAllocation};
 pub use editions::{EditionSummary, Stored};
 pub use error::StoreError;
 pub use members::{

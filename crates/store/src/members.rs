@@ -724,7 +724,7 @@ impl Store {
                 return Err(Refusal::NotAllowed.into());
             }
             sqlx::query(UPDATE_SCALE_LABELS).bind(school.0).bind(&json).execute(&mut *tx).await?;
-            audit!(tx, school.0, Some(actor.0), AuditAction::SchoolChanged, None::<Uuid>, None::<String>, None::<String>);
+            audit!(tx, school.0, Some(actor.0), AuditAction::ScaleChanged, None::<Uuid>, None::<String>, None::<String>);
             tx.commit().await?;
         });
         Ok(())

@@ -1,11 +1,13 @@
 //! Everything the app holds about the signed-in person, as a JSON download (AVG/GDPR right
-//! of access). The format is documented in README (`raamwerk-personal-data/1`).
+//! of access). The format is documented in README (`raamwerk-personal-data/2`); every time
+//! is ISO 8601 in UTC.
 
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use domain::Lang;
+use domain::clock::iso_utc;
 use serde_json::json;
 
 use crate::auth::current_user;
@@ -24,6 +26,7 @@ pub async fn download(
     };
     let mut memberships = Vec::new();
     let mut scans = Vec::new();
+    let mut allocation = Vec::new();
     for membership in app.store.memberships_of(user.id).await? {
         let Some(school) = app.store.school(membership.school).await? else {
             continue;
@@ -53,14 +56,34 @@ pub async fn download(
                 .iter()
                 .map(|(key, note)| (key.code(), json!(note.as_str())))
                 .collect();
+            let sharing = app.store.sharing(school.id, round.id, user.id).await?;
             scans.push(json!({
                 "school": school.name.as_str(),
                 "round": round.name.as_str(),
                 "finished": scan.finished_at.is_some(),
+                "finished_at": scan.finished_at.map(iso_utc),
+                "carried_over_unconfirmed": scan.carried,
+                "shared_with_team": sharing.team,
+                "shared_with": sharing.people.iter().map(|(_, name)| name.as_str()).collect::<Vec<_>>(),
+                "feeds_who_does_what": app.store.scan_feeds(school.id, round.id, user.id).await?,
                 "answers": answers,
                 "notes": notes,
             }));
         }
+        let mine = app.store.allocation_of_person(school.id, user.id).await?;
+        allocation.push(json!({
+            "school": school.name.as_str(),
+            "agreements": mine.agreements.iter().map(|(year, code, part, at)| json!({
+                "school_year": year,
+                "task": code,
+                "part": part,
+                "agreed_at": iso_utc(*at),
+            })).collect::<Vec<_>>(),
+            "available_hours": mine.hours.iter().map(|(year, minutes)| json!({
+                "school_year": year,
+                "minutes": minutes,
+            })).collect::<Vec<_>>(),
+        }));
         memberships.push(json!({
             "school": {
                 "name": school.name.as_str(),
@@ -79,20 +102,16 @@ pub async fn download(
         .map(|e| {
             json!({
                 "school": e.school,
-                "at_unix_ms": e.at,
+                "at": iso_utc(e.at),
                 "action": e.action,
                 "detail": e.detail,
                 "by_you": e.by_them == 1,
             })
         })
         .collect();
-    let exported_at = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
     let data = json!({
-        "format": "raamwerk-personal-data/1",
-        "exported_at_unix": exported_at,
+        "format": "raamwerk-personal-data/2",
+        "exported_at": iso_utc(store::now_millis()),
         "account": {
             "name": user.name.as_str(),
             "email": user.email.as_str(),
@@ -102,6 +121,7 @@ pub async fn download(
         "active_sessions": app.store.session_count(user.id).await?,
         "audit_log": audit,
         "scans": scans,
+        "who_does_what": allocation,
     });
     let body =
         serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;

@@ -6,6 +6,7 @@ use axum::extract::Query;
 use axum::extract::rejection::QueryRejection;
 use domain::Lang;
 use domain::allocation::SchoolYear;
+use domain::clock::{LocalTime, dutch_date};
 use domain::framework::Date;
 use domain::scan::Period;
 
@@ -35,40 +36,22 @@ pub fn period_text(period: Period, lang: Lang) -> String {
     }
 }
 
-/// A date as people write it: `23-11-2026` in Dutch, `23/11/2026` in English (UTC).
+/// The day of a moment as people write it: `23-11-2026` in Dutch, `23/11/2026` in English,
+/// on the Dutch calendar (Europe/Amsterdam).
 pub fn day(millis: i64, lang: Lang) -> String {
-    let days = millis.div_euclid(86_400_000);
-    let (y, m, d) = civil_from_days(days);
-    match lang {
-        Lang::Nl => format!("{d}-{m}-{y}"),
-        Lang::En => format!("{d}/{m}/{y}"),
-    }
+    date_text(dutch_date(millis), lang)
 }
 
-/// A date and time (UTC), for the audit log.
+/// A moment as a Dutch wall clock shows it, for the audit log: `4-12-2026 10:30 CET`.
 pub fn moment(millis: i64, lang: Lang) -> String {
-    let secs = millis.div_euclid(1000);
-    let time = secs.rem_euclid(86_400);
+    let local = LocalTime::amsterdam(millis);
     format!(
-        "{} {:02}:{:02} UTC",
-        day(millis, lang),
-        time / 3600,
-        (time % 3600) / 60
+        "{} {:02}:{:02} {}",
+        date_text(local.date, lang),
+        local.hour,
+        local.minute,
+        local.zone()
     )
-}
-
-/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = u32::try_from(doy - (153 * mp + 2) / 5 + 1).unwrap_or(1);
-    let m = u32::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).unwrap_or(1);
-    (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
 /// Today's date in words: `25-11-2026` / `25/11/2026`.
@@ -76,16 +59,9 @@ pub fn today_text(lang: Lang) -> String {
     date_text(today(), lang)
 }
 
-/// Today's date.
-pub fn today() -> domain::framework::Date {
-    let days = store::now_millis().div_euclid(86_400_000);
-    let (y, m, d) = civil_from_days(days);
-    domain::framework::Date::new(
-        u16::try_from(y).unwrap_or(2026),
-        u8::try_from(m).unwrap_or(1),
-        u8::try_from(d).unwrap_or(1),
-    )
-    .unwrap_or(domain::framework::Date::MIN)
+/// Today's date in the Netherlands.
+pub fn today() -> Date {
+    dutch_date(store::now_millis())
 }
 
 /// Today's school year.
@@ -124,7 +100,11 @@ mod tests {
         let millis = 1_795_472_220_000;
         assert_eq!(day(millis, Lang::Nl), "23-11-2026");
         assert_eq!(day(millis, Lang::En), "23/11/2026");
-        assert_eq!(moment(millis, Lang::Nl), "23-11-2026 22:17 UTC");
+        // The audit log reads the Dutch wall clock: an hour ahead in winter, two in summer.
+        assert_eq!(moment(millis, Lang::Nl), "23-11-2026 23:17 CET");
+        // 2026-07-01 22:30 UTC is already 2 July in the Netherlands.
+        assert_eq!(moment(1_782_945_000_000, Lang::En), "2/7/2026 00:30 CEST");
+        assert_eq!(day(1_782_945_000_000, Lang::Nl), "2-7-2026");
         assert_eq!(day(951_782_400_000, Lang::Nl), "29-2-2000");
     }
 }

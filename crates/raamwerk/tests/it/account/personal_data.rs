@@ -1,0 +1,124 @@
+//! The personal data download holds the person's sharing choices, whether their answers feed
+//! *wie doet wat*, their agreements and available hours, with ISO 8601 times; on both
+//! backends.
+
+use axum::http::StatusCode;
+use domain::allocation::{Assignment, Part, Party, Rules};
+use domain::hours::Minutes;
+use domain::scan::{Change, Choice};
+use store::Audience;
+
+use crate::helpers::scan::{code, open, round_id};
+use crate::helpers::tasks::{tasks, year};
+use crate::helpers::{Backend, TestApp, on_both_backends};
+
+on_both_backends!(the_download_holds_sharing_feeds_agreements_and_hours);
+
+fn is_iso(value: &serde_json::Value) -> bool {
+    value.as_str().is_some_and(|s| {
+        let b = s.as_bytes();
+        s.len() == 20 && b[4] == b'-' && b[10] == b'T' && b[19] == b'Z'
+    })
+}
+
+async fn the_download_holds_sharing_feeds_agreements_and_hours(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let (lyceum, round) = open(&app).await;
+    let store = &app.state.store;
+    let (school, member) = (lyceum.school.id, lyceum.member.id);
+    let id = round_id(&round);
+    store
+        .save_scan(
+            school,
+            id,
+            member,
+            &[Change::Choice(code("BEG.VIS.T1"), Choice::parse("ja").ok())],
+        )
+        .await
+        .expect("saved");
+    store
+        .finish_scan(school, id, member, true)
+        .await
+        .expect("finished");
+    store
+        .share_scan(
+            school,
+            id,
+            member,
+            Audience::Person(lyceum.coordinator.id),
+            true,
+        )
+        .await
+        .expect("shared");
+    assert!(
+        store
+            .set_scan_feed(school, id, member, true)
+            .await
+            .expect("feeds")
+    );
+    store
+        .add_assignment(
+            school,
+            lyceum.coordinator.id,
+            year(),
+            &Assignment {
+                code: code("BEG.VIS.T1"),
+                party: Party::Person(member),
+                part: Part::CarriesOut,
+            },
+            &tasks(&app),
+            Rules::default(),
+        )
+        .await
+        .expect("agreed");
+    store
+        .set_person_hours(
+            school,
+            lyceum.coordinator.id,
+            year(),
+            member,
+            Some(Minutes(90)),
+        )
+        .await
+        .expect("hours");
+
+    let cookie = app.session(member).await;
+    let download = app
+        .get_with("/nl/account/gegevens.json", &[("cookie", cookie.as_str())])
+        .await;
+    assert_eq!(download.status, StatusCode::OK);
+    let data: serde_json::Value = serde_json::from_str(&download.body).expect("JSON");
+    assert_eq!(data["format"], "raamwerk-personal-data/2");
+    assert!(is_iso(&data["exported_at"]), "{}", data["exported_at"]);
+    let scan = &data["scans"][0];
+    assert_eq!(scan["round"], "najaar 2026");
+    assert_eq!(scan["shared_with_team"], false);
+    assert_eq!(
+        scan["shared_with"],
+        serde_json::json!(["Decaan Stedelijk Lyceum"])
+    );
+    assert_eq!(scan["feeds_who_does_what"], true);
+    assert_eq!(scan["carried_over_unconfirmed"], false);
+    assert!(is_iso(&scan["finished_at"]), "{}", scan["finished_at"]);
+    let mine = &data["who_does_what"][0];
+    assert_eq!(mine["school"], "Stedelijk Lyceum");
+    assert_eq!(mine["agreements"][0]["school_year"], "2026-2027");
+    assert_eq!(mine["agreements"][0]["task"], "BEG.VIS.T1");
+    assert_eq!(mine["agreements"][0]["part"], "uitvoerend");
+    assert!(is_iso(&mine["agreements"][0]["agreed_at"]));
+    assert_eq!(mine["available_hours"][0]["school_year"], "2026-2027");
+    assert_eq!(mine["available_hours"][0]["minutes"], 90);
+    let audit = data["audit_log"].as_array().expect("entries");
+    assert!(!audit.is_empty());
+    assert!(audit.iter().all(|e| is_iso(&e["at"])), "{audit:?}");
+    assert!(
+        audit.iter().any(|e| e["action"] == "allocation.hours"),
+        "the hours set for the person: {audit:?}"
+    );
+    assert!(
+        !download.body.contains("_unix"),
+        "no unix numbers: {}",
+        download.body
+    );
+    app.stop().await;
+}
