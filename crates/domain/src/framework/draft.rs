@@ -265,8 +265,33 @@ pub fn publish(draft: &[DraftStatement], p: Publication<'_>) -> Result<Edition, 
     })
 }
 
+/// Which wording a statement keeps when a national rewording is taken over and the school
+/// had worded it in its own way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wording {
+    /// The school's own wording stays (what taking over does unless told otherwise).
+    Own,
+    /// The new national wording replaces the school's.
+    National,
+}
+
+/// The school's own wording of a statement that a national change rewords: its text in the
+/// draft, when that differs from the national text before the change (the school reworded
+/// it) and from the new national text.
+pub fn own_wording<'a>(draft: &'a [DraftStatement], change: &StatementChange) -> Option<&'a Text> {
+    if !change.has(Aspect::Reworded) {
+        return None;
+    }
+    let (before, after) = (change.before.as_ref()?, change.after.as_ref()?);
+    let d = draft.iter().find(|d| d.statement.code == change.code)?;
+    let text = &d.statement.text;
+    (*text != before.text && *text != after.text).then_some(text)
+}
+
 /// Whether the draft already agrees with a national change (so there is nothing to take
-/// over): the statement is there, or gone, as the change has it, in the changed aspects.
+/// over): the statement is there, or gone, as the change has it, in the changed aspects. A
+/// rewording agrees when the draft has the new text or the school's own wording, which a
+/// national rewording never overrules by itself.
 pub fn agrees(draft: &[DraftStatement], change: &StatementChange) -> bool {
     let found = draft.iter().find(|d| d.statement.code == change.code);
     let Some(after) = &change.after else {
@@ -278,7 +303,9 @@ pub fn agrees(draft: &[DraftStatement], change: &StatementChange) -> bool {
     let s = &d.statement;
     change.aspects.iter().all(|aspect| match aspect {
         Aspect::Added | Aspect::Removed | Aspect::Reordered | Aspect::Tags => true,
-        Aspect::Reworded => s.text == after.text,
+        Aspect::Reworded => {
+            s.text == after.text || change.before.as_ref().is_some_and(|b| s.text != b.text)
+        }
         Aspect::Moved => (s.role, s.area) == (after.role, after.area),
         Aspect::Kind => s.kind == after.kind,
         Aspect::Depth => s.depth == after.depth,
@@ -288,8 +315,10 @@ pub fn agrees(draft: &[DraftStatement], change: &StatementChange) -> bool {
 
 /// Takes a national change over into the draft, keeping everything the school did that the
 /// change does not touch: a new statement is added, a removed one hidden, and of a changed
-/// one only the changed aspects are copied.
-pub fn take_over(draft: &mut Vec<DraftStatement>, change: &StatementChange) {
+/// one only the changed aspects are copied. A statement the school worded in its own way
+/// keeps that wording unless `wording` is [`Wording::National`].
+pub fn take_over(draft: &mut Vec<DraftStatement>, change: &StatementChange, wording: Wording) {
+    let keep_own = wording == Wording::Own && own_wording(draft, change).is_some();
     let found = draft.iter().position(|d| d.statement.code == change.code);
     match (&change.after, found) {
         (None, Some(i)) => draft[i].hidden = true,
@@ -317,6 +346,7 @@ pub fn take_over(draft: &mut Vec<DraftStatement>, change: &StatementChange) {
             let s = &mut d.statement;
             for aspect in &change.aspects {
                 match aspect {
+                    Aspect::Reworded if keep_own => {}
                     Aspect::Reworded => s.text = after.text.clone(),
                     Aspect::Moved => (s.role, s.area) = (after.role, after.area),
                     Aspect::Kind => s.kind = after.kind,

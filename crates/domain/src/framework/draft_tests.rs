@@ -286,7 +286,7 @@ fn national_changes_are_taken_over_keeping_the_schools_own_work() {
     .expect("tags");
     for change in &changes {
         assert!(!agrees(&draft, change), "{}", change.code);
-        take_over(&mut draft, change);
+        take_over(&mut draft, change, Wording::Own);
         assert!(agrees(&draft, change), "{}", change.code);
     }
     let t1 = &draft[0].statement;
@@ -309,4 +309,43 @@ fn national_changes_are_taken_over_keeping_the_schools_own_work() {
             .iter()
             .any(|d| d.statement.code == removed && d.hidden)
     );
+}
+
+#[test]
+fn a_national_rewording_never_replaces_the_schools_own_wording_unasked() {
+    let old = national();
+    let mut new_parts = minimal();
+    new_parts.meta.version = "2.0".into();
+    new_parts.statements[0].text = text("Reworded nationally");
+    new_parts.statements[0].depth = Some(Depth::Deepening);
+    let new = Edition::new(new_parts).expect("valid");
+    let changes = diff(old.statements(), new.statements());
+    let change = changes
+        .iter()
+        .find(|c| c.code == code("BEG.VIS.T1"))
+        .expect("the change");
+    let own = Text::new("Zoals wij het zeggen.", "As we say it.");
+
+    // Not reworded by the school: the national wording comes with the change.
+    let mut plain = start(&old);
+    assert_eq!(own_wording(&plain, change), None);
+    assert!(!agrees(&plain, change));
+    take_over(&mut plain, change, Wording::Own);
+    assert_eq!(plain[0].statement.text, text("Reworded nationally"));
+
+    // Reworded by the school: its wording stays, the depth still comes; only asked for, the
+    // national wording replaces it.
+    let mut draft = start(&old);
+    apply(&mut draft, &code("BEG.VIS.T1"), Edit::Reword(own.clone())).expect("reword");
+    assert_eq!(own_wording(&draft, change), Some(&own));
+    assert!(!agrees(&draft, change), "the depth is still to take over");
+    let mut kept = draft.clone();
+    take_over(&mut kept, change, Wording::Own);
+    assert_eq!(kept[0].statement.text, own);
+    assert_eq!(kept[0].statement.depth, Some(Depth::Deepening));
+    assert!(agrees(&kept, change), "nothing left to take over");
+    let mut national = draft.clone();
+    take_over(&mut national, change, Wording::National);
+    assert_eq!(national[0].statement.text, text("Reworded nationally"));
+    assert_eq!(own_wording(&national, change), None);
 }

@@ -28,6 +28,9 @@ pub struct NationalLine {
     pub change: ChangeLine,
     /// The draft already agrees with it.
     pub taken: bool,
+    /// The school's own wording of a statement the change rewords, which taking over keeps
+    /// unless the coordinator chooses the national text.
+    pub own: Option<String>,
 }
 
 #[derive(Template)]
@@ -120,6 +123,7 @@ async fn view(
             .map(|c| NationalLine {
                 change: change_line(&newest, c, lang),
                 taken: draft::agrees(&current, c),
+                own: draft::own_wording(&current, c).map(|text| text.shown(lang).to_owned()),
             })
             .collect(),
         can_change: working.permission().includes(Permission::Coordinator),
@@ -148,6 +152,10 @@ pub struct TakeForm {
     /// A statement's code, `all`, or `done` (the rest is left as the school has it).
     #[serde(default)]
     pub take: String,
+    /// `landelijk` to replace the school's own wording with the national one; otherwise the
+    /// school's wording stays.
+    #[serde(default)]
+    pub tekst: String,
 }
 
 /// Takes one national change over into the draft (starting one when needed), or all of them,
@@ -161,7 +169,13 @@ pub async fn take(
 ) -> Result<Response, AppError> {
     let short = school_param(school);
     let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
-    let take = form.map(|Form(f)| f.take).unwrap_or_default();
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let wording = if form.tekst == "landelijk" {
+        draft::Wording::National
+    } else {
+        draft::Wording::Own
+    };
+    let take = form.take;
     let school = working.school().id;
     let National {
         base,
@@ -218,7 +232,7 @@ pub async fn take(
             None,
             Box::new(move |statements| {
                 for change in &chosen {
-                    draft::take_over(statements, change);
+                    draft::take_over(statements, change, wording);
                 }
                 Ok(rebase_always || all.iter().all(|c| draft::agrees(statements, c)))
             }),

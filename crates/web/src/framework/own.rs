@@ -56,6 +56,8 @@ pub struct ChangeLine {
     pub after: Option<String>,
     /// For a moved statement: where it was.
     pub moved_from: Option<String>,
+    /// For a change of depth: the depth before and after, in a sentence.
+    pub depth: Option<String>,
     pub removed: bool,
     pub added: bool,
 }
@@ -87,6 +89,22 @@ pub(crate) fn change_line(edition: &Edition, change: &StatementChange, lang: Lan
             .has(Aspect::Moved)
             .then(|| change.before.as_ref().map(|b| place(edition, b, lang)))
             .flatten(),
+        depth: change.has(Aspect::Depth).then(|| {
+            let t = Tr(lang);
+            let word = |s: &Option<Statement>| {
+                s.as_ref().and_then(|s| s.depth).map_or_else(
+                    || t.get("fw-depth-none"),
+                    |d| t.get(&format!("depth-{}", d.level())),
+                )
+            };
+            t.args(
+                "fw-depth-change",
+                &[
+                    ("before", &word(&change.before)),
+                    ("after", &word(&change.after)),
+                ],
+            )
+        }),
         removed: change.has(Aspect::Removed),
         added: change.has(Aspect::Added),
     }

@@ -4,16 +4,18 @@
 use axum::http::StatusCode;
 use domain::framework::draft::{self, Edit};
 use domain::scan::{Change, Choice, Period, RoundName};
-use domain::{Area, Code, Edition, Kind, Role, Tag, Text};
+use domain::{Area, Code, Depth, Edition, Kind, Role, Tag, Text};
 use formats::exchange::Exchange;
 
 use crate::helpers::framework::{code, publish_own};
 use crate::helpers::team::team;
-use crate::helpers::{Backend, TestApp, on_both_backends};
+use crate::helpers::{Backend, TestApp, html, on_both_backends};
 
 on_both_backends!(
     answers_carry_over_to_a_round_on_the_new_edition,
     a_new_national_edition_is_taken_over_keeping_the_schools_own_work,
+    a_national_rewording_keeps_the_schools_wording_unless_chosen,
+    the_national_wording_replaces_the_schools_only_when_chosen,
     every_format_downloads_and_reads_back,
 );
 
@@ -327,5 +329,149 @@ async fn every_format_downloads_and_reads_back(backend: Backend) {
         )
         .await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    app.stop().await;
+}
+
+async fn a_national_rewording_keeps_the_schools_wording_unless_chosen(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let store = &app.state.store;
+    let school = lyceum.school.id;
+    let t3 = Code::parse("BEG.VIS.T3").expect("valid");
+    let mine = t3.clone();
+    publish_own(&app, &lyceum, move |s| {
+        draft::apply(
+            s,
+            &mine,
+            Edit::Reword(Text::new("Zoals wij het zeggen.", "As we say it.")),
+        )
+        .expect("reworded");
+    })
+    .await;
+    // The new national edition rewords BEG.VIS.T3 and gives it another depth, and rewords
+    // BEG.VIS.T1, which the school left as it was.
+    let mut parts = app.state.edition.parts().clone();
+    parts.meta.version = "2027.1".into();
+    let at = |parts: &domain::EditionParts, code: &str| {
+        parts
+            .statements
+            .iter()
+            .position(|s| s.code.as_str() == code)
+            .expect("a national statement")
+    };
+    let (i3, i1) = (at(&parts, "BEG.VIS.T3"), at(&parts, "BEG.VIS.T1"));
+    let old_t3 = parts.statements[i3].text.nl.clone();
+    let old_depth = parts.statements[i3].depth;
+    parts.statements[i3].text = Text::new("Landelijk anders gezegd.", "Said otherwise nationally.");
+    parts.statements[i3].depth = Some(match old_depth {
+        Some(Depth::Steering) => Depth::Foundation,
+        _ => Depth::Steering,
+    });
+    parts.statements[i1].text = Text::new("Landelijk nieuw voor T1.", "New for T1.");
+    let national = Edition::new(parts).expect("valid");
+    store.ensure_edition(&national).await.expect("stored");
+
+    let coordinator = app.session(lyceum.coordinator.id).await;
+    let headers = [("cookie", coordinator.as_str())];
+    let path = "/nl/scholen/stedelijk-lyceum/raamwerk/landelijk";
+    let page = app.get_with(path, &headers).await;
+    let body = &page.body;
+    // The school's wording beside the national old and new, and the depth before and after.
+    assert!(
+        body.contains("<dt>Jullie tekst</dt><dd>Zoals wij het zeggen.</dd>"),
+        "{body}"
+    );
+    assert!(body.contains(&format!(
+        "<dt>Landelijk, was</dt><dd><del>{}</del></dd>",
+        html(&old_t3)
+    )));
+    assert!(body.contains("<dt>Landelijk, nu</dt><dd>Landelijk anders gezegd.</dd>"));
+    assert!(body.contains("Diepgang: was "), "{body}");
+    assert!(body.contains("Overnemen, eigen tekst houden"));
+    assert!(body.contains("Landelijke tekst overnemen"));
+    let text_of = |app: &TestApp, code: &'static str| {
+        let store = app.state.store.clone();
+        async move {
+            let draft = store.draft(school).await.expect("read").expect("a draft");
+            let d = draft
+                .statements
+                .iter()
+                .find(|d| d.statement.code.as_str() == code)
+                .expect("there")
+                .statement
+                .clone();
+            (d.text.nl, d.depth)
+        }
+    };
+
+    // Taking it over keeps the school's wording and brings the new depth.
+    let kept = app
+        .post_form(path, &[("take", "BEG.VIS.T3")], &headers)
+        .await;
+    assert_eq!(kept.status, StatusCode::SEE_OTHER);
+    let (text, depth) = text_of(&app, "BEG.VIS.T3").await;
+    assert_eq!(text, "Zoals wij het zeggen.");
+    assert_eq!(depth, national.statement(t3.as_str()).expect("there").depth);
+    let page = app.get_with(path, &headers).await;
+    assert!(page.body.contains("Jullie eigen formulering blijft staan."));
+    // "Take all" keeps it too, and brings the national text where the school had its own none.
+    let all = app.post_form(path, &[("take", "all")], &headers).await;
+    assert_eq!(all.status, StatusCode::SEE_OTHER);
+    assert_eq!(text_of(&app, "BEG.VIS.T3").await.0, "Zoals wij het zeggen.");
+    assert_eq!(
+        text_of(&app, "BEG.VIS.T1").await.0,
+        "Landelijk nieuw voor T1."
+    );
+    app.stop().await;
+}
+
+async fn the_national_wording_replaces_the_schools_only_when_chosen(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let store = &app.state.store;
+    let t3 = Code::parse("BEG.VIS.T3").expect("valid");
+    let mine = t3.clone();
+    publish_own(&app, &lyceum, move |s| {
+        draft::apply(
+            s,
+            &mine,
+            Edit::Reword(Text::new("Zoals wij het zeggen.", "As we say it.")),
+        )
+        .expect("reworded");
+    })
+    .await;
+    let mut parts = app.state.edition.parts().clone();
+    parts.meta.version = "2027.1".into();
+    let i3 = parts
+        .statements
+        .iter()
+        .position(|s| s.code == t3)
+        .expect("a national statement");
+    parts.statements[i3].text = Text::new("Landelijk anders gezegd.", "Said otherwise nationally.");
+    store
+        .ensure_edition(&Edition::new(parts).expect("valid"))
+        .await
+        .expect("stored");
+    let coordinator = app.session(lyceum.coordinator.id).await;
+    let path = "/nl/scholen/stedelijk-lyceum/raamwerk/landelijk";
+    let chosen = app
+        .post_form(
+            path,
+            &[("take", "BEG.VIS.T3"), ("tekst", "landelijk")],
+            &[("cookie", coordinator.as_str())],
+        )
+        .await;
+    assert_eq!(chosen.status, StatusCode::SEE_OTHER);
+    let draft = store
+        .draft(lyceum.school.id)
+        .await
+        .expect("read")
+        .expect("a draft");
+    let d = draft
+        .statements
+        .iter()
+        .find(|d| d.statement.code == t3)
+        .expect("there");
+    assert_eq!(d.statement.text.nl, "Landelijk anders gezegd.");
     app.stop().await;
 }

@@ -17,6 +17,15 @@ use sqlx::Connection;
 use tower::ServiceExt;
 use web::AppState;
 
+/// Text as askama escapes it in HTML.
+pub fn html(text: &str) -> String {
+    text.replace('&', "&#38;")
+        .replace('<', "&#60;")
+        .replace('>', "&#62;")
+        .replace('"', "&#34;")
+        .replace('\'', "&#39;")
+}
+
 /// A valid school to create in a test (vo, 800 students, Utrecht, no BRIN code).
 pub fn new_school(name: &str) -> domain::school::NewSchool {
     use domain::school::{NewSchool, Region, SchoolName, Sectors, Students};

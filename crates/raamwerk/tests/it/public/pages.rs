@@ -4,7 +4,7 @@ use axum::http::StatusCode;
 use domain::{Area, Kind, Lang, Role};
 use web::routes::Page;
 
-use crate::helpers::{Backend, TestApp, on_both_backends};
+use crate::helpers::{Backend, TestApp, html, on_both_backends};
 
 on_both_backends!(
     root_redirects_by_cookie_then_browser_language,
@@ -367,15 +367,6 @@ async fn probes_answer_and_readiness_follows_the_database(backend: Backend) {
         "the process itself is still up"
     );
     app.stop().await;
-}
-
-/// Text as askama escapes it in HTML.
-fn html(text: &str) -> String {
-    text.replace('&', "&#38;")
-        .replace('<', "&#60;")
-        .replace('>', "&#62;")
-        .replace('"', "&#34;")
-        .replace('\'', "&#39;")
 }
 
 /// The part of a role page that belongs to one area.
