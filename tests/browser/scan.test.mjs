@@ -237,6 +237,9 @@ describe('the self-scan', () => {
     assert.equal(await taskState.innerText(), '', 'nothing to say before a change');
     await changeAndSee(page, `keuze.${taskCode}`, taskState,
       () => task.getByLabel('doe ik deels', { exact: true }).check());
+    // The count follows the answers at once, and the form's save button is not needed.
+    assert.equal(await page.locator('#scan-progress').innerText(), `1 van ${visionTotal} uitspraken beantwoord`);
+    assert.equal(await page.getByRole('button', { name: 'Opslaan' }).isVisible(), false, 'no save button with JavaScript');
     await changeAndSee(page, `notitie.${taskCode}`, taskState,
       () => task.getByLabel('Notitie (niet verplicht)').fill(TASK_NOTE));
 
@@ -246,6 +249,7 @@ describe('the self-scan', () => {
     const expertiseState = expertise.locator('.save-state');
     await changeAndSee(page, `keuze.${expertiseCode}`, expertiseState,
       () => expertise.getByLabel('wil ik ontwikkelen', { exact: true }).check());
+    assert.equal(await page.locator('#scan-progress').innerText(), `2 van ${visionTotal} uitspraken beantwoord`);
     await changeAndSee(page, `bespreken.${expertiseCode}`, expertiseState,
       () => expertise.getByLabel('Wil ik bespreken').check());
 
@@ -269,6 +273,16 @@ describe('the self-scan', () => {
     assert.equal(await page.getByLabel(/Hoe ben je bij visie en beleid een voorbeeld/).inputValue(), REFLECTION);
     assert.equal(await taskState.innerText(), '', 'a fresh page has nothing to say yet');
     await assertAccessible(page, 'scan area, reloaded');
+
+    // A note nearing its limit of 500 characters shows how many it has; a short one does not.
+    const expertiseNote = expertise.getByLabel('Notitie (niet verplicht)');
+    const counter = expertise.locator('.note-counter');
+    await changeAndSee(page, `notitie.${expertiseCode}`, expertiseState, () => expertiseNote.fill('x'.repeat(420)));
+    assert.equal(await counter.innerText(), '420 van 500 tekens');
+    assert.ok(await counter.isVisible());
+    await assertAccessible(page, 'scan area, a long note');
+    await changeAndSee(page, `notitie.${expertiseCode}`, expertiseState, () => expertiseNote.fill(''));
+    assert.equal(await counter.isVisible(), false);
   });
 
   test('a save that fails is not shown as saved, and is retried until it is', async () => {
@@ -379,10 +393,12 @@ describe('the self-scan', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download als PDF' }).click(),
     ]);
-    assert.match(pdf.suggestedFilename(), /^raamwerk-overzicht-.*\.pdf$/);
+    assert.equal(pdf.suggestedFilename(), 'raamwerk-overzicht-daan-visser-najaar-2026.pdf', 'named after the person and the round');
     const pdfText = execFileSync('pdftotext', [await pdf.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     assert.ok(pdfText.includes(TASK_NOTE), `the note is in the PDF: ${pdfText}`);
-    assert.ok(pdfText.includes(`Overzicht: ${ROUND}`));
+    assert.ok(pdfText.includes(`Overzicht van ${MEMBER.name}: ${ROUND}`), 'the document carries the name');
+    assert.ok(pdfText.includes(SCHOOL), 'and the school');
+    assert.ok(pdfText.includes('Gemaakt op'), 'and the date');
     const [docx] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download als Word-document (bewerkbaar)' }).click(),
@@ -405,6 +421,19 @@ describe('the self-scan', () => {
     await coordinatorPage.getByRole('link', { name: `De scan van ${MEMBER.name}` }).click();
     assert.match(await coordinatorPage.locator('main').innerText(), new RegExp(TASK_NOTE));
     assert.match(await coordinatorPage.locator('main').innerText(), /heeft deze scan met je gedeeld/);
+    // It reads in the third person, and the colleague downloads it for the conversation.
+    const sharedMain = await coordinatorPage.locator('main').innerText();
+    assert.match(sharedMain, new RegExp(`De notities van ${MEMBER.name}`));
+    assert.match(sharedMain, new RegExp(`Wat ${MEMBER.name} al doet en beheerst`));
+    assert.doesNotMatch(sharedMain, /Wat je al doet/);
+    const [sharedPdf] = await Promise.all([
+      coordinatorPage.waitForEvent('download'),
+      coordinatorPage.getByRole('link', { name: 'Download als PDF' }).click(),
+    ]);
+    assert.equal(sharedPdf.suggestedFilename(), 'raamwerk-overzicht-daan-visser-najaar-2026.pdf');
+    const sharedText = execFileSync('pdftotext', [await sharedPdf.path(), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.ok(sharedText.includes(TASK_NOTE), 'the shared document holds the note');
+    assert.ok(sharedText.includes(`gedeeld met ${COORDINATOR.name}`), sharedText);
     await assertAccessible(coordinatorPage, 'a shared scan');
     const sharedPath = pathOf(coordinatorPage);
 
@@ -448,6 +477,10 @@ describe('the self-scan', () => {
 
     const coordinatorPage = coordinator.page;
     await coordinatorPage.goto(url(roundPath));
+    // The coordinator answered nothing: finishing asks first, with a box the form requires.
+    const empty = coordinatorPage.getByLabel('Ja, ik heb nog geen enkele uitspraak beantwoord en meld mijn scan toch als klaar.');
+    assert.ok(await empty.isVisible());
+    assert.equal(await empty.getAttribute('required'), '');
     assert.ok(await coordinatorPage.getByRole('heading', { level: 2, name: 'Wie is klaar' }).isVisible());
     const team = coordinatorPage.getByRole('table', { name: /klaar$/ });
     const rows = await tableRows(team);
@@ -476,7 +509,7 @@ describe('the self-scan', () => {
     const closeButton = coordinatorPage.getByRole('button', { name: 'Ronde sluiten' });
     await closeButton.click();
     assert.equal(pathOf(coordinatorPage), roundPath, 'the unticked form was not sent');
-    const confirm = coordinatorPage.locator('label', { has: coordinatorPage.locator('input[name="bevestig"]') });
+    const confirm = coordinatorPage.locator('form[action$="/sluiten"] label', { has: coordinatorPage.locator('input[name="bevestig"]') });
     assert.match(
       (await confirm.innerText()).trim(),
       /^Ja, sluit deze ronde voor iedereen\. Nog niet klaar: \d+ van \d+ scans\.$/,
@@ -519,7 +552,14 @@ describe('the self-scan', () => {
       dialogs.push(dialog.type());
       dialog.accept();
     });
-    const posted = await submit(page, page.getByRole('button', { name: 'Opslaan' }));
+    // With JavaScript the form's own save button is hidden; the form still posts as a whole
+    // (as when a person presses Enter in it).
+    assert.equal(await page.getByRole('button', { name: 'Opslaan' }).isVisible(), false);
+    const [posted] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest()),
+      page.locator('#scan-form').evaluate((form) => form.requestSubmit()),
+    ]);
+    await page.waitForLoadState('load');
     assert.deepEqual(dialogs, ['beforeunload'], 'leaving with a refused change asks first');
     assert.equal(posted.status(), 409);
     assert.equal(pathOf(page), visionPath);

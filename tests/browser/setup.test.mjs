@@ -41,14 +41,13 @@ describe('first run', () => {
       await page.getByLabel('Nieuw wachtwoord').fill(PASSWORD);
       await page.getByLabel('Herhaal het wachtwoord').fill(PASSWORD);
       await page.getByRole('button', { name: 'School en account aanmaken' }).click();
-      assert.equal(pathOf(page), '/nl/inloggen');
-      assert.match(await page.getByRole('status').innerText(), /Je school is ingericht/);
-
-      await page.getByLabel('E-mailadres').fill('jelle@noorderlicht.nl');
-      await page.getByLabel('Wachtwoord').fill(PASSWORD);
-      await page.getByRole('button', { name: 'Inloggen' }).click();
+      // Signed in at once, on the new school's start page, which says what to do next.
       assert.equal(pathOf(page), '/nl/scholen/het-noorderlicht-college');
+      assert.match(await page.getByRole('status').innerText(), /Je school is ingericht en je bent ingelogd/);
       const main = await page.locator('main').innerText();
+      assert.match(main, /Nu te doen/);
+      assert.match(main, /Er loopt nu geen ronde/);
+      await assertAccessible(page, 'start page after set-up');
       assert.match(main, /Het Noorderlicht College/);
       assert.match(main, /schoolbeheerder/);
 

@@ -94,18 +94,7 @@ impl SchoolName {
     /// lower-case ASCII letters and digits joined by hyphens (`Het Stedelijk Lyceum` →
     /// `het-stedelijk-lyceum`), at most 40 characters; the store makes it unique.
     pub fn short_name(&self) -> String {
-        let mut out = String::new();
-        for c in self.0.chars().flat_map(fold) {
-            if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
-            } else if !out.is_empty() && !out.ends_with('-') {
-                out.push('-');
-            }
-        }
-        let mut short: String = out.chars().take(40).collect();
-        while short.ends_with('-') {
-            short.pop();
-        }
+        let short = slug(&self.0, 40);
         if short.is_empty() {
             "school".to_owned()
         } else {
@@ -430,6 +419,25 @@ pub struct School {
     pub brin: Option<Brin>,
 }
 
+/// Text as a part of an address or a file name: lower-case ASCII letters and digits joined
+/// by single hyphens, accents folded (`Coördinator 2027` → `coordinator-2027`), at most `max`
+/// characters, never starting or ending with a hyphen; empty when nothing is left.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(fold) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut short: String = out.chars().take(max).collect();
+    while short.ends_with('-') {
+        short.pop();
+    }
+    short
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -584,5 +592,16 @@ mod tests {
                 .message(Lang::Nl)
                 .contains("Fryslân")
         );
+    }
+
+    #[test]
+    fn slugs_fold_accents_and_join_words_with_one_hyphen() {
+        assert_eq!(
+            slug("Overzicht: Coördinator — voorjaar 2027!", 60),
+            "overzicht-coordinator-voorjaar-2027"
+        );
+        assert_eq!(slug("  Mark de Vries  ", 60), "mark-de-vries");
+        assert_eq!(slug("abc def", 4), "abc");
+        assert_eq!(slug("???", 10), "");
     }
 }

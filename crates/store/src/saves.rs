@@ -11,6 +11,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use domain::account::UserId;
+use domain::clock::dutch_date;
 use domain::members::Refusal;
 use domain::scan::{Change, Choice};
 use domain::school::SchoolId;
@@ -23,11 +24,13 @@ use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 /// of the school and the person an active member, makes the person's scan of the round if it
 /// is their first save, or notes the time of this one and counts its revision up, and gives
 /// its id. Rows that do not
-/// qualify give nothing and write nothing. `$1` is the time.
+/// qualify give nothing and write nothing. `$1` is the time, `$2` today's Dutch date: a round
+/// takes answers from its start date on.
 const OPEN_SCANS: (&str, &str) = (
     "INSERT INTO scans (id, round_id, school_id, user_id, created_at, updated_at) \
      SELECT v.column1, r.id, r.school_id, m.user_id, $1, $1 FROM (VALUES ",
     ") AS v JOIN rounds r ON r.id = v.column2 AND r.school_id = v.column3 AND r.closed_at IS NULL \
+     AND r.starts_on <= $2 \
      JOIN memberships m ON m.school_id = r.school_id AND m.user_id = v.column4 AND m.active = 1 \
      WHERE true \
      ON CONFLICT (round_id, user_id) DO UPDATE SET updated_at = excluded.updated_at, \
@@ -69,7 +72,7 @@ const DELETE_EMPTY_ANSWERS: (&str, &str) = (
      AND (scan_id, code) IN (VALUES ",
     ")",
 );
-const SELECT_ROUND_FOR_MEMBER: &str = "SELECT r.closed_at FROM rounds r \
+const SELECT_ROUND_FOR_MEMBER: &str = "SELECT r.closed_at, r.starts_on FROM rounds r \
      JOIN memberships m ON m.school_id = r.school_id AND m.user_id = $3 AND m.active = 1 \
      WHERE r.id = $2 AND r.school_id = $1";
 const SET_FINISHED: &str = "UPDATE scans SET finished_at = $2, updated_at = $3 WHERE id = $1";
@@ -205,9 +208,10 @@ macro_rules! open_scans {
         let owners: &[Owner] = $owners;
         let mut scans: HashMap<Owner, Uuid> = HashMap::with_capacity(owners.len());
         for chunk in owners.chunks(ROWS_PER_STATEMENT) {
-            let sql = with_rows(OPEN_SCANS, chunk.len(), 4, 2);
-            let mut q =
-                sqlx::query_as::<_, (Uuid, Uuid, Uuid, Uuid)>(sqlx::AssertSqlSafe(sql)).bind($now);
+            let sql = with_rows(OPEN_SCANS, chunk.len(), 4, 3);
+            let mut q = sqlx::query_as::<_, (Uuid, Uuid, Uuid, Uuid)>(sqlx::AssertSqlSafe(sql))
+                .bind($now)
+                .bind(dutch_date($now).to_string());
             for (school, round, user) in chunk {
                 q = q
                     .bind(Uuid::new_v4())
@@ -227,14 +231,17 @@ macro_rules! open_scans {
 macro_rules! refusal {
     ($tx:expr, $owner:expr) => {{
         let (school, round, user): Owner = $owner;
-        let found: Option<(Option<i64>,)> = sqlx::query_as(SELECT_ROUND_FOR_MEMBER)
+        let found: Option<(Option<i64>, String)> = sqlx::query_as(SELECT_ROUND_FOR_MEMBER)
             .bind(school.0)
             .bind(round)
             .bind(user.0)
             .fetch_optional(&mut *$tx)
             .await?;
-        if let Some((Some(_),)) = found {
+        let today = dutch_date(now_millis()).to_string();
+        if let Some((Some(_), _)) = found {
             ScanError::Refused(Refusal::RoundClosed)
+        } else if found.as_ref().is_some_and(|(_, starts)| *starts > today) {
+            ScanError::Refused(Refusal::RoundNotStarted)
         } else if active_permission!($tx, school.0, user.0).is_none() {
             ScanError::Refused(Refusal::NotAMember)
         } else {

@@ -33,13 +33,14 @@ const SELECT_ANSWERS: &str =
     "SELECT code, choice, note, discuss FROM scan_answers WHERE scan_id = $1";
 const SELECT_NOTES: &str = "SELECT note_key, text FROM scan_notes WHERE scan_id = $1";
 const SELECT_STATUSES: &str = "SELECT u.id, u.name, s.finished_at, \
-     CASE WHEN s.carried_from IS NULL OR s.updated_at > s.created_at THEN s.updated_at END \
+     CASE WHEN s.carried_from IS NULL OR s.updated_at > s.created_at THEN s.updated_at END, \
+     (s.carried_from IS NOT NULL AND s.updated_at <= s.created_at) \
      FROM memberships m JOIN users u ON u.id = m.user_id \
      LEFT JOIN scans s ON s.user_id = m.user_id AND s.round_id = $2 \
      WHERE m.school_id = $1 AND m.active = 1";
-const SELECT_MY_SCANS: &str = "SELECT s.round_id, s.finished_at, s.updated_at FROM scans s \
-     WHERE s.school_id = $1 AND s.user_id = $2 \
-     AND (s.carried_from IS NULL OR s.updated_at > s.created_at)";
+const SELECT_MY_SCANS: &str = "SELECT s.round_id, s.finished_at, \
+     (s.carried_from IS NOT NULL AND s.updated_at <= s.created_at) FROM scans s \
+     WHERE s.school_id = $1 AND s.user_id = $2";
 /// Each active member's scans in the school's other rounds, newest round first.
 const SELECT_EARLIER_SCANS: &str = "SELECT s.user_id, s.id, s.round_id FROM scans s \
      JOIN rounds r ON r.id = s.round_id \
@@ -67,6 +68,17 @@ pub struct Round {
 impl Round {
     pub fn is_open(&self) -> bool {
         self.closed_at.is_none()
+    }
+
+    /// Whether the round has begun by `today`: before its start date it is not open for
+    /// answers yet.
+    pub fn has_started(&self, today: domain::framework::Date) -> bool {
+        self.period.starts <= today
+    }
+
+    /// Whether people can answer in the round on `today`: it is open and has begun.
+    pub fn takes_answers(&self, today: domain::framework::Date) -> bool {
+        self.is_open() && self.has_started(today)
     }
 }
 
@@ -102,7 +114,16 @@ type ScanState = (Uuid, Option<i64>, Option<Uuid>, i64, i64);
 
 /// A scan as read: its answers, its notes (key, text), when it was finished, and whether it
 /// exists at all.
-type StoredScan = (Vec<AnswerRow>, Vec<(String, String)>, Option<i64>, bool);
+/// A member's status in a round: id, name, finished at, last saved at (not counting carried
+/// answers), carried over and untouched.
+type StatusRow = (Uuid, String, Option<i64>, Option<i64>, Option<bool>);
+type StoredScan = (
+    Vec<AnswerRow>,
+    Vec<(String, String)>,
+    Option<i64>,
+    bool,
+    bool,
+);
 
 #[derive(sqlx::FromRow)]
 struct AnswerRow {
@@ -120,6 +141,9 @@ pub struct MyScan {
     pub finished_at: Option<i64>,
     /// Whether anything was ever saved.
     pub started: bool,
+    /// Whether it holds answers carried over from an earlier round that the owner has not
+    /// confirmed or changed yet.
+    pub carried: bool,
 }
 
 /// Where a member stands in a round, as a coordinator may see it: never the content.
@@ -129,6 +153,8 @@ pub struct ScanStatus {
     pub name: String,
     pub started: bool,
     pub finished: bool,
+    /// Answers carried over from an earlier round, not confirmed or changed yet.
+    pub carried: bool,
 }
 
 /// A person's scans in a school, by round (for the list of rounds).
@@ -136,6 +162,8 @@ pub struct ScanStatus {
 pub struct ScanMark {
     pub round: Uuid,
     pub finished: bool,
+    /// Answers carried over from an earlier round, not confirmed or changed yet.
+    pub carried: bool,
 }
 
 /// Why a scan was not saved.
@@ -343,16 +371,17 @@ impl Store {
         round: Uuid,
         user: UserId,
     ) -> Result<MyScan, StoreError> {
-        let (answers, notes, finished_at, started): StoredScan = on_pool!(self, pool => {
+        let (answers, notes, finished_at, started, carried): StoredScan = on_pool!(self, pool => {
             let state: Option<ScanState> = sqlx::query_as(SELECT_SCAN_STATE)
                 .bind(round).bind(school.0).bind(user.0).fetch_optional(pool).await?;
             match state {
-                None => (Vec::new(), Vec::new(), None, false),
+                None => (Vec::new(), Vec::new(), None, false, false),
                 Some((scan, finished_at, carried_from, created_at, updated_at)) => (
                     sqlx::query_as(SELECT_ANSWERS).bind(scan).fetch_all(pool).await?,
                     sqlx::query_as(SELECT_NOTES).bind(scan).fetch_all(pool).await?,
                     finished_at,
                     carried_from.is_none() || updated_at > created_at,
+                    carried_from.is_some() && updated_at <= created_at,
                 ),
             }
         });
@@ -385,6 +414,7 @@ impl Store {
             content,
             finished_at,
             started,
+            carried,
         })
     }
 
@@ -395,16 +425,17 @@ impl Store {
         school: SchoolId,
         round: Uuid,
     ) -> Result<Vec<ScanStatus>, StoreError> {
-        let rows: Vec<(Uuid, String, Option<i64>, Option<i64>)> = on_pool!(self, pool => {
+        let rows: Vec<StatusRow> = on_pool!(self, pool => {
             sqlx::query_as(SELECT_STATUSES).bind(school.0).bind(round).fetch_all(pool).await?
         });
         let mut statuses: Vec<ScanStatus> = rows
             .into_iter()
-            .map(|(id, name, finished, updated)| ScanStatus {
+            .map(|(id, name, finished, updated, carried)| ScanStatus {
                 user: UserId(id),
                 name,
                 started: updated.is_some(),
                 finished: finished.is_some(),
+                carried: carried.unwrap_or(false),
             })
             .collect();
         statuses.sort_by_cached_key(|s| s.name.to_lowercase());
@@ -417,14 +448,15 @@ impl Store {
         school: SchoolId,
         user: UserId,
     ) -> Result<Vec<ScanMark>, StoreError> {
-        let rows: Vec<(Uuid, Option<i64>, i64)> = on_pool!(self, pool => {
+        let rows: Vec<(Uuid, Option<i64>, bool)> = on_pool!(self, pool => {
             sqlx::query_as(SELECT_MY_SCANS).bind(school.0).bind(user.0).fetch_all(pool).await?
         });
         Ok(rows
             .into_iter()
-            .map(|(round, finished, _)| ScanMark {
+            .map(|(round, finished, carried)| ScanMark {
                 round,
                 finished: finished.is_some(),
+                carried,
             })
             .collect())
     }

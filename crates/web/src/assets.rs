@@ -51,6 +51,12 @@ static SCAN_JS: Asset = asset!(
     "text/javascript; charset=utf-8"
 );
 
+static APP_JS: Asset = asset!(
+    "/static/app.js",
+    "../static/app.js",
+    "text/javascript; charset=utf-8"
+);
+
 /// The stylesheet's address, including its version.
 pub fn css_href() -> &'static str {
     &CSS.href
@@ -61,9 +67,15 @@ pub fn scan_js_href() -> &'static str {
     &SCAN_JS.href
 }
 
+/// The script every page loads (small conveniences such as copy buttons; every page works
+/// without it), including its version.
+pub fn app_js_href() -> &'static str {
+    &APP_JS.href
+}
+
 /// The assets' paths, for the router.
-pub fn paths() -> [&'static str; 2] {
-    [CSS.path, SCAN_JS.path]
+pub fn paths() -> [&'static str; 3] {
+    [CSS.path, SCAN_JS.path, APP_JS.path]
 }
 
 #[derive(serde::Deserialize)]
@@ -77,6 +89,10 @@ pub async fn css(query: Query<Version>) -> Response {
 
 pub async fn scan_js(query: Query<Version>) -> Response {
     serve(&SCAN_JS, query)
+}
+
+pub async fn app_js(query: Query<Version>) -> Response {
+    serve(&APP_JS, query)
 }
 
 fn serve(asset: &Asset, Query(version): Query<Version>) -> Response {

@@ -138,6 +138,8 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         at(&members).get(COORDINATOR, school::members::show),
         at(&member).get(COORDINATOR, school::member::show),
         at(&invitations).post(COORDINATOR, school::members::invite),
+        at(format!("{invitations}/{}", routes::list_segment(lang)))
+            .post(COORDINATOR, school::members::invite_many),
         at(format!(
             "{invitations}/{{invitation}}/{}",
             routes::revoke_segment(lang)
@@ -145,6 +147,8 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         .post(COORDINATOR, school::revoke_invitation::submit),
         at(format!("{school}/{}", routes::audit_log_segment(lang)))
             .get(ADMINISTRATOR, school::audit_log::show),
+        at(format!("{school}/{}.csv", routes::audit_log_segment(lang)))
+            .get(ADMINISTRATOR, school::audit_log::csv),
         at(&settings)
             .get(ADMINISTRATOR, school::settings::show)
             .post(ADMINISTRATOR, school::settings::submit),
@@ -170,6 +174,18 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             routes::shared_segment(lang)
         ))
         .get(MEMBER, scan::overview::shared),
+        at(format!(
+            "{round}/{}/{{member}}/{}.pdf",
+            routes::shared_segment(lang),
+            routes::overview_segment(lang)
+        ))
+        .get(MEMBER, scan::overview::shared_pdf),
+        at(format!(
+            "{round}/{}/{{member}}/{}.docx",
+            routes::shared_segment(lang),
+            routes::overview_segment(lang)
+        ))
+        .get(MEMBER, scan::overview::shared_docx),
         at(format!("{round}/{{role}}/{{area}}"))
             .get(MEMBER, scan::area::show)
             .post(MEMBER, scan::area::submit),
@@ -235,6 +251,7 @@ fn other_routes() -> Vec<Route> {
         at("/readyz").get(Anyone, health::readyz),
         at(assets::paths()[0]).get(Anyone, assets::css),
         at(assets::paths()[1]).get(Anyone, assets::scan_js),
+        at(assets::paths()[2]).get(Anyone, assets::app_js),
         at(api::editions::OPENAPI_PATH).get(Anyone, api::editions::openapi),
         at(api::editions::IMPORT_PATH)
             .get(MEMBER, api::editions::list)

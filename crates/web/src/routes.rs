@@ -48,6 +48,8 @@ pub enum Page {
     Members(String),
     /// Inviting someone (POST).
     Invite(String),
+    /// Invite everyone on a list: `…/uitnodigingen/lijst`.
+    InviteMany(String),
     /// Revoking an invitation (POST).
     RevokeInvitation(String, Uuid),
     /// One member, with what can be changed about them.
@@ -56,6 +58,8 @@ pub enum Page {
     MemberChange(String, UserId, MemberOp),
     /// A school's audit log (administrators).
     AuditLog(String),
+    /// The audit log as CSV: `…/logboek.csv`.
+    AuditLogCsv(String),
     /// A school's details (administrators).
     SchoolSettings(String),
     /// A school's words for the steps of the scale (POST, administrators).
@@ -81,6 +85,8 @@ pub enum Page {
     ShareScan(String, Uuid),
     /// A colleague's scan of a round, shared with the viewer.
     SharedScan(String, Uuid, UserId),
+    /// A colleague's shared scan as a document: `…/gedeeld/{owner}/overzicht.pdf`.
+    SharedScanDocument(String, Uuid, UserId, DocumentFormat),
     /// The school's own framework: its edition, its history, its draft (GET); what one can
     /// do from there.
     Framework(String),
@@ -241,6 +247,11 @@ impl Page {
                 schools_segment(lang),
                 invitations_segment(lang)
             ),
+            Page::InviteMany(school) => format!(
+                "{}/{}",
+                Page::Invite(school.clone()).path(lang),
+                list_segment(lang)
+            ),
             Page::RevokeInvitation(school, id) => format!(
                 "/{l}/{}/{school}/{}/{id}/{}",
                 schools_segment(lang),
@@ -263,6 +274,9 @@ impl Page {
                 schools_segment(lang),
                 audit_log_segment(lang)
             ),
+            Page::AuditLogCsv(school) => {
+                format!("{}.csv", Page::AuditLog(school.clone()).path(lang))
+            }
             Page::SchoolSettings(school) => format!(
                 "/{l}/{}/{school}/{}",
                 schools_segment(lang),
@@ -323,6 +337,12 @@ impl Page {
                 "{}/{}/{owner}",
                 Page::Round(school.clone(), *round).path(lang),
                 shared_segment(lang)
+            ),
+            Page::SharedScanDocument(school, round, owner, format) => format!(
+                "{}/{}.{}",
+                Page::SharedScan(school.clone(), *round, *owner).path(lang),
+                overview_segment(lang),
+                format.extension()
             ),
             Page::Framework(school) => format!(
                 "/{l}/{}/{school}/{}",
@@ -508,6 +528,13 @@ pub fn members_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "leden",
         Lang::En => "members",
+    }
+}
+
+pub fn list_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "lijst",
+        Lang::En => "list",
     }
 }
 

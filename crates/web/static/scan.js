@@ -6,6 +6,8 @@
 // field shows "saved" only when the server answered that it saved exactly that value; a
 // network failure or a server error is retried with growing pauses, and a refusal (a value
 // the server cannot take, a closed round, signed out) is shown with the server's message.
+// The script also keeps the area's "answered" count current, shows a character counter on a
+// note that nears its limit, and hides the form's save button, which it makes unnecessary.
 (function () {
   'use strict';
 
@@ -154,6 +156,61 @@
       schedule(event.target, 700);
     }
   });
+  // The count of answered statements in this area, as the page showed it on loading.
+  var progress = document.getElementById('scan-progress');
+  function recount() {
+    if (!progress || !progress.getAttribute('data-format')) {
+      return;
+    }
+    var groups = {};
+    var answered = {};
+    var radios = form.querySelectorAll('input[type="radio"]');
+    for (var i = 0; i < radios.length; i += 1) {
+      groups[radios[i].name] = true;
+      if (radios[i].checked && radios[i].value) {
+        answered[radios[i].name] = true;
+      }
+    }
+    progress.textContent = progress.getAttribute('data-format')
+      .replace('{answered}', String(Object.keys(answered).length))
+      .replace('{total}', String(Object.keys(groups).length));
+  }
+
+  // A note shows how many characters it has once it is past four fifths of its limit.
+  var counterFormat = form.getAttribute('data-counter');
+  function count(area) {
+    var max = parseInt(area.getAttribute('maxlength'), 10);
+    if (!counterFormat || !(max > 0)) {
+      return;
+    }
+    var counter = document.getElementById(area.id + '-count');
+    if (!counter) {
+      counter = document.createElement('span');
+      counter.id = area.id + '-count';
+      counter.className = 'hint note-counter';
+      counter.setAttribute('aria-live', 'polite');
+      area.parentNode.insertBefore(counter, area.nextSibling);
+    }
+    var used = area.value.length;
+    counter.hidden = used < max * 0.8;
+    counter.textContent = counterFormat.replace('{used}', String(used)).replace('{max}', String(max));
+  }
+  var areas = form.querySelectorAll('textarea[maxlength]');
+  for (var a = 0; a < areas.length; a += 1) {
+    count(areas[a]);
+  }
+
+  form.addEventListener('change', recount);
+  form.addEventListener('input', function (event) {
+    if (event.target.tagName === 'TEXTAREA') {
+      count(event.target);
+    }
+  });
+  var fallback = form.querySelectorAll('.save-fallback');
+  for (var f = 0; f < fallback.length; f += 1) {
+    fallback[f].hidden = true;
+  }
+
   // Leaving with unsaved or refused changes asks first.
   window.addEventListener('beforeunload', function (event) {
     if (Object.keys(pending).length || Object.keys(failed).length) {

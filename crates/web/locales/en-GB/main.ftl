@@ -1,6 +1,8 @@
 ## Site-wide
 site-name = Raamwerk
 skip-link = Skip to content
+copy-button = Copy
+copy-done = Copied.
 nav-label = Main menu
 nav-themes = Themes
 lang-switch-label = Language
@@ -98,7 +100,7 @@ privacy-what-sessions = While you are signed in: a session with the time it bega
 privacy-what-links = One-time links to set a password: a derivative of the code, whom it is for and when it expires or was used.
 privacy-what-cookies = Two cookies: your choice of language and, when you are signed in, your session. No other cookies.
 privacy-what-invitations = Invitations: the e-mail address invited, by whom, with which permission and roles, and until when the link works. An invitation to your address is erased when your account is deleted.
-privacy-what-audit = Your school's audit log: who invited someone, changed a permission or roles, deactivated or removed someone, and when. Only that school's administrators see it.
+privacy-what-audit = Your school's audit log: who invited someone, changed a permission or roles, deactivated or removed someone, opened or closed a round, changed the own framework or the scale, or changed an agreement or hours in who does what, and when. Only that school's administrators see it.
 privacy-what-mail = E-mail: when your school has set up a mail server, Raamwerk sends invitations and links to set a new password to your e-mail address, and nothing else.
 privacy-not-heading = What we do not do
 privacy-not = No tracking, no advertising, no requests to other sites and no data about students. Your data does not go to third parties.
@@ -108,6 +110,13 @@ privacy-how-long-heading = How long
 privacy-how-long = A session ends after 12 hours without a request, after 14 days, when you sign out, and when you set a new password. A link to set a password works for 24 hours and once (a link from whoever runs the server: 14 days); a link someone else made for you ends as soon as you sign in, set a password or join another school. An invitation works for 14 days and once. Audit log entries are kept for three years; if your account is deleted, they stay without your name. Your account and your place in a school remain until they are removed.
 privacy-rights-heading = Your rights
 privacy-rights = On your account page you can download everything Raamwerk keeps about you, including the audit log entries that name you, in a readable JSON file. For questions, access or removal, turn to your school's administrator.
+privacy-what-allocation = Who does what: per school year the agreements on who does which task (also when you are that person), the hours per task, your available hours for career guidance, and whether you let your scan's task answers count in the suggestions. The coordinators and administrators of your school see this.
+privacy-students-heading = Nothing about students
+privacy-students = Do not write anything about students in your notes and reflections: no names, no initials and no description by which someone can be recognised. Raamwerk is about your work as a professional; data about students belongs in your school's student information system, under the rules that apply there.
+privacy-how-long-work = Your scans, your agreements in who does what and your available hours are kept as long as you belong to the school; they are erased when your account is deleted, and your scans also when you are removed from a school. The own framework, the rounds and the hours per task belong to the school and exist until the school deletes them or the school itself is deleted.
+privacy-roles-heading = Who is responsible
+privacy-roles = Your school is the controller of its staff's data in Raamwerk: it decides what Raamwerk is used for. Whoever runs this installation of Raamwerk (the school itself, its board or a service provider) is the processor and processes the data only on the school's instructions. For questions, access, correction or deletion, turn to your school's administrators and to the data protection officer (DPO) of your school or board.
+privacy-agreement = When someone other than the school runs Raamwerk, the school and the processor sign a data processing agreement (GDPR, article 28) before any data goes in; the model agreement of the Dutch education privacy covenant (Privacyconvenant Onderwijs) is a common basis for it.
 sign-in-locked = There have been too many attempts to sign in with this address or from this place. Try again in { $minutes } minutes.
 
 ## First run
@@ -130,7 +139,7 @@ setup-done-notice = Your school has been set up. Sign in with your e-mail addres
 
 ## Deleting an account
 delete-account-heading = Delete your account
-delete-account-text = Your name, your e-mail address, your password, your place in your schools and your sessions are erased. This cannot be undone.
+delete-account-text = Your name, your e-mail address, your password, your place in your schools and your sessions are erased, and so are all your scans with their answers and notes, what you shared with colleagues, your agreements in who does what and your available hours. This cannot be undone. If you want to keep something, download your data or your scan's overview first.
 delete-account-password = Your password, to confirm
 delete-account-button = Delete account permanently
 delete-account-wrong-password = This is not your password. Nothing has been deleted.
@@ -156,6 +165,23 @@ school-start = Start
 school-you-work-here = You are working in this school now. Everything you see and do here belongs to this school.
 school-change-roles = Change roles
 school-manage-members = Manage and invite members
+start-todo-heading = To do now
+start-you-heading = You in this school
+start-round-open = The round { $round } is open. Your scan: { $state }.
+start-round-soon = The round { $round } starts on { $starts }.
+start-round-go = Go to the round
+start-shared-scan = { $name } shared a scan with you.
+start-shared-scan-go = Read it
+start-no-round = No round is open now. Your coordinator opens the next one.
+start-no-round-coordinator = No round is open now. Open one when your team is to do the scan.
+start-rounds-go = Go to the rounds
+start-tasks = { $n ->
+    [0] You have no agreements in who does what this school year yet.
+    [one] You have 1 agreement in who does what this school year.
+   *[other] You have { $n } agreements in who does what this school year.
+}
+start-tasks-go = Go to who does what
+setup-done-signed-in = Your school is set up and you are signed in. Now invite your team through ‘Manage and invite members’.
 members-title = Members
 members-count = { $n ->
     [one] 1 member
@@ -186,6 +212,25 @@ member-remove-confirm = I understand that { $name } will be removed from this sc
 member-remove-confirm-missing = First tick that you understand what removing does. Nothing has changed.
 member-remove-button = Remove
 invite-heading = Invite someone
+invite-many-heading = Invite several people at once
+invite-many-intro = Paste a list of e-mail addresses, one person per line, or choose a CSV file (from your staff records, for example). Everyone gets the same permission and roles; you adjust those per person later. Whoever has no account yet chooses a name when accepting.
+invite-many-list = Addresses, one per line
+invite-many-list-hint = For example: fatima@school.nl, or Fatima El Amrani;fatima@school.nl, or Fatima El Amrani <fatima@school.nl>. A header line is skipped.
+invite-many-file = Or a CSV file
+invite-many-button = Invite everyone on the list
+invite-many-done = { $n ->
+    [one] 1 person invited.
+   *[other] { $n } people invited.
+}
+invite-many-mailed = the link was sent by e-mail
+invite-many-link = Link for { $email }
+invite-many-not-invited = { $n ->
+    [one] 1 line was not invited
+   *[other] { $n } lines were not invited
+}
+invite-many-line = Line { $line } ({ $text }): { $why }
+invite-many-empty = The list is empty: paste addresses or choose a file.
+invite-many-not-text = The file is not text (UTF-8). Save it from your spreadsheet as ‘CSV UTF-8’ and try again.
 invite-intro = The invitation is a link that works for 14 days and once. Whoever opens it chooses a name and password (or confirms with the password of an existing account) and then belongs to this school.
 invite-roles = Roles in the framework (the person can change them later)
 invite-button = Invite
@@ -236,7 +281,7 @@ forgot-link = Forgot your password?
 forgot-intro = Enter your account's e-mail address. If it belongs to an account, we send a link to set a new password.
 forgot-button = Send link
 forgot-sent = If { $email } belongs to an account, a link is on its way to it now. Also look in your junk mail folder.
-forgot-no-mail = This installation does not send e-mail. Ask your school's administrator for a link to set a new password.
+forgot-no-mail = This installation sends no e-mail. Ask an administrator of your school (whoever set Raamwerk up for your school or manages its members) for a new-password link. They make it on the Members page, at your name, with ‘Make a link for a new password’, and pass it on to you. That way you get back in without e-mail.
 audit-title = Audit log
 settings-title = School details
 settings-intro = Your school's details. The school's address in Raamwerk stays { $address }, also when the name changes.
@@ -251,6 +296,14 @@ audit-whom = About
 audit-detail = Details
 audit-former-member = (deleted account)
 audit-version = version { $version }
+audit-filter-what = Part
+audit-filter-all = everything
+audit-filter-who = Name (who, or about whom)
+audit-filter-button = Show
+audit-csv = Download these lines as CSV
+audit-none-match = No lines for this choice.
+audit-party-person = person
+audit-times = Times in Dutch time (CET in winter, CEST in summer).
 
 # The self-scan
 rounds-title = Self-scan
@@ -267,6 +320,7 @@ round-closed = closed
 round-mine = Your scan
 round-mine-none = not started
 round-mine-started = in progress
+round-mine-carried = carried over, not confirmed yet
 round-mine-finished = finished
 round-open-heading = Open a round
 round-open-intro = The round uses your school's framework as it is now. One round is open at a time.
@@ -291,6 +345,11 @@ round-status = State of the scan
 scan-no-roles = You hold no framework role in this school yet. Choose your roles first; then you see the statements of your roles here.
 scan-intro = Choose an area. You can work in any order and continue later.
 scan-intro-closed = Choose an area to read your answers back.
+scan-carried-text = Your answers from the previous round were carried over and are not confirmed yet. Go through them and change what no longer fits; ‘My scan is finished’ confirms them.
+round-not-started-text = This round starts on { $starts }. Until then you can read the statements; answering is possible from that day.
+scan-intro-not-started = Choose an area to read its statements in advance.
+scan-finish-empty-confirm = Yes, I have not answered a single statement and still mark my scan as finished.
+scan-finish-empty-unconfirmed = Your scan was not marked as finished: you have not answered anything yet. Tick that you want to mark it finished anyway, or answer the statements first.
 scan-progress = { $answered } of { $total } statements answered
 scan-finish-button = My scan is finished
 scan-unfinish-button = Not finished after all
@@ -310,6 +369,7 @@ scan-theme = Theme:
 scan-theme-also = also returns in { $roles }
 scan-save = Save
 scan-save-hint = With JavaScript, every change is saved at once.
+scan-note-counter = { $used } of { $max } characters
 scan-saved = Your answers have been saved.
 scan-not-saved-heading = Nothing was saved
 scan-pager-label = Previous and next
@@ -357,6 +417,17 @@ shared-with-me-heading = Shared with you
 shared-with-me-link = { $name }'s scan
 overview-shared-title = { $name }'s scan: { $round }
 overview-shared-note = { $name } has shared this scan with you to read.
+overview-notes-of = { $name }'s notes
+overview-strengths-of = What { $name } already does and masters
+overview-wishes-of = What { $name } wants to take up or develop
+overview-discuss-of = What { $name } wants to discuss
+overview-not-started-of = { $name } has not filled in anything in this round yet.
+overview-document-title = Overview of { $name }: { $round }
+overview-shared-document-note = { $name } shared this scan with { $reader }, to discuss it together. Do not pass it on without asking.
+overview-named-hint = The documents carry your name, your school, the round and the date. Without your name:
+overview-anonymous-query = name=no
+overview-anonymous-pdf = PDF without name
+overview-anonymous-docx = Word document without name
 overview-made-on = Made on { $date }
 overview-choice = Choice
 overview-note = Note
@@ -518,6 +589,13 @@ fw-take-all = Take over everything
 fw-take-done = Done: do not take over the rest
 fw-take-one = Take over
 fw-taken = Taken over (or already so in the draft)
+fw-wording-own = Your wording
+fw-wording-national-before = National, was
+fw-wording-national-after = National, now
+fw-wording-kept = Your own wording stays.
+fw-take-keep-own = Take over, keep our wording
+fw-take-national-wording = Take the national wording
+fw-depth-change = Depth: was { $before }, now { $after }.
 fw-import-heading = Import a file
 fw-import-intro = Import a framework as the school's next version: our own JSON format, a CASE package (1.0 or 1.1, also from other systems) or the spreadsheet template. Nothing is stored unless the whole file is right.
 fw-import-format-label = Format

@@ -1,6 +1,8 @@
 ## Site-wide
 site-name = Raamwerk
 skip-link = Naar de inhoud
+copy-button = Kopiëren
+copy-done = Gekopieerd.
 nav-label = Hoofdmenu
 nav-themes = Thema's
 lang-switch-label = Taal
@@ -98,7 +100,7 @@ privacy-what-sessions = Zolang je bent ingelogd: een sessie met een tijdstip van
 privacy-what-links = Eenmalige links om een wachtwoord in te stellen: een afleiding van de code, voor wie hij is en wanneer hij verloopt of is gebruikt.
 privacy-what-cookies = Twee cookies: je taalkeuze en, als je bent ingelogd, je sessie. Geen andere cookies.
 privacy-what-invitations = Uitnodigingen: het e-mailadres dat is uitgenodigd, door wie, met welke bevoegdheid en rollen, en tot wanneer de link werkt. Een uitnodiging aan jouw adres wordt gewist als je account wordt verwijderd.
-privacy-what-audit = Het logboek van je school: wie wanneer iemand uitnodigde, een bevoegdheid of rollen wijzigde, deactiveerde of verwijderde. Alleen de schoolbeheerders van die school zien het.
+privacy-what-audit = Het logboek van je school: wie wanneer iemand uitnodigde, een bevoegdheid of rollen wijzigde, deactiveerde of verwijderde, een ronde opende of sloot, het eigen raamwerk of de schaal wijzigde, of een afspraak of uren in wie doet wat veranderde. Alleen de schoolbeheerders van die school zien het.
 privacy-what-mail = E-mail: als je school een e-mailserver heeft ingesteld, stuurt Raamwerk uitnodigingen en links voor een nieuw wachtwoord naar je e-mailadres, en niets anders.
 privacy-not-heading = Wat we niet doen
 privacy-not = Geen tracking, geen advertenties, geen verzoeken aan andere sites en geen gegevens over leerlingen of studenten. Je gegevens gaan niet naar derden.
@@ -108,6 +110,13 @@ privacy-how-long-heading = Hoe lang
 privacy-how-long = Een sessie eindigt na 12 uur zonder verzoek, na 14 dagen, bij uitloggen, en als je een nieuw wachtwoord instelt. Een link om een wachtwoord in te stellen werkt 24 uur en één keer (een link van wie de server beheert: 14 dagen); een link die iemand anders voor je maakte, vervalt zodra je inlogt, een wachtwoord instelt of bij een andere school komt. Een uitnodiging werkt 14 dagen en één keer. Regels in het logboek blijven drie jaar bewaard; wordt je account verwijderd, dan blijven ze staan zonder je naam. Je account en je plaats in een school blijven bestaan tot ze worden verwijderd.
 privacy-rights-heading = Je rechten
 privacy-rights = Op je accountpagina download je alles wat Raamwerk over je bewaart, ook de regels in logboeken die je noemen, in een leesbaar JSON-bestand. Voor vragen, inzage of verwijdering kun je terecht bij de beheerder van je school.
+privacy-what-allocation = Wie doet wat: per schooljaar de afspraken over wie welke taak doet (ook als jij die persoon bent), de uren per taak, je beschikbare uren voor LOB, en of je de taakantwoorden van je scan laat meetellen in de suggesties. De coördinatoren en schoolbeheerders van je school zien dit.
+privacy-students-heading = Niets over leerlingen
+privacy-students = Schrijf in je notities en reflecties niets over leerlingen of studenten: geen namen, geen initialen en geen beschrijving waaraan iemand te herkennen is. Raamwerk gaat over jouw werk als professional; gegevens over leerlingen horen in het leerlingvolgsysteem van je school, met de afspraken die daarvoor gelden.
+privacy-how-long-work = Je scans, je afspraken in wie doet wat en je beschikbare uren blijven bewaard zolang je bij de school hoort; ze worden gewist als je account wordt verwijderd, en je scans ook als je uit een school wordt verwijderd. Het eigen raamwerk, de rondes en de uren per taak zijn van de school en blijven bestaan tot de school ze verwijdert of de school zelf wordt verwijderd.
+privacy-roles-heading = Wie is verantwoordelijk
+privacy-roles = Je school is verwerkingsverantwoordelijke voor de gegevens van haar medewerkers in Raamwerk: zij bepaalt waarvoor Raamwerk wordt gebruikt. Wie deze installatie van Raamwerk draait (de school zelf, haar bestuur of een dienstverlener), is verwerker en verwerkt de gegevens alleen in opdracht van de school. Voor vragen, inzage, correctie of verwijdering kun je terecht bij de schoolbeheerders van je school en bij de functionaris gegevensbescherming (FG) van je school of bestuur.
+privacy-agreement = Draait iemand anders dan de school Raamwerk, dan sluiten school en verwerker een verwerkersovereenkomst (AVG, artikel 28) voordat er gegevens in komen; het Model Verwerkersovereenkomst van het Privacyconvenant Onderwijs is daar een gangbare basis voor.
 sign-in-locked = Er is te vaak geprobeerd om met dit adres of vanaf deze plek in te loggen. Probeer het over { $minutes } minuten opnieuw.
 
 ## First run
@@ -130,7 +139,7 @@ setup-done-notice = Je school is ingericht. Log in met je e-mailadres en wachtwo
 
 ## Deleting an account
 delete-account-heading = Account verwijderen
-delete-account-text = Je naam, je e-mailadres, je wachtwoord, je plaats in je scholen en je sessies worden gewist. Dit kan niet ongedaan worden gemaakt.
+delete-account-text = Je naam, je e-mailadres, je wachtwoord, je plaats in je scholen en je sessies worden gewist, en ook al je scans met hun antwoorden en notities, wat je met collega’s deelde, je afspraken in wie doet wat en je beschikbare uren. Dit kan niet ongedaan worden gemaakt. Wil je iets bewaren, download dan eerst je gegevens of het overzicht van je scan.
 delete-account-password = Je wachtwoord, ter bevestiging
 delete-account-button = Account definitief verwijderen
 delete-account-wrong-password = Dit is niet je wachtwoord. Er is niets verwijderd.
@@ -156,6 +165,23 @@ school-start = Start
 school-you-work-here = Je werkt nu in deze school. Alles wat je hier ziet en doet, hoort bij deze school.
 school-change-roles = Rollen wijzigen
 school-manage-members = Leden beheren en uitnodigen
+start-todo-heading = Nu te doen
+start-you-heading = Jij in deze school
+start-round-open = De ronde { $round } loopt. Jouw scan: { $state }.
+start-round-soon = De ronde { $round } begint op { $starts }.
+start-round-go = Naar de ronde
+start-shared-scan = { $name } heeft een scan met je gedeeld.
+start-shared-scan-go = Lezen
+start-no-round = Er loopt nu geen ronde. Je coördinator opent de volgende.
+start-no-round-coordinator = Er loopt nu geen ronde. Open er een als je team de scan gaat doen.
+start-rounds-go = Naar de rondes
+start-tasks = { $n ->
+    [0] Je hebt dit schooljaar nog geen afspraken in wie doet wat.
+    [one] Je hebt dit schooljaar 1 afspraak in wie doet wat.
+   *[other] Je hebt dit schooljaar { $n } afspraken in wie doet wat.
+}
+start-tasks-go = Naar wie doet wat
+setup-done-signed-in = Je school is ingericht en je bent ingelogd. Nodig nu je team uit via ‘Leden beheren en uitnodigen’.
 members-title = Leden
 members-count = { $n ->
     [one] 1 lid
@@ -186,6 +212,25 @@ member-remove-confirm = Ik begrijp dat { $name } uit deze school wordt verwijder
 member-remove-confirm-missing = Vink eerst aan dat je begrijpt wat verwijderen doet. Er is niets veranderd.
 member-remove-button = Verwijderen
 invite-heading = Iemand uitnodigen
+invite-many-heading = Meer mensen tegelijk uitnodigen
+invite-many-intro = Plak een lijst met e-mailadressen, één persoon per regel, of kies een CSV-bestand (bijvoorbeeld uit je personeelsadministratie). Iedereen krijgt dezelfde bevoegdheid en rollen; die pas je later per persoon aan. Wie nog geen account heeft, kiest bij het aannemen zelf een naam.
+invite-many-list = Adressen, één per regel
+invite-many-list-hint = Bijvoorbeeld: fatima@school.nl, of Fatima El Amrani;fatima@school.nl, of Fatima El Amrani <fatima@school.nl>. Een kopregel wordt overgeslagen.
+invite-many-file = Of een CSV-bestand
+invite-many-button = Iedereen op de lijst uitnodigen
+invite-many-done = { $n ->
+    [one] 1 persoon uitgenodigd.
+   *[other] { $n } mensen uitgenodigd.
+}
+invite-many-mailed = de link is per e-mail verstuurd
+invite-many-link = Link voor { $email }
+invite-many-not-invited = { $n ->
+    [one] 1 regel is niet uitgenodigd
+   *[other] { $n } regels zijn niet uitgenodigd
+}
+invite-many-line = Regel { $line } ({ $text }): { $why }
+invite-many-empty = De lijst is leeg: plak adressen of kies een bestand.
+invite-many-not-text = Het bestand is geen tekst (UTF-8). Sla het in je spreadsheet op als ‘CSV UTF-8’ en probeer het opnieuw.
 invite-intro = De uitnodiging is een link die 14 dagen en één keer werkt. Wie hem opent, kiest een naam en wachtwoord (of bevestigt met het wachtwoord van een bestaand account) en hoort dan bij deze school.
 invite-roles = Rollen in het raamwerk (de persoon kan ze later zelf wijzigen)
 invite-button = Uitnodigen
@@ -236,7 +281,7 @@ forgot-link = Wachtwoord vergeten?
 forgot-intro = Vul het e-mailadres van je account in. Hoort er een account bij, dan sturen we een link om een nieuw wachtwoord in te stellen.
 forgot-button = Link versturen
 forgot-sent = Als { $email } bij een account hoort, is er nu een link naar onderweg. Kijk ook in je map met ongewenste e-mail.
-forgot-no-mail = Deze installatie verstuurt geen e-mail. Vraag de schoolbeheerder van je school om een link voor een nieuw wachtwoord.
+forgot-no-mail = Deze installatie verstuurt geen e-mail. Vraag een schoolbeheerder van je school (wie Raamwerk voor je school heeft ingericht of het ledenbeheer doet) om een link voor een nieuw wachtwoord. Die maakt hem op de pagina Leden, bij jouw naam, met ‘Link voor een nieuw wachtwoord maken’, en geeft hem aan jou door. Zo kom je zonder e-mail weer binnen.
 audit-title = Logboek
 settings-title = Schoolgegevens
 settings-intro = De gegevens van je school. Het adres van de school in Raamwerk blijft { $address }, ook als de naam verandert.
@@ -251,6 +296,14 @@ audit-whom = Over
 audit-detail = Toelichting
 audit-former-member = (verwijderd account)
 audit-version = versie { $version }
+audit-filter-what = Onderdeel
+audit-filter-all = alles
+audit-filter-who = Naam (wie of over wie)
+audit-filter-button = Tonen
+audit-csv = Download deze regels als CSV
+audit-none-match = Geen regels bij deze keuze.
+audit-party-person = persoon
+audit-times = Tijden in Nederlandse tijd (CET in de winter, CEST in de zomer).
 
 # The self-scan
 rounds-title = Zelfscan
@@ -267,6 +320,7 @@ round-closed = gesloten
 round-mine = Jouw scan
 round-mine-none = nog niet begonnen
 round-mine-started = bezig
+round-mine-carried = overgenomen, nog niet bevestigd
 round-mine-finished = klaar
 round-open-heading = Een ronde openen
 round-open-intro = De ronde gebruikt het raamwerk van je school zoals het nu is. Er is steeds één ronde tegelijk open.
@@ -291,6 +345,11 @@ round-status = Stand van de scan
 scan-no-roles = Je hebt in deze school nog geen rol in het raamwerk. Kies eerst je rollen; daarna zie je hier de uitspraken die bij jouw rollen horen.
 scan-intro = Kies een aandachtsgebied. Je kunt in elke volgorde werken en later verdergaan.
 scan-intro-closed = Kies een gebied om je antwoorden terug te lezen.
+scan-carried-text = Je antwoorden uit de vorige ronde zijn overgenomen, nog niet bevestigd. Loop ze na en pas aan waar nodig; met ‘Mijn scan is klaar’ bevestig je ze.
+round-not-started-text = Deze ronde begint op { $starts }. Tot dan kun je de uitspraken lezen; antwoorden kan vanaf die dag.
+scan-intro-not-started = Kies een gebied om de uitspraken alvast te lezen.
+scan-finish-empty-confirm = Ja, ik heb nog geen enkele uitspraak beantwoord en meld mijn scan toch als klaar.
+scan-finish-empty-unconfirmed = Je scan is niet als klaar gemeld: je hebt nog niets beantwoord. Vink aan dat je hem toch klaar wilt melden, of beantwoord eerst de uitspraken.
 scan-progress = { $answered } van { $total } uitspraken beantwoord
 scan-finish-button = Mijn scan is klaar
 scan-unfinish-button = Toch nog niet klaar
@@ -310,6 +369,7 @@ scan-theme = Thema:
 scan-theme-also = komt ook terug bij { $roles }
 scan-save = Opslaan
 scan-save-hint = Met JavaScript wordt elke wijziging meteen opgeslagen.
+scan-note-counter = { $used } van { $max } tekens
 scan-saved = Je antwoorden zijn opgeslagen.
 scan-not-saved-heading = Er is niets opgeslagen
 scan-pager-label = Vorige en volgende
@@ -357,6 +417,17 @@ shared-with-me-heading = Met jou gedeeld
 shared-with-me-link = De scan van { $name }
 overview-shared-title = De scan van { $name }: { $round }
 overview-shared-note = { $name } heeft deze scan met je gedeeld om te lezen.
+overview-notes-of = De notities van { $name }
+overview-strengths-of = Wat { $name } al doet en beheerst
+overview-wishes-of = Wat { $name } wil oppakken of ontwikkelen
+overview-discuss-of = Wat { $name } wil bespreken
+overview-not-started-of = { $name } heeft in deze ronde nog niets ingevuld.
+overview-document-title = Overzicht van { $name }: { $round }
+overview-shared-document-note = { $name } heeft deze scan gedeeld met { $reader }, om samen te bespreken. Geef hem niet door zonder te vragen.
+overview-named-hint = De documenten dragen je naam, je school, de ronde en de datum. Zonder je naam:
+overview-anonymous-query = naam=nee
+overview-anonymous-pdf = PDF zonder naam
+overview-anonymous-docx = Word-document zonder naam
 overview-made-on = Gemaakt op { $date }
 overview-choice = Keuze
 overview-note = Notitie
@@ -518,6 +589,13 @@ fw-take-all = Alles overnemen
 fw-take-done = Klaar: de rest niet overnemen
 fw-take-one = Overnemen
 fw-taken = Overgenomen (of al zo in het concept)
+fw-wording-own = Jullie tekst
+fw-wording-national-before = Landelijk, was
+fw-wording-national-after = Landelijk, nu
+fw-wording-kept = Jullie eigen formulering blijft staan.
+fw-take-keep-own = Overnemen, eigen tekst houden
+fw-take-national-wording = Landelijke tekst overnemen
+fw-depth-change = Diepgang: was { $before }, nu { $after }.
 fw-import-heading = Een bestand inlezen
 fw-import-intro = Lees een raamwerk in als de volgende versie van de school: ons eigen JSON-formaat, een CASE-pakket (1.0 of 1.1, ook uit andere systemen) of het spreadsheetsjabloon. Er wordt niets opgeslagen tenzij het hele bestand klopt.
 fw-import-format-label = Formaat

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::rejection::{FormRejection, PathRejection};
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::Lang;
 use domain::Role;
@@ -13,6 +13,7 @@ use domain::account::{Email, FrameworkRoles, NewPassword, PersonName};
 use domain::school::NewSchool;
 use store::{FirstSchool, SetupError};
 
+use crate::account::sign_in::start_session;
 use crate::auth::hash_password;
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
@@ -20,7 +21,7 @@ use crate::routes::{Page, PathLang};
 use crate::state::AppState;
 use crate::ui::forms::Problem;
 use crate::ui::school_fields::{RegionOption, SchoolInput, parse_school, region_options};
-use crate::ui::{Chrome, respond_private, see_other};
+use crate::ui::{Chrome, respond_private};
 
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct SetupForm {
@@ -165,6 +166,7 @@ fn parse(
 pub async fn submit(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
+    headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
     form: Result<Form<SetupForm>, FormRejection>,
 ) -> Result<Response, AppError> {
@@ -194,10 +196,14 @@ pub async fn submit(
         password_hash: &hash,
     };
     match app.store.complete_setup(&token, &first).await {
-        Ok(_) => Ok(see_other(&format!(
-            "{}?klaar=inrichting",
-            Page::SignIn.path(lang)
-        ))),
+        // The person who set the school up is signed in at once, on the school's start page.
+        Ok((school, user)) => {
+            let start = format!(
+                "{}?klaar=inrichting",
+                Page::School(school.short_name).path(lang)
+            );
+            start_session(&app, &headers, user.id, &start).await
+        }
         Err(SetupError::LinkGone) => Ok(error_page(&app, lang, StatusCode::GONE)),
         Err(SetupError::EmailTaken) => {
             form.password.clear();

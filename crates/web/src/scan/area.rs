@@ -31,6 +31,7 @@ use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::scan::round::{edition_of_round, load_round, roles_held};
 use crate::state::AppState;
+use crate::ui::dates::{date_text, today};
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::working::{Working, require, working_in};
@@ -85,12 +86,18 @@ pub struct ScanAreaView {
     pub role_name: String,
     pub area_name: String,
     pub editable: bool,
+    /// Why the answers cannot be changed now (a closed round, or one still to begin).
+    pub locked: Option<String>,
     pub action: String,
     pub save_href: String,
     pub script_href: &'static str,
     pub kinds: Vec<KindBlock>,
     pub reflections: Vec<NoteField>,
     pub progress: String,
+    /// `progress` with `{answered}` and `{total}` for the script to fill in while answering.
+    pub progress_format: String,
+    /// A note's character counter, with `{used}` and `{max}` for the script.
+    pub counter_format: String,
     /// What is wrong, each with the id of its field.
     pub problems: Vec<(String, String)>,
     pub notice: Option<String>,
@@ -239,7 +246,18 @@ fn view(
         round_name: round.name.to_string(),
         role_name: edition.role(role).name.get(lang).to_owned(),
         area_name: edition.area(area).name.get(lang).to_owned(),
-        editable: round.is_open(),
+        editable: round.takes_answers(today()),
+        locked: if !round.is_open() {
+            Some(t.get("round-closed-text"))
+        } else if !round.has_started(today()) {
+            Some(t.with(
+                "round-not-started-text",
+                "starts",
+                date_text(round.period.starts, lang),
+            ))
+        } else {
+            None
+        },
         action: page.path(lang),
         save_href: Page::SaveScanField(short.clone(), round.id).path(lang),
         script_href: assets::scan_js_href(),
@@ -254,6 +272,11 @@ fn view(
                 ],
             )
         }),
+        progress_format: t.args(
+            "scan-progress",
+            &[("answered", "{answered}"), ("total", "{total}")],
+        ),
+        counter_format: t.args("scan-note-counter", &[("used", "{used}"), ("max", "{max}")]),
         problems: Vec::new(),
         notice: None,
         previous: previous.map(area_link),
@@ -543,7 +566,7 @@ pub async fn submit(
         problems.push(("scan-form".to_owned(), message));
     }
     page.problems = problems;
-    let status = if round.is_open() {
+    let status = if round.takes_answers(today()) {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::CONFLICT

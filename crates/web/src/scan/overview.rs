@@ -4,14 +4,17 @@
 //! reflections, and what changed since one's previous round. Seen by its owner only.
 
 use askama::Template;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::Permission;
 use domain::scan::{
     Choice, NoteKey, Prompt, ScaleLabels, ScanContent, Tally, shifts, tally, with_choice,
 };
+use domain::school::slug;
 use domain::{Area, Edition, Kind, Lang, Role};
 
 use formats::overview::{
@@ -103,6 +106,9 @@ pub struct OverviewView {
     pub started: bool,
     /// Whose scan this is, when it is a colleague's shared with the viewer.
     pub shared_by: Option<String>,
+    /// The headings that speak of the scan's owner: "you" on one's own, the name on a
+    /// colleague's.
+    pub voice: Voice,
     /// The school's words for the steps.
     pub scale: ScaleLabels,
     pub pdf_href: String,
@@ -110,6 +116,34 @@ pub struct OverviewView {
     /// For the quick scan without an account: the answers, kept in the page (nothing is
     /// stored), with the addresses that turn them into documents or back into the form.
     pub kept: Option<Kept>,
+}
+
+/// The overview's headings about its owner, in the second person for one's own scan and in
+/// the third for a colleague's ("Wat Mark al doet en beheerst").
+#[derive(Clone, Debug)]
+pub struct Voice {
+    pub notes: String,
+    pub strengths: String,
+    pub wishes: String,
+    pub discuss: String,
+    pub not_started: String,
+}
+
+impl Voice {
+    pub fn new(lang: Lang, owner: Option<&str>) -> Voice {
+        let t = Tr(lang);
+        let say = |own: &str, of: &str| match owner {
+            None => t.get(own),
+            Some(name) => t.with(of, "name", name),
+        };
+        Voice {
+            notes: say("overview-your-notes", "overview-notes-of"),
+            strengths: say("overview-strengths", "overview-strengths-of"),
+            wishes: say("overview-wishes", "overview-wishes-of"),
+            discuss: say("overview-discuss", "overview-discuss-of"),
+            not_started: say("overview-not-started", "overview-not-started-of"),
+        }
+    }
 }
 
 /// A quick scan's answers carried in the page, and where they can be sent.
@@ -154,7 +188,9 @@ fn bar(
     }
     Bar {
         label,
-        y: index * 26 + 12,
+        // Centred on a quarter and three quarters of the chart's height, where the labels
+        // beside it sit.
+        y: index * 26 + 7,
         segments,
         cells: Choice::ALL
             .into_iter()
@@ -182,7 +218,7 @@ pub async fn show(
     headers: HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
-    let (view, _) = own(&app, lang, &headers, path).await?;
+    let (view, _, _) = own(&app, lang, &headers, path).await?;
     respond_private(&view, lang, StatusCode::OK)
 }
 
@@ -192,8 +228,9 @@ pub async fn pdf(
     State(app): State<AppState>,
     headers: HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    download(&app, lang, &headers, path, DocumentFormat::Pdf).await
+    download(&app, lang, &headers, path, query, DocumentFormat::Pdf).await
 }
 
 /// One's own overview as an editable document (DOCX).
@@ -202,8 +239,34 @@ pub async fn docx(
     State(app): State<AppState>,
     headers: HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, AppError> {
-    download(&app, lang, &headers, path, DocumentFormat::Docx).await
+    download(&app, lang, &headers, path, query, DocumentFormat::Docx).await
+}
+
+/// Whether the person asked for the document without their name (`?naam=nee`, `?name=no`).
+fn anonymous(query: &Result<Query<HashMap<String, String>>, QueryRejection>) -> bool {
+    query.as_ref().is_ok_and(|Query(q)| {
+        q.get("naam").is_some_and(|v| v == "nee") || q.get("name").is_some_and(|v| v == "no")
+    })
+}
+
+/// A document's file name: what it is, whose it is (when named) and the round, e.g.
+/// `raamwerk-overzicht-mark-de-vries-voorjaar-2027`.
+fn document_name(lang: Lang, person: Option<&str>, round: &str) -> String {
+    let stem = match lang {
+        Lang::Nl => "raamwerk-overzicht",
+        Lang::En => "raamwerk-overview",
+    };
+    [
+        stem.to_owned(),
+        slug(person.unwrap_or_default(), 40),
+        slug(round, 40),
+    ]
+    .into_iter()
+    .filter(|part| !part.is_empty())
+    .collect::<Vec<_>>()
+    .join("-")
 }
 
 async fn download(
@@ -211,25 +274,23 @@ async fn download(
     lang: Lang,
     headers: &HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
     format: DocumentFormat,
 ) -> Result<Response, AppError> {
-    let (view, document) = own(app, lang, headers, path).await?;
-    let name: String = view
-        .round_name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = match lang {
-        Lang::Nl => "raamwerk-overzicht",
-        Lang::En => "raamwerk-overview",
-    };
-    document_response(document, format, &format!("{stem}-{name}")).await
+    let (view, mut document, person) = own(app, lang, headers, path).await?;
+    let t = Tr(lang);
+    let person = (!anonymous(&query)).then_some(person);
+    if let Some(person) = &person {
+        document.title = t.args(
+            "overview-document-title",
+            &[
+                ("name", person.as_str()),
+                ("round", view.round_name.as_str()),
+            ],
+        );
+    }
+    let name = document_name(lang, person.as_deref(), &view.round_name);
+    document_response(document, format, &name).await
 }
 
 /// An overview document as a download: made off the async runtime (typesetting takes a few
@@ -239,16 +300,11 @@ pub(crate) async fn document_response(
     format: DocumentFormat,
     name: &str,
 ) -> Result<Response, AppError> {
-    let now = store::now_millis();
-    let (y, m, d) = crate::ui::dates::civil_from_days(now.div_euclid(86_400_000));
+    let today = crate::ui::dates::today();
     let bytes = tokio::task::spawn_blocking(move || match format {
         DocumentFormat::Pdf => formats::overview::pdf::write(
             &document,
-            (
-                i32::try_from(y).unwrap_or(2026),
-                u8::try_from(m).unwrap_or(1),
-                u8::try_from(d).unwrap_or(1),
-            ),
+            (i32::from(today.year()), today.month(), today.day()),
         ),
         DocumentFormat::Docx => formats::overview::docx::write(&document),
     })
@@ -275,7 +331,7 @@ async fn own(
     lang: Lang,
     headers: &HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<(OverviewView, Overview), AppError> {
+) -> Result<(OverviewView, Overview, String), AppError> {
     let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
     let working = require(app, headers, lang, &short, Permission::Member).await?;
     let Some((round, edition)) = load_round(app, &working, &id).await? else {
@@ -290,7 +346,9 @@ async fn own(
         .rounds(working.school().id)
         .await?
         .into_iter()
-        .filter(|r| r.created_at < round.created_at && marks.iter().any(|m| m.round == r.id))
+        .filter(|r| {
+            r.created_at < round.created_at && marks.iter().any(|m| m.round == r.id && !m.carried)
+        })
         .max_by_key(|r| r.created_at);
     let earlier = match earlier_round {
         Some(before) => Some((
@@ -314,7 +372,7 @@ async fn own(
         view.period
     );
     let document = document(&view, &edition, &mine.content, &roles, subtitle, lang);
-    Ok((view, document))
+    Ok((view, document, working.user().name.to_string()))
 }
 
 /// The document of an overview: what the page shows, and every statement with the step
@@ -334,6 +392,7 @@ pub(crate) fn document(
         code: l.code.clone(),
         text: l.text.clone(),
     };
+    let voice = &view.voice;
     Overview {
         lang: lang.code().to_owned(),
         title: view.chrome.title.clone(),
@@ -417,29 +476,81 @@ pub(crate) fn document(
             choice: t.get("overview-choice"),
             note: t.get("overview-note"),
             discuss: t.get("scan-discuss"),
-            strengths: t.get("overview-strengths"),
-            wishes: t.get("overview-wishes"),
-            to_discuss: t.get("overview-discuss"),
+            strengths: voice.strengths.clone(),
+            wishes: voice.wishes.clone(),
+            to_discuss: voice.discuss.clone(),
             none_yet: t.get("overview-none-yet"),
         },
     }
 }
 
 /// A colleague's scan, shared with the viewer (or the team): the same overview, read-only,
-/// without the comparison with their earlier rounds (which they did not share).
+/// in the third person, without the comparison with their earlier rounds (which they did not
+/// share).
 pub async fn shared(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
     headers: HeaderMap,
     path: Result<Path<(String, String, String)>, PathRejection>,
 ) -> Result<Response, AppError> {
+    match colleague(&app, lang, &headers, path).await? {
+        Ok((view, _)) => respond_private(&view, lang, StatusCode::OK),
+        Err(response) => Ok(response),
+    }
+}
+
+/// A colleague's shared scan as a PDF, for the conversation with them.
+pub async fn shared_pdf(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    shared_download(&app, lang, &headers, path, DocumentFormat::Pdf).await
+}
+
+/// A colleague's shared scan as an editable document (DOCX).
+pub async fn shared_docx(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String, String)>, PathRejection>,
+) -> Result<Response, AppError> {
+    shared_download(&app, lang, &headers, path, DocumentFormat::Docx).await
+}
+
+async fn shared_download(
+    app: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    path: Result<Path<(String, String, String)>, PathRejection>,
+    format: DocumentFormat,
+) -> Result<Response, AppError> {
+    match colleague(app, lang, headers, path).await? {
+        Ok((view, document)) => {
+            let name = document_name(lang, view.shared_by.as_deref(), &view.round_name);
+            document_response(document, format, &name).await
+        }
+        Err(response) => Ok(response),
+    }
+}
+
+/// A colleague's scan that they shared with the viewer: its page and its document; or the
+/// answer to give instead (404 for a scan not shared with the viewer, as for one that is not
+/// there).
+async fn colleague(
+    app: &AppState,
+    lang: Lang,
+    headers: &HeaderMap,
+    path: Result<Path<(String, String, String)>, PathRejection>,
+) -> Result<Result<(OverviewView, Overview), Response>, AppError> {
     let (short, id, member) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
-    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
-        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    let working = require(app, headers, lang, &short, Permission::Member).await?;
+    let Some((round, edition)) = load_round(app, &working, &id).await? else {
+        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
     };
     let Ok(owner) = uuid::Uuid::parse_str(&member).map(domain::account::UserId) else {
-        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
     };
     let school = working.school().id;
     let viewer = working.user().id;
@@ -449,21 +560,40 @@ pub async fn shared(
             .await?,
         app.store.member(school, owner).await?,
     ) else {
-        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
     };
-    let view = render(
-        &app,
+    let name = user.name.to_string();
+    let roles = membership.roles.as_slice();
+    let mut view = render(
+        app,
         lang,
         &working,
         &round,
         &edition,
         &scan,
-        membership.roles.as_slice(),
+        roles,
         None,
-        Some(user.name.to_string()),
+        Some(name.clone()),
         app.store.scale_labels(school).await?,
     );
-    respond_private(&view, lang, StatusCode::OK)
+    let short = working.school().short_name.clone();
+    view.pdf_href =
+        Page::SharedScanDocument(short.clone(), round.id, owner, DocumentFormat::Pdf).path(lang);
+    view.docx_href =
+        Page::SharedScanDocument(short, round.id, owner, DocumentFormat::Docx).path(lang);
+    let subtitle = format!(
+        "{} · {} · {}",
+        working.school().name,
+        view.round_name,
+        view.period
+    );
+    let mut document = document(&view, &edition, &scan.content, roles, subtitle, lang);
+    let reader = working.user().name.to_string();
+    document.intro = Tr(lang).args(
+        "overview-shared-document-note",
+        &[("name", name.as_str()), ("reader", reader.as_str())],
+    );
+    Ok(Ok((view, document)))
 }
 
 /// The overview of a scan: one's own (`shared_by` is `None`), or a colleague's.
@@ -527,6 +657,7 @@ fn render(
         expertise_header: steps(&scale, Kind::Expertise, lang),
         earlier,
         started: scan.started,
+        voice: Voice::new(lang, shared_by.as_deref()),
         shared_by,
         scale,
         kept: None,

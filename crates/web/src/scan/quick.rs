@@ -20,7 +20,7 @@ use crate::i18n::Tr;
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::scan::area::{KindBlock, NoteField, Values, blocks, fields};
 use crate::scan::overview::{
-    Kept, OverviewView, document, document_response, legend, role_overview, steps,
+    Kept, OverviewView, Voice, document, document_response, legend, role_overview, steps,
 };
 use crate::state::AppState;
 use crate::ui::{Chrome, respond_private};
@@ -246,6 +246,7 @@ fn overview_view(
         scale: scale.clone(),
         started: true,
         shared_by: None,
+        voice: Voice::new(lang, None),
         pdf_href: String::new(),
         docx_href: String::new(),
         kept: Some(Kept {

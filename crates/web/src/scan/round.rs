@@ -19,7 +19,8 @@ use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
-use crate::ui::dates::period_text;
+use crate::ui::dates::{date_text, period_text, today};
+use crate::ui::scan_state::state_key;
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::working::{Working, require};
@@ -98,9 +99,16 @@ pub struct RoundView {
     pub name: String,
     pub period: String,
     pub open: bool,
+    /// An open round whose start date is still to come: its statements can be read, not
+    /// answered yet. Says from when.
+    pub not_started: Option<String>,
+    /// How many statements the person has answered in all, over their roles.
+    pub answered: usize,
     pub roles: Vec<RoleBlock>,
     pub account_href: String,
     pub started: bool,
+    /// Answers carried over from the previous round, not confirmed or changed yet.
+    pub carried: bool,
     pub finished: bool,
     pub finish_action: String,
     pub statuses: Option<Vec<StatusLine>>,
@@ -188,13 +196,7 @@ async fn view(
             .into_iter()
             .map(|s| StatusLine {
                 name: s.name,
-                state: t.get(if s.finished {
-                    "round-mine-finished"
-                } else if s.started {
-                    "round-mine-started"
-                } else {
-                    "round-mine-none"
-                }),
+                state: t.get(state_key(s.finished, s.carried, s.started)),
             })
             .collect();
         (Some(lines), count, confirm)
@@ -250,9 +252,18 @@ async fn view(
         name: round.name.to_string(),
         period: period_text(round.period, lang),
         open: round.is_open(),
+        not_started: (round.is_open() && !round.has_started(today())).then(|| {
+            t.with(
+                "round-not-started-text",
+                "starts",
+                date_text(round.period.starts, lang),
+            )
+        }),
+        answered: all.iter().map(|p| p.answered).sum(),
         roles: blocks,
         account_href: Page::Account.path(lang),
         started: mine.started,
+        carried: mine.carried,
         finished: mine.finished_at.is_some(),
         finish_action: Page::FinishScan(short.clone(), round.id).path(lang),
         statuses,
@@ -355,6 +366,9 @@ pub async fn reopen(
 pub struct FinishForm {
     #[serde(default)]
     klaar: String,
+    /// `1` when the person ticked that their scan is finished without a single answer.
+    #[serde(default)]
+    bevestig: String,
 }
 
 pub async fn finish(
@@ -369,7 +383,16 @@ pub async fn finish(
     let Some((round, edition)) = load_round(&app, &working, &id).await? else {
         return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
     };
-    let finished = form.map(|Form(f)| f.klaar == "1").unwrap_or(false);
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let finished = form.klaar == "1";
+    if finished && form.bevestig != "1" {
+        let page = view(&app, lang, &working, &round, &edition).await?;
+        if page.answered == 0 {
+            let mut page = page;
+            page.error = Some(Tr(lang).get("scan-finish-empty-unconfirmed"));
+            return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    }
     match app
         .store
         .finish_scan(working.school().id, round.id, working.user().id, finished)

@@ -17,6 +17,7 @@ use crate::routes::{Page, PathLang};
 use crate::state::AppState;
 use crate::ui::dates::period_text;
 use crate::ui::forms::Problem;
+use crate::ui::scan_state::state_key;
 use crate::ui::school_nav::{SchoolNav, school_param};
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::working::{Working, require};
@@ -86,11 +87,9 @@ async fn view(
                 period: period_text(r.period, lang),
                 open: r.is_open(),
                 href: Page::Round(school.short_name.clone(), r.id).path(lang),
-                mine: t.get(match mark {
-                    None => "round-mine-none",
-                    Some(m) if m.finished => "round-mine-finished",
-                    Some(_) => "round-mine-started",
-                }),
+                mine: t.get(mark.map_or("round-mine-none", |m| {
+                    state_key(m.finished, m.carried, true)
+                })),
             }
         })
         .collect();

@@ -99,7 +99,9 @@ fn view(
     let change = |op| Page::MemberChange(short.clone(), user.id, op).path(lang);
     let mine = working.permission();
     MemberView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), user.name.to_string()).signed_in(),
+        chrome: Chrome::new(lang, &app.edition, Some(&page), user.name.to_string())
+            .signed_in()
+            .with_script(),
         nav: SchoolNav::new(working, lang, &Page::Members(short.clone())),
         name: user.name.to_string(),
         email: user.email.to_string(),

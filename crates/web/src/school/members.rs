@@ -3,12 +3,14 @@
 //! when SMTP is configured.
 
 use askama::Template;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::{Email, FrameworkRoles, Permission};
 use domain::members::check_invitation;
+use domain::people_list::read_list;
 use domain::{Lang, Role};
 use store::{Invitation, InvitationState, ManageError};
 
@@ -39,6 +41,19 @@ pub struct MembersView {
     /// After inviting: the link to hand over, and whether it was e-mailed.
     pub invited: Option<Invited>,
     pub notice: Option<String>,
+    pub invite_many_action: String,
+    /// After inviting a list: who was invited, and every line that was not.
+    pub bulk: Option<Bulk>,
+    /// The list as typed, kept when nobody on it could be invited.
+    pub bulk_text: String,
+}
+
+/// What inviting a list did.
+#[derive(Debug, Default)]
+pub struct Bulk {
+    pub invited: Vec<Invited>,
+    /// Every line not invited, in words: "regel 3 (tekst): waarom".
+    pub problems: Vec<String>,
 }
 
 impl MembersView {
@@ -165,7 +180,9 @@ async fn view(
         .collect();
     let mine = working.permission();
     Ok(MembersView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("members-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("members-title"))
+            .signed_in()
+            .with_script(),
         nav: SchoolNav::new(working, lang, &page),
         members,
         invitations,
@@ -183,6 +200,9 @@ async fn view(
         problems,
         invited,
         notice: None,
+        invite_many_action: Page::InviteMany(school.short_name.clone()).path(lang),
+        bulk: None,
+        bulk_text: String::new(),
         t,
     })
 }
@@ -231,14 +251,9 @@ pub async fn invite(
         let view = view(&app, lang, &working, form, problems, None).await?;
         return respond_private(&view, lang, StatusCode::UNPROCESSABLE_ENTITY);
     };
-    let school = working.school();
-    let created = match app
-        .store
-        .invite(school.id, working.user().id, &email, permission, &roles)
-        .await
-    {
-        Ok(created) => created,
-        Err(ManageError::Refused(refusal)) => {
+    let invited = match send_invitation(&app, lang, &working, &email, permission, &roles).await? {
+        Ok(invited) => invited,
+        Err(refusal) => {
             let field = match refusal {
                 domain::members::Refusal::AlreadyMember => "email",
                 _ => "permission",
@@ -254,6 +269,33 @@ pub async fn invite(
             .await?;
             return respond_private(&view, lang, StatusCode::UNPROCESSABLE_ENTITY);
         }
+    };
+    let fresh = InviteForm {
+        permission: Permission::Member.code().to_owned(),
+        ..InviteForm::default()
+    };
+    let view = view(&app, lang, &working, fresh, Vec::new(), Some(invited)).await?;
+    respond_private(&view, lang, StatusCode::OK)
+}
+
+/// Stores an invitation and e-mails its link when SMTP is configured; the link is given back
+/// in any case, to show on screen when it was not mailed. A refusal changes nothing.
+async fn send_invitation(
+    app: &AppState,
+    lang: Lang,
+    working: &Working,
+    email: &Email,
+    permission: Permission,
+    roles: &FrameworkRoles,
+) -> Result<Result<Invited, domain::members::Refusal>, AppError> {
+    let school = working.school();
+    let created = match app
+        .store
+        .invite(school.id, working.user().id, email, permission, roles)
+        .await
+    {
+        Ok(created) => created,
+        Err(ManageError::Refused(refusal)) => return Ok(Err(refusal)),
         Err(ManageError::Store(e)) => return Err(e.into()),
     };
     let link = app.absolute(&Page::Invitation(created.token), lang);
@@ -280,17 +322,135 @@ pub async fn invite(
         }
         None => None,
     };
-    let invited = Invited {
+    Ok(Ok(Invited {
         email: email.to_string(),
         link,
         mailed,
-    };
-    let fresh = InviteForm {
+    }))
+}
+
+/// The fields of the list form: the pasted list with an uploaded file's text after it, and
+/// the permission and roles everyone on it gets. `None` when the upload is not text.
+async fn list_fields(mut form: Multipart) -> Option<(String, InviteForm)> {
+    let mut text = String::new();
+    let mut file = String::new();
+    let mut fields = InviteForm::default();
+    while let Ok(Some(field)) = form.next_field().await {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "bestand" {
+            let bytes = field.bytes().await.ok()?;
+            file = String::from_utf8(bytes.to_vec()).ok()?;
+            continue;
+        }
+        let value = field.text().await.ok()?;
+        match name.as_str() {
+            "lijst" => text = value,
+            "permission" => fields.permission = value,
+            "role_beg" => fields.role_beg = Some(value),
+            "role_spe" => fields.role_spe = Some(value),
+            "role_coo" => fields.role_coo = Some(value),
+            _ => {}
+        }
+    }
+    if !file.is_empty() {
+        if !text.trim().is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&file);
+    }
+    Some((text, fields))
+}
+
+/// Invites everyone on a pasted list or an uploaded CSV with one permission and the same
+/// roles: every address that can be invited is, one by one, and every line that cannot is
+/// named with its number and why.
+pub async fn invite_many(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+    form: Result<Multipart, MultipartRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
+    let t = Tr(lang);
+    let fresh = || InviteForm {
         permission: Permission::Member.code().to_owned(),
         ..InviteForm::default()
     };
-    let view = view(&app, lang, &working, fresh, Vec::new(), Some(invited)).await?;
-    respond_private(&view, lang, StatusCode::OK)
+    let fields = match form {
+        Ok(form) => list_fields(form).await,
+        Err(_) => None,
+    };
+    let Some((text, fields)) = fields else {
+        let mut view = view(&app, lang, &working, fresh(), Vec::new(), None).await?;
+        view.bulk = Some(Bulk {
+            invited: Vec::new(),
+            problems: vec![t.get("invite-many-not-text")],
+        });
+        return respond_private(&view, lang, StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let (people, list_problems) = read_list(&text);
+    let mut bulk = Bulk::default();
+    let line_problem = |line: usize, text: &str, why: &str| {
+        t.args(
+            "invite-many-line",
+            &[("line", &line.to_string()), ("text", text), ("why", why)],
+        )
+    };
+    match Permission::parse(&fields.permission) {
+        Err(e) => bulk.problems.push(e.message(lang)),
+        Ok(_) if people.is_empty() && list_problems.is_empty() => {
+            bulk.problems.push(t.get("invite-many-empty"));
+        }
+        Ok(permission) => {
+            let roles = FrameworkRoles::new(
+                Role::ALL
+                    .into_iter()
+                    .filter(|r| fields.role(role_field(*r))),
+            );
+            let mut refused = Vec::new();
+            for person in &people {
+                match send_invitation(&app, lang, &working, &person.email, permission, &roles)
+                    .await?
+                {
+                    Ok(invited) => bulk.invited.push(invited),
+                    Err(refusal) => refused.push((
+                        person.line,
+                        line_problem(person.line, person.email.as_str(), refusal.message(lang)),
+                    )),
+                }
+            }
+            let mut all: Vec<(usize, String)> = list_problems
+                .iter()
+                .map(|p| {
+                    (
+                        p.line,
+                        line_problem(p.line, &p.text, &p.error.message(lang)),
+                    )
+                })
+                .chain(refused)
+                .collect();
+            all.sort_by_key(|(line, _)| *line);
+            bulk.problems
+                .extend(all.into_iter().map(|(_, message)| message));
+        }
+    }
+    let status = if bulk.invited.is_empty() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut view = view(&app, lang, &working, fresh(), Vec::new(), None).await?;
+    if bulk.invited.is_empty() {
+        view.bulk_text = text;
+        view.form.permission = fields.permission.clone();
+        view.form.role_beg = fields.role_beg.clone();
+        view.form.role_spe = fields.role_spe.clone();
+        view.form.role_coo = fields.role_coo.clone();
+    }
+    view.bulk = Some(bulk);
+    respond_private(&view, lang, status)
 }
 
 fn invitation_body(lang: Lang, inviter: &str, school: &str, link: &str) -> String {

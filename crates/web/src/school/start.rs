@@ -1,19 +1,27 @@
-//! A school's start page: the person's permission and roles, and where to go.
+//! A school's start page: what the person can do now (the open round and where their scan
+//! stands, colleagues' scans shared with them, their part in *wie doet wat* this school
+//! year), then their permission and roles, and where to go.
 
 use askama::Template;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use domain::Lang;
 use domain::account::Permission;
+use domain::allocation::Party;
 
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
+use crate::ui::dates::{date_text, this_year};
+use crate::ui::scan_state::state_key;
 use crate::ui::school_nav::{SchoolNav, school_param};
 use crate::ui::{Chrome, respond_private};
-use crate::working::require;
+use crate::working::{Working, require};
 
 #[derive(Template)]
 #[template(path = "school/start.html")]
@@ -25,6 +33,10 @@ pub struct SchoolView {
     pub roles: String,
     pub account_href: String,
     pub members_href: Option<String>,
+    /// A message on arrival (the school was just set up).
+    pub notice: Option<String>,
+    /// What to do now, each a sentence and where to go.
+    pub todo: Vec<(String, String, String)>,
 }
 
 pub async fn show(
@@ -32,6 +44,7 @@ pub async fn show(
     State(app): State<AppState>,
     headers: HeaderMap,
     school: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
     let working = require(&app, &headers, lang, &short, Permission::Member).await?;
@@ -44,6 +57,12 @@ pub async fn show(
         .iter()
         .map(|r| app.edition.role(*r).name.get(lang))
         .collect();
+    let notice = query
+        .ok()
+        .and_then(|Query(q)| q.get("klaar").cloned())
+        .filter(|v| v == "inrichting")
+        .map(|_| t.get("setup-done-signed-in"));
+    let todo = now_to_do(&app, lang, &working).await?;
     let view = SchoolView {
         chrome: Chrome::new(
             lang,
@@ -64,7 +83,85 @@ pub async fn show(
             .permission()
             .includes(Permission::Coordinator)
             .then(|| Page::Members(short.clone()).path(lang)),
+        notice,
+        todo,
         t,
     };
     respond_private(&view, lang, StatusCode::OK)
+}
+
+/// What the person can do now in the school: `(what, link text, link)`.
+async fn now_to_do(
+    app: &AppState,
+    lang: Lang,
+    working: &Working,
+) -> Result<Vec<(String, String, String)>, AppError> {
+    let t = Tr(lang);
+    let school = working.school();
+    let short = school.short_name.clone();
+    let me = working.user().id;
+    let coordinator = working.permission().includes(Permission::Coordinator);
+    let mut todo = Vec::new();
+    let rounds = app.store.rounds(school.id).await?;
+    match rounds.iter().find(|r| r.is_open()) {
+        Some(round) => {
+            let marks = app.store.my_scan_marks(school.id, me).await?;
+            let mark = marks.iter().find(|m| m.round == round.id);
+            let state = t.get(mark.map_or("round-mine-none", |m| {
+                state_key(m.finished, m.carried, true)
+            }));
+            let what = if round.has_started(crate::ui::dates::today()) {
+                t.args(
+                    "start-round-open",
+                    &[("round", round.name.as_str()), ("state", state.as_str())],
+                )
+            } else {
+                t.args(
+                    "start-round-soon",
+                    &[
+                        ("round", round.name.as_str()),
+                        ("starts", date_text(round.period.starts, lang).as_str()),
+                    ],
+                )
+            };
+            todo.push((
+                what,
+                t.get("start-round-go"),
+                Page::Round(short.clone(), round.id).path(lang),
+            ));
+            for (owner, name) in app.store.shared_with(school.id, round.id, me).await? {
+                todo.push((
+                    t.with("start-shared-scan", "name", name),
+                    t.get("start-shared-scan-go"),
+                    Page::SharedScan(short.clone(), round.id, owner).path(lang),
+                ));
+            }
+        }
+        None => todo.push((
+            t.get(if coordinator {
+                "start-no-round-coordinator"
+            } else {
+                "start-no-round"
+            }),
+            t.get("start-rounds-go"),
+            Page::Rounds(short.clone()).path(lang),
+        )),
+    }
+    let roles = working.membership().roles.as_slice().to_vec();
+    let allocation = app.store.allocation(school.id, this_year()).await?;
+    let mine = allocation
+        .assignments
+        .iter()
+        .filter(|a| match &a.party {
+            Party::Person(person) => *person == me,
+            Party::Role(role) => roles.contains(role),
+            _ => false,
+        })
+        .count();
+    todo.push((
+        t.count("start-tasks", mine),
+        t.get("start-tasks-go"),
+        Page::Tasks(short).path(lang),
+    ));
+    Ok(todo)
 }

@@ -17,6 +17,9 @@ pub struct Chrome {
     pub sign_in_href: String,
     pub privacy_href: String,
     pub css_href: &'static str,
+    /// The small script of conveniences (copy buttons), on the pages that use it; public
+    /// pages carry no script at all.
+    pub js_href: Option<&'static str>,
     pub nav: Vec<NavLink>,
     pub edition_version: String,
     pub attribution: String,
@@ -81,6 +84,7 @@ impl Chrome {
             sign_in_href: Page::SignIn.path(lang),
             privacy_href: Page::Privacy.path(lang),
             css_href: assets::css_href(),
+            js_href: None,
             nav,
             edition_version: edition.meta().version.clone(),
             attribution: edition.meta().attribution.get(lang).to_owned(),
@@ -91,6 +95,12 @@ impl Chrome {
     /// The chrome of a private page of a signed-in person.
     pub fn signed_in(mut self) -> Chrome {
         self.set_signed_in();
+        self
+    }
+
+    /// The page loads the script of small conveniences (it has a link to copy).
+    pub fn with_script(mut self) -> Chrome {
+        self.js_href = Some(assets::app_js_href());
         self
     }
 

@@ -1,12 +1,13 @@
 //! The floor every feature builds its pages on: the page chrome, how a page is answered,
 //! statements as pages show them, dates and school years, a school's navigation, forms and
-//! a school's framework as the pages load it. Nothing here imports a feature.
+//! a school's framework as the pages load it, where a scan stands. Nothing here imports a feature.
 
 pub mod chrome;
 pub mod dates;
 pub mod forms;
 pub mod frameworks;
 pub mod respond;
+pub mod scan_state;
 pub mod school_fields;
 pub mod school_nav;
 pub mod statements;

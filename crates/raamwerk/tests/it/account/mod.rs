@@ -3,5 +3,6 @@
 mod account_page;
 mod links;
 mod mail;
+mod personal_data;
 mod setup;
 mod sign_in;

@@ -92,13 +92,39 @@ async fn the_setup_link_creates_the_first_school_and_administrator_once(backend:
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
-    assert_eq!(done.header("location"), "/nl/inloggen?klaar=inrichting");
+    // The person who set the school up is signed in at once, on its start page.
+    assert_eq!(
+        done.header("location"),
+        "/nl/scholen/het-b-lyceum-b?klaar=inrichting"
+    );
     let schools = store.schools().await.expect("list");
     assert_eq!(schools.len(), 1);
     assert_eq!(schools[0].short_name, "het-b-lyceum-b");
     assert_eq!(schools[0].sectors.to_string(), "vo,mbo");
     assert!(store.has_administrator().await.expect("query"));
+    let cookie = done
+        .header("set-cookie")
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(cookie.len() > 20, "a session cookie: {cookie}");
+    let start = app
+        .get_with(done.header("location"), &[("cookie", &cookie)])
+        .await;
+    assert_eq!(start.status, StatusCode::OK);
+    assert!(
+        start
+            .body
+            .contains("Je school is ingericht en je bent ingelogd")
+    );
+    assert!(
+        start.body.contains("Er loopt nu geen ronde. Open er een"),
+        "{}",
+        start.body
+    );
 
+    // The password chosen at set-up signs in as well.
     let signed_in = app
         .post_form(
             "/nl/inloggen",
@@ -107,12 +133,6 @@ async fn the_setup_link_creates_the_first_school_and_administrator_once(backend:
         )
         .await;
     assert_eq!(signed_in.status, StatusCode::SEE_OTHER);
-    let cookie = signed_in
-        .header("set-cookie")
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
     let account = app.get_with("/nl/account", &[("cookie", &cookie)]).await;
     assert!(
         account.body.contains("schoolbeheerder")

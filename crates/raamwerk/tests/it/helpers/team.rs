@@ -124,12 +124,14 @@ pub async fn lyceum_log(app: &TestApp, cookie: &str) -> Page {
 
 /// The value of the read-only field with this id (a link to copy).
 pub fn copied_link(page: &Page, id: &str) -> String {
-    let marker = format!("id=\"{id}\" readonly value=\"");
+    let marker = format!("id=\"{id}\" class=\"copyable\" ");
     let start = page
         .body
         .find(&marker)
-        .unwrap_or_else(|| panic!("no {id} on the page: {}", page.body))
-        + marker.len();
+        .unwrap_or_else(|| panic!("no {id} on the page: {}", page.body));
+    let marker = "readonly value=\"";
+    let start = start + page.body[start..].find(marker).expect("a value");
+    let start = start + marker.len();
     let end = page.body[start..].find('"').expect("end of value") + start;
     page.body[start..end].to_owned()
 }

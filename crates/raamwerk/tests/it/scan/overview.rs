@@ -172,6 +172,69 @@ async fn a_scan_is_shared_on_purpose_and_withdrawn(backend: Backend) {
     assert_eq!(read.status, StatusCode::OK);
     assert!(read.body.contains("mijn eigen gedachte"));
     assert!(read.body.contains("heeft deze scan met je gedeeld"));
+    // It reads in the third person, and the colleague can download it for the conversation.
+    assert!(
+        read.body
+            .contains("De notities van Mentor Stedelijk Lyceum"),
+        "{}",
+        read.body
+    );
+    assert!(
+        read.body
+            .contains("Wat Mentor Stedelijk Lyceum al doet en beheerst")
+    );
+    assert!(!read.body.contains("Wat je al doet"));
+    assert!(
+        read.body
+            .contains(&format!("href=\"{shared}/overzicht.pdf\""))
+    );
+    let document = app
+        .get_with(
+            &format!("{shared}/overzicht.pdf"),
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert_eq!(document.status, StatusCode::OK);
+    assert_eq!(
+        document.header("content-disposition"),
+        "attachment; filename=\"raamwerk-overzicht-mentor-stedelijk-lyceum-najaar-2026.pdf\""
+    );
+    let flat = pdf_text(
+        &app.get_bytes(
+            &format!("{shared}/overzicht.pdf"),
+            &[("cookie", &coordinator)],
+        )
+        .await
+        .2,
+    )
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ");
+    assert!(flat.contains("mijn eigen gedachte"), "{flat}");
+    assert!(
+        flat.contains("gedeeld met Decaan Stedelijk Lyceum"),
+        "{flat}"
+    );
+    let docx = app
+        .get_bytes(
+            &format!("{shared}/overzicht.docx"),
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert_eq!(docx.0, StatusCode::OK);
+    let text = formats::overview::docx::text_of(&docx.2).expect("a DOCX");
+    assert!(
+        text.contains("Wat Mentor Stedelijk Lyceum al doet en beheerst"),
+        "{text}"
+    );
+    assert!(text.contains("mijn eigen gedachte"));
+    // Not for anyone it was not shared with.
+    assert_eq!(
+        app.get_bytes(&format!("{shared}/overzicht.pdf"), &[("cookie", &admin)])
+            .await
+            .0,
+        StatusCode::NOT_FOUND
+    );
     assert!(
         !read.body.contains("Wat er veranderde"),
         "earlier rounds stay private"
@@ -292,6 +355,20 @@ async fn the_overview_downloads_as_pdf_and_docx_to_its_owner_only(backend: Backe
             .contains(&format!("href=\"{round}/overzicht.docx\""))
     );
 
+    // The documents carry the person's name by default, in the title and the file name.
+    assert!(overview.body.contains("De documenten dragen je naam"));
+    assert!(
+        overview
+            .body
+            .contains(&format!("href=\"{round}/overzicht.pdf?naam=nee\""))
+    );
+    let named = app
+        .get_with(&format!("{round}/overzicht.pdf"), &[("cookie", &cookie)])
+        .await;
+    assert_eq!(
+        named.header("content-disposition"),
+        "attachment; filename=\"raamwerk-overzicht-mentor-stedelijk-lyceum-najaar-2026.pdf\""
+    );
     let pdf = app
         .get_bytes(&format!("{round}/overzicht.pdf"), &[("cookie", &cookie)])
         .await;
@@ -300,7 +377,7 @@ async fn the_overview_downloads_as_pdf_and_docx_to_its_owner_only(backend: Backe
     let text = pdf_text(&pdf.2);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
-        "Overzicht: najaar 2026",
+        "Overzicht van Mentor Stedelijk Lyceum: najaar 2026",
         "Stedelijk Lyceum",
         "doe ik deels",
         "met ouders #erbij *vet* $x$",
@@ -316,6 +393,31 @@ async fn the_overview_downloads_as_pdf_and_docx_to_its_owner_only(backend: Backe
         .join(" ");
     assert!(flat.contains(&first_words), "{first_words:?} in the PDF");
 
+    // Without the name, when the person asks so.
+    let anonymous = app
+        .get_with(
+            &format!("{round}/overzicht.pdf?naam=nee"),
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(
+        anonymous.header("content-disposition"),
+        "attachment; filename=\"raamwerk-overzicht-najaar-2026.pdf\""
+    );
+    let flat_anonymous = pdf_text(
+        &app.get_bytes(
+            &format!("{round}/overzicht.pdf?naam=nee"),
+            &[("cookie", &cookie)],
+        )
+        .await
+        .2,
+    )
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ");
+    assert!(flat_anonymous.contains("Overzicht: najaar 2026"));
+    assert!(!flat_anonymous.contains("Mentor Stedelijk Lyceum"));
+
     let docx = app
         .get_bytes(&format!("{round}/overzicht.docx"), &[("cookie", &cookie)])
         .await;
@@ -326,7 +428,7 @@ async fn the_overview_downloads_as_pdf_and_docx_to_its_owner_only(backend: Backe
     );
     let text = formats::overview::docx::text_of(&docx.2).expect("a DOCX");
     for expected in [
-        "Overzicht: najaar 2026",
+        "Overzicht van Mentor Stedelijk Lyceum: najaar 2026",
         statement.as_str(),
         "doe ik deels",
         "met ouders #erbij *vet* $x$",

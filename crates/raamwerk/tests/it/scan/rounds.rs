@@ -463,7 +463,7 @@ async fn the_round_page_shows_progress_and_to_coordinators_who_finished(backend:
     let done = app
         .post_form(
             &format!("{round}/klaar"),
-            &[("klaar", "1")],
+            &[("klaar", "1"), ("bevestig", "1")],
             &[("cookie", &member)],
         )
         .await;

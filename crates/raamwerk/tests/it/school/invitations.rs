@@ -167,9 +167,11 @@ async fn reinviting_replaces_the_link_and_revoking_ends_it(backend: Backend) {
     );
 
     // Revoking: the form's action comes from the members page.
-    let marker = "action=\"/nl/scholen/stedelijk-lyceum/uitnodigingen/";
-    let start = second_page.body.find(marker).expect("revoke form") + "action=\"".len();
-    let end = second_page.body[start..].find('"').expect("end") + start;
+    let end = second_page.body.find("/intrekken\"").expect("revoke form") + "/intrekken".len();
+    let start = second_page.body[..end]
+        .rfind("action=\"")
+        .expect("its action")
+        + "action=\"".len();
     let revoke = second_page.body[start..end].to_owned();
     let done = app.post_form(&revoke, &[], &[("cookie", &admin)]).await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
