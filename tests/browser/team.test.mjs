@@ -360,4 +360,28 @@ describe('working in a school', () => {
       assert.equal(pathOf(page), '/nl/inloggen');
     });
   });
+
+  test('the administrator invites a list of colleagues at once; every bad line is named', async () => {
+    const page = admin.page;
+    await page.goto(url(`/nl/scholen/${SHORT}/leden`));
+    const form = page.getByRole('form', { name: 'Meer mensen tegelijk uitnodigen' });
+    await form.getByLabel('Adressen, één per regel').fill(
+      'naam;e-mail\nSiem Kok;siem@wadden.nl\ngeen adres\nLotte Bos <lotte@wadden.nl>\nsiem@wadden.nl\n');
+    await form.getByLabel(MENTOR).check();
+    const sent = await submit(page, form.getByRole('button', { name: 'Iedereen op de lijst uitnodigen' }));
+    assert.equal(sent.status(), 200);
+    const done = await page.getByRole('status').innerText();
+    assert.match(done, /2 mensen uitgenodigd\./);
+    // Without SMTP each link is on screen to pass on, with a button that copies it.
+    const link = page.getByLabel('Link voor lotte@wadden.nl');
+    assert.match(await link.inputValue(), new RegExp(`^${env.baseURL}/nl/uitnodiging/[0-9a-f]{64}$`));
+    assert.ok(await page.getByRole('button', { name: 'Kopiëren' }).first().isVisible());
+    const problems = await page.getByRole('alert').innerText();
+    assert.match(problems, /2 regels zijn niet uitgenodigd/);
+    assert.match(problems, /Regel 3 \(geen adres\): er staat geen e-mailadres op deze regel/);
+    assert.match(problems, /Regel 5 \(siem@wadden\.nl\): dit adres staat al op regel 2/);
+    const open = await tableRows(page.locator('table').filter({ has: page.getByRole('columnheader', { name: 'Geldig tot' }) }));
+    assert.ok(open.some((r) => r[0] === 'siem@wadden.nl') && open.some((r) => r[0] === 'lotte@wadden.nl'));
+    await assertAccessible(page, 'members, a list invited');
+  });
 });

@@ -22,6 +22,8 @@ pub struct HomeView {
     pub edition_title: String,
     pub edition_description: String,
     pub edition_date: String,
+    pub quick_href: String,
+    pub sign_in_href: String,
     pub edition_publisher: String,
 }
 
@@ -54,7 +56,9 @@ fn view(app: &AppState, lang: Lang) -> HomeView {
         themes_href: Page::Themes.path(lang),
         edition_title: meta.title.get(lang).to_owned(),
         edition_description: meta.description.get(lang).to_owned(),
-        edition_date: meta.date.to_string(),
+        edition_date: crate::ui::dates::date_text(meta.date, lang),
+        quick_href: Page::QuickScan.path(lang),
+        sign_in_href: Page::SignIn.path(lang),
         edition_publisher: meta.publisher.clone(),
     }
 }

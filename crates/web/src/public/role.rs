@@ -18,6 +18,8 @@ use crate::ui::{Chrome, NavLink, RoleLink, StatementView, respond};
 pub struct RoleView {
     pub chrome: Chrome,
     pub t: Tr,
+    /// The quick scan for this role.
+    pub quick_href: String,
     pub name: String,
     pub description: String,
     pub area_nav: Vec<NavLink>,
@@ -107,6 +109,7 @@ fn view(app: &AppState, lang: Lang, role: Role, chosen: Option<Area>) -> RoleVie
         .collect();
     RoleView {
         chrome: Chrome::new(lang, edition, Some(&page), title),
+        quick_href: format!("{}?rol={}", Page::QuickScan.path(lang), role.code()),
         t,
         name,
         description: info.description.get(lang).to_owned(),

@@ -63,7 +63,7 @@ fn view(app: &AppState, lang: Lang, theme: &Theme) -> ThemeView {
                 .map(|s| StatementView {
                     // The page is the theme: no link to itself on every statement.
                     theme: None,
-                    ..StatementView::new(s, edition, lang)
+                    ..StatementView::linked(s, edition, lang)
                 })
                 .collect(),
         })

@@ -77,7 +77,15 @@ fn view(
     let edition = &app.edition;
     let doc = |format| Page::QuickScanDocument(format).path(lang);
     QuickScanView {
-        chrome: Chrome::new(lang, edition, Some(&Page::QuickScan), t.get("quick-title")),
+        // The language switch keeps the roles chosen (their codes are the same in both).
+        chrome: Chrome::new(lang, edition, Some(&Page::QuickScan), t.get("quick-title"))
+            .with_switch_query(
+                &roles
+                    .iter()
+                    .map(|r| format!("rol={}", r.code()))
+                    .collect::<Vec<_>>()
+                    .join("&"),
+            ),
         action: Page::QuickScan.path(lang),
         role_choices: Role::ALL
             .into_iter()
@@ -136,7 +144,12 @@ pub async fn show(
     let pairs = query.map(|Query(q)| q).unwrap_or_default();
     let roles = roles_of(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
     let empty = HashMap::new();
-    let page = view(&app, lang, &roles, &Values::Posted(&empty), &HashMap::new());
+    let mut page = view(&app, lang, &roles, &Values::Posted(&empty), &HashMap::new());
+    // The chooser was sent without a role: say so, rather than show the same page again.
+    if roles.is_empty() && pairs.iter().any(|(k, _)| k == "gekozen") {
+        page.problems = vec![("roles".to_owned(), Tr(lang).get("quick-no-role"))];
+        return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
+    }
     respond_private(&page, lang, StatusCode::OK)
 }
 

@@ -554,7 +554,15 @@ pub async fn show(
         )
     };
     let view_page = TasksView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("tasks-title")).signed_in(),
+        // The language switch keeps the school year and the view, in the other language's words.
+        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("tasks-title"))
+            .signed_in()
+            .with_switch_query(&format!(
+                "{}={year}&{}={}",
+                year_param(lang.other()),
+                view_param(lang.other()),
+                view.key(lang.other())
+            )),
         nav: SchoolNav::new(&working, lang, &page),
         year: year.to_string(),
         previous_href: href(year.previous(), view),

@@ -98,6 +98,15 @@ impl Chrome {
         self
     }
 
+    /// The language switch keeps what the page shows: `query` (already in the other
+    /// language's words) follows the other language's address.
+    pub fn with_switch_query(mut self, query: &str) -> Chrome {
+        if !query.is_empty() {
+            self.switch_href = format!("{}?{query}", self.switch_href);
+        }
+        self
+    }
+
     /// The page loads the script of small conveniences (it has a link to copy).
     pub fn with_script(mut self) -> Chrome {
         self.js_href = Some(assets::app_js_href());

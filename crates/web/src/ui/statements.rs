@@ -17,6 +17,9 @@ pub struct StatementView {
     pub fallback: bool,
     /// A school's tags, in the page's language.
     pub tags: Vec<String>,
+    /// Where the code links to: the statement on its role's page (on pages that are not
+    /// that page, such as a theme's).
+    pub code_href: Option<String>,
 }
 
 impl StatementView {
@@ -44,6 +47,19 @@ impl StatementView {
             depth: statement
                 .depth
                 .map(|d| t.get(&format!("depth-{}", d.level()))),
+            code_href: None,
+        }
+    }
+
+    /// The statement with its code linking to its place on its role's page.
+    pub fn linked(statement: &Statement, edition: &Edition, lang: Lang) -> StatementView {
+        let page = Page::Role {
+            role: statement.role,
+            area: Some(statement.area),
+        };
+        StatementView {
+            code_href: Some(format!("{}#{}", page.path(lang), statement.code)),
+            ..StatementView::new(statement, edition, lang)
         }
     }
 }

@@ -6,7 +6,67 @@ use domain::{Area, Kind, Role};
 use crate::helpers::scan::pdf_text;
 use crate::helpers::{Backend, TestApp, on_both_backends};
 
-on_both_backends!(the_quick_scan_keeps_nothing_and_gives_an_overview_and_documents);
+on_both_backends!(
+    the_quick_scan_keeps_nothing_and_gives_an_overview_and_documents,
+    the_way_into_the_quick_scan_is_plain_and_the_language_switch_keeps_the_roles,
+);
+
+async fn the_way_into_the_quick_scan_is_plain_and_the_language_switch_keeps_the_roles(
+    backend: Backend,
+) {
+    let app = TestApp::spawn(backend).await;
+    // The home page starts with the two ways in, and writes dates as people do.
+    let home = app.get("/nl/").await;
+    assert!(
+        home.body
+            .contains(r#"<a class="start-link" href="/nl/zelfscan">Doe de zelfscan</a>"#)
+    );
+    assert!(
+        home.body
+            .contains(r#"href="/nl/inloggen">Inloggen met je school</a>"#)
+    );
+    let date = app.state.edition.meta().date;
+    assert!(home.body.contains(&format!(
+        ", {}-{}-{},",
+        date.day(),
+        date.month(),
+        date.year()
+    )));
+    // A role page leads to the quick scan for that role; a theme's codes link to their place.
+    let role = app.get("/nl/rollen/begeleider").await;
+    assert!(
+        role.body
+            .contains(r#"href="/nl/zelfscan?rol=BEG">Doe de zelfscan als"#)
+    );
+    let themes = app.get("/nl/themas/loopbaangesprek").await;
+    assert!(
+        themes
+            .body
+            .contains(r#"<a class="code" href="/nl/rollen/begeleider/"#),
+        "{}",
+        themes.body
+    );
+
+    // Sent without a role, the chooser says so instead of showing itself again.
+    let none = app.get("/nl/zelfscan?gekozen=1").await;
+    assert_eq!(none.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        none.body
+            .contains("Kies ten minste één rol om de scan voor te doen.")
+    );
+    assert!(none.body.contains(r##"href="#roles""##));
+    // The language switch keeps the roles chosen.
+    let chosen = app.get("/nl/zelfscan?gekozen=1&rol=BEG&rol=COO").await;
+    assert_eq!(chosen.status, StatusCode::OK);
+    assert!(
+        chosen
+            .body
+            .contains(r#"class="lang-switch" href="/en/self-scan?rol=BEG&#38;rol=COO""#),
+        "{}",
+        chosen.body
+    );
+    app.stop().await;
+}
 
 async fn the_quick_scan_keeps_nothing_and_gives_an_overview_and_documents(backend: Backend) {
     let app = TestApp::spawn(backend).await;

@@ -253,6 +253,14 @@ async fn the_team_agrees_who_does_what_and_sees_what_to_talk_about(backend: Back
     assert!(mine.body.contains("BEG.VIS.T1"));
     assert!(mine.body.contains("Jongerenwerk Noord"));
     assert!(mine.body.contains("management"));
+    // The language switch keeps the school year and the view, in English words.
+    assert!(
+        mine.body.contains(
+            r#"class="lang-switch" href="/en/schools/stedelijk-lyceum/tasks?year=2026-2027&#38;view=mine""#
+        ),
+        "{}",
+        mine.body
+    );
 
     // The hours: the published example, then a person with more task hours than hours.
     let hours_page = format!("/nl/scholen/stedelijk-lyceum/taken/uren{year}");
