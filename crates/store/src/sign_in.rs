@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use domain::account::{Email, User, UserId};
+use domain::account::{Email, PersonName, User, UserId};
 use domain::links::{AdministratorLinkFacts, LinkMaker, Outlived, check_administrator_link};
 use domain::members::AuditAction;
 use std::time::Duration;
@@ -103,6 +103,8 @@ const REVOKE_ALL_LINKS: &str = "UPDATE one_time_links SET revoked_at = $2 \
      WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL";
 const SET_PASSWORD: &str = "UPDATE users SET password_hash = $2 WHERE id = $1";
 const DELETE_USER_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1";
+const DELETE_OTHER_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2";
+const SET_NAME: &str = "UPDATE users SET name = $2 WHERE id = $1";
 const SELECT_CREDENTIALS: &str =
     "SELECT id, email, name, password_hash FROM users WHERE email = $1";
 const INSERT_SESSION: &str = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) \
@@ -313,6 +315,39 @@ impl Store {
         });
         self.changed();
         Ok(user)
+    }
+
+    /// A signed-in person's new password, in one transaction: the hash is set, every other
+    /// session of theirs ends (the one in use, `keep`, stays) and every open link of theirs
+    /// is revoked.
+    pub async fn change_password(
+        &self,
+        user: UserId,
+        password_hash: &str,
+        keep: &str,
+    ) -> Result<(), StoreError> {
+        let now = now_millis();
+        let keep = hash_token(keep);
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(SET_PASSWORD).bind(user.0).bind(password_hash).execute(&mut *tx).await?;
+            sqlx::query(DELETE_OTHER_SESSIONS).bind(user.0).bind(&keep).execute(&mut *tx).await?;
+            sqlx::query(REVOKE_ALL_LINKS).bind(user.0).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        self.changed();
+        Ok(())
+    }
+
+    /// A person's new name (their own choice, confirmed with their password by the caller).
+    pub async fn set_name(&self, user: UserId, name: &PersonName) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            sqlx::query(SET_NAME).bind(user.0).bind(name.as_str()).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        self.changed();
+        Ok(())
     }
 
     /// The account for an address and its password hash (none until a password is set).

@@ -122,6 +122,8 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         at(Page::Account.path(lang)).get(SignedIn, account::account_page::show),
         at(Page::AccountData.path(lang)).get(SignedIn, account::personal_data::download),
         at(Page::AccountRoles.path(lang)).post(SignedIn, account::roles::submit),
+        at(Page::AccountPassword.path(lang)).post(SignedIn, account::change::password),
+        at(Page::AccountName.path(lang)).post(SignedIn, account::change::name),
         at(Page::DeleteAccount.path(lang)).post(SignedIn, account::delete::submit),
         at(token(routes::set_password_segment(lang)))
             .get(LinkHolder, account::set_password::show)

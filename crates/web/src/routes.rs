@@ -31,6 +31,10 @@ pub enum Page {
     DeleteAccount,
     /// Changing the framework roles one holds in a school (POST).
     AccountRoles,
+    /// Change one's password (POST).
+    AccountPassword,
+    /// Change one's name (POST).
+    AccountName,
     Privacy,
     /// The page a one-time link leads to, to set a password.
     SetPassword(String),
@@ -229,6 +233,14 @@ impl Page {
             Page::AccountRoles => match lang {
                 Lang::Nl => "/nl/account/rollen".to_owned(),
                 Lang::En => "/en/account/roles".to_owned(),
+            },
+            Page::AccountPassword => match lang {
+                Lang::Nl => "/nl/account/wachtwoord".to_owned(),
+                Lang::En => "/en/account/password".to_owned(),
+            },
+            Page::AccountName => match lang {
+                Lang::Nl => "/nl/account/naam".to_owned(),
+                Lang::En => "/en/account/name".to_owned(),
             },
             Page::Privacy => format!("/{l}/privacy"),
             Page::SetPassword(token) => format!("/{l}/{}/{token}", set_password_segment(lang)),

@@ -30,6 +30,12 @@ pub struct AccountView {
     pub delete_error: Option<String>,
     pub roles_action: String,
     pub notice: Option<String>,
+    pub password_action: String,
+    pub password_error: Option<String>,
+    pub name_action: String,
+    pub name_error: Option<String>,
+    /// The name in the name form: the current one, or what was typed when it was refused.
+    pub name_value: String,
 }
 
 #[derive(Debug)]
@@ -57,9 +63,12 @@ pub async fn show(
         return Ok(to_sign_in(lang));
     };
     let mut view = view(&app, lang, &signed, None);
-    if notice.ok().and_then(|Query(n)| n.klaar).as_deref() == Some("rollen") {
-        view.notice = Some(Tr(lang).get("account-roles-saved"));
-    }
+    view.notice = match notice.ok().and_then(|Query(n)| n.klaar).as_deref() {
+        Some("rollen") => Some(Tr(lang).get("account-roles-saved")),
+        Some("wachtwoord") => Some(Tr(lang).get("account-password-saved")),
+        Some("naam") => Some(Tr(lang).get("account-name-saved")),
+        _ => None,
+    };
     respond_private(&view, lang, StatusCode::OK)
 }
 
@@ -122,5 +131,10 @@ pub fn view(
         delete_error,
         roles_action: Page::AccountRoles.path(lang),
         notice: None,
+        password_action: Page::AccountPassword.path(lang),
+        password_error: None,
+        name_action: Page::AccountName.path(lang),
+        name_error: None,
+        name_value: user.name.to_string(),
     }
 }

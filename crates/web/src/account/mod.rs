@@ -1,8 +1,9 @@
 //! A person and their account: signing in and out, password links, the first run's
-//! set-up, accepting an invitation, the account page with personal data, roles and
-//! deleting the account, and the list of one's schools.
+//! set-up, accepting an invitation, the account page with personal data, roles, a new
+//! password or name and deleting the account, and the list of one's schools.
 
 pub mod account_page;
+pub mod change;
 pub mod delete;
 pub mod forgot_password;
 pub mod invitation;

@@ -1,0 +1,190 @@
+//! Changing one's own password and name from the account page, each confirmed with the
+//! current password (throttled as a sign-in is). A new password ends every other session.
+
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use domain::Lang;
+use domain::account::{NewPassword, PersonName};
+
+use crate::account::account_page::{AccountView, view};
+use crate::account::sign_in::{Check, check_password};
+use crate::auth::{ClientIp, Signed, hash_password, session_token, signed_in};
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::routes::{Page, PathLang};
+use crate::state::AppState;
+use crate::ui::{respond_private, see_other, to_sign_in};
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    repeat: String,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct NameForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    current: String,
+}
+
+/// Which form on the account page an error belongs to.
+enum At {
+    Password,
+    Name,
+}
+
+/// The account page again with `message` at the form it belongs to.
+fn refused(
+    app: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    at: At,
+    message: String,
+    status: StatusCode,
+    typed_name: Option<String>,
+) -> Result<Response, AppError> {
+    let mut page: AccountView = view(app, lang, signed, None);
+    match at {
+        At::Password => page.password_error = Some(message),
+        At::Name => page.name_error = Some(message),
+    }
+    if let Some(name) = typed_name {
+        page.name_value = name;
+    }
+    respond_private(&page, lang, status)
+}
+
+/// Whether `current` is the person's password; otherwise the answer to give.
+async fn confirmed(
+    app: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    current: String,
+    ip: Option<std::net::IpAddr>,
+    at: At,
+    typed_name: Option<String>,
+) -> Result<Option<Response>, AppError> {
+    let t = Tr(lang);
+    let user = &signed.user;
+    match check_password(app, user.email.as_str(), current, ip).await? {
+        Check::Valid(found) if found.id == user.id => Ok(None),
+        Check::Valid(_) | Check::Wrong => refused(
+            app,
+            lang,
+            signed,
+            at,
+            t.get("account-change-wrong-password"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            typed_name,
+        )
+        .map(Some),
+        Check::Locked(wait) => {
+            let minutes = wait.as_secs().div_ceil(60).max(1);
+            refused(
+                app,
+                lang,
+                signed,
+                at,
+                t.with("sign-in-locked", "minutes", minutes),
+                StatusCode::TOO_MANY_REQUESTS,
+                typed_name,
+            )
+            .map(Some)
+        }
+    }
+}
+
+pub async fn password(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    form: Result<Form<PasswordForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let Some(signed) = signed_in(&app, &headers).await? else {
+        return Ok(to_sign_in(lang));
+    };
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let personal = [signed.user.email.as_str(), signed.user.name.as_str()];
+    let new = match NewPassword::parse(&form.password, &form.repeat, &personal) {
+        Ok(new) => new,
+        Err(problem) => {
+            return refused(
+                &app,
+                lang,
+                &signed,
+                At::Password,
+                problem.message(lang),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                None,
+            );
+        }
+    };
+    if let Some(answer) =
+        confirmed(&app, lang, &signed, form.current, ip, At::Password, None).await?
+    {
+        return Ok(answer);
+    }
+    let hash = hash_password(new).await?;
+    let keep = session_token(&headers).unwrap_or_default();
+    app.store
+        .change_password(signed.user.id, &hash, &keep)
+        .await?;
+    Ok(see_other(&format!(
+        "{}?klaar=wachtwoord",
+        Page::Account.path(lang)
+    )))
+}
+
+pub async fn name(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    form: Result<Form<NameForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let Some(signed) = signed_in(&app, &headers).await? else {
+        return Ok(to_sign_in(lang));
+    };
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let name = match PersonName::parse(&form.name) {
+        Ok(name) => name,
+        Err(e) => {
+            return refused(
+                &app,
+                lang,
+                &signed,
+                At::Name,
+                e.message(lang),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(form.name),
+            );
+        }
+    };
+    if let Some(answer) = confirmed(
+        &app,
+        lang,
+        &signed,
+        form.current,
+        ip,
+        At::Name,
+        Some(form.name.clone()),
+    )
+    .await?
+    {
+        return Ok(answer);
+    }
+    app.store.set_name(signed.user.id, &name).await?;
+    Ok(see_other(&format!(
+        "{}?klaar=naam",
+        Page::Account.path(lang)
+    )))
+}
