@@ -473,7 +473,16 @@ describe("the school's own framework", () => {
       const form = page.getByRole('region', { name: 'Een bestand inlezen' });
       await form.getByLabel('Formaat').selectOption('case');
       await form.getByLabel('Bestand').setInputFiles(file);
-      const stored = await submit(page, form.getByRole('button', { name: 'Inlezen' }));
+      // First what the file changes, against the version in use; nothing is stored yet.
+      const previewed = await submit(page, form.getByRole('button', { name: 'Inlezen' }));
+      assert.equal(previewed.status(), 200);
+      assert.equal(await page.getByRole('heading', { level: 2, name: /Wat dit bestand verandert, als versie 2/ }).count(), 1);
+      assert.match(await page.locator('main').innerText(), /Er is nog niets bewaard\. Vergeleken met versie 1/);
+      await assertAccessible(page, 'import preview');
+      // The summary for the history is the coordinator's own, and required.
+      const confirm = page.getByRole('form', { name: /Wat dit bestand verandert/ });
+      await confirm.getByLabel('Samenvatting voor de geschiedenis').fill('Teruggezet naar de eerste versie, als proef.');
+      const stored = await submit(page, confirm.getByRole('button', { name: 'Bewaren als versie 2' }));
       assert.equal(stored.status(), 200);
       assert.match(await page.getByRole('status').innerText(), /Opgeslagen als versie 2 van het raamwerk van de school\./);
       await assertAccessible(page, 'a file imported');
@@ -494,6 +503,8 @@ describe("the school's own framework", () => {
       await page.goto(url(base));
       const rows = await tableRows(page.getByRole('region', { name: 'Gepubliceerde versies' }).locator('table'));
       assert.equal(rows.length, 2, 'the refused file stored nothing');
+      assert.ok(rows.some((r) => r.join(' ').includes('ingelezen uit een bestand')
+        && r.join(' ').includes('Teruggezet naar de eerste versie, als proef.')), 'the history marks the import');
     } finally {
       await context.close();
     }

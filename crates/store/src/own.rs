@@ -17,7 +17,8 @@ use crate::scans::active_permission;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 const SELECT_SCHOOL_EDITIONS: &str = "SELECT id, version, published_on, published_by, description_nl, \
-     based_on, public, created_at FROM editions WHERE school_id = $1 ORDER BY created_at DESC";
+     based_on, public, created_at, imported FROM editions WHERE school_id = $1 ORDER BY created_at DESC";
+const MARK_IMPORTED: &str = "UPDATE editions SET imported = 1 WHERE id = $1";
 const SELECT_VISIBLE: &str =
     "SELECT id FROM editions WHERE id = $1 AND (school_id IS NULL OR school_id = $2)";
 const SELECT_DRAFT: &str =
@@ -63,6 +64,8 @@ pub struct SchoolEdition {
     /// Whether the school publishes it openly (CASE).
     pub public: bool,
     pub created_at: i64,
+    /// Read from a file, not published from the school's draft.
+    pub imported: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -75,6 +78,7 @@ struct SchoolEditionRow {
     based_on: Option<Uuid>,
     public: i64,
     created_at: i64,
+    imported: i64,
 }
 
 /// Who last changed a statement of a draft, and its revision.
@@ -269,6 +273,7 @@ impl Store {
                 based_on: r.based_on.map(EditionId),
                 public: r.public == 1,
                 created_at: r.created_at,
+                imported: r.imported == 1,
             })
             .collect())
     }
@@ -504,6 +509,7 @@ impl Store {
             if !insert_edition!(tx, edition, &hash, Some(school.0), by.name()) {
                 return Err(DraftRefusal::VersionTaken.into());
             }
+            sqlx::query(MARK_IMPORTED).bind(edition.id().0).execute(&mut *tx).await?;
             audit!(tx, school.0, actor, AuditAction::EditionImported, None::<Uuid>, None::<String>, Some(edition.meta().version.as_str()), label = label);
             tx.commit().await?;
         });

@@ -214,6 +214,12 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         .get(MEMBER, framework::edition::export),
         at(format!("{framework}/{}", routes::import_segment(lang)))
             .post(COORDINATOR, framework::import::submit),
+        at(format!(
+            "{framework}/{}/{}",
+            routes::import_segment(lang),
+            routes::confirm_segment(lang)
+        ))
+        .post(COORDINATOR, framework::import::confirm),
         at(format!("{framework}/{}", routes::compare_segment(lang)))
             .get(MEMBER, framework::edition::compare),
         at(format!("{framework}/{}", routes::national_segment(lang)))

@@ -102,6 +102,8 @@ pub enum Page {
     FrameworkExport(String, EditionId, &'static str),
     /// Storing a file as the school's next version (POST, multipart).
     FrameworkImport(String),
+    /// Store the previewed import (POST): `…/raamwerk/inlezen/bevestigen`.
+    FrameworkImportConfirm(String),
     /// Comparing two editions (`?van=…&naar=…`).
     FrameworkCompare(String),
     /// The draft (GET); starting one (POST).
@@ -381,6 +383,11 @@ impl Page {
                 Page::Framework(school.clone()).path(lang),
                 import_segment(lang)
             ),
+            Page::FrameworkImportConfirm(school) => format!(
+                "{}/{}",
+                Page::FrameworkImport(school.clone()).path(lang),
+                confirm_segment(lang)
+            ),
             Page::FrameworkCompare(school) => format!(
                 "{}/{}",
                 Page::Framework(school.clone()).path(lang),
@@ -596,6 +603,7 @@ segments! {
     reopen_segment: "heropenen", "reopen";
     national_segment: "landelijk", "national";
     import_segment: "inlezen", "import";
+    confirm_segment: "bevestigen", "confirm";
     tasks_segment: "taken", "tasks";
     hours_segment: "uren", "hours";
     feed_segment: "wie-doet-wat", "who-does-what";

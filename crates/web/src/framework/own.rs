@@ -134,6 +134,8 @@ pub struct HistoryLine {
     pub open: bool,
     pub open_action: String,
     pub compare_href: Option<String>,
+    /// Read from a file rather than published from the draft.
+    pub imported: bool,
 }
 
 #[derive(Debug)]
@@ -225,6 +227,7 @@ pub(crate) async fn view(
                 |d| crate::ui::dates::date_text(d, lang),
             ),
             by: e.published_by.clone(),
+            imported: e.imported,
             summary: e.summary.clone(),
             href: Page::FrameworkEdition(short.clone(), e.id).path(lang),
             open: e.public,

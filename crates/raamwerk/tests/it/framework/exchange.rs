@@ -197,14 +197,93 @@ async fn files_are_imported_through_the_page_and_the_api(backend: Backend) {
         .post_raw(path, &content_type, body.clone(), &[("cookie", &member)])
         .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
-    let stored = app
+    // First a preview of what the file changes; nothing is stored until it is confirmed.
+    let preview = app
         .post_raw(path, &content_type, body, &[("cookie", &coordinator)])
+        .await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(
+        preview
+            .body
+            .contains("Wat dit bestand verandert, als versie 1"),
+        "{}",
+        preview.body
+    );
+    assert!(preview.body.contains("Er is nog niets bewaard."));
+    let count = |app: &TestApp| {
+        let store = app.state.store.clone();
+        let school = brug.school.id;
+        async move { store.school_editions(school).await.expect("list").len() }
+    };
+    assert_eq!(count(&app).await, 0, "a preview stores nothing");
+    let kept = crate::helpers::scan::form_of(&preview.body)
+        .into_iter()
+        .find(|(field, _)| field == "bewaar")
+        .map(|(_, value)| value)
+        .expect("the preview carries the edition");
+    let confirm = "/nl/scholen/osg-de-brug/raamwerk/inlezen/bevestigen";
+    let unsummarised = app
+        .post_form(
+            confirm,
+            &[("bewaar", kept.as_str()), ("samenvatting", " ")],
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert_eq!(unsummarised.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        unsummarised
+            .body
+            .contains("Schrijf een samenvatting voor de geschiedenis")
+    );
+    assert_eq!(count(&app).await, 0);
+    let tampered = app
+        .post_form(
+            confirm,
+            &[("bewaar", "{ kapot"), ("samenvatting", "Bijgewerkt")],
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert_eq!(tampered.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(count(&app).await, 0);
+    let by_member = app
+        .post_form(
+            confirm,
+            &[("bewaar", kept.as_str()), ("samenvatting", "Bijgewerkt")],
+            &[("cookie", &member)],
+        )
+        .await;
+    assert_eq!(by_member.status, StatusCode::FORBIDDEN);
+    let stored = app
+        .post_form(
+            confirm,
+            &[
+                ("bewaar", kept.as_str()),
+                ("samenvatting", "De landelijke editie, ingelezen als CASE."),
+            ],
+            &[("cookie", &coordinator)],
+        )
         .await;
     assert_eq!(stored.status, StatusCode::OK, "{}", stored.body);
     assert!(
         stored.body.contains("Opgeslagen als versie 1"),
         "{}",
         stored.body
+    );
+    // The history marks it as imported, with the summary typed for it.
+    let own = app
+        .get_with(
+            "/nl/scholen/osg-de-brug/raamwerk",
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert!(
+        own.body.contains("(ingelezen uit een bestand)"),
+        "{}",
+        own.body
+    );
+    assert!(
+        own.body
+            .contains("De landelijke editie, ingelezen als CASE.")
     );
     let broken = String::from_utf8(package.clone()).expect("text").replacen(
         "\"isChildOf\"",
@@ -222,6 +301,47 @@ async fn files_are_imported_through_the_page_and_the_api(backend: Backend) {
         page.body
     );
     assert!(page.body.contains("er is niets opgeslagen"));
+    // A spreadsheet with problems far apart: the page names every one, in the order of the rows.
+    let csv =
+        String::from_utf8(formats::sheet::write_csv(national, domain::Lang::Nl)).expect("text");
+    let codes: Vec<String> = national
+        .statements()
+        .iter()
+        .map(|s| s.code.as_str().to_owned())
+        .collect();
+    let row_of = |code: &str| {
+        csv.split("\r\n")
+            .position(|l| l.starts_with(&format!("uitspraak;{code};")))
+            .expect("the row")
+            + 1
+    };
+    let (early, late) = (&codes[3], &codes[codes.len() - 2]);
+    let (early_row, late_row) = (row_of(early), row_of(late));
+    let twice = csv
+        .replacen(
+            &format!("uitspraak;{early};"),
+            &format!("uitspraak;{};", codes[0]),
+            1,
+        )
+        .replacen(
+            &format!("uitspraak;{late};"),
+            &format!("uitspraak;{};", codes[1]),
+            1,
+        );
+    let (content_type, body) = upload("csv", twice.as_bytes());
+    let page = app
+        .post_raw(path, &content_type, body, &[("cookie", &coordinator)])
+        .await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let first = page
+        .body
+        .find(&format!("rij {early_row}, kolom code"))
+        .expect("the early row");
+    let second = page
+        .body
+        .find(&format!("rij {late_row}, kolom code"))
+        .expect("the late row");
+    assert!(first < second, "in the order of the rows");
     let (content_type, body) = upload("moodle", b"x");
     let page = app
         .post_raw(path, &content_type, body, &[("cookie", &coordinator)])
@@ -235,6 +355,11 @@ async fn files_are_imported_through_the_page_and_the_api(backend: Backend) {
         .expect("list");
     assert_eq!(editions.len(), 1);
     assert_eq!(editions[0].published_by, brug.coordinator.name.as_str());
+    assert!(editions[0].imported);
+    assert_eq!(
+        editions[0].summary,
+        "De landelijke editie, ingelezen als CASE."
+    );
     let log = app
         .state
         .store
