@@ -56,10 +56,23 @@ async function tableRows(table) {
 }
 
 /** The page's main heading, on one line. */
-/** The lines of the "Om over te praten" section. */
+/**
+ * The lines of the "Om over te praten" section (a collapsed summary after the allocation),
+ * without the link to the task each line may end with.
+ */
 async function attentionLines(page) {
   const region = page.getByRole('region', { name: 'Om over te praten' });
-  return (await region.locator('li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  return region.locator('li').evaluateAll((items) => items.map((li) => {
+    const copy = li.cloneNode(true);
+    for (const link of copy.querySelectorAll('a')) link.remove();
+    return copy.textContent.replace(/\s+/g, ' ').trim();
+  }));
+}
+
+/** The links to tasks in the "Om over te praten" section: [text, href]. */
+async function attentionLinks(page) {
+  const region = page.getByRole('region', { name: 'Om over te praten' });
+  return region.locator('li a').evaluateAll((links) => links.map((a) => [a.textContent.trim(), a.getAttribute('href')]));
 }
 
 /** The cells of a task's row on the tasks page: [task, responsible, carries out, involved, said]. */
@@ -241,6 +254,15 @@ describe('who does what, and the LOB hours', () => {
     for (const line of [NO_RESPONSIBLE, NO_CARRIER, SAYS, OTHER_NO_RESPONSIBLE]) {
       assert.ok(lines.includes(line), `"${line}" in:\n${lines.join('\n')}`);
     }
+    // The points come after the allocation, folded into one line, each with its task's text
+    // and a link to the task.
+    const attention = page.locator('details.attention');
+    assert.equal(await attention.getAttribute('open'), null, 'folded');
+    assert.match(await attention.locator('summary').innerText(), /^\d+ punten om over te praten; open om te lezen$/);
+    const order = await page.locator('main h2').allInnerTexts();
+    assert.equal(order[order.length - 1], 'Om over te praten', `after the allocation: ${order.join(' | ')}`);
+    const links = await attentionLinks(page);
+    assert.ok(links.some(([text, href]) => text.length > 10 && href.startsWith(`${TASKS}/`)), JSON.stringify(links));
     const table = page.locator(`main tr[id="${TASK}"]`).locator('xpath=ancestor::table');
     assert.deepEqual(await table.locator('thead th').allInnerTexts(),
       ['Taak', 'Verantwoordelijk', 'Voert uit', 'Betrokken', 'Volgens de scans']);

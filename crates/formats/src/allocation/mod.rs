@@ -40,6 +40,13 @@ pub struct Words {
     pub person: String,
     pub allocated: String,
     pub difference: String,
+    /// Column names of the workbook: the group a task is in, a part of the hours formula,
+    /// its calculation and its hours, and the sheet of hours per person.
+    pub group: String,
+    pub part: String,
+    pub calculation: String,
+    pub amount: String,
+    pub per_person: String,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]
@@ -82,33 +89,69 @@ pub fn write_pdf(document: &Document, today: (i32, u8, u8)) -> Result<Vec<u8>, D
     crate::overview::pdf::typeset(TEMPLATE, document, today)
 }
 
+/// An amount of hours as the page writes it (`1.300,5` in Dutch, `1,300.5` in English, a
+/// leading `-` or `−` when negative), as a number; `None` for anything else.
+fn hours_number(cell: &str, lang: &str) -> Option<f64> {
+    let (thousands, decimal) = if lang == "en" { (',', '.') } else { ('.', ',') };
+    let (negative, digits) = match cell.trim().strip_prefix(['-', '−']) {
+        Some(rest) => (true, rest),
+        None => (false, cell.trim()),
+    };
+    if digits.is_empty()
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == thousands || c == decimal)
+    {
+        return None;
+    }
+    let plain: String = digits
+        .chars()
+        .filter(|c| *c != thousands)
+        .map(|c| if c == decimal { '.' } else { c })
+        .collect();
+    let value: f64 = plain.parse().ok()?;
+    Some(if negative { -value } else { value })
+}
+
 /// The document as a workbook: the tasks (one row each, grouped as on the page), what to talk
-/// about, and the hours. Every cell is text, so nothing is read as a formula.
+/// about, the hours formula and the hours per person; every column has a header. Hours are
+/// numbers (a spreadsheet can add them up); every other cell is text, so nothing is read as a
+/// formula.
 pub fn write_xlsx(document: &Document) -> Result<Vec<u8>, crate::FormatError> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut workbook = Workbook::new();
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
+    let number = Format::new().set_num_format("0.0");
     let w = &document.words;
-    let mut sheet_of = |name: &str, header: &[&str], rows: &[Vec<String>], widths: &[f64]| {
-        let sheet = workbook.add_worksheet();
-        // Sheet names may not hold some characters; ours are plain words.
-        sheet.set_name(name)?;
-        for (c, h) in header.iter().enumerate() {
-            sheet.write_string_with_format(0, c as u16, *h, &bold)?;
-        }
-        for (r, row) in rows.iter().enumerate() {
-            let r = u32::try_from(r + 1).map_err(|_| crate::FormatError::TooLarge)?;
-            for (c, cell) in row.iter().enumerate() {
-                sheet.write_string_with_format(r, c as u16, cell, &wrap)?;
+    let lang = document.lang.as_str();
+    let mut sheet_of =
+        |name: &str, header: &[&str], rows: &[Vec<String>], widths: &[f64], numeric: &[usize]| {
+            let sheet = workbook.add_worksheet();
+            // Sheet names may not hold some characters; ours are plain words.
+            sheet.set_name(name)?;
+            for (c, h) in header.iter().enumerate() {
+                sheet.write_string_with_format(0, c as u16, *h, &bold)?;
             }
-        }
-        for (c, width) in widths.iter().enumerate() {
-            sheet.set_column_width(c as u16, *width)?;
-        }
-        sheet.set_freeze_panes(1, 0)?;
-        Ok::<(), crate::FormatError>(())
-    };
+            for (r, row) in rows.iter().enumerate() {
+                let r = u32::try_from(r + 1).map_err(|_| crate::FormatError::TooLarge)?;
+                for (c, cell) in row.iter().enumerate() {
+                    match hours_number(cell, lang).filter(|_| numeric.contains(&c)) {
+                        Some(value) => {
+                            sheet.write_number_with_format(r, c as u16, value, &number)?;
+                        }
+                        None => {
+                            sheet.write_string_with_format(r, c as u16, cell, &wrap)?;
+                        }
+                    }
+                }
+            }
+            for (c, width) in widths.iter().enumerate() {
+                sheet.set_column_width(c as u16, *width)?;
+            }
+            sheet.set_freeze_panes(1, 0)?;
+            Ok::<(), crate::FormatError>(())
+        };
     let tasks: Vec<Vec<String>> = document
         .groups
         .iter()
@@ -130,7 +173,7 @@ pub fn write_xlsx(document: &Document) -> Result<Vec<u8>, crate::FormatError> {
     sheet_of(
         &w.tasks,
         &[
-            "",
+            &w.group,
             &w.code,
             &w.task,
             &w.category,
@@ -141,9 +184,10 @@ pub fn write_xlsx(document: &Document) -> Result<Vec<u8>, crate::FormatError> {
         ],
         &tasks,
         &[24.0, 14.0, 60.0, 18.0, 10.0, 24.0, 24.0, 24.0],
+        &[4],
     )?;
     let attention: Vec<Vec<String>> = document.attention.iter().map(|a| vec![a.clone()]).collect();
-    sheet_of(&w.attention, &[&w.attention], &attention, &[100.0])?;
+    sheet_of(&w.attention, &[&w.attention], &attention, &[100.0], &[])?;
     let h = &document.hours;
     let mut hours: Vec<Vec<String>> = vec![vec![h.formula.clone(), String::new(), String::new()]];
     hours.extend(
@@ -152,26 +196,31 @@ pub fn write_xlsx(document: &Document) -> Result<Vec<u8>, crate::FormatError> {
             .map(|(a, b, c)| vec![a.clone(), b.clone(), c.clone()]),
     );
     hours.push(vec![h.total.0.clone(), String::new(), h.total.1.clone()]);
-    hours.push(vec![String::new(); 3]);
-    hours.push(vec![
-        w.person.clone(),
-        w.task_hours.clone(),
-        w.allocated.clone(),
-        w.difference.clone(),
-    ]);
-    hours.extend(h.people.iter().map(|p| {
-        vec![
-            p.name.clone(),
-            p.tasks.clone(),
-            p.allocated.clone(),
-            p.difference.clone(),
-        ]
-    }));
     sheet_of(
         &w.hours,
-        &[&w.hours, "", "", ""],
+        &[&w.part, &w.calculation, &w.amount],
         &hours,
-        &[40.0, 30.0, 14.0, 14.0],
+        &[40.0, 30.0, 14.0],
+        &[2],
+    )?;
+    let people: Vec<Vec<String>> = h
+        .people
+        .iter()
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                p.tasks.clone(),
+                p.allocated.clone(),
+                p.difference.clone(),
+            ]
+        })
+        .collect();
+    sheet_of(
+        &w.per_person,
+        &[&w.person, &w.task_hours, &w.allocated, &w.difference],
+        &people,
+        &[40.0, 14.0, 14.0, 14.0],
+        &[1, 2, 3],
     )?;
     Ok(workbook.save_to_buffer()?)
 }
@@ -201,6 +250,11 @@ mod tests {
                 person: "Naam".into(),
                 allocated: "Beschikbaar".into(),
                 difference: "Verschil".into(),
+                group: "Groep".into(),
+                part: "Onderdeel".into(),
+                calculation: "Berekening".into(),
+                amount: "Uren".into(),
+                per_person: "Uren per persoon".into(),
             },
             attention: vec!["Voor BEG.VIS.T2 is nog niemand verantwoordelijk.".into()],
             groups: vec![Group {
@@ -243,17 +297,60 @@ mod tests {
         let mut book: Xlsx<_> =
             calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("a workbook");
         let names = book.sheet_names();
-        assert_eq!(names, ["Taken", "Om over te praten", "LOB-uren"]);
+        assert_eq!(
+            names,
+            ["Taken", "Om over te praten", "LOB-uren", "Uren per persoon"]
+        );
         let tasks = book.worksheet_range("Taken").expect("the sheet");
         assert_eq!(
             tasks.get_value((1, 2)).map(|v| v.to_string()),
             Some("=SOM(1) is geen formule; #set is geen markup.".to_owned())
         );
+        // Every column has a header; hours are numbers a spreadsheet adds up.
+        assert_eq!(
+            tasks.get_value((0, 0)).map(|v| v.to_string()),
+            Some("Groep".to_owned())
+        );
+        assert_eq!(
+            tasks.get_value((1, 4)).and_then(|v| v.get_float()),
+            Some(12.5)
+        );
         let hours = book.worksheet_range("LOB-uren").expect("the sheet");
+        assert_eq!(
+            hours
+                .rows()
+                .next()
+                .map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>()),
+            Some(vec![
+                "Onderdeel".to_owned(),
+                "Berekening".to_owned(),
+                "Uren".to_owned()
+            ])
+        );
         assert!(
             hours
                 .rows()
-                .any(|r| r.iter().any(|c| c.get_string() == Some("1.300")))
+                .any(|r| r.iter().any(|c| c.get_float() == Some(1300.0)))
         );
+        let people = book.worksheet_range("Uren per persoon").expect("the sheet");
+        assert_eq!(
+            people.get_value((1, 3)).and_then(|v| v.get_float()),
+            Some(3.8)
+        );
+        assert_eq!(
+            people.get_value((1, 0)).map(|v| v.to_string()),
+            Some("Anna".to_owned())
+        );
+    }
+
+    #[test]
+    fn hours_are_read_as_each_language_writes_them() {
+        assert_eq!(hours_number("1.300,5", "nl"), Some(1300.5));
+        assert_eq!(hours_number("1,300.5", "en"), Some(1300.5));
+        assert_eq!(hours_number("−3,8", "nl"), Some(-3.8));
+        assert_eq!(hours_number("12", "nl"), Some(12.0));
+        assert_eq!(hours_number("", "nl"), None);
+        assert_eq!(hours_number("BEG.VIS.T1", "nl"), None);
+        assert_eq!(hours_number("2 × 90 uur", "nl"), None);
     }
 }

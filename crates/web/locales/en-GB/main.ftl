@@ -650,6 +650,15 @@ tasks-view-category = by kind of task
 tasks-view-person = by person
 tasks-view-mine = my tasks
 tasks-attention = To talk about
+tasks-attention-count = { $n ->
+    [one] 1 point to talk about; open to read
+   *[other] { $n } points to talk about; open to read
+}
+tasks-sheet-group = Group
+hours-sheet-part = Part
+hours-sheet-calculation = Calculation
+hours-sheet-amount = Hours
+hours-sheet-people = Hours per person
 tasks-attention-none = Nothing in particular: every task has someone responsible and someone carrying it out.
 tasks-att-no-responsible = No one is responsible for { $code } yet.
 tasks-att-no-carrier = No one carries out { $code } yet.

@@ -650,6 +650,15 @@ tasks-view-category = per soort taak
 tasks-view-person = per persoon
 tasks-view-mine = mijn taken
 tasks-attention = Om over te praten
+tasks-attention-count = { $n ->
+    [one] 1 punt om over te praten; open om te lezen
+   *[other] { $n } punten om over te praten; open om te lezen
+}
+tasks-sheet-group = Groep
+hours-sheet-part = Onderdeel
+hours-sheet-calculation = Berekening
+hours-sheet-amount = Uren
+hours-sheet-people = Uren per persoon
 tasks-attention-none = Niets bijzonders: elke taak heeft iemand die verantwoordelijk is en iemand die hem uitvoert.
 tasks-att-no-responsible = Voor { $code } is nog niemand verantwoordelijk.
 tasks-att-no-carrier = { $code } voert nog niemand uit.

@@ -14,7 +14,7 @@ use domain::{Edition, Lang, diff};
 use formats::exchange::Exchange;
 
 use crate::error::AppError;
-use crate::framework::own::{ChangeLine, change_line, summary};
+use crate::framework::own::{ChangeLine, change_line, import_formats, summary};
 use crate::i18n::Tr;
 use crate::imports::{Imported, Prepared, as_next_version, prepare_for_school, store_prepared};
 use crate::routes::{Page, PathLang};
@@ -40,16 +40,6 @@ pub struct ImportView {
     pub back_href: String,
     pub action: String,
     pub formats: Vec<(&'static str, String)>,
-}
-
-/// The formats a school can import, with their names.
-pub(crate) fn import_formats(lang: Lang) -> Vec<(&'static str, String)> {
-    let t = Tr(lang);
-    Exchange::ALL
-        .into_iter()
-        .filter(|f| f.readable())
-        .map(|f| (f.name(), t.get(&format!("fw-format-{}", f.name()))))
-        .collect()
 }
 
 /// The uploaded file and its format, from the form.

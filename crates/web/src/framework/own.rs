@@ -20,6 +20,16 @@ use crate::ui::school_nav::{SchoolNav, school_param};
 use crate::ui::{Chrome, respond_private};
 use crate::working::{Working, require};
 
+/// The formats a school can import, with their names.
+pub(crate) fn import_formats(lang: Lang) -> Vec<(&'static str, String)> {
+    let t = Tr(lang);
+    Exchange::ALL
+        .into_iter()
+        .filter(|f| f.readable())
+        .map(|f| (f.name(), t.get(&format!("fw-format-{}", f.name()))))
+        .collect()
+}
+
 /// "Begeleider · Visie en beleid · taak": where a statement stands, in words.
 pub(crate) fn place(edition: &Edition, s: &Statement, lang: Lang) -> String {
     place_of(edition, s.role, s.area, s.kind, lang)
@@ -281,7 +291,7 @@ pub(crate) async fn view(
         from_name: compare_from(lang),
         to_name: compare_to(lang),
         import_action: Page::FrameworkImport(short).path(lang),
-        formats: crate::framework::import::import_formats(lang),
+        formats: import_formats(lang),
         t,
     })
 }

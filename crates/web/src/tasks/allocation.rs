@@ -156,7 +156,7 @@ pub struct TasksView {
     pub previous_href: String,
     pub next_href: String,
     pub views: Vec<ViewLink>,
-    pub attention: Vec<String>,
+    pub attention: Vec<AttentionLine>,
     pub groups: Vec<Group>,
     pub can_change: bool,
     pub hours_href: String,
@@ -288,8 +288,56 @@ const NAMES_SHOWN: usize = 5;
 
 /// The things to talk about in words; differences between scans and agreements are counted
 /// per task when more than a few people share them.
-pub(crate) fn attention_lines(found: &[Attention], loaded: &Loaded, lang: Lang) -> Vec<String> {
+/// One point to talk about: what it is, and for a point about a task, the task's text and a
+/// link to it.
+#[derive(Debug)]
+pub struct AttentionLine {
+    pub text: String,
+    pub task: Option<(String, String)>,
+}
+
+impl AttentionLine {
+    /// The point in one sentence with its task's text, for the documents.
+    pub(crate) fn sentence(&self) -> String {
+        match &self.task {
+            Some((text, _)) => format!("{} ({text})", self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
+/// The task a point is about, if it is about one.
+fn code_of(a: &Attention) -> Option<&Code> {
+    match a {
+        Attention::NoOneResponsible(code)
+        | Attention::NoOneCarriesOut(code)
+        | Attention::SeveralResponsible { code, .. }
+        | Attention::SaysButNotAgreed { code, .. }
+        | Attention::AgreedButSaysNot { code, .. } => Some(code),
+        Attention::ManyResponsibilities { .. } | Attention::MoreHoursThanAllocated { .. } => None,
+    }
+}
+
+pub(crate) fn attention_lines(
+    found: &[Attention],
+    loaded: &Loaded,
+    lang: Lang,
+    short: &str,
+    year: SchoolYear,
+) -> Vec<AttentionLine> {
     let t = Tr(lang);
+    let task_of = |code: &Code| {
+        loaded.edition.statement(code.as_str()).map(|s| {
+            (
+                s.text.shown(lang).to_owned(),
+                format!(
+                    "{}?{}={year}",
+                    Page::Task(short.to_owned(), code.to_string()).path(lang),
+                    year_param(lang)
+                ),
+            )
+        })
+    };
     let mut per_task: HashMap<(&Code, bool), usize> = HashMap::new();
     for a in found {
         match a {
@@ -319,10 +367,16 @@ pub(crate) fn attention_lines(found: &[Attention], loaded: &Loaded, lang: Lang) 
                     } else {
                         "tasks-att-says-not-many"
                     };
-                    out.push(t.args(message, &[("n", n.as_str()), ("code", key.0.as_str())]));
+                    out.push(AttentionLine {
+                        text: t.args(message, &[("n", n.as_str()), ("code", key.0.as_str())]),
+                        task: task_of(key.0),
+                    });
                 }
             }
-            _ => out.push(attention_text(a, loaded, lang)),
+            _ => out.push(AttentionLine {
+                text: attention_text(a, loaded, lang),
+                task: code_of(a).and_then(task_of),
+            }),
         }
     }
     out
@@ -575,7 +629,7 @@ pub async fn show(
                 current: v == view,
             })
             .collect(),
-        attention: attention_lines(&found, &loaded, lang),
+        attention: attention_lines(&found, &loaded, lang, &short, year),
         groups: groups(&loaded, view, &working, lang, year),
         can_change: working.permission().includes(Permission::Coordinator),
         hours_href: format!(

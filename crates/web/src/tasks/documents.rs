@@ -69,8 +69,16 @@ pub async fn document(
             person: t.get("hours-person"),
             allocated: t.get("hours-allocated"),
             difference: t.get("hours-difference"),
+            group: t.get("tasks-sheet-group"),
+            part: t.get("hours-sheet-part"),
+            calculation: t.get("hours-sheet-calculation"),
+            amount: t.get("hours-sheet-amount"),
+            per_person: t.get("hours-sheet-people"),
         },
-        attention: attention_lines(&found, &loaded, lang),
+        attention: attention_lines(&found, &loaded, lang, &working.school().short_name, year)
+            .iter()
+            .map(|line| line.sentence())
+            .collect(),
         groups: groups(&loaded, View::Area, &working, lang, year)
             .into_iter()
             .map(|g| DocGroup {
