@@ -295,6 +295,7 @@ describe("the school's own framework", () => {
     const published = await submit(page, page.getByRole('button', { name: 'Publiceren', exact: true }));
     assert.equal(published.status(), 303);
     assert.equal(pathOf(page), BASE);
+    assert.match(await page.getByRole('status').innerText(), /^Versie 1 is gepubliceerd: dit is nu het raamwerk van de school\./);
     const main = await page.locator('main').innerText();
     assert.doesNotMatch(main, /De school werkt met de landelijke editie\./);
     assert.match(main, /Er is geen concept\./);

@@ -596,7 +596,10 @@ pub async fn publish(
         )
         .await
     {
-        Ok(()) => Ok(see_other(&Page::Framework(short).path(lang))),
+        Ok(()) => Ok(see_other(&format!(
+            "{}?klaar=gepubliceerd",
+            Page::Framework(short).path(lang)
+        ))),
         Err(DraftFailure::Refused(refusal)) => {
             let problems = vec![Problem {
                 field: "summary",
@@ -672,9 +675,10 @@ pub async fn discard(
         .discard_draft(working.school().id, working.user().id)
         .await
     {
-        Ok(()) | Err(DraftFailure::Refused(DraftRefusal::NoDraft)) => {
-            Ok(see_other(&Page::Framework(short).path(lang)))
-        }
+        Ok(()) | Err(DraftFailure::Refused(DraftRefusal::NoDraft)) => Ok(see_other(&format!(
+            "{}?klaar=weggegooid",
+            Page::Framework(short).path(lang)
+        ))),
         Err(DraftFailure::Refused(_)) => Ok(error_page(&app, lang, StatusCode::FORBIDDEN)),
         Err(DraftFailure::Store(e)) => Err(e.into()),
     }

@@ -3,8 +3,10 @@
 //! and administrators change it.
 
 use askama::Template;
-use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use std::collections::HashMap;
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::Permission;
@@ -160,6 +162,8 @@ pub struct FrameworkView {
     pub chrome: Chrome,
     pub t: Tr,
     pub nav: SchoolNav,
+    /// What just happened (published, draft discarded), said where the person looks.
+    pub notice: Option<String>,
     pub title: String,
     pub version: String,
     pub own: bool,
@@ -272,6 +276,7 @@ pub(crate) async fn view(
     }
     let meta = framework.current.meta();
     Ok(FrameworkView {
+        notice: None,
         chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         title: meta.title.get(lang).to_owned(),
@@ -316,9 +321,22 @@ pub async fn show(
     State(app): State<AppState>,
     headers: HeaderMap,
     school: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
     let working = require(&app, &headers, lang, &short, Permission::Member).await?;
-    let page = view(&app, lang, &working).await?;
+    let mut page = view(&app, lang, &working).await?;
+    let t = Tr(lang);
+    page.notice = match query
+        .ok()
+        .and_then(|Query(q)| q.get("klaar").cloned())
+        .as_deref()
+    {
+        Some("gepubliceerd") => {
+            Some(t.with("fw-published-notice", "version", page.version.as_str()))
+        }
+        Some("weggegooid") => Some(t.get("fw-discarded-notice")),
+        _ => None,
+    };
     respond_private(&page, lang, StatusCode::OK)
 }

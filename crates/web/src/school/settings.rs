@@ -70,6 +70,8 @@ pub struct SettingsView {
     pub regions: Vec<RegionOption>,
     pub problems: Vec<Problem>,
     pub notice: Option<String>,
+    /// Said at the scale, after its words were saved.
+    pub scale_notice: Option<String>,
     pub address: String,
     pub scale_action: String,
     pub scale_rows: Vec<ScaleRow>,
@@ -157,6 +159,7 @@ fn view(
         form,
         problems,
         notice: None,
+        scale_notice: None,
         t,
     }
 }
@@ -175,8 +178,11 @@ pub async fn show(
     let current = app.store.scale_labels(working.school().id).await?;
     let renamed: HashMap<String, String> = current.renamings().into_iter().collect();
     page.scale_rows = scale_rows(lang, &|f| renamed.get(f).cloned().unwrap_or_default());
-    if notice.ok().and_then(|Query(n)| n.klaar).is_some() {
-        page.notice = Some(page.t.get("settings-saved"));
+    match notice.ok().and_then(|Query(n)| n.klaar).as_deref() {
+        // The scale's words are saved where the person was looking: at the scale.
+        Some("schaal") => page.scale_notice = Some(page.t.get("settings-scale-saved")),
+        Some(_) => page.notice = Some(page.t.get("settings-saved")),
+        None => {}
     }
     respond_private(&page, lang, StatusCode::OK)
 }
@@ -248,7 +254,7 @@ pub async fn submit_scale(
                 .await
             {
                 Ok(()) => Ok(see_other(&format!(
-                    "{}?klaar=1#schaal",
+                    "{}?klaar=schaal#schaal",
                     Page::SchoolSettings(short).path(lang)
                 ))),
                 Err(ManageError::Refused(_)) => Ok(crate::error::error_page(

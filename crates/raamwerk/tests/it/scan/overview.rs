@@ -524,6 +524,28 @@ async fn a_school_gives_the_steps_its_own_words(backend: Backend) {
         )
         .await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    // The page says so at the scale, where the administrator was looking.
+    assert_eq!(
+        saved.header("location"),
+        "/nl/scholen/stedelijk-lyceum/instellingen?klaar=schaal#schaal"
+    );
+    let settings = app
+        .get_with(
+            "/nl/scholen/stedelijk-lyceum/instellingen?klaar=schaal",
+            &[("cookie", &admin)],
+        )
+        .await;
+    let at_scale = settings
+        .body
+        .split("id=\"schaal\"")
+        .nth(1)
+        .expect("the scale");
+    assert!(at_scale.contains("De woorden van de schaal zijn opgeslagen."));
+    assert!(
+        !settings
+            .body
+            .contains("De gegevens van de school zijn opgeslagen")
+    );
     let page = app
         .get_with(&format!("{round}{AREA}"), &[("cookie", &member)])
         .await;
