@@ -194,6 +194,11 @@ pub fn school_identifier(school: SchoolId) -> String {
     format!("school-{}", school.0)
 }
 
+/// Whether an edition's identifier is a school's lineage (see [`school_identifier`]).
+pub fn is_school_lineage(identifier: &str) -> bool {
+    identifier.starts_with("school-")
+}
+
 /// An edition read from a file made the next version of a school's own framework: the
 /// school's lineage, version, title and name as publisher, based on the given national
 /// edition; its content (and its attribution) as read.

@@ -146,7 +146,13 @@ pub async fn export(
             },
         ));
     };
-    crate::ui::respond::edition_file(&edition, format, file_lang)
+    crate::ui::respond::edition_file(
+        &edition,
+        format,
+        file_lang,
+        domain::framework::draft::is_school_lineage(&edition.meta().identifier)
+            .then_some(working.school().short_name.as_str()),
+    )
 }
 
 fn unknown_format(lang: Lang, reading: bool) -> String {

@@ -140,7 +140,13 @@ pub async fn export(
     let Some(edition) = edition_of(&app, &working, &id).await? else {
         return Ok(not_found(&app, lang));
     };
-    crate::ui::respond::edition_file(&edition, format, lang)
+    crate::ui::respond::edition_file(
+        &edition,
+        format,
+        lang,
+        domain::framework::draft::is_school_lineage(&edition.meta().identifier)
+            .then_some(working.school().short_name.as_str()),
+    )
 }
 
 #[derive(Template)]

@@ -126,23 +126,43 @@ pub fn download(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Respo
     response
 }
 
-/// An edition as a file in an exchange format, named after its lineage and version.
+/// An edition as a file in an exchange format, named for what it is: a school's version
+/// `raamwerk-<school>-versie-3.xlsx` (`…-version-3` in English), a national edition
+/// `raamwerk-landelijk-2026.1.json` (`raamwerk-national-…`).
 pub fn edition_file(
     edition: &domain::Edition,
     format: formats::exchange::Exchange,
     lang: Lang,
+    school: Option<&str>,
 ) -> Result<Response, AppError> {
     let bytes = format
         .write(edition, lang)
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let meta = edition.meta();
-    let name = format!(
-        "{}-{}.{}",
-        meta.identifier,
-        meta.version,
-        format.extension()
-    );
-    Ok(download(bytes, format.media_type(), &name))
+    // Versions are ours or a file's: keep letters, digits and dots, nothing a name cannot hold.
+    let version: String = meta
+        .version
+        .chars()
+        .take(20)
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name = match (school, lang) {
+        (Some(short), Lang::Nl) => format!("raamwerk-{short}-versie-{version}"),
+        (Some(short), Lang::En) => format!("raamwerk-{short}-version-{version}"),
+        (None, Lang::Nl) => format!("raamwerk-landelijk-{version}"),
+        (None, Lang::En) => format!("raamwerk-national-{version}"),
+    };
+    Ok(download(
+        bytes,
+        format.media_type(),
+        &format!("{name}.{}", format.extension()),
+    ))
 }
 
 /// `303 See Other` to a page of ours (after a form post, or to sign in first).

@@ -311,6 +311,17 @@ async fn every_format_downloads_and_reads_back(backend: Backend) {
         let (status, content_type, bytes) = app.get_bytes(&path, &[("cookie", &cookie)]).await;
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(content_type, format.media_type());
+        // Named for what it is: the school and its version.
+        assert_eq!(
+            app.get_with(&path, &[("cookie", &cookie)])
+                .await
+                .header("content-disposition"),
+            format!(
+                "attachment; filename=\"raamwerk-stedelijk-lyceum-versie-{}.{}\"",
+                own.meta().version,
+                format.extension()
+            )
+        );
         if format.readable() {
             let back = format
                 .read(&bytes, domain::Lang::Nl, &app.state.edition, None)
