@@ -68,6 +68,8 @@ pub struct SaidLine {
     pub name: String,
     pub said: String,
     pub party_value: String,
+    /// The person already carries the task out by agreement: nothing left to agree.
+    pub agreed: bool,
 }
 
 #[derive(Template)]
@@ -90,6 +92,8 @@ pub struct TaskView {
     pub category: &'static str,
     pub hours: String,
     pub message: Option<String>,
+    /// What the last action did.
+    pub notice: Option<String>,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -176,6 +180,11 @@ fn view(
             .iter()
             .filter(|s| &s.code == code && s.offers())
             .map(|s| SaidLine {
+                agreed: loaded.data.assignments.iter().any(|a| {
+                    &a.code == code
+                        && a.part == Part::CarriesOut
+                        && a.party == Party::Person(s.person)
+                }),
                 name: name(&Party::Person(s.person)),
                 said: t.get(match s.choice {
                     domain::scan::Choice::Yes => "tasks-said-yes",
@@ -210,6 +219,7 @@ fn view(
             .map(|h| h.display(lang))
             .unwrap_or_default(),
         message,
+        notice: None,
         t,
     }
 }
@@ -244,7 +254,14 @@ pub async fn show(
     let (short, code) = path.map(|Path(p)| p).unwrap_or_default();
     let year = year_of(&query, lang);
     let (working, loaded, code) = find(&app, lang, &headers, &short, &code, year).await?;
-    let page = view(&app, lang, &working, &loaded, &code, year, None);
+    let mut page = view(&app, lang, &working, &loaded, &code, year, None);
+    let done = query.ok().and_then(|Query(q)| q.get("klaar").cloned());
+    page.notice = match done.as_deref() {
+        Some("add") => Some(Tr(lang).get("task-added-notice")),
+        Some("remove") => Some(Tr(lang).get("task-removed-notice")),
+        Some("task") => Some(Tr(lang).get("task-saved-notice")),
+        _ => None,
+    };
     respond_private(&page, lang, StatusCode::OK)
 }
 
@@ -330,9 +347,10 @@ pub async fn submit(
     };
     match result {
         Ok(()) => Ok(see_other(&format!(
-            "{}?{}={year}",
+            "{}?{}={year}&klaar={}",
             Page::Task(short, code.to_string()).path(lang),
-            year_param(lang)
+            year_param(lang),
+            form.op
         ))),
         Err(message) => {
             let loaded = load(&app, &working, year).await?;

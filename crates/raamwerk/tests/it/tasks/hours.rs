@@ -188,6 +188,19 @@ async fn the_team_agrees_who_does_what_and_sees_what_to_talk_about(backend: Back
             added.body
         );
     }
+    // The page says what happened, and offers no agreement that is already made.
+    let after = app
+        .get_with(&format!("{task}&klaar=add"), &as_coordinator)
+        .await;
+    assert!(after.body.contains("De afspraak is gemaakt."));
+    assert!(
+        after.body.contains("zo is het afgesproken"),
+        "{}",
+        after.body
+    );
+    assert!(!after.body.contains(&format!(
+        r#"name="op" value="add"><input type="hidden" name="party" value="{person}">"#
+    )));
     let second = app
         .post_form(
             &task,
