@@ -717,6 +717,7 @@ hours-intro = How many hours a year the school gives to career guidance, by the 
 hours-calculation = The calculation
 hours-total = Total hours a year
 hours-allocated-total = Given to people
+hours-over-formula = People have been given { $allocated } hours: { $more } hours more than the formula gives ({ $formula } hours).
 hours-people = Per person
 hours-person = Name
 hours-task-hours = Hours of tasks

@@ -717,6 +717,7 @@ hours-intro = Hoeveel uur de school per jaar aan loopbaanoriëntatie en -begelei
 hours-calculation = De berekening
 hours-total = Totaal aantal uren per jaar
 hours-allocated-total = Toegekend aan personen
+hours-over-formula = Aan personen is { $allocated } uur toegekend: { $more } uur meer dan de formule geeft ({ $formula } uur).
 hours-people = Per persoon
 hours-person = Naam
 hours-task-hours = Uren van taken

@@ -68,6 +68,8 @@ pub struct HoursView {
     pub steps: Vec<StepLine>,
     pub total: String,
     pub allocated_total: String,
+    /// When people were given more hours than the formula gives, in neutral words.
+    pub over_formula: Option<String>,
     pub people: Vec<PersonLine>,
     pub message: Option<String>,
 }
@@ -135,6 +137,9 @@ async fn view(
     let loaded = load(app, working, year).await?;
     let settings = loaded.settings;
     let (used, counted) = counts(app, working, &settings).await?;
+    let formula_total = calculate(settings.formula, used, lang)
+        .ok()
+        .map(|c| c.total);
     let (steps, total) = match calculate(settings.formula, used, lang) {
         Ok(c) => (
             c.steps
@@ -153,6 +158,19 @@ async fn view(
     let mut people: Vec<(&UserId, &String)> = loaded.names.iter().collect();
     people.sort_by_key(|(_, n)| n.to_lowercase());
     let allocated_total: i64 = loaded.data.hours.values().map(|m| m.0).sum();
+    // More hours given to people than the formula gives: said plainly, without judgement.
+    let over_formula = formula_total
+        .filter(|formula| allocated_total > formula.0)
+        .map(|formula| {
+            t.args(
+                "hours-over-formula",
+                &[
+                    ("allocated", &Minutes(allocated_total).display(lang)),
+                    ("more", &Minutes(allocated_total - formula.0).display(lang)),
+                    ("formula", &formula.display(lang)),
+                ],
+            )
+        });
     let people = people
         .into_iter()
         .map(|(id, name)| {
@@ -201,6 +219,7 @@ async fn view(
         steps,
         total,
         allocated_total: Minutes(allocated_total).display(lang),
+        over_formula,
         people,
         message,
         t,

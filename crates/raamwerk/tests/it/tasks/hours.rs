@@ -317,6 +317,30 @@ async fn the_team_agrees_who_does_what_and_sees_what_to_talk_about(backend: Back
         )
         .await;
     assert_eq!(given.status, axum::http::StatusCode::SEE_OTHER);
+    let within = app.get_with(&hours_page, &as_member).await;
+    assert!(!within.body.contains("meer dan de formule geeft"));
+    // More hours given than the formula gives is said plainly.
+    let coordinator_id = lyceum.coordinator.id.0.to_string();
+    let generous = app
+        .post_form(
+            &hours_page,
+            &[
+                ("op", "person"),
+                ("person", &coordinator_id),
+                ("hours", "1340"),
+            ],
+            &as_coordinator,
+        )
+        .await;
+    assert_eq!(generous.status, axum::http::StatusCode::SEE_OTHER);
+    let over = app.get_with(&hours_page, &as_member).await;
+    assert!(
+        over.body.contains(
+            "Aan personen is 1.350 uur toegekend: 50 uur meer dan de formule geeft (1.300 uur)."
+        ),
+        "{}",
+        over.body
+    );
     let page = app.get_with(&tasks, &as_member).await;
     assert!(
         page.body.contains(&format!(
