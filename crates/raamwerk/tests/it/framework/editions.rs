@@ -343,14 +343,11 @@ async fn every_format_downloads_and_reads_back(backend: Backend) {
     app.stop().await;
 }
 
-async fn a_national_rewording_keeps_the_schools_wording_unless_chosen(backend: Backend) {
-    let app = TestApp::spawn(backend).await;
-    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
-    let store = &app.state.store;
-    let school = lyceum.school.id;
+/// The school words BEG.VIS.T3 in its own way and publishes that; gives the statement's code.
+async fn reword_t3_ourselves(app: &TestApp, lyceum: &crate::helpers::team::Team) -> Code {
     let t3 = Code::parse("BEG.VIS.T3").expect("valid");
     let mine = t3.clone();
-    publish_own(&app, &lyceum, move |s| {
+    publish_own(app, lyceum, move |s| {
         draft::apply(
             s,
             &mine,
@@ -359,6 +356,15 @@ async fn a_national_rewording_keeps_the_schools_wording_unless_chosen(backend: B
         .expect("reworded");
     })
     .await;
+    t3
+}
+
+async fn a_national_rewording_keeps_the_schools_wording_unless_chosen(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let store = &app.state.store;
+    let school = lyceum.school.id;
+    let t3 = reword_t3_ourselves(&app, &lyceum).await;
     // The new national edition rewords BEG.VIS.T3 and gives it another depth, and rewords
     // BEG.VIS.T1, which the school left as it was.
     let mut parts = app.state.edition.parts().clone();
@@ -440,17 +446,7 @@ async fn the_national_wording_replaces_the_schools_only_when_chosen(backend: Bac
     let app = TestApp::spawn(backend).await;
     let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
     let store = &app.state.store;
-    let t3 = Code::parse("BEG.VIS.T3").expect("valid");
-    let mine = t3.clone();
-    publish_own(&app, &lyceum, move |s| {
-        draft::apply(
-            s,
-            &mine,
-            Edit::Reword(Text::new("Zoals wij het zeggen.", "As we say it.")),
-        )
-        .expect("reworded");
-    })
-    .await;
+    let t3 = reword_t3_ourselves(&app, &lyceum).await;
     let mut parts = app.state.edition.parts().clone();
     parts.meta.version = "2027.1".into();
     let i3 = parts
