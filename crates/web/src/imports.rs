@@ -78,13 +78,16 @@ pub async fn as_next_version(
         crate::i18n::Tr(Lang::Nl).with("fw-edition-title", "school", &name),
         crate::i18n::Tr(Lang::En).with("fw-edition-title", "school", &name),
     );
-    let mut source = edition.parts().clone();
-    if let Some(summary) = summary {
-        source.meta.description = Text::new(summary, summary);
-    }
-    let made = Edition::new(source).and_then(|source| {
-        as_school_edition(&source, school.id, &version, national.id(), title, &name)
-    });
+    let made = match summary {
+        None => as_school_edition(edition, school.id, &version, national.id(), title, &name),
+        Some(summary) => {
+            let mut source = edition.parts().clone();
+            source.meta.description = Text::new(summary, summary);
+            Edition::new(source).and_then(|source| {
+                as_school_edition(&source, school.id, &version, national.id(), title, &name)
+            })
+        }
+    };
     Ok(match made {
         Ok(edition) => Ok((edition, version)),
         Err(found) => Err(found.iter().map(|p| p.describe(lang)).collect()),

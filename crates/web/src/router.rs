@@ -175,19 +175,19 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             "{round}/{}/{{member}}",
             routes::shared_segment(lang)
         ))
-        .get(MEMBER, scan::overview::shared),
+        .get(MEMBER, scan::shared::shared),
         at(format!(
             "{round}/{}/{{member}}/{}.pdf",
             routes::shared_segment(lang),
             routes::overview_segment(lang)
         ))
-        .get(MEMBER, scan::overview::shared_pdf),
+        .get(MEMBER, scan::shared::shared_pdf),
         at(format!(
             "{round}/{}/{{member}}/{}.docx",
             routes::shared_segment(lang),
             routes::overview_segment(lang)
         ))
-        .get(MEMBER, scan::overview::shared_docx),
+        .get(MEMBER, scan::shared::shared_docx),
         at(format!("{round}/{{role}}/{{area}}"))
             .get(MEMBER, scan::area::show)
             .post(MEMBER, scan::area::submit),

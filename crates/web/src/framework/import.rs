@@ -245,8 +245,7 @@ pub async fn confirm(
         }
     };
     if note.is_empty() || note.chars().count() > SUMMARY_MAX || note.chars().any(char::is_control) {
-        let mut preview = preview(&app, &working, lang, &edition, &version, note).await?;
-        preview.kept = form.bewaar;
+        let preview = preview(&app, &working, lang, &edition, &version, note).await?;
         let problems = vec![t.with("fw-import-summary-needed", "max", SUMMARY_MAX)];
         let view = page_view(
             &app,

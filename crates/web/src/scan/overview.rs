@@ -22,7 +22,7 @@ use formats::overview::{
     RoleSection, Words,
 };
 
-use crate::error::{AppError, error_page};
+use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::DocumentFormat;
 use crate::routes::{Page, PathLang};
@@ -253,7 +253,7 @@ fn anonymous(query: &Result<Query<HashMap<String, String>>, QueryRejection>) -> 
 
 /// A document's file name: what it is, whose it is (when named) and the round, e.g.
 /// `raamwerk-overzicht-mark-de-vries-voorjaar-2027`.
-fn document_name(lang: Lang, person: Option<&str>, round: &str) -> String {
+pub(crate) fn document_name(lang: Lang, person: Option<&str>, round: &str) -> String {
     let stem = match lang {
         Lang::Nl => "raamwerk-overzicht",
         Lang::En => "raamwerk-overview",
@@ -484,121 +484,9 @@ pub(crate) fn document(
     }
 }
 
-/// A colleague's scan, shared with the viewer (or the team): the same overview, read-only,
-/// in the third person, without the comparison with their earlier rounds (which they did not
-/// share).
-pub async fn shared(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    match colleague(&app, lang, &headers, path).await? {
-        Ok((view, _)) => respond_private(&view, lang, StatusCode::OK),
-        Err(response) => Ok(response),
-    }
-}
-
-/// A colleague's shared scan as a PDF, for the conversation with them.
-pub async fn shared_pdf(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    shared_download(&app, lang, &headers, path, DocumentFormat::Pdf).await
-}
-
-/// A colleague's shared scan as an editable document (DOCX).
-pub async fn shared_docx(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    shared_download(&app, lang, &headers, path, DocumentFormat::Docx).await
-}
-
-async fn shared_download(
-    app: &AppState,
-    lang: Lang,
-    headers: &HeaderMap,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-    format: DocumentFormat,
-) -> Result<Response, AppError> {
-    match colleague(app, lang, headers, path).await? {
-        Ok((view, document)) => {
-            let name = document_name(lang, view.shared_by.as_deref(), &view.round_name);
-            document_response(document, format, &name).await
-        }
-        Err(response) => Ok(response),
-    }
-}
-
-/// A colleague's scan that they shared with the viewer: its page and its document; or the
-/// answer to give instead (404 for a scan not shared with the viewer, as for one that is not
-/// there).
-async fn colleague(
-    app: &AppState,
-    lang: Lang,
-    headers: &HeaderMap,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-) -> Result<Result<(OverviewView, Overview), Response>, AppError> {
-    let (short, id, member) = path.map(|Path(p)| p).unwrap_or_default();
-    let working = require(app, headers, lang, &short, Permission::Member).await?;
-    let Some((round, edition)) = load_round(app, &working, &id).await? else {
-        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
-    };
-    let Ok(owner) = uuid::Uuid::parse_str(&member).map(domain::account::UserId) else {
-        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
-    };
-    let school = working.school().id;
-    let viewer = working.user().id;
-    let (Some(scan), Some((user, membership))) = (
-        app.store
-            .shared_scan(school, round.id, viewer, owner)
-            .await?,
-        app.store.member(school, owner).await?,
-    ) else {
-        return Ok(Err(error_page(app, lang, StatusCode::NOT_FOUND)));
-    };
-    let name = user.name.to_string();
-    let roles = membership.roles.as_slice();
-    let mut view = render(
-        app,
-        lang,
-        &working,
-        &round,
-        &edition,
-        &scan,
-        roles,
-        None,
-        Some(name.clone()),
-        app.store.scale_labels(school).await?,
-    );
-    let short = working.school().short_name.clone();
-    view.pdf_href =
-        Page::SharedScanDocument(short.clone(), round.id, owner, DocumentFormat::Pdf).path(lang);
-    view.docx_href =
-        Page::SharedScanDocument(short, round.id, owner, DocumentFormat::Docx).path(lang);
-    let subtitle = format!(
-        "{} · {} · {}",
-        working.school().name,
-        view.round_name,
-        view.period
-    );
-    let mut document = document(&view, &edition, &scan.content, roles, subtitle, lang);
-    let reader = working.user().name.to_string();
-    document.intro = Tr(lang).args(
-        "overview-shared-document-note",
-        &[("name", name.as_str()), ("reader", reader.as_str())],
-    );
-    Ok(Ok((view, document)))
-}
-
 /// The overview of a scan: one's own (`shared_by` is `None`), or a colleague's.
 #[allow(clippy::too_many_arguments)]
-fn render(
+pub(crate) fn render(
     app: &AppState,
     lang: Lang,
     working: &crate::working::Working,

@@ -386,9 +386,17 @@ pub async fn finish(
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let finished = form.klaar == "1";
     if finished && form.bevestig != "1" {
-        let page = view(&app, lang, &working, &round, &edition).await?;
-        if page.answered == 0 {
-            let mut page = page;
+        // Only the person's own answers are needed to know; the page is built only to refuse.
+        let mine = app
+            .store
+            .my_scan(working.school().id, round.id, working.user().id)
+            .await?;
+        let roles = roles_held(&working);
+        if progress(&edition, &roles, &mine.content)
+            .iter()
+            .all(|p| p.answered == 0)
+        {
+            let mut page = view(&app, lang, &working, &round, &edition).await?;
             page.error = Some(Tr(lang).get("scan-finish-empty-unconfirmed"));
             return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
         }

@@ -166,18 +166,18 @@ async fn lines(
     let lines = log
         .into_iter()
         .filter_map(|e| {
+            let detail = detail_text(app, lang, &e);
+            let group = e.action.map(|a| a.group());
             let line = AuditLine {
                 at: moment(e.at, lang),
-                actor: e.actor.clone().unwrap_or_else(|| former.clone()),
+                actor: e.actor.unwrap_or_else(|| former.clone()),
                 action: e
                     .action
                     .map_or_else(String::new, |a| a.describe(lang).to_owned()),
-                subject: e.subject.clone().unwrap_or_default(),
-                detail: detail_text(app, lang, &e),
+                subject: e.subject.unwrap_or_default(),
+                detail,
             };
-            filter
-                .lets_through(&line, e.action.map(|a| a.group()))
-                .then_some(line)
+            filter.lets_through(&line, group).then_some(line)
         })
         .collect();
     Ok((any, lines))

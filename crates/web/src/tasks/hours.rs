@@ -137,10 +137,9 @@ async fn view(
     let loaded = load(app, working, year).await?;
     let settings = loaded.settings;
     let (used, counted) = counts(app, working, &settings).await?;
-    let formula_total = calculate(settings.formula, used, lang)
-        .ok()
-        .map(|c| c.total);
-    let (steps, total) = match calculate(settings.formula, used, lang) {
+    let calculation = calculate(settings.formula, used, lang);
+    let formula_total = calculation.as_ref().ok().map(|c| c.total);
+    let (steps, total) = match calculation {
         Ok(c) => (
             c.steps
                 .iter()
