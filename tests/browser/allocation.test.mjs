@@ -79,7 +79,8 @@ async function attentionLinks(page) {
 async function taskRow(page, code) {
   const row = page.locator(`main tr[id="${code}"]`);
   assert.equal(await row.count(), 1, `one row for ${code}`);
-  return row.locator('td').evaluateAll((tds) => tds.map((td) => td.innerText.replace(/\s+/g, ' ').trim()));
+  // A coordinator's rows start with a box to choose the task; that cell is left out.
+  return row.locator('td:not(.choose)').evaluateAll((tds) => tds.map((td) => td.innerText.replace(/\s+/g, ' ').trim()));
 }
 
 /** The agreements of the task page, each on one line, without the button. */
@@ -260,11 +261,13 @@ describe('who does what, and the LOB hours', () => {
     assert.equal(await attention.getAttribute('open'), null, 'folded');
     assert.match(await attention.locator('summary').innerText(), /^\d+ punten om over te praten; open om te lezen$/);
     const order = await page.locator('main h2').allInnerTexts();
-    assert.equal(order[order.length - 1], 'Om over te praten', `after the allocation: ${order.join(' | ')}`);
+    const groupHeadings = await page.locator('main section.task-group h2').allInnerTexts();
+    assert.ok(order.indexOf('Om over te praten') > order.indexOf(groupHeadings.at(-1)),
+      `after the allocation: ${order.join(' | ')}`);
     const links = await attentionLinks(page);
     assert.ok(links.some(([text, href]) => text.length > 10 && href.startsWith(`${TASKS}/`)), JSON.stringify(links));
     const table = page.locator(`main tr[id="${TASK}"]`).locator('xpath=ancestor::table');
-    assert.deepEqual(await table.locator('thead th').allInnerTexts(),
+    assert.deepEqual(await table.locator('thead th:not(.choose)').allInnerTexts(),
       ['Taak', 'Verantwoordelijk', 'Voert uit', 'Betrokken', 'Volgens de scans']);
     const [taskCell, ...rest] = await taskRow(page, TASK);
     assert.match(taskCell, new RegExp(`^${TASK.replace(/\./g, '\\.')} .+ begeleidend Afspraken maken ${TASK.replace(/\./g, '\\.')}$`));
@@ -434,8 +437,11 @@ describe('who does what, and the LOB hours', () => {
     assert.deepEqual(withoutInput(unpaid.find((r) => r[0] === MEMBER.name)), [MEMBER.name, '12,5', '−12,5 · meer taken dan uren']);
     assert.equal(await people.getByLabel(`Beschikbare uren van ${MEMBER.name}`).inputValue(), '');
     await people.getByLabel(`Beschikbare uren van ${MEMBER.name}`).fill('20');
-    const given = await submit(page, people.getByRole('button', { name: `Opslaan (${MEMBER.name})` }));
+    // Everyone's hours are one form with one button.
+    assert.equal(await people.getByRole('button').count(), 1);
+    const given = await submit(page, people.getByRole('button', { name: 'Uren opslaan' }));
     assert.equal(given.status(), 303);
+    assert.equal(await page.getByRole('status').innerText(), 'De uren zijn opgeslagen.');
     assert.equal(await people.getByLabel(`Beschikbare uren van ${MEMBER.name}`).inputValue(), '20');
     const paid = await tableRows(people.locator('table'));
     assert.deepEqual(withoutInput(paid.find((r) => r[0] === MEMBER.name)), [MEMBER.name, '12,5', '7,5']);
@@ -539,7 +545,7 @@ describe('who does what, and the LOB hours', () => {
     await page.goto(url(HOURS_OF_YEAR));
     assert.equal(await heading(page), `LOB-uren schooljaar ${YEAR}`);
     assert.equal(await page.getByRole('region', { name: 'Formule' }).count(), 0);
-    assert.equal(await page.getByRole('button', { name: /^Opslaan/ }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: /opslaan/i }).count(), 0);
     const rows = await tableRows(page.getByRole('region', { name: 'Per persoon' }).locator('table'));
     assert.deepEqual(rows.find((r) => r[0] === MEMBER.name), [MEMBER.name, '12,5', '20', '7,5']);
     assert.ok((await tableRows(page.getByRole('region', { name: 'De berekening' }).locator('table')))
@@ -562,5 +568,54 @@ describe('who does what, and the LOB hours', () => {
     await coordinatorPage.goto(url(TASK_OF_YEAR));
     assert.equal(await coordinatorPage.getByRole('region', { name: 'Wat mensen in hun scan zeiden' }).count(), 0);
     assert.equal((await agreementLines(coordinatorPage)).length, 3);
+  });
+
+  test('without JavaScript, the coordinator agrees one thing for a whole group of tasks, all or nothing', async () => {
+    const page = coordinatorNoScript.page;
+    await page.goto(url(`${TASKS_OF_YEAR}&weergave=rol`));
+    const group = page.locator('main section.task-group').filter({ has: page.getByRole('heading', { name: 'Specialistisch loopbaanbegeleider' }) });
+    const codes = await group.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.id));
+    assert.ok(codes.length > 3, codes.join(', '));
+    await page.getByLabel('Alle taken in deze groep: Specialistisch loopbaanbegeleider').check();
+    const form = page.getByRole('region', { name: 'Eén afspraak voor de gekozen taken' });
+    await form.getByLabel('Wie', { exact: true }).selectOption('role:SPE');
+    await form.getByLabel('Rol in de taak').selectOption('verantwoordelijk');
+    const made = await submit(page, form.getByRole('button', { name: 'Afspreken voor de gekozen taken' }));
+    assert.equal(made.status(), 303);
+    assert.equal(new URL(page.url()).searchParams.get('weergave'), 'rol', 'back in the same view');
+    assert.equal(await page.getByRole('status').innerText(), `${codes.length} nieuwe afspraken gemaakt.`);
+    for (const code of codes) {
+      assert.equal((await taskRow(page, code))[1], 'Specialistisch loopbaanbegeleider', code);
+    }
+
+    // Two tasks, one of which has someone responsible already: refused whole, said why.
+    await page.getByLabel(`Kies ${TASK}`).check();
+    await page.getByLabel(`Kies ${OTHER_TASK}`).check();
+    await form.getByLabel('Wie', { exact: true }).selectOption('outside:ouders');
+    await form.getByLabel('Rol in de taak').selectOption('verantwoordelijk');
+    const refused = await submit(page, form.getByRole('button', { name: 'Afspreken voor de gekozen taken' }));
+    assert.equal(refused.status(), 422);
+    const alert = await page.getByRole('alert').innerText();
+    assert.ok(alert.includes('Voor 1 taak kan deze afspraak niet, dus is er niets afgesproken.'), alert);
+    assert.ok(alert.includes(`${TASK}: ${ALREADY_RESPONSIBLE}`), alert);
+    assert.equal((await taskRow(page, OTHER_TASK))[1], '', 'nothing was agreed for the other task');
+    assert.ok(await page.getByLabel(`Kies ${OTHER_TASK}`).isChecked(), 'the chosen tasks stay chosen');
+
+    // The rules for the conversation sit beside the allocation.
+    const rules = page.getByRole('region', { name: 'Afspraken over de verdeling' });
+    await rules.getByLabel('Eén verantwoordelijke per taak').uncheck();
+    await rules.getByLabel(/^Vanaf hoeveel verantwoordelijkheden/).fill('4');
+    const saved = await submit(page, rules.getByRole('button', { name: 'Afspraken opslaan' }));
+    assert.equal(saved.status(), 303);
+    assert.equal(new URL(page.url()).hash, '#regels');
+    assert.equal(await page.getByRole('status').innerText(), 'De afspraken over de verdeling zijn opgeslagen.');
+    assert.equal(await rules.getByLabel('Eén verantwoordelijke per taak').isChecked(), false);
+
+    // The member reads them; the page with the forms passes axe for the coordinator.
+    await member.page.goto(url(TASKS_OF_YEAR));
+    assert.match(await member.page.getByRole('region', { name: 'Afspraken over de verdeling' }).innerText(),
+      /Een taak mag meer dan één verantwoordelijke hebben\. Vanaf 4 verantwoordelijkheden/);
+    await coordinator.page.goto(url(`${TASKS_OF_YEAR}&weergave=rol`));
+    await assertAccessible(coordinator.page, 'tasks page with the forms for several tasks and the rules');
   });
 });

@@ -193,7 +193,10 @@ describe("the school's own framework", () => {
     assert.equal(refused.status(), 403);
 
     // A statement of the school's own, in Dutch only, labelled regional.
+    // The add form sits folded above the list; its heading opens it.
     const add = page.getByRole('region', { name: 'Een eigen uitspraak toevoegen' });
+    assert.equal(await add.getByLabel('Rol').isVisible(), false, 'the add form starts folded');
+    await add.locator('summary').click();
     await add.getByLabel('Rol').selectOption('BEG');
     await add.getByLabel('Aandachtsgebied').selectOption('ORI');
     await add.getByLabel('taak', { exact: true }).check();
@@ -225,11 +228,27 @@ describe("the school's own framework", () => {
     assert.equal(await movedItem.count(), 1);
     assert.ok((await movedItem.locator('.tag').allInnerTexts()).includes('verplaatst'));
 
-    // Another is hidden, from the list.
-    const hidden = await submit(page, statementItem(page, HIDDEN).getByRole('button', { name: `Verbergen ${HIDDEN}` }));
+    // The list narrows to one role and area; the language switch keeps that choice.
+    const statements = page.getByRole('region', { name: 'Uitspraken', exact: true });
+    await statements.getByLabel('Rol').selectOption('BEG');
+    await statements.getByLabel('Aandachtsgebied').selectOption('ORI');
+    await statements.getByRole('button', { name: 'Tonen' }).click();
+    assert.equal(new URL(page.url()).search, '?rol=BEG&gebied=ORI');
+    assert.equal(await page.locator('section.draft-block').count(), 2, 'tasks and expertise of one role and area');
+    assert.equal(await page.locator(`section[id="SPE-ORI-T"]`).count(), 0);
+    assert.match(await statements.locator('[role="status"]').innerText(), /^\d+ van de \d+ uitspraken getoond\. Alle uitspraken tonen$/);
+    assert.match(await page.locator('a.lang-switch').getAttribute('href'), /\?role=BEG&area=ORI$/);
+
+    // Another is hidden, from its menu in the narrowed list; the list stays narrowed.
+    const menu = statementItem(page, HIDDEN).locator('details.menu');
+    assert.equal(await menu.getByRole('button', { name: `Verbergen ${HIDDEN}` }).isVisible(), false, 'the menu starts folded');
+    await menu.locator('summary').click();
+    const hidden = await submit(page, menu.getByRole('button', { name: `Verbergen ${HIDDEN}` }));
     assert.equal(hidden.status(), 303);
+    assert.equal(new URL(page.url()).search, '?rol=BEG&gebied=ORI');
     assert.equal(new URL(page.url()).hash, `#${HIDDEN}`);
     const hiddenItem = statementItem(page, HIDDEN);
+    await hiddenItem.locator('details.menu summary').click();
     assert.match(await hiddenItem.getAttribute('class'), /\bhidden-statement\b/);
     assert.equal(await hiddenItem.locator('.text del').count(), 1, 'the text is struck through');
     assert.ok((await hiddenItem.locator('.tag').allInnerTexts()).includes('verborgen'));

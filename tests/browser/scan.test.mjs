@@ -627,6 +627,21 @@ describe('the self-scan', () => {
       await page.getByRole('button', { name: 'Terug naar je antwoorden' }).click();
       assert.equal(await page.locator('fieldset.statement').first().getByLabel('Notitie (niet verplicht)').inputValue(),
         'alleen in deze pagina', 'the answers came back with the page');
+
+      // Switching language keeps the roles and, with JavaScript, the answers (in this tab only).
+      const second = page.locator('fieldset.statement').nth(1);
+      await second.getByLabel('doe ik deels', { exact: true }).check();
+      await page.locator('a.lang-switch').click();
+      assert.equal(pathOf(page), '/en/self-scan');
+      assert.equal(new URL(page.url()).search, '?rol=BEG');
+      const firstEn = page.locator('fieldset.statement').first();
+      assert.equal(await firstEn.getByLabel('Note (optional)').inputValue(), 'alleen in deze pagina');
+      assert.ok(await firstEn.getByLabel('I want to take this up', { exact: true }).isChecked());
+      assert.ok(await page.locator('fieldset.statement').nth(1).getByLabel('I do this in part', { exact: true }).isChecked());
+      // Nothing of it reached the server: a new tab has no answers.
+      const fresh = await context.newPage();
+      await fresh.goto(url('/en/self-scan?rol=BEG'));
+      assert.equal(await fresh.locator('fieldset.statement').first().getByLabel('Note (optional)').inputValue(), '');
     } finally {
       await context.close();
     }

@@ -288,6 +288,40 @@ pub fn check(
     Ok(())
 }
 
+/// What adding agreements to several tasks at once comes to, checked one after the other
+/// (each against the ones before it too): the agreements to add, the tasks that had that
+/// agreement already (left as they are), and the tasks where it is refused, with why.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Batch {
+    pub add: Vec<Assignment>,
+    pub already: Vec<Code>,
+    pub refused: Vec<(Code, AllocationError)>,
+}
+
+/// Checks several new agreements against the ones there are; a batch is stored whole or
+/// not at all, so a caller stores `add` only when `refused` is empty.
+pub fn check_batch(
+    new: &[Assignment],
+    existing: &[Assignment],
+    tasks: &[Task],
+    members: &[UserId],
+    rules: Rules,
+) -> Batch {
+    let mut seen = existing.to_vec();
+    let mut batch = Batch::default();
+    for assignment in new {
+        match check(assignment, &seen, tasks, members, rules) {
+            Ok(()) => {
+                seen.push(assignment.clone());
+                batch.add.push(assignment.clone());
+            }
+            Err(AllocationError::Duplicate) => batch.already.push(assignment.code.clone()),
+            Err(e) => batch.refused.push((assignment.code.clone(), e)),
+        }
+    }
+    batch
+}
+
 /// Something worth a conversation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Attention {

@@ -93,6 +93,64 @@ fn agreements_are_refused_for_a_reason() {
 }
 
 #[test]
+fn a_batch_adds_what_it_can_names_what_it_cannot_and_skips_what_is_there() {
+    let tasks = [
+        task("BEG.VIS.T1", None),
+        task("BEG.VIS.T2", None),
+        task("BEG.VIS.T3", None),
+    ];
+    let members = [person(1), person(2)];
+    let rules = Rules::default();
+    let taken = assign("BEG.VIS.T2", Party::Person(person(2)), Part::Responsible);
+    let there = assign("BEG.VIS.T3", Party::Person(person(1)), Part::Responsible);
+    let new: Vec<Assignment> = ["BEG.VIS.T1", "BEG.VIS.T2", "BEG.VIS.T3", "BEG.VIS.T9"]
+        .into_iter()
+        .map(|c| assign(c, Party::Person(person(1)), Part::Responsible))
+        .collect();
+    let batch = check_batch(&new, &[taken.clone(), there], &tasks, &members, rules);
+    assert_eq!(batch.add, vec![new[0].clone()]);
+    assert_eq!(batch.already, vec![code("BEG.VIS.T3")]);
+    assert_eq!(
+        batch.refused,
+        vec![
+            (code("BEG.VIS.T2"), AllocationError::AlreadyResponsible),
+            (code("BEG.VIS.T9"), AllocationError::NotATask),
+        ]
+    );
+    // Within one batch, the second of two responsible parties for a task is refused too,
+    // and the same agreement twice is added once.
+    let twice = [
+        new[0].clone(),
+        new[0].clone(),
+        assign("BEG.VIS.T1", Party::Person(person(2)), Part::Responsible),
+    ];
+    let batch = check_batch(&twice, &[], &tasks, &members, rules);
+    assert_eq!(batch.add.len(), 1);
+    assert_eq!(batch.already, vec![code("BEG.VIS.T1")]);
+    assert_eq!(
+        batch.refused,
+        vec![(code("BEG.VIS.T1"), AllocationError::AlreadyResponsible)]
+    );
+    // Without the one-responsible rule, only the missing task is refused.
+    let several = Rules {
+        one_responsible: false,
+        ..rules
+    };
+    let batch = check_batch(
+        &new,
+        std::slice::from_ref(&taken),
+        &tasks,
+        &members,
+        several,
+    );
+    assert_eq!(batch.add.len(), 3);
+    assert_eq!(
+        batch.refused,
+        vec![(code("BEG.VIS.T9"), AllocationError::NotATask)]
+    );
+}
+
+#[test]
 fn gaps_load_and_differences_are_found() {
     let tasks = [
         task("BEG.VIS.T1", Some(40)),

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use domain::account::{Permission, UserId};
 use domain::allocation::{
-    AllocationError, Assignment, Category, Outside, Part, Party, Rules, SchoolYear, Suggestion,
-    Task, check,
+    AllocationError, Assignment, Batch, Category, Outside, Part, Party, Rules, SchoolYear,
+    Suggestion, Task, check_batch,
 };
 use domain::hours::{Formula, Minutes};
 use domain::members::{AuditAction, agreement_detail};
@@ -36,8 +36,6 @@ const UPSERT_TASK: &str = "INSERT INTO allocation_tasks (school_id, school_year,
      category = excluded.category, minutes = excluded.minutes";
 const SELECT_ASSIGNMENTS: &str = "SELECT code, party_kind, party, part FROM allocations \
      WHERE school_id = $1 AND school_year = $2 ORDER BY created_at, code";
-const SELECT_ASSIGNMENTS_OF_TASK: &str = "SELECT code, party_kind, party, part FROM allocations \
-     WHERE school_id = $1 AND school_year = $2 AND code = $3";
 const INSERT_ASSIGNMENT: &str = "INSERT INTO allocations (school_id, school_year, code, party_kind, party, \
      user_id, part, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING";
 const DELETE_ASSIGNMENT: &str = "DELETE FROM allocations WHERE school_id = $1 AND school_year = $2 \
@@ -191,6 +189,9 @@ pub enum AllocationFailure {
     NotAllowed,
     #[error("{0}")]
     Refused(AllocationError),
+    /// Agreements for several tasks refused: each task and why (nothing was stored).
+    #[error("refused for {} tasks", .0.len())]
+    RefusedTasks(Vec<(Code, AllocationError)>),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -375,36 +376,77 @@ impl Store {
         tasks: &[Task],
         rules: Rules,
     ) -> Result<(), AllocationFailure> {
+        let batch = self
+            .add_assignments(
+                school,
+                actor,
+                year,
+                std::slice::from_ref(assignment),
+                tasks,
+                rules,
+            )
+            .await;
+        match batch {
+            Ok(batch) if !batch.already.is_empty() => {
+                Err(AllocationFailure::Refused(AllocationError::Duplicate))
+            }
+            Ok(_) => Ok(()),
+            Err(AllocationFailure::RefusedTasks(mut refused)) if refused.len() == 1 => {
+                Err(AllocationFailure::Refused(refused.remove(0).1))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Adds several agreements in one transaction, all or none: checked one after the other
+    /// by the domain's rules ([`check_batch`]); agreements that are there already are left
+    /// as they are. Refused when any one is refused, naming each task and why.
+    pub async fn add_assignments(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        year: SchoolYear,
+        new: &[Assignment],
+        tasks: &[Task],
+        rules: Rules,
+    ) -> Result<Batch, AllocationFailure> {
         let y = year.to_string();
-        let (kind, party, user) = party_columns(&assignment.party);
-        on_pool!(self, pool => {
+        let batch = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             coordinator!(tx, school, actor);
-            let existing: Vec<(String, String, String, String)> = sqlx::query_as(SELECT_ASSIGNMENTS_OF_TASK)
-                .bind(school.0).bind(&y).bind(assignment.code.as_str()).fetch_all(&mut *tx).await?;
+            let existing: Vec<(String, String, String, String)> = sqlx::query_as(SELECT_ASSIGNMENTS)
+                .bind(school.0).bind(&y).fetch_all(&mut *tx).await?;
             let existing: Vec<Assignment> = existing.into_iter().map(assignment_of).collect::<Result<_, _>>()?;
             let members: Vec<(Uuid,)> = sqlx::query_as(SELECT_ACTIVE_MEMBERS).bind(school.0).fetch_all(&mut *tx).await?;
             let members: Vec<UserId> = members.into_iter().map(|(u,)| UserId(u)).collect();
-            check(assignment, &existing, tasks, &members, rules).map_err(AllocationFailure::Refused)?;
-            if let Party::Own(name) = &assignment.party {
-                sqlx::query(INSERT_PARTY).bind(school.0).bind(name).execute(&mut *tx).await?;
+            let batch = check_batch(new, &existing, tasks, &members, rules);
+            if !batch.refused.is_empty() {
+                return Err(AllocationFailure::RefusedTasks(batch.refused));
             }
-            sqlx::query(INSERT_ASSIGNMENT)
-                .bind(school.0)
-                .bind(&y)
-                .bind(assignment.code.as_str())
-                .bind(kind)
-                .bind(&party)
-                .bind(user)
-                .bind(assignment.part.key())
-                .bind(now_millis())
-                .execute(&mut *tx)
-                .await?;
-            let detail = agreement_detail(assignment.code.as_str(), assignment.part.key(), kind, &party);
-            audit!(tx, school.0, Some(actor.0), AuditAction::AgreementMade, user, None::<String>, Some(detail));
+            let at = now_millis();
+            for assignment in &batch.add {
+                let (kind, party, user) = party_columns(&assignment.party);
+                if let Party::Own(name) = &assignment.party {
+                    sqlx::query(INSERT_PARTY).bind(school.0).bind(name).execute(&mut *tx).await?;
+                }
+                sqlx::query(INSERT_ASSIGNMENT)
+                    .bind(school.0)
+                    .bind(&y)
+                    .bind(assignment.code.as_str())
+                    .bind(kind)
+                    .bind(&party)
+                    .bind(user)
+                    .bind(assignment.part.key())
+                    .bind(at)
+                    .execute(&mut *tx)
+                    .await?;
+                let detail = agreement_detail(assignment.code.as_str(), assignment.part.key(), kind, &party);
+                audit!(tx, school.0, Some(actor.0), AuditAction::AgreementMade, user, None::<String>, Some(detail));
+            }
             tx.commit().await?;
+            batch
         });
-        Ok(())
+        Ok(batch)
     }
 
     /// Removes an agreement; `Ok(false)` when there was no such agreement.
@@ -464,22 +506,37 @@ impl Store {
         person: UserId,
         hours: Option<Minutes>,
     ) -> Result<(), AllocationFailure> {
+        self.set_people_hours(school, actor, year, &[(person, hours)])
+            .await
+    }
+
+    /// Sets (or, with `None`, clears) the hours of several members in one transaction, all
+    /// or none: refused when one of them is not an active member of the school.
+    pub async fn set_people_hours(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        year: SchoolYear,
+        people: &[(UserId, Option<Minutes>)],
+    ) -> Result<(), AllocationFailure> {
         let y = year.to_string();
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             coordinator!(tx, school, actor);
-            if active_permission!(tx, school.0, person.0).is_none() {
-                return Err(AllocationFailure::Refused(AllocationError::NotAMember));
-            }
-            match hours {
-                Some(minutes) => {
-                    sqlx::query(UPSERT_HOURS).bind(school.0).bind(&y).bind(person.0).bind(minutes.0).execute(&mut *tx).await?;
+            for (person, hours) in people {
+                if active_permission!(tx, school.0, person.0).is_none() {
+                    return Err(AllocationFailure::Refused(AllocationError::NotAMember));
                 }
-                None => {
-                    sqlx::query(DELETE_HOURS).bind(school.0).bind(&y).bind(person.0).execute(&mut *tx).await?;
+                match hours {
+                    Some(minutes) => {
+                        sqlx::query(UPSERT_HOURS).bind(school.0).bind(&y).bind(person.0).bind(minutes.0).execute(&mut *tx).await?;
+                    }
+                    None => {
+                        sqlx::query(DELETE_HOURS).bind(school.0).bind(&y).bind(person.0).execute(&mut *tx).await?;
+                    }
                 }
+                audit!(tx, school.0, Some(actor.0), AuditAction::HoursChanged, Some(person.0), None::<String>, Some(y.as_str()));
             }
-            audit!(tx, school.0, Some(actor.0), AuditAction::HoursChanged, Some(person.0), None::<String>, Some(y.as_str()));
             tx.commit().await?;
         });
         Ok(())

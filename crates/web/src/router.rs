@@ -193,7 +193,9 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             .post(MEMBER, scan::area::submit),
         at(format!("{round}/{}", routes::feed_segment(lang))).post(MEMBER, scan::round::feed),
         // Wie doet wat.
-        at(&tasks).get(MEMBER, tasks::allocation::show),
+        at(&tasks)
+            .get(MEMBER, tasks::allocation::show)
+            .post(COORDINATOR, tasks::change::submit),
         at(format!("{tasks_document}.xlsx")).get(MEMBER, tasks::documents::xlsx),
         at(format!("{tasks_document}.pdf")).get(MEMBER, tasks::documents::pdf),
         at(format!("{tasks}/{}", routes::hours_segment(lang)))

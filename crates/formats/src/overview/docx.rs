@@ -68,6 +68,46 @@ fn runs(text: &str, style: &str) -> String {
         .collect()
 }
 
+/// The width between the page margins (A4 less 2 × 1247), in twentieths of a point.
+const TEXT_WIDTH: u32 = 11906 - 2 * 1247;
+
+/// A generous width of one character of a bold 11 pt header, and a cell's side margins, in
+/// twentieths of a point: enough that no header word has to break.
+const HEADER_CHAR: u32 = 125;
+const CELL_MARGINS: u32 = 2 * 80;
+
+/// The widths of a table's columns: each at least as wide as the longest word of its
+/// header, what is left shared by `weights` (a column without one weighs 1); together the
+/// text width.
+fn column_widths(header: &[String], weights: &[u32]) -> Vec<u32> {
+    let columns = header.len();
+    let floor: Vec<u32> = header
+        .iter()
+        .map(|h| {
+            let longest = h.split_whitespace().map(|w| w.chars().count()).max();
+            longest.unwrap_or(0) as u32 * HEADER_CHAR + CELL_MARGINS
+        })
+        .collect();
+    let weight = |i: usize| weights.get(i).copied().unwrap_or(1);
+    let floors: u32 = floor.iter().sum();
+    let mut widths: Vec<u32> = if floors >= TEXT_WIDTH {
+        // Headers too long for the page: share it in proportion to them.
+        floor.iter().map(|f| f * TEXT_WIDTH / floors).collect()
+    } else {
+        let spare = TEXT_WIDTH - floors;
+        let total: u32 = (0..columns).map(weight).sum::<u32>().max(1);
+        (0..columns)
+            .map(|i| floor[i] + spare * weight(i) / total)
+            .collect()
+    };
+    // Rounding leaves a few twips: the first column takes them.
+    let sum: u32 = widths.iter().sum();
+    if let Some(first) = widths.first_mut() {
+        *first += TEXT_WIDTH - sum.min(TEXT_WIDTH);
+    }
+    widths
+}
+
 #[derive(Default)]
 struct Body(String);
 
@@ -83,11 +123,17 @@ impl Body {
         self.paragraph(style, &runs(text, ""));
     }
 
-    /// A table; the first row is its header (repeated on every page).
-    fn table(&mut self, rows: &[Vec<String>]) {
-        self.0.push_str(
-            r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/></w:tblPr>"#,
-        );
+    /// A table; the first row is its header (repeated on every page). Its columns have
+    /// fixed widths (see [`column_widths`]), so a word processor does not squeeze a header.
+    fn table(&mut self, rows: &[Vec<String>], weights: &[u32]) {
+        let widths = column_widths(rows.first().map_or(&[][..], Vec::as_slice), weights);
+        let grid: String = widths
+            .iter()
+            .map(|w| format!(r#"<w:gridCol w:w="{w}"/>"#))
+            .collect();
+        self.0.push_str(&format!(
+            r#"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>"#,
+        ));
         for (i, row) in rows.iter().enumerate() {
             let header = if i == 0 {
                 "<w:trPr><w:tblHeader/></w:trPr>"
@@ -95,10 +141,12 @@ impl Body {
                 ""
             };
             self.0.push_str(&format!("<w:tr>{header}"));
-            for cell in row {
+            for (cell, width) in row.iter().zip(&widths) {
                 let style = if i == 0 { "<w:b/>" } else { "" };
-                self.0
-                    .push_str(&format!("<w:tc><w:p>{}</w:p></w:tc>", runs(cell, style)));
+                self.0.push_str(&format!(
+                    r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p>{}</w:p></w:tc>"#,
+                    runs(cell, style)
+                ));
             }
             self.0.push_str("</w:tr>");
         }
@@ -140,7 +188,8 @@ fn document(overview: &Overview) -> String {
                         .collect(),
                 );
             }
-            body.table(&numbers);
+            // The row's label is twice as wide as each step's count.
+            body.table(&numbers, &[2]);
             if !area.answers.is_empty() {
                 let mut rows = vec![vec![
                     words.statement.clone(),
@@ -161,7 +210,7 @@ fn document(overview: &Overview) -> String {
                         note,
                     ]);
                 }
-                body.table(&rows);
+                body.table(&rows, &[5, 1, 3]);
             }
             for (title, text) in &area.texts {
                 body.text(Some("Heading3"), title);
@@ -190,7 +239,7 @@ fn document(overview: &Overview) -> String {
                 .iter()
                 .map(|(s, b, n)| vec![s.clone(), b.clone(), n.clone()]),
         );
-        body.table(&rows);
+        body.table(&rows, &[3, 1, 1]);
     }
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -285,6 +334,60 @@ mod tests {
         ] {
             assert!(text.contains(expected), "{expected:?} in {text}");
         }
+    }
+
+    /// The `w:w` values of one kind of element in the document, table by table.
+    fn widths_of(xml: &str, element: &str) -> Vec<Vec<u32>> {
+        xml.split("<w:tbl>")
+            .skip(1)
+            .map(|table| {
+                table
+                    .split(&format!("<{element} w:w=\""))
+                    .skip(1)
+                    .filter_map(|rest| rest.split('"').next()?.parse().ok())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_table_has_fixed_columns_that_fill_the_page_and_fit_their_headers() {
+        let overview = sample::overview();
+        let xml = document(&overview);
+        let grids = widths_of(&xml, "w:gridCol");
+        assert_eq!(grids.len(), 3, "counts, answers, changes");
+        for grid in &grids {
+            assert_eq!(grid.iter().sum::<u32>(), TEXT_WIDTH, "{grid:?}");
+        }
+        assert_eq!(xml.matches(r#"<w:tblLayout w:type="fixed"/>"#).count(), 3);
+        // Counts: a label and one column per step of the scale; no step's word is cut.
+        assert_eq!(grids[0].len(), 1 + overview.legend.len());
+        for (step, width) in overview.legend.iter().zip(&grids[0][1..]) {
+            let longest = step
+                .split(' ')
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0) as u32;
+            assert!(
+                longest * HEADER_CHAR + CELL_MARGINS <= *width,
+                "{step}: {width}"
+            );
+        }
+        // Answers: the statement is widest, then the note, then the choice.
+        let answers = &grids[1];
+        assert!(
+            answers[0] > answers[2] && answers[2] > answers[1],
+            "{answers:?}"
+        );
+    }
+
+    #[test]
+    fn headers_longer_than_the_page_share_it_in_proportion() {
+        let long = vec!["x".repeat(60), "y".repeat(30)];
+        let widths = column_widths(&long, &[1, 1]);
+        assert_eq!(widths.iter().sum::<u32>(), TEXT_WIDTH);
+        assert!(widths[0] > widths[1] * 3 / 2, "{widths:?}");
+        assert_eq!(column_widths(&[], &[]), Vec::<u32>::new());
     }
 
     #[test]

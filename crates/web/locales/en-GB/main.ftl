@@ -450,7 +450,7 @@ overview-download-pdf = Download as PDF
 overview-download-docx = Download as Word document (editable)
 quick-title = Quick self-scan
 quick-intro = Look at the framework's statements for your roles without an account: say where you stand on each, note what you want, and view or download your overview.
-quick-nothing-kept = Raamwerk keeps nothing here: your answers live in this page only. Download your overview if you want to keep it.
+quick-nothing-kept = Raamwerk keeps nothing here: your answers live in this page only, and in this browser tab until you close it (so they stay when you switch language). Download your overview if you want to keep it.
 quick-roles = For which roles do you want to do the scan?
 quick-start = Start
 quick-no-role = Choose at least one role to do the scan for.
@@ -539,7 +539,13 @@ fw-draft-title = Draft of our framework
 fw-draft-intro = This draft started as a copy of version { $version }.
 fw-draft-based-on = It is based on national edition { $version }.
 fw-draft-changes = Changes in this draft
-fw-draft-statements = All statements
+fw-draft-statements = Statements
+fw-filter-all-roles = All roles
+fw-filter-all-areas = All areas
+fw-filter-button = Show
+fw-filter-listed = { $listed } of the { $total } statements shown.
+fw-filter-reset = Show all statements
+fw-more = More
 fw-publish-heading = Publish
 fw-publish-intro = Publishing makes this draft version { $version } of the school's framework. That version never changes afterwards; a new round uses the newest version.
 fw-publish-problems = The draft cannot be published like this yet
@@ -758,3 +764,39 @@ hours-students-hint = { $n ->
     [one] According to the school: 1 student.
    *[other] According to the school: { $n } students.
 }
+hours-people-hint = Fill in everyone's available career guidance hours in this school year (empty: no hours) and save them all at once.
+hours-people-save = Save hours
+hours-people-invalid = { $n ->
+    [one] One field is not a number of hours (between 0 and 100,000, with at most one decimal, such as 12.5). Nothing was saved; the field is marked.
+   *[other] { $n } fields are not a number of hours (between 0 and 100,000, with at most one decimal, such as 12.5). Nothing was saved; the fields are marked.
+}
+hours-settings-saved = The calculation has been saved.
+hours-people-saved = The hours have been saved.
+hours-rules-moved = Whether a task has one responsible party, and when someone's tasks are worth talking about, is set under Who does what.
+tasks-bulk-intro = Tick tasks to make the same agreement for all of them at once.
+tasks-bulk-to-form = To the agreement for the chosen tasks
+tasks-bulk-group = All tasks in this group
+tasks-bulk-choose = Choose
+tasks-bulk-choose-task = Choose { $code }
+tasks-bulk-heading = One agreement for the chosen tasks
+tasks-bulk-button = Agree for the chosen tasks
+tasks-bulk-none = First choose one or more tasks.
+tasks-bulk-done = { $n ->
+    [one] 1 new agreement made.
+   *[other] { $n } new agreements made.
+}
+tasks-bulk-already = { $n ->
+    [one] 1 task had this agreement already.
+   *[other] { $n } tasks had this agreement already.
+}
+tasks-bulk-refused = { $n ->
+    [one] This agreement is not possible for 1 task, so nothing was agreed.
+   *[other] This agreement is not possible for { $n } tasks, so nothing was agreed.
+}
+tasks-rules-heading = Agreements on the allocation
+tasks-rules-button = Save agreements
+tasks-rules-saved = The agreements on the allocation have been saved.
+tasks-rules-many-error = Fill in a whole number from 1 to 1000 for the number of responsibilities.
+tasks-rules-one = The school chose one responsible party per task.
+tasks-rules-several = A task may have more than one responsible party.
+tasks-rules-many = From { $n } responsibilities on, someone's tasks are worth talking about.

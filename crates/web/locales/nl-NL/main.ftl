@@ -450,7 +450,7 @@ overview-download-pdf = Download als PDF
 overview-download-docx = Download als Word-document (bewerkbaar)
 quick-title = Snelle zelfscan
 quick-intro = Kijk zonder account naar de uitspraken van het raamwerk voor je rollen: zeg bij elke uitspraak waar je staat, schrijf erbij wat je wilt, en bekijk of download je overzicht.
-quick-nothing-kept = Raamwerk bewaart hier niets: je antwoorden staan alleen in deze pagina. Download je overzicht als je het wilt houden.
+quick-nothing-kept = Raamwerk bewaart hier niets: je antwoorden staan alleen in deze pagina, en in dit tabblad van je browser tot je het sluit (zo blijven ze staan als je van taal wisselt). Download je overzicht als je het wilt houden.
 quick-roles = Voor welke rollen wil je de scan doen?
 quick-start = Beginnen
 quick-no-role = Kies ten minste één rol om de scan voor te doen.
@@ -539,7 +539,13 @@ fw-draft-title = Concept van ons raamwerk
 fw-draft-intro = Dit concept begon als kopie van versie { $version }.
 fw-draft-based-on = Het is gebaseerd op landelijke editie { $version }.
 fw-draft-changes = Wijzigingen in dit concept
-fw-draft-statements = Alle uitspraken
+fw-draft-statements = Uitspraken
+fw-filter-all-roles = Alle rollen
+fw-filter-all-areas = Alle aandachtsgebieden
+fw-filter-button = Tonen
+fw-filter-listed = { $listed } van de { $total } uitspraken getoond.
+fw-filter-reset = Alle uitspraken tonen
+fw-more = Meer
 fw-publish-heading = Publiceren
 fw-publish-intro = Publiceren maakt van dit concept versie { $version } van het raamwerk van de school. Die versie verandert daarna nooit meer; een nieuwe ronde gebruikt de nieuwste versie.
 fw-publish-problems = Zo kan het concept nog niet gepubliceerd worden
@@ -758,3 +764,39 @@ hours-students-hint = { $n ->
     [one] Volgens de school: 1 leerling.
    *[other] Volgens de school: { $n } leerlingen.
 }
+hours-people-hint = Vul voor ieder de beschikbare LOB-uren in dit schooljaar in (leeg: geen uren) en sla ze in één keer op.
+hours-people-save = Uren opslaan
+hours-people-invalid = { $n ->
+    [one] Eén veld is geen aantal uren (tussen 0 en 100.000, met hoogstens één decimaal, zoals 12,5). Er is niets opgeslagen; het veld is gemarkeerd.
+   *[other] { $n } velden zijn geen aantal uren (tussen 0 en 100.000, met hoogstens één decimaal, zoals 12,5). Er is niets opgeslagen; de velden zijn gemarkeerd.
+}
+hours-settings-saved = De berekening is opgeslagen.
+hours-people-saved = De uren zijn opgeslagen.
+hours-rules-moved = Of een taak één verantwoordelijke heeft en wanneer iemands taken besproken worden, stel je in bij Wie doet wat.
+tasks-bulk-intro = Kies taken met de vakjes om voor al die taken in één keer dezelfde afspraak te maken.
+tasks-bulk-to-form = Naar de afspraak voor de gekozen taken
+tasks-bulk-group = Alle taken in deze groep
+tasks-bulk-choose = Kiezen
+tasks-bulk-choose-task = Kies { $code }
+tasks-bulk-heading = Eén afspraak voor de gekozen taken
+tasks-bulk-button = Afspreken voor de gekozen taken
+tasks-bulk-none = Kies eerst een of meer taken.
+tasks-bulk-done = { $n ->
+    [one] 1 nieuwe afspraak gemaakt.
+   *[other] { $n } nieuwe afspraken gemaakt.
+}
+tasks-bulk-already = { $n ->
+    [one] 1 taak had deze afspraak al.
+   *[other] { $n } taken hadden deze afspraak al.
+}
+tasks-bulk-refused = { $n ->
+    [one] Voor 1 taak kan deze afspraak niet, dus is er niets afgesproken.
+   *[other] Voor { $n } taken kan deze afspraak niet, dus is er niets afgesproken.
+}
+tasks-rules-heading = Afspraken over de verdeling
+tasks-rules-button = Afspraken opslaan
+tasks-rules-saved = De afspraken over de verdeling zijn opgeslagen.
+tasks-rules-many-error = Vul bij het aantal verantwoordelijkheden een heel getal van 1 tot en met 1000 in.
+tasks-rules-one = De school kiest voor één verantwoordelijke per taak.
+tasks-rules-several = Een taak mag meer dan één verantwoordelijke hebben.
+tasks-rules-many = Vanaf { $n } verantwoordelijkheden is het de moeite waard om over iemands taken te praten.

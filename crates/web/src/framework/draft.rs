@@ -3,8 +3,10 @@
 //! Coordinators and administrators only.
 
 use askama::Template;
-use axum::extract::rejection::{FormRejection, PathRejection};
-use axum::extract::{Form, Path, State};
+use std::collections::HashMap;
+
+use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::Permission;
@@ -44,6 +46,85 @@ pub struct DraftLine {
     pub last: bool,
 }
 
+/// Which of the draft's statements its page lists: all of them, or those of one role, one
+/// area or both. It travels in the page's query (`?rol=BEG&gebied=ORI`, in English
+/// `?role=…&area=…`) and, from a statement's actions, in a hidden field `terug` so that the
+/// coordinator comes back to the same selection.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DraftFilter {
+    pub role: Option<Role>,
+    pub area: Option<Area>,
+}
+
+fn role_param(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "rol",
+        Lang::En => "role",
+    }
+}
+
+fn area_param(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "gebied",
+        Lang::En => "area",
+    }
+}
+
+impl DraftFilter {
+    /// The filter a query names; unknown codes select everything.
+    pub fn from_query(query: &HashMap<String, String>, lang: Lang) -> DraftFilter {
+        let get = |name: &str| query.get(name).map(String::as_str).unwrap_or_default();
+        DraftFilter {
+            role: Role::from_code(get(role_param(lang))),
+            area: Area::from_code(get(area_param(lang))),
+        }
+    }
+
+    /// The filter a statement's form carried back, as its query string (`terug`).
+    pub fn from_return(query: &str, lang: Lang) -> DraftFilter {
+        let pairs = query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        DraftFilter::from_query(&pairs, lang)
+    }
+
+    /// The query that selects the same statements in `lang`; empty when it selects all.
+    pub fn query(&self, lang: Lang) -> String {
+        let mut parts = Vec::new();
+        if let Some(role) = self.role {
+            parts.push(format!("{}={}", role_param(lang), role.code()));
+        }
+        if let Some(area) = self.area {
+            parts.push(format!("{}={}", area_param(lang), area.code()));
+        }
+        parts.join("&")
+    }
+
+    /// The draft page's address with this selection, and `anchor` when there is one.
+    pub fn href(&self, short: &str, lang: Lang, anchor: &str) -> String {
+        let mut href = with_query(Page::Draft(short.to_owned()).path(lang), &self.query(lang));
+        if !anchor.is_empty() {
+            href = format!("{href}#{anchor}");
+        }
+        href
+    }
+
+    pub(crate) fn keeps(&self, role: Role, area: Area) -> bool {
+        self.role.is_none_or(|r| r == role) && self.area.is_none_or(|a| a == area)
+    }
+}
+
+/// `path` with `query` when there is one.
+fn with_query(path: String, query: &str) -> String {
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    }
+}
+
 /// The draft's statements of one role, area and kind.
 #[derive(Debug)]
 pub struct DraftBlock {
@@ -74,6 +155,9 @@ pub struct AddForm {
     pub tag_school: Option<String>,
     #[serde(default)]
     pub tags_own: String,
+    /// The selection of the list the form was sent from (see [`DraftFilter`]).
+    #[serde(default)]
+    pub terug: String,
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
@@ -111,6 +195,19 @@ pub struct DraftView {
     pub roles: Vec<(String, String)>,
     pub areas: Vec<(String, String)>,
     pub depths: Vec<(String, String)>,
+    /// The list's selection: the form's address, the chosen codes (empty: all), and the
+    /// query the statements' forms carry back.
+    pub filter_action: String,
+    pub filter_role: String,
+    pub filter_area: String,
+    pub filter_query: String,
+    /// The query's names in the page's language.
+    pub role_param: &'static str,
+    pub area_param: &'static str,
+    /// How many statements are listed, of all the draft has, in words.
+    pub listed: String,
+    /// The add form is open: it was sent and refused.
+    pub add_open: bool,
 }
 
 impl DraftView {
@@ -210,7 +307,8 @@ async fn view(
     lang: Lang,
     working: &Working,
     draft: &Draft,
-    add: AddForm,
+    filter: DraftFilter,
+    mut add: AddForm,
     publish: PublishForm,
     problems: Vec<Problem>,
     publish_problems: Vec<String>,
@@ -227,9 +325,13 @@ async fn view(
     };
     let visible = draft::visible(&draft.statements);
     let changes = diff(from.statements(), &visible);
+    let filter_query = filter.query(lang);
     let mut blocks = Vec::new();
     for role in Role::ALL {
         for area in Area::ALL {
+            if !filter.keeps(role, area) {
+                continue;
+            }
             for kind in Kind::ALL {
                 let members: Vec<(usize, &DraftStatement)> = draft
                     .statements
@@ -266,8 +368,10 @@ async fn view(
                             changed,
                             tags: s.tags.iter().map(|g| g.name(lang).to_owned()).collect(),
                             depth: s.depth.map(|d| t.get(&format!("depth-{}", d.level()))),
-                            edit_href: Page::DraftStatement(short.clone(), s.code.to_string())
-                                .path(lang),
+                            edit_href: with_query(
+                                Page::DraftStatement(short.clone(), s.code.to_string()).path(lang),
+                                &filter_query,
+                            ),
                             action: Page::DraftStatement(short.clone(), s.code.to_string())
                                 .path(lang),
                             revision: draft.marks.get(i).map_or(0, |m| m.revision),
@@ -284,8 +388,17 @@ async fn view(
             }
         }
     }
+    let listed: usize = blocks.iter().map(|b| b.lines.len()).sum();
+    let add_open = problems.iter().any(|p| p.field.starts_with("add-"));
+    // A fresh add form starts in the part of the framework the list shows.
+    if add.role.is_empty() && add.area.is_empty() {
+        add.role = filter.role.map(|r| r.code().to_owned()).unwrap_or_default();
+        add.area = filter.area.map(|a| a.code().to_owned()).unwrap_or_default();
+    }
     Ok(DraftView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-draft-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-draft-title"))
+            .signed_in()
+            .with_switch_query(&filter.query(lang.other())),
         nav: SchoolNav::new(working, lang, &page),
         based_on,
         from: from.meta().version.clone(),
@@ -298,7 +411,7 @@ async fn view(
         add_action: Page::DraftAdd(short.clone()).path(lang),
         publish_action: Page::DraftPublish(short.clone()).path(lang),
         discard_action: Page::DraftDiscard(short.clone()).path(lang),
-        back_href: Page::Framework(short).path(lang),
+        back_href: Page::Framework(short.clone()).path(lang),
         next_version: (framework.editions.len() + 1).to_string(),
         revision: draft.revision,
         add,
@@ -309,6 +422,20 @@ async fn view(
         roles: role_choices(&from, lang),
         areas: area_choices(&from, lang),
         depths: depth_choices(lang),
+        filter_action: Page::Draft(short.clone()).path(lang),
+        filter_role: filter.role.map(|r| r.code().to_owned()).unwrap_or_default(),
+        filter_area: filter.area.map(|a| a.code().to_owned()).unwrap_or_default(),
+        filter_query,
+        role_param: role_param(lang),
+        area_param: area_param(lang),
+        listed: t.args(
+            "fw-filter-listed",
+            &[
+                ("listed", &listed.to_string()),
+                ("total", &draft.statements.len().to_string()),
+            ],
+        ),
+        add_open,
         t,
     })
 }
@@ -336,6 +463,7 @@ async fn untouched(
     lang: Lang,
     working: &Working,
     draft: &Draft,
+    filter: DraftFilter,
 ) -> Result<DraftView, AppError> {
     let (add, publish) = (AddForm::default(), PublishForm::default());
     view(
@@ -343,6 +471,7 @@ async fn untouched(
         lang,
         working,
         draft,
+        filter,
         add,
         publish,
         Vec::new(),
@@ -356,10 +485,13 @@ pub async fn show(
     State(app): State<AppState>,
     headers: HeaderMap,
     school: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
     let (working, draft) = with_draft(&app, lang, &headers, &short).await?;
-    let page = untouched(&app, lang, &working, &draft).await?;
+    let query = query.map(|Query(q)| q).unwrap_or_default();
+    let filter = DraftFilter::from_query(&query, lang);
+    let page = untouched(&app, lang, &working, &draft, filter).await?;
     respond_private(&page, lang, StatusCode::OK)
 }
 
@@ -404,6 +536,7 @@ pub async fn add(
     let short = school_param(school);
     let (working, draft) = with_draft(&app, lang, &headers, &short).await?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
+    let filter = DraftFilter::from_return(&form.terug, lang);
     let t = Tr(lang);
     let mut problems = Vec::new();
     let role = Role::from_code(&form.role);
@@ -463,6 +596,7 @@ pub async fn add(
             lang,
             &working,
             &draft,
+            filter,
             (form, PublishForm::default()),
             problems,
             Vec::new(),
@@ -482,10 +616,15 @@ pub async fn add(
         )
         .await;
     match added {
-        Ok(code) => Ok(see_other(&format!(
-            "{}#{code}",
-            Page::Draft(short).path(lang)
-        ))),
+        // Back to the same selection when it shows the new statement, else to all.
+        Ok(code) => {
+            let back = if filter.keeps(role, area) {
+                filter
+            } else {
+                DraftFilter::default()
+            };
+            Ok(see_other(&back.href(&short, lang, &code.to_string())))
+        }
         Err(DraftFailure::Refused(refusal)) => {
             let problems = vec![Problem {
                 field: "add-nl",
@@ -496,6 +635,7 @@ pub async fn add(
                 lang,
                 &working,
                 &draft,
+                filter,
                 (form, PublishForm::default()),
                 problems,
                 Vec::new(),
@@ -531,6 +671,7 @@ pub async fn publish(
             lang,
             &working,
             &draft,
+            DraftFilter::default(),
             (AddForm::default(), form),
             problems,
             Vec::new(),
@@ -577,6 +718,7 @@ pub async fn publish(
                 lang,
                 &working,
                 &draft,
+                DraftFilter::default(),
                 (AddForm::default(), form),
                 Vec::new(),
                 lines,
@@ -610,6 +752,7 @@ pub async fn publish(
                 lang,
                 &working,
                 &draft,
+                DraftFilter::default(),
                 (AddForm::default(), form),
                 problems,
                 Vec::new(),
@@ -628,6 +771,7 @@ async fn refused(
     lang: Lang,
     working: &Working,
     draft: &Draft,
+    filter: DraftFilter,
     (add, publish): (AddForm, PublishForm),
     problems: Vec<Problem>,
     publish_problems: Vec<String>,
@@ -638,6 +782,7 @@ async fn refused(
         lang,
         working,
         draft,
+        filter,
         add,
         publish,
         problems,
@@ -666,7 +811,7 @@ pub async fn discard(
     let short = school_param(school);
     let (working, draft) = with_draft(&app, lang, &headers, &short).await?;
     if form.map(|Form(f)| f.bevestig != "1").unwrap_or(true) {
-        let mut page = untouched(&app, lang, &working, &draft).await?;
+        let mut page = untouched(&app, lang, &working, &draft, DraftFilter::default()).await?;
         page.discard_error = Some(Tr(lang).get("fw-discard-unconfirmed"));
         return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
     }

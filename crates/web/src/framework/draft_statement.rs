@@ -4,8 +4,10 @@
 //! statement as it is now, so no one overwrites another's work unseen.
 
 use askama::Template;
-use axum::extract::rejection::{FormRejection, PathRejection};
-use axum::extract::{Form, Path, State};
+use std::collections::HashMap;
+
+use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::Permission;
@@ -14,7 +16,8 @@ use domain::{Area, Code, Depth, Lang, Role, Tag, Text};
 use store::{Draft, DraftFailure, DraftRefusal, Expect};
 
 use crate::error::AppError;
-use crate::framework::draft::{area_choices, depth_choices, draft_from, form_tags, role_choices};
+use crate::framework::draft::{DraftFilter, area_choices, depth_choices, draft_from};
+use crate::framework::draft::{form_tags, role_choices};
 use crate::framework::own::place;
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
@@ -49,6 +52,9 @@ pub struct ChangeForm {
     pub tag_school: Option<String>,
     #[serde(default)]
     pub tags_own: String,
+    /// The selection of the draft's list to come back to (see [`DraftFilter`]).
+    #[serde(default)]
+    pub terug: String,
 }
 
 #[derive(Template)]
@@ -76,6 +82,8 @@ pub struct DraftStatementView {
     pub last_change: String,
     pub action: String,
     pub back_href: String,
+    /// The draft list's selection, carried back by every form.
+    pub terug: String,
     pub roles: Vec<(String, String)>,
     pub areas: Vec<(String, String)>,
     pub depths: Vec<(String, String)>,
@@ -89,6 +97,7 @@ async fn view(
     working: &Working,
     draft: &Draft,
     index: usize,
+    filter: DraftFilter,
     message: Option<String>,
 ) -> Result<DraftStatementView, AppError> {
     let t = Tr(lang);
@@ -110,7 +119,8 @@ async fn view(
             Some(&page),
             t.with("fw-statement-title", "code", &s.code),
         )
-        .signed_in(),
+        .signed_in()
+        .with_switch_query(&filter.query(lang.other())),
         nav: SchoolNav::new(working, lang, &page),
         code: s.code.to_string(),
         place: place(&from, s, lang),
@@ -138,7 +148,8 @@ async fn view(
             .map(|m| t.with("fw-last-change", "name", &m.updated_by))
             .unwrap_or_default(),
         action: page.path(lang),
-        back_href: format!("{}#{}", Page::Draft(short).path(lang), s.code),
+        back_href: filter.href(&short, lang, s.code.as_str()),
+        terug: filter.query(lang),
         roles: role_choices(&from, lang),
         areas: area_choices(&from, lang),
         depths: depth_choices(lang),
@@ -176,10 +187,13 @@ pub async fn show(
     State(app): State<AppState>,
     headers: HeaderMap,
     path: Result<Path<(String, String)>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
 ) -> Result<Response, AppError> {
     let (short, code) = path.map(|Path(p)| p).unwrap_or_default();
     let (working, draft, index) = find(&app, lang, &headers, &short, &code).await?;
-    let page = view(&app, lang, &working, &draft, index, None).await?;
+    let query = query.map(|Query(q)| q).unwrap_or_default();
+    let filter = DraftFilter::from_query(&query, lang);
+    let page = view(&app, lang, &working, &draft, index, filter, None).await?;
     respond_private(&page, lang, StatusCode::OK)
 }
 
@@ -232,11 +246,12 @@ pub async fn submit(
     let (short, code) = path.map(|Path(p)| p).unwrap_or_default();
     let (working, draft, index) = find(&app, lang, &headers, &short, &code).await?;
     let form = form.map(|Form(f)| f).unwrap_or_default();
+    let filter = DraftFilter::from_return(&form.terug, lang);
     let code: Code = draft.statements[index].statement.code.clone();
     let edit = match edit_of(&form, lang) {
         Ok(edit) => edit,
         Err(message) => {
-            let page = view(&app, lang, &working, &draft, index, Some(message)).await?;
+            let page = view(&app, lang, &working, &draft, index, filter, Some(message)).await?;
             return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
         }
     };
@@ -247,6 +262,11 @@ pub async fn submit(
             code: code.clone(),
             revision: form.revision.parse().unwrap_or(-1),
         }),
+    };
+    // A statement moved out of the list's selection is found again in the whole list.
+    let back = match &edit {
+        Edit::Move { role, area } if !filter.keeps(*role, *area) => DraftFilter::default(),
+        _ => filter,
     };
     let target = code.clone();
     let changed = app
@@ -261,10 +281,7 @@ pub async fn submit(
         )
         .await;
     match changed {
-        Ok(()) => Ok(see_other(&format!(
-            "{}#{code}",
-            Page::Draft(short).path(lang)
-        ))),
+        Ok(()) => Ok(see_other(&back.href(&short, lang, code.as_str()))),
         Err(DraftFailure::Refused(refusal)) => {
             let status = match refusal {
                 DraftRefusal::StatementChanged { .. } => StatusCode::CONFLICT,
@@ -280,7 +297,7 @@ pub async fn submit(
                 return Ok(see_other(&Page::Framework(short).path(lang)));
             };
             let message = refusal_message(&refusal, lang);
-            let page = view(&app, lang, &working, &draft, index, Some(message)).await?;
+            let page = view(&app, lang, &working, &draft, index, filter, Some(message)).await?;
             respond_private(&page, lang, status)
         }
         Err(DraftFailure::Store(e)) => Err(e.into()),

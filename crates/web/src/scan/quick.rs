@@ -78,7 +78,9 @@ fn view(
     let doc = |format| Page::QuickScanDocument(format).path(lang);
     QuickScanView {
         // The language switch keeps the roles chosen (their codes are the same in both).
+        // Its script keeps the answers in this browser tab across the language switch.
         chrome: Chrome::new(lang, edition, Some(&Page::QuickScan), t.get("quick-title"))
+            .with_script()
             .with_switch_query(
                 &roles
                     .iter()

@@ -16,107 +16,18 @@ use domain::allocation::{
     task_hours,
 };
 use domain::hours::Minutes;
-use domain::{Area, Code, Edition, Kind, Lang, Role};
-use store::{AllocationData, AllocationSettings};
+use domain::{Area, Code, Lang, Role};
 
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
+use crate::tasks::loaded::{Loaded, load, party_name};
+use crate::tasks::parties::{part_choices, party_choices};
 use crate::ui::dates::{year_of, year_param};
-use crate::ui::frameworks::school_framework;
 use crate::ui::school_nav::{SchoolNav, school_param};
 use crate::ui::{Chrome, respond_private};
 use crate::working::{Working, require};
-
-/// Everything the allocation's pages need, loaded once.
-pub(crate) struct Loaded {
-    pub edition: Edition,
-    pub tasks: Vec<Task>,
-    pub data: AllocationData,
-    pub settings: AllocationSettings,
-    pub suggestions: std::sync::Arc<Vec<Suggestion>>,
-    /// Active members' names.
-    pub names: HashMap<UserId, String>,
-    /// The framework roles active members hold.
-    pub roles: HashMap<UserId, Vec<Role>>,
-}
-
-pub(crate) async fn load(
-    app: &AppState,
-    working: &Working,
-    year: SchoolYear,
-) -> Result<Loaded, AppError> {
-    let school = working.school().id;
-    let edition = school_framework(app, school).await?.current;
-    let data = app.store.allocation(school, year).await?;
-    let settings = app.store.allocation_settings(school).await?;
-    let tasks = edition
-        .statements()
-        .iter()
-        .filter(|s| s.kind == Kind::Task)
-        .map(|s| {
-            let (category, hours) = data
-                .tasks
-                .get(&s.code)
-                .copied()
-                .unwrap_or((Category::default_for(s.role), None));
-            Task {
-                code: s.code.clone(),
-                role: s.role,
-                category,
-                hours,
-            }
-        })
-        .collect();
-    // Suggestions from the school's most recent round.
-    let suggestions = match app.store.rounds(school).await?.first() {
-        Some(round) => app.store.suggestions(school, round.id).await?,
-        None => std::sync::Arc::default(),
-    };
-    let members: Vec<_> = app
-        .store
-        .members(school)
-        .await?
-        .into_iter()
-        .filter(|(_, m)| m.active)
-        .collect();
-    let names = members
-        .iter()
-        .map(|(u, _)| (u.id, u.name.to_string()))
-        .collect();
-    let roles = members
-        .iter()
-        .map(|(u, m)| (u.id, m.roles.as_slice().to_vec()))
-        .collect();
-    Ok(Loaded {
-        edition,
-        tasks,
-        data,
-        settings,
-        suggestions,
-        names,
-        roles,
-    })
-}
-
-/// A party's name in a language.
-pub(crate) fn party_name(
-    party: &Party,
-    names: &HashMap<UserId, String>,
-    lang: Lang,
-    edition: &Edition,
-) -> String {
-    match party {
-        Party::Person(p) => names
-            .get(p)
-            .cloned()
-            .unwrap_or_else(|| Tr(lang).get("tasks-former-member")),
-        Party::Role(role) => edition.role(*role).name.get(lang).to_owned(),
-        Party::Outside(o) => o.name(lang).to_owned(),
-        Party::Own(name) => name.clone(),
-    }
-}
 
 /// A task as the overview shows it.
 #[derive(Debug)]
@@ -131,12 +42,25 @@ pub struct TaskRow {
     /// What people said in their scans, for those who let them count.
     pub said: String,
     pub href: String,
+    /// Ticked in the form for several tasks at once (it was refused and comes back).
+    pub chosen: bool,
 }
 
 #[derive(Debug)]
 pub struct Group {
     pub heading: String,
     pub rows: Vec<TaskRow>,
+}
+
+impl Group {
+    /// The group's tasks as one form value: codes separated by commas.
+    pub fn codes(&self) -> String {
+        self.rows
+            .iter()
+            .map(|r| r.code.as_str())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
 }
 
 #[derive(Debug)]
@@ -162,6 +86,18 @@ pub struct TasksView {
     pub hours_href: String,
     pub xlsx_href: String,
     pub pdf_href: String,
+    /// Where the page's own forms go (several tasks at once; the rules), and the view to
+    /// come back to.
+    pub change_action: String,
+    pub view_key: &'static str,
+    pub parties: Vec<(String, Vec<(String, String)>)>,
+    pub parts: Vec<(&'static str, String)>,
+    pub one_responsible: bool,
+    pub many: String,
+    /// Why the last form was refused (nothing changed).
+    pub refused: Option<String>,
+    /// What the last form did.
+    pub notice: Option<String>,
 }
 
 /// The ways to group the tasks.
@@ -183,7 +119,15 @@ impl View {
         View::Mine,
     ];
 
-    fn key(self, lang: Lang) -> &'static str {
+    /// The view a key names in a language, else the area view.
+    pub(crate) fn named(key: &str, lang: Lang) -> View {
+        View::ALL
+            .into_iter()
+            .find(|view| view.key(lang) == key)
+            .unwrap_or(View::Area)
+    }
+
+    pub(crate) fn key(self, lang: Lang) -> &'static str {
         match (self, lang) {
             (View::Area, Lang::Nl) => "gebied",
             (View::Area, Lang::En) => "area",
@@ -209,7 +153,7 @@ impl View {
     }
 }
 
-fn view_param(lang: Lang) -> &'static str {
+pub(crate) fn view_param(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "weergave",
         Lang::En => "view",
@@ -389,6 +333,7 @@ fn row(
     lang: Lang,
     short: &str,
     year: SchoolYear,
+    chosen: &[String],
 ) -> TaskRow {
     let t = Tr(lang);
     let agreed = index
@@ -450,6 +395,7 @@ fn row(
             Page::Task(short.to_owned(), task.code.to_string()).path(lang),
             year_param(lang)
         ),
+        chosen: chosen.iter().any(|c| c == task.code.as_str()),
     }
 }
 
@@ -472,13 +418,14 @@ pub(crate) fn groups(
     working: &Working,
     lang: Lang,
     year: SchoolYear,
+    chosen: &[String],
 ) -> Vec<Group> {
     let t = Tr(lang);
     let short = &working.school().short_name;
     let index = Index::new(loaded);
     let rows = |tasks: &mut dyn Iterator<Item = &Task>| {
         tasks
-            .map(|task| row(task, loaded, &index, lang, short, year))
+            .map(|task| row(task, loaded, &index, lang, short, year, chosen))
             .collect::<Vec<_>>()
     };
     let edition = &loaded.edition;
@@ -572,24 +519,26 @@ fn person_heading(
     }
 }
 
-pub async fn show(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    school: Result<Path<String>, PathRejection>,
-    query: Result<Query<HashMap<String, String>>, QueryRejection>,
-) -> Result<Response, AppError> {
-    let short = school_param(school);
-    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
-    let year = year_of(&query, lang);
-    let query = query.map(|Query(q)| q).unwrap_or_default();
-    let view = query
-        .get(view_param(lang))
-        .and_then(|v| View::ALL.into_iter().find(|view| view.key(lang) == v))
-        .unwrap_or(View::Area);
+/// What a refused form on the allocation page brings back: why, and the tasks it chose.
+#[derive(Debug, Default)]
+pub(crate) struct Refused {
+    pub message: Option<String>,
+    pub chosen: Vec<String>,
+}
+
+/// The allocation page for a school year in a view; `refused` when a form was refused.
+pub(crate) async fn page(
+    app: &AppState,
+    lang: Lang,
+    working: &Working,
+    year: SchoolYear,
+    view: View,
+    refused: Refused,
+) -> Result<TasksView, AppError> {
+    let short = working.school().short_name.clone();
     let t = Tr(lang);
     let page = Page::Tasks(short.clone());
-    let loaded = load(&app, &working, year).await?;
+    let loaded = load(app, working, year).await?;
     let found = attention(
         &loaded.tasks,
         &loaded.data.assignments,
@@ -617,7 +566,7 @@ pub async fn show(
                 view_param(lang.other()),
                 view.key(lang.other())
             )),
-        nav: SchoolNav::new(&working, lang, &page),
+        nav: SchoolNav::new(working, lang, &page),
         year: year.to_string(),
         previous_href: href(year.previous(), view),
         next_href: href(year.next(), view),
@@ -630,8 +579,20 @@ pub async fn show(
             })
             .collect(),
         attention: attention_lines(&found, &loaded, lang, &short, year),
-        groups: groups(&loaded, view, &working, lang, year),
+        groups: groups(&loaded, view, working, lang, year, &refused.chosen),
         can_change: working.permission().includes(Permission::Coordinator),
+        change_action: format!(
+            "{}?{}={year}",
+            Page::Tasks(short.clone()).path(lang),
+            year_param(lang)
+        ),
+        view_key: view.key(lang),
+        parties: party_choices(&loaded, lang),
+        parts: part_choices(lang),
+        one_responsible: loaded.settings.rules.one_responsible,
+        many: loaded.settings.rules.many_responsibilities.to_string(),
+        refused: refused.message,
+        notice: None,
         hours_href: format!(
             "{}?{}={year}",
             Page::Hours(short.clone()).path(lang),
@@ -651,5 +612,44 @@ pub async fn show(
         ),
         t,
     };
-    respond_private(&view_page, lang, StatusCode::OK)
+    Ok(view_page)
+}
+
+/// The view a query asks for (the area view when it asks for none it knows).
+pub(crate) fn view_of(query: &HashMap<String, String>, lang: Lang) -> View {
+    View::named(query.get(view_param(lang)).map_or("", String::as_str), lang)
+}
+
+pub async fn show(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
+    let year = year_of(&query, lang);
+    let query = query.map(|Query(q)| q).unwrap_or_default();
+    let view = view_of(&query, lang);
+    let mut page = page(&app, lang, &working, year, view, Refused::default()).await?;
+    let t = Tr(lang);
+    let count = |name: &str| {
+        query
+            .get(name)
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    };
+    page.notice = match query.get("klaar").map(String::as_str) {
+        Some("bulk") => {
+            let mut notice = t.count("tasks-bulk-done", count("nieuw"));
+            if count("al") > 0 {
+                notice = format!("{notice} {}", t.count("tasks-bulk-already", count("al")));
+            }
+            Some(notice)
+        }
+        Some("regels") => Some(t.get("tasks-rules-saved")),
+        _ => None,
+    };
+    respond_private(&page, lang, StatusCode::OK)
 }

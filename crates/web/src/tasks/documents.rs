@@ -15,7 +15,8 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::PathLang;
 use crate::state::AppState;
-use crate::tasks::allocation::{View, attention_lines, groups, load};
+use crate::tasks::allocation::{View, attention_lines, groups};
+use crate::tasks::loaded::load;
 use crate::ui::dates::year_of;
 use crate::ui::school_nav::school_param;
 use crate::working::require;
@@ -79,7 +80,7 @@ pub async fn document(
             .iter()
             .map(|line| line.sentence())
             .collect(),
-        groups: groups(&loaded, View::Area, &working, lang, year)
+        groups: groups(&loaded, View::Area, &working, lang, year, &[])
             .into_iter()
             .map(|g| DocGroup {
                 heading: g.heading,

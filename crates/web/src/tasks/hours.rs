@@ -5,12 +5,13 @@
 use std::collections::HashMap;
 
 use askama::Template;
-use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
-use axum::extract::{Form, Path, Query, State};
+use axum::body::Bytes;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::{Permission, UserId};
-use domain::allocation::{Rules, SchoolYear, task_hours};
+use domain::allocation::{SchoolYear, task_hours};
 use domain::hours::{
     Counts, Formula, HoursError, MAX_HOURS, Minutes, calculate, checked, checked_counts,
 };
@@ -21,7 +22,7 @@ use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
-use crate::tasks::allocation::load;
+use crate::tasks::loaded::load;
 use crate::ui::dates::{year_of, year_param};
 use crate::ui::school_nav::{SchoolNav, school_param};
 use crate::ui::{Chrome, respond_private, see_other};
@@ -42,6 +43,8 @@ pub struct PersonLine {
     pub allocated: String,
     pub difference: String,
     pub over: bool,
+    /// The hours typed for this person could not be read (the form was refused).
+    pub invalid: bool,
 }
 
 #[derive(Template)]
@@ -63,8 +66,10 @@ pub struct HoursView {
     pub students: String,
     pub decanen_hint: String,
     pub students_hint: String,
-    pub one_responsible: bool,
-    pub many: String,
+    /// Where the rules for the conversation are set: on the allocation page.
+    pub rules_href: String,
+    /// What the last change did.
+    pub notice: Option<String>,
     pub steps: Vec<StepLine>,
     pub total: String,
     pub allocated_total: String,
@@ -92,14 +97,17 @@ pub struct HoursForm {
     decanen: String,
     #[serde(default)]
     students: String,
-    #[serde(default)]
-    one_responsible: Option<String>,
-    #[serde(default)]
-    many: String,
-    #[serde(default)]
-    person: String,
-    #[serde(default)]
-    hours: String,
+}
+
+/// The prefix of the people form's fields, one per person: `h-<id>`.
+const PERSON_FIELD: &str = "h-";
+
+/// The form as typed when it was refused, to show again: field name to value, and the
+/// fields that could not be read.
+#[derive(Debug, Default)]
+struct Typed {
+    values: HashMap<String, String>,
+    invalid: Vec<String>,
 }
 
 /// What the formulas count, from the school's data unless the school set them.
@@ -130,6 +138,7 @@ async fn view(
     working: &Working,
     year: SchoolYear,
     message: Option<String>,
+    typed: Typed,
 ) -> Result<HoursView, AppError> {
     let t = Tr(lang);
     let short = working.school().short_name.clone();
@@ -176,13 +185,18 @@ async fn view(
             let tasks = carried.get(id).copied().unwrap_or_default();
             let allocated = loaded.data.hours.get(id).copied();
             let have = allocated.unwrap_or_default();
+            let field = format!("{PERSON_FIELD}{}", id.0);
             PersonLine {
                 name: name.clone(),
                 value: id.0.to_string(),
                 tasks: tasks.display(lang),
-                allocated: allocated.map(|a| a.display(lang)).unwrap_or_default(),
+                allocated: match typed.values.get(&field) {
+                    Some(value) => value.clone(),
+                    None => allocated.map(|a| a.display(lang)).unwrap_or_default(),
+                },
                 difference: Minutes(have.0 - tasks.0).display(lang),
                 over: tasks > have,
+                invalid: typed.invalid.contains(&field),
             }
         })
         .collect();
@@ -193,7 +207,7 @@ async fn view(
         year: year.to_string(),
         back_href: format!(
             "{}?{}={year}",
-            Page::Tasks(short).path(lang),
+            Page::Tasks(short.clone()).path(lang),
             year_param(lang)
         ),
         action: format!("{}?{}={year}", page.path(lang), year_param(lang)),
@@ -213,8 +227,12 @@ async fn view(
             "hours-students-hint",
             usize::try_from(counted.students).unwrap_or(usize::MAX),
         ),
-        one_responsible: settings.rules.one_responsible,
-        many: settings.rules.many_responsibilities.to_string(),
+        rules_href: format!(
+            "{}?{}={year}#regels",
+            Page::Tasks(short.clone()).path(lang),
+            year_param(lang)
+        ),
+        notice: None,
         steps,
         total,
         allocated_total: Minutes(allocated_total).display(lang),
@@ -261,7 +279,14 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let short = school_param(school);
     let working = require(&app, &headers, lang, &short, Permission::Member).await?;
-    let page = view(&app, lang, &working, year_of(&query, lang), None).await?;
+    let year = year_of(&query, lang);
+    let mut page = view(&app, lang, &working, year, None, Typed::default()).await?;
+    let done = query.ok().and_then(|Query(q)| q.get("klaar").cloned());
+    page.notice = match done.as_deref() {
+        Some("settings") => Some(Tr(lang).get("hours-settings-saved")),
+        Some("people") => Some(Tr(lang).get("hours-people-saved")),
+        _ => None,
+    };
     respond_private(&page, lang, StatusCode::OK)
 }
 
@@ -319,24 +344,55 @@ fn settings_of(
         decanen: decanen.unwrap_or(0),
         students: students.unwrap_or(0),
     })?;
-    let many = form
-        .many
-        .trim()
-        .parse::<usize>()
-        .ok()
-        .filter(|n| (1..=1000).contains(n))
-        .unwrap_or(old.rules.many_responsibilities);
+    // The rules for the conversation are set with the allocation, not here.
     Ok(AllocationSettings {
         formula,
         nvs_minutes,
         own,
         decanen,
         students,
-        rules: Rules {
-            one_responsible: form.one_responsible.is_some(),
-            many_responsibilities: many,
-        },
+        rules: old.rules,
     })
+}
+
+/// The hours an amount field asks for: `None` when empty; `Err` when it is no amount.
+fn amount(input: &str) -> Result<Option<Minutes>, HoursError> {
+    match input.trim() {
+        "" => Ok(None),
+        h => Minutes::parse_hours(h)
+            .filter(|m| m.0 <= MAX_HOURS * 60)
+            .map(Some)
+            .ok_or(HoursError::Amount),
+    }
+}
+
+/// Everyone's hours from the one form, only those that differ from what is stored; or the
+/// fields that are no amount (then nothing is stored).
+fn people_hours(
+    pairs: &[(String, String)],
+    stored: &HashMap<UserId, Minutes>,
+) -> Result<Vec<(UserId, Option<Minutes>)>, Vec<String>> {
+    let mut changed = Vec::new();
+    let mut invalid = Vec::new();
+    for (field, value) in pairs {
+        let Some(id) = field.strip_prefix(PERSON_FIELD) else {
+            continue;
+        };
+        let person = uuid::Uuid::parse_str(id).ok().map(UserId);
+        match (person, amount(value)) {
+            (Some(person), Ok(hours)) => {
+                if stored.get(&person).copied() != hours {
+                    changed.push((person, hours));
+                }
+            }
+            _ => invalid.push(field.clone()),
+        }
+    }
+    if invalid.is_empty() {
+        Ok(changed)
+    } else {
+        Err(invalid)
+    }
 }
 
 pub async fn submit(
@@ -345,15 +401,19 @@ pub async fn submit(
     headers: HeaderMap,
     school: Result<Path<String>, PathRejection>,
     query: Result<Query<HashMap<String, String>>, QueryRejection>,
-    form: Result<Form<HoursForm>, FormRejection>,
+    body: Bytes,
 ) -> Result<Response, AppError> {
     let short = school_param(school);
     let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let year = year_of(&query, lang);
-    let form = form.map(|Form(f)| f).unwrap_or_default();
+    // One form has a field per person, so the body is read both as the settings form and
+    // as its name–value pairs.
+    let form: HoursForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
     let t = Tr(lang);
     let school = working.school().id;
     let actor = working.user().id;
+    let mut typed = Typed::default();
     let outcome: Result<(), String> = match form.op.as_str() {
         "settings" => {
             let old = app.store.allocation_settings(school).await?;
@@ -370,44 +430,39 @@ pub async fn submit(
                 Err(e) => Err(e.message(lang).to_owned()),
             }
         }
-        "person" => {
-            let person = uuid::Uuid::parse_str(&form.person).ok().map(UserId);
-            let hours = match form.hours.trim() {
-                "" => Ok(None),
-                h => Minutes::parse_hours(h)
-                    .filter(|m| m.0 <= MAX_HOURS * 60)
-                    .map(Some)
-                    .ok_or_else(|| HoursError::Amount.message(lang).to_owned()),
-            };
-            match (person, hours) {
-                (Some(person), Ok(hours)) => {
-                    match app
-                        .store
-                        .set_person_hours(school, actor, year, person, hours)
-                        .await
-                    {
-                        Ok(()) => Ok(()),
-                        Err(AllocationFailure::Refused(e)) => Err(e.message(lang).to_owned()),
-                        Err(AllocationFailure::Store(e)) => return Err(e.into()),
-                        Err(AllocationFailure::NotAllowed) => {
-                            return Ok(error_page(&app, lang, StatusCode::FORBIDDEN));
-                        }
-                    }
+        "people" => {
+            let stored = app.store.allocation(school, year).await?.hours;
+            match people_hours(&pairs, &stored) {
+                Ok(changed) => match app
+                    .store
+                    .set_people_hours(school, actor, year, &changed)
+                    .await
+                {
+                    Ok(()) => Ok(()),
+                    Err(AllocationFailure::Refused(e)) => Err(e.message(lang).to_owned()),
+                    Err(AllocationFailure::Store(e)) => return Err(e.into()),
+                    Err(_) => return Ok(error_page(&app, lang, StatusCode::FORBIDDEN)),
+                },
+                Err(invalid) => {
+                    typed = Typed {
+                        values: pairs.into_iter().collect(),
+                        invalid,
+                    };
+                    Err(t.count("hours-people-invalid", typed.invalid.len()))
                 }
-                (None, _) => Err(t.get("task-error-party")),
-                (_, Err(e)) => Err(e),
             }
         }
         _ => Err(t.get("fw-error-op")),
     };
     match outcome {
         Ok(()) => Ok(see_other(&format!(
-            "{}?{}={year}",
+            "{}?{}={year}&klaar={}",
             Page::Hours(short).path(lang),
-            year_param(lang)
+            year_param(lang),
+            form.op
         ))),
         Err(message) => {
-            let page = view(&app, lang, &working, year, Some(message)).await?;
+            let page = view(&app, lang, &working, year, Some(message), typed).await?;
             respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
         }
     }

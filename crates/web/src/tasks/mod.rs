@@ -2,6 +2,9 @@
 //! the allocation as a document.
 
 pub mod allocation;
+pub mod change;
 pub mod documents;
 pub mod hours;
+pub mod loaded;
+pub mod parties;
 pub mod task;

@@ -9,51 +9,22 @@ use axum::extract::rejection::{FormRejection, PathRejection, QueryRejection};
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use domain::account::{Permission, UserId};
-use domain::allocation::{Assignment, Category, Outside, Part, Party, SchoolYear};
+use domain::account::Permission;
+use domain::allocation::{Assignment, Category, Part, Party, SchoolYear};
 use domain::hours::Minutes;
-use domain::{Code, Lang, Role};
+use domain::{Code, Lang};
 use store::AllocationFailure;
 
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
-use crate::tasks::allocation::{Loaded, load, party_name};
+use crate::tasks::loaded::{Loaded, load, party_name};
+use crate::tasks::parties::{form_party, part_choices, party_choices, party_value};
 use crate::ui::dates::{year_of, year_param};
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::working::{Working, require};
-
-/// A party as a form value: `person:UUID`, `role:BEG`, `outside:ouders`, `own:Name`.
-pub(crate) fn party_value(party: &Party) -> String {
-    match party {
-        Party::Person(p) => format!("person:{}", p.0),
-        Party::Role(r) => format!("role:{}", r.code()),
-        Party::Outside(o) => format!("outside:{}", o.key()),
-        Party::Own(name) => format!("own:{name}"),
-    }
-}
-
-pub(crate) fn parse_party(value: &str) -> Option<Party> {
-    let (kind, rest) = value.split_once(':')?;
-    match kind {
-        "person" => uuid::Uuid::parse_str(rest)
-            .ok()
-            .map(|u| Party::Person(UserId(u))),
-        "role" => Role::from_code(rest).map(Party::Role),
-        "outside" => Outside::from_key(rest).map(Party::Outside),
-        "own" => own_name(rest).map(Party::Own),
-        _ => None,
-    }
-}
-
-/// A party the school adds: 1 to 80 characters, no control characters.
-fn own_name(name: &str) -> Option<String> {
-    let name = name.trim();
-    (!name.is_empty() && name.chars().count() <= 80 && !name.chars().any(char::is_control))
-        .then(|| name.to_owned())
-}
 
 #[derive(Debug)]
 pub struct AgreementLine {
@@ -126,27 +97,6 @@ fn view(
     let page = Page::Task(short.clone(), code.to_string());
     let name = |p: &Party| party_name(p, &loaded.names, lang, &loaded.edition);
     let task = loaded.tasks.iter().find(|t| &t.code == code);
-    let mut people: Vec<(String, String)> = loaded
-        .names
-        .iter()
-        .map(|(id, n)| (party_value(&Party::Person(*id)), n.clone()))
-        .collect();
-    people.sort_by_key(|(_, n)| n.to_lowercase());
-    let roles = Role::ALL
-        .into_iter()
-        .map(|r| (party_value(&Party::Role(r)), name(&Party::Role(r))))
-        .collect();
-    let mut outside: Vec<(String, String)> = Outside::ALL
-        .into_iter()
-        .map(|o| (party_value(&Party::Outside(o)), o.name(lang).to_owned()))
-        .collect();
-    outside.extend(
-        loaded
-            .data
-            .own_parties
-            .iter()
-            .map(|n| (party_value(&Party::Own(n.clone())), n.clone())),
-    );
     TaskView {
         chrome: Chrome::new(
             lang,
@@ -200,15 +150,8 @@ fn view(
             Page::Tasks(short).path(lang),
             year_param(lang)
         ),
-        parties: vec![
-            (t.get("task-people"), people),
-            (t.get("task-roles"), roles),
-            (t.get("task-outside"), outside),
-        ],
-        parts: Part::ALL
-            .into_iter()
-            .map(|p| (p.key(), p.name(lang).to_owned()))
-            .collect(),
+        parties: party_choices(loaded, lang),
+        parts: part_choices(lang),
         categories: Category::ALL
             .into_iter()
             .map(|c| (c.key(), c.name(lang).to_owned()))
@@ -280,11 +223,7 @@ pub async fn submit(
     let t = Tr(lang);
     let school = working.school().id;
     let actor = working.user().id;
-    let party = if form.party == "own:" {
-        own_name(&form.own).map(Party::Own)
-    } else {
-        parse_party(&form.party)
-    };
+    let party = form_party(&form.party, &form.own);
     let result: Result<(), String> = match form.op.as_str() {
         "add" | "remove" => match (party, Part::from_key(&form.part)) {
             (Some(party), Some(part)) => {
@@ -313,6 +252,9 @@ pub async fn submit(
                 match done {
                     Ok(()) => Ok(()),
                     Err(AllocationFailure::Refused(e)) => Err(e.message(lang).to_owned()),
+                    Err(AllocationFailure::RefusedTasks(why)) => {
+                        Err(why.first().map_or("", |(_, e)| e.message(lang)).to_owned())
+                    }
                     Err(AllocationFailure::NotAllowed) => {
                         return Ok(error_page(&app, lang, StatusCode::FORBIDDEN));
                     }

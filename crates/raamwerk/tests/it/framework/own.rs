@@ -148,14 +148,59 @@ async fn a_coordinator_makes_the_framework_the_schools_own(backend: Backend) {
         )
         .await;
     assert_eq!(moved.status, StatusCode::SEE_OTHER);
+    // Moved out of the list's selection, the statement is shown in the whole list.
+    assert_eq!(moved.header("location"), format!("{draft_path}#BEG.VIS.T2"));
+    // Hidden from a list narrowed to one role and area: back to that same selection.
     let hidden = app
         .post_form(
             &format!("{draft_path}/BEG.VIS.T3"),
-            &[("op", "hide"), ("revision", "0")],
+            &[
+                ("op", "hide"),
+                ("revision", "0"),
+                ("terug", "rol=BEG&gebied=VIS"),
+            ],
             &as_coordinator,
         )
         .await;
     assert_eq!(hidden.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        hidden.header("location"),
+        format!("{draft_path}?rol=BEG&gebied=VIS#BEG.VIS.T3")
+    );
+    // The narrowed list has that role and area only, and says how many it shows.
+    let narrowed = app
+        .get_with(&format!("{draft_path}?rol=BEG&gebied=VIS"), &as_coordinator)
+        .await;
+    assert_eq!(narrowed.status, StatusCode::OK);
+    assert!(narrowed.body.contains("id=\"BEG.VIS.T3\""));
+    assert!(!narrowed.body.contains("id=\"BEG.ORI.T1\""));
+    assert!(!narrowed.body.contains("id=\"SPE-ORG-T\""));
+    assert!(narrowed.body.contains("uitspraken getoond."));
+    // Its statements' links and forms carry the selection; a code that is no role is ignored.
+    assert!(
+        narrowed
+            .body
+            .contains("concept/BEG.VIS.T1?rol=BEG&#38;gebied=VIS"),
+        "{}",
+        narrowed
+            .body
+            .split("concept/BEG.VIS.T1")
+            .nth(1)
+            .map_or("", |rest| &rest[..80.min(rest.len())])
+    );
+    assert!(
+        narrowed
+            .body
+            .contains("name=\"terug\" value=\"rol=BEG&#38;gebied=VIS\"")
+    );
+    let odd = app
+        .get_with(
+            &format!("{draft_path}?rol=XYZ&gebied=%3Cb%3E"),
+            &as_coordinator,
+        )
+        .await;
+    assert_eq!(odd.status, StatusCode::OK);
+    assert!(odd.body.contains("id=\"SPE-ORG-T\""));
     let unknown = app
         .post_form(
             &statement,

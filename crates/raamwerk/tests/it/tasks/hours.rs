@@ -305,18 +305,57 @@ async fn the_team_agrees_who_does_what_and_sees_what_to_talk_about(backend: Back
     let refused = app.post_form(&hours_page, &absurd, &as_coordinator).await;
     assert_eq!(refused.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("50 tot en met 70"));
+    // Everyone's hours in one form: a bad amount names nothing stored and marks the field.
+    let member_field = format!("h-{}", lyceum.member.id.0);
+    let coordinator_field = format!("h-{}", lyceum.coordinator.id.0);
+    let bad = app
+        .post_form(
+            &hours_page,
+            &[
+                ("op", "people"),
+                (member_field.as_str(), "10"),
+                (coordinator_field.as_str(), "veel"),
+            ],
+            &as_coordinator,
+        )
+        .await;
+    assert_eq!(bad.status, axum::http::StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("Eén veld is geen aantal uren"),
+        "{}",
+        bad.body
+    );
+    assert!(
+        bad.body.contains("value=\"veel\" aria-invalid=\"true\""),
+        "{}",
+        bad.body
+    );
+    assert!(
+        app.state
+            .store
+            .allocation(lyceum.school.id, crate::helpers::tasks::year())
+            .await
+            .expect("read")
+            .hours
+            .is_empty(),
+        "nothing was stored"
+    );
     let given = app
         .post_form(
             &hours_page,
             &[
-                ("op", "person"),
-                ("person", &lyceum.member.id.0.to_string()),
-                ("hours", "10"),
+                ("op", "people"),
+                (member_field.as_str(), "10"),
+                (coordinator_field.as_str(), ""),
             ],
             &as_coordinator,
         )
         .await;
     assert_eq!(given.status, axum::http::StatusCode::SEE_OTHER);
+    let saved = app
+        .get_with(given.header("location"), &as_coordinator)
+        .await;
+    assert!(saved.body.contains("De uren zijn opgeslagen."));
     let within = app.get_with(&hours_page, &as_member).await;
     assert!(!within.body.contains("meer dan de formule geeft"));
     // More hours given than the formula gives is said plainly.
@@ -325,9 +364,9 @@ async fn the_team_agrees_who_does_what_and_sees_what_to_talk_about(backend: Back
         .post_form(
             &hours_page,
             &[
-                ("op", "person"),
-                ("person", &coordinator_id),
-                ("hours", "1340"),
+                ("op", "people"),
+                (member_field.as_str(), "10"),
+                (format!("h-{coordinator_id}").as_str(), "1340"),
             ],
             &as_coordinator,
         )

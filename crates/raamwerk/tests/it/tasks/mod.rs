@@ -1,4 +1,5 @@
 //! Wie doet wat: agreements, settings and hours.
 
 mod agreements;
+mod bulk;
 mod hours;

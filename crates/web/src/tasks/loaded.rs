@@ -1,0 +1,106 @@
+//! What the allocation's pages share, loaded once per request: the school's edition with its
+//! tasks, the agreements, settings and suggestions of a school year, and the active members'
+//! names and roles; and how a party is named.
+
+use std::collections::HashMap;
+
+use domain::account::UserId;
+use domain::allocation::{Category, Party, SchoolYear, Suggestion, Task};
+use domain::{Edition, Kind, Lang, Role};
+use store::{AllocationData, AllocationSettings};
+
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::state::AppState;
+use crate::ui::frameworks::school_framework;
+use crate::working::Working;
+
+/// Everything the allocation's pages need, loaded once.
+pub(crate) struct Loaded {
+    pub edition: Edition,
+    pub tasks: Vec<Task>,
+    pub data: AllocationData,
+    pub settings: AllocationSettings,
+    pub suggestions: std::sync::Arc<Vec<Suggestion>>,
+    /// Active members' names.
+    pub names: HashMap<UserId, String>,
+    /// The framework roles active members hold.
+    pub roles: HashMap<UserId, Vec<Role>>,
+}
+
+pub(crate) async fn load(
+    app: &AppState,
+    working: &Working,
+    year: SchoolYear,
+) -> Result<Loaded, AppError> {
+    let school = working.school().id;
+    let edition = school_framework(app, school).await?.current;
+    let data = app.store.allocation(school, year).await?;
+    let settings = app.store.allocation_settings(school).await?;
+    let tasks = edition
+        .statements()
+        .iter()
+        .filter(|s| s.kind == Kind::Task)
+        .map(|s| {
+            let (category, hours) = data
+                .tasks
+                .get(&s.code)
+                .copied()
+                .unwrap_or((Category::default_for(s.role), None));
+            Task {
+                code: s.code.clone(),
+                role: s.role,
+                category,
+                hours,
+            }
+        })
+        .collect();
+    // Suggestions from the school's most recent round.
+    let suggestions = match app.store.rounds(school).await?.first() {
+        Some(round) => app.store.suggestions(school, round.id).await?,
+        None => std::sync::Arc::default(),
+    };
+    let members: Vec<_> = app
+        .store
+        .members(school)
+        .await?
+        .into_iter()
+        .filter(|(_, m)| m.active)
+        .collect();
+    let names = members
+        .iter()
+        .map(|(u, _)| (u.id, u.name.to_string()))
+        .collect();
+    let roles = members
+        .iter()
+        .map(|(u, m)| (u.id, m.roles.as_slice().to_vec()))
+        .collect();
+    Ok(Loaded {
+        edition,
+        tasks,
+        data,
+        settings,
+        suggestions,
+        names,
+        roles,
+    })
+}
+
+/// A party's name in a language.
+pub(crate) fn party_name(
+    party: &Party,
+    names: &HashMap<UserId, String>,
+    lang: Lang,
+    edition: &Edition,
+) -> String {
+    match party {
+        Party::Person(p) => names
+            .get(p)
+            .cloned()
+            .unwrap_or_else(|| Tr(lang).get("tasks-former-member")),
+        Party::Role(role) => edition.role(*role).name.get(lang).to_owned(),
+        Party::Outside(o) => o.name(lang).to_owned(),
+        Party::Own(name) => name.clone(),
+    }
+}
+
