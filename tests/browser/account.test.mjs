@@ -104,4 +104,47 @@ describe('account', () => {
       assert.equal(pathOf(page), '/nl/');
     });
   });
+
+  test('a person changes their e-mail address, confirmed with the password, and signs in with it', async () => {
+    const newPassword = `${PASSWORD} opnieuw`;
+    await withPage(env.browser, { javaScriptEnabled: false }, async (page) => {
+      await page.goto(`${env.baseURL}/nl/inloggen`);
+      await page.getByLabel('E-mailadres').fill('sanne@atlas.nl');
+      await page.getByLabel('Wachtwoord').fill(newPassword);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.goto(`${env.baseURL}/nl/account`);
+      const form = page.getByRole('form', { name: 'Je e-mailadres' });
+      await form.getByLabel('Nieuw e-mailadres').fill('s.bakker@atlas.nl');
+      await form.getByLabel('Je huidige wachtwoord, ter bevestiging').fill('niet mijn wachtwoord');
+      await form.getByRole('button', { name: 'E-mailadres wijzigen' }).click();
+      assert.match(await page.getByRole('alert').innerText(), /Dit is niet je huidige wachtwoord\. Er is niets gewijzigd\./);
+      assert.equal(await form.getByLabel('Nieuw e-mailadres').inputValue(), 's.bakker@atlas.nl', 'what was typed stays');
+      assert.equal(await form.getByLabel('Nieuw e-mailadres').getAttribute('aria-invalid'), 'true');
+      await form.getByLabel('Je huidige wachtwoord, ter bevestiging').fill(newPassword);
+      await form.getByRole('button', { name: 'E-mailadres wijzigen' }).click();
+      assert.equal(pathOf(page), '/nl/account');
+      assert.match(await page.getByRole('status').innerText(), /^Je e-mailadres is gewijzigd\./);
+      assert.match(await page.locator('main dl').innerText(), /s\.bakker@atlas\.nl/);
+      await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+      await page.goto(`${env.baseURL}/nl/inloggen`);
+      await page.getByLabel('E-mailadres').fill('s.bakker@atlas.nl');
+      await page.getByLabel('Wachtwoord').fill(newPassword);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      assert.equal(pathOf(page), '/nl/scholen/het-atlas-college');
+    });
+    // The form with its error passes axe (which needs JavaScript).
+    await withPage(env.browser, {}, async (page) => {
+      await page.goto(`${env.baseURL}/nl/inloggen`);
+      await page.getByLabel('E-mailadres').fill('s.bakker@atlas.nl');
+      await page.getByLabel('Wachtwoord').fill(newPassword);
+      await page.getByRole('button', { name: 'Inloggen' }).click();
+      await page.goto(`${env.baseURL}/nl/account`);
+      const form = page.getByRole('form', { name: 'Je e-mailadres' });
+      await form.getByLabel('Nieuw e-mailadres').fill('s.bakker@atlas.nl');
+      await form.getByLabel('Je huidige wachtwoord, ter bevestiging').fill(newPassword);
+      await form.getByRole('button', { name: 'E-mailadres wijzigen' }).click();
+      assert.match(await page.getByRole('alert').innerText(), /Dit is al je e-mailadres/);
+      await assertAccessible(page, 'account, e-mail change refused');
+    });
+  });
 });

@@ -9,6 +9,7 @@
 mod allocation;
 mod cache;
 mod editions;
+mod email_change;
 mod error;
 mod members;
 mod own;
@@ -31,6 +32,7 @@ use sqlx::sqlite::{
 
 pub use allocation::{AllocationData, AllocationFailure, AllocationSettings, PersonAllocation};
 pub use editions::{EditionSummary, Stored};
+pub use email_change::{EmailChangeError, PendingEmailChange};
 pub use error::StoreError;
 pub use members::{
     AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,

@@ -13,6 +13,7 @@ use domain::throttle::{Attempts, Policy};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use crate::email_change::END_OPEN_CHANGES;
 use crate::members::{AUDIT_RETENTION_MS, COUNT_OTHER_SCHOOLS, INSERT_AUDIT, PRUNE_AUDIT, audit};
 use crate::people::UserRow;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
@@ -319,7 +320,7 @@ impl Store {
 
     /// A signed-in person's new password, in one transaction: the hash is set, every other
     /// session of theirs ends (the one in use, `keep`, stays) and every open link of theirs
-    /// is revoked.
+    /// (to set a password or to change the address) is revoked.
     pub async fn change_password(
         &self,
         user: UserId,
@@ -333,6 +334,7 @@ impl Store {
             sqlx::query(SET_PASSWORD).bind(user.0).bind(password_hash).execute(&mut *tx).await?;
             sqlx::query(DELETE_OTHER_SESSIONS).bind(user.0).bind(&keep).execute(&mut *tx).await?;
             sqlx::query(REVOKE_ALL_LINKS).bind(user.0).bind(now).execute(&mut *tx).await?;
+            sqlx::query(END_OPEN_CHANGES).bind(user.0).bind(now).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         self.changed();

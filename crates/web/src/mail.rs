@@ -113,6 +113,43 @@ pub async fn send_password_link(
     })
 }
 
+/// E-mails the link that confirms a new address to that address, and a notice of the change
+/// to the address the account has now. `None` without SMTP, else whether the server took
+/// the link (the notice is sent on a best-effort basis).
+pub async fn send_email_change(
+    mailer: Option<&Mailer>,
+    lang: Lang,
+    name: &str,
+    old: &str,
+    new: &str,
+    link: &str,
+) -> Option<bool> {
+    let mailer = mailer?;
+    let t = Tr(lang);
+    let hours = LinkMaker::Own.lifetime_hours().to_string();
+    let confirm = Mail {
+        to: new.to_owned(),
+        subject: t.get("email-mail-subject"),
+        body: t.args(
+            "email-mail-body",
+            &[("name", name), ("link", link), ("hours", &hours)],
+        ),
+    };
+    if let Err(e) = mailer.send(confirm).await {
+        tracing::warn!(error = %e, "could not e-mail a link to confirm a new address");
+        return Some(false);
+    }
+    let notice = Mail {
+        to: old.to_owned(),
+        subject: t.get("email-notice-subject"),
+        body: t.args("email-notice-body", &[("name", name), ("email", new)]),
+    };
+    if let Err(e) = mailer.send(notice).await {
+        tracing::warn!(error = %e, "could not tell the old address of an address change");
+    }
+    Some(true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

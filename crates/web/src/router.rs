@@ -124,6 +124,10 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         at(Page::AccountRoles.path(lang)).post(SignedIn, account::roles::submit),
         at(Page::AccountPassword.path(lang)).post(SignedIn, account::change::password),
         at(Page::AccountName.path(lang)).post(SignedIn, account::change::name),
+        at(Page::AccountEmail.path(lang)).post(SignedIn, account::change::email),
+        at(token(routes::confirm_email_segment(lang)))
+            .get(LinkHolder, account::confirm_email::show)
+            .post(LinkHolder, account::confirm_email::submit),
         at(Page::DeleteAccount.path(lang)).post(SignedIn, account::delete::submit),
         at(token(routes::set_password_segment(lang)))
             .get(LinkHolder, account::set_password::show)

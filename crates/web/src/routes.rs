@@ -35,6 +35,10 @@ pub enum Page {
     AccountPassword,
     /// Change one's name (POST).
     AccountName,
+    /// Change one's e-mail address (POST).
+    AccountEmail,
+    /// The page a link to confirm a new e-mail address leads to.
+    ConfirmEmail(String),
     Privacy,
     /// The page a one-time link leads to, to set a password.
     SetPassword(String),
@@ -244,6 +248,11 @@ impl Page {
                 Lang::Nl => "/nl/account/naam".to_owned(),
                 Lang::En => "/en/account/name".to_owned(),
             },
+            Page::AccountEmail => match lang {
+                Lang::Nl => "/nl/account/e-mailadres".to_owned(),
+                Lang::En => "/en/account/email".to_owned(),
+            },
+            Page::ConfirmEmail(token) => format!("/{l}/{}/{token}", confirm_email_segment(lang)),
             Page::Privacy => format!("/{l}/privacy"),
             Page::SetPassword(token) => format!("/{l}/{}/{token}", set_password_segment(lang)),
             Page::Setup(token) => format!("/{l}/{}/{token}", setup_segment(lang)),
@@ -505,6 +514,13 @@ pub fn sign_out_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "uitloggen",
         Lang::En => "sign-out",
+    }
+}
+
+pub fn confirm_email_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "e-mailadres-bevestigen",
+        Lang::En => "confirm-email",
     }
 }
 

@@ -160,6 +160,34 @@ account-password-hint = At least 12 characters; a sentence of a few words works 
 account-password-repeat = Repeat the new password
 account-password-button = Change password
 account-password-saved = Your password has been changed. You have been signed out on your other devices.
+account-email-heading = Your e-mail address
+account-email-label = New e-mail address
+account-email-hint-mail = We send a link to the new address; your address changes only when you open that link. Until then you sign in with your current address.
+account-email-hint-direct = From then on you sign in with the new address.
+account-email-button = Change e-mail address
+account-email-same = This is your e-mail address already. Nothing was changed.
+account-email-taken = This e-mail address belongs to another account. Nothing was changed.
+account-email-saved = Your e-mail address has been changed. From now on, sign in with your new address.
+account-email-sent = We have sent a link to { $email }. Your address changes only when you open that link (it works for { $hours } hours). Also look in your junk mail folder.
+account-email-not-sent = The e-mail with the link could not be sent. Nothing was changed; please try again later.
+email-mail-subject = Confirm your new e-mail address for Raamwerk
+email-mail-body = Hello { $name },
+
+    You want to sign in to Raamwerk with this address from now on. Open this link to confirm it (it works for { $hours } hours and once):
+    { $link }
+
+    Did not ask for this? Then you can ignore this message; nothing changes.
+email-notice-subject = Your e-mail address for Raamwerk is being changed
+email-notice-body = Hello { $name },
+
+    Someone signed in with your password asked to change your Raamwerk account's e-mail address to { $email }. The address changes only when the link sent to that address is opened.
+
+    Was this not you? Then sign in and change your password: that ends the link.
+confirm-email-title = Confirm your new e-mail address
+confirm-email-intro = { $name }, confirm that from now on you sign in with { $email }.
+confirm-email-button = Confirm
+confirm-email-taken = This e-mail address now belongs to another account. Your address has not been changed; choose another one on your account page.
+confirm-email-gone = The link has been used or has expired, or since then you asked for another address or changed your password. Ask for a change again on your account page.
 account-change-current = Your current password, to confirm
 account-change-wrong-password = This is not your current password. Nothing was changed.
 delete-account-last-admin = You are the only active administrator of { $schools }. Make someone else an administrator first; nothing has been deleted.

@@ -160,6 +160,34 @@ account-password-hint = Minstens 12 tekens; een zin van een paar woorden werkt g
 account-password-repeat = Herhaal het nieuwe wachtwoord
 account-password-button = Wachtwoord wijzigen
 account-password-saved = Je wachtwoord is gewijzigd. Op je andere apparaten ben je uitgelogd.
+account-email-heading = Je e-mailadres
+account-email-label = Nieuw e-mailadres
+account-email-hint-mail = We sturen een link naar het nieuwe adres; je adres verandert pas als je die link opent. Tot dan log je in met je huidige adres.
+account-email-hint-direct = Je logt daarna in met het nieuwe adres.
+account-email-button = E-mailadres wijzigen
+account-email-same = Dit is al je e-mailadres. Er is niets gewijzigd.
+account-email-taken = Dit e-mailadres hoort al bij een ander account. Er is niets gewijzigd.
+account-email-saved = Je e-mailadres is gewijzigd. Log voortaan in met je nieuwe adres.
+account-email-sent = We hebben een link gestuurd naar { $email }. Je adres verandert pas als je die link opent (hij werkt { $hours } uur). Kijk ook in je map met ongewenste e-mail.
+account-email-not-sent = De e-mail met de link kon niet worden verstuurd. Er is niets gewijzigd; probeer het later opnieuw.
+email-mail-subject = Bevestig je nieuwe e-mailadres voor Raamwerk
+email-mail-body = Hallo { $name },
+
+    Je wilt voortaan met dit adres inloggen bij Raamwerk. Open deze link om dat te bevestigen (hij werkt { $hours } uur en één keer):
+    { $link }
+
+    Vroeg je hier niet om? Dan kun je dit bericht negeren; er verandert niets.
+email-notice-subject = Je e-mailadres voor Raamwerk wordt gewijzigd
+email-notice-body = Hallo { $name },
+
+    Iemand die met jouw wachtwoord is ingelogd, vroeg om het e-mailadres van je account bij Raamwerk te wijzigen in { $email }. Het adres verandert pas als de link die naar dat adres is gestuurd, wordt geopend.
+
+    Was jij dit niet? Log dan in en wijzig je wachtwoord: daarmee vervalt de link.
+confirm-email-title = Nieuw e-mailadres bevestigen
+confirm-email-intro = { $name }, bevestig dat je voortaan inlogt met { $email }.
+confirm-email-button = Bevestigen
+confirm-email-taken = Dit e-mailadres hoort inmiddels bij een ander account. Je adres is niet gewijzigd; kies op je accountpagina een ander adres.
+confirm-email-gone = De link is al gebruikt of verlopen, of je vroeg daarna om een ander adres of wijzigde je wachtwoord. Vraag op je accountpagina opnieuw om een wijziging.
 account-change-current = Je huidige wachtwoord, ter bevestiging
 account-change-wrong-password = Dit is niet je huidige wachtwoord. Er is niets gewijzigd.
 delete-account-last-admin = Je bent de enige actieve schoolbeheerder van { $schools }. Maak eerst iemand anders schoolbeheerder; er is niets verwijderd.

@@ -36,6 +36,12 @@ pub struct AccountView {
     pub name_error: Option<String>,
     /// The name in the name form: the current one, or what was typed when it was refused.
     pub name_value: String,
+    pub email_action: String,
+    pub email_error: Option<String>,
+    /// What was typed in the e-mail form when it was refused.
+    pub email_value: String,
+    /// Whether a new address is confirmed by a link (the server sends e-mail).
+    pub email_by_link: bool,
 }
 
 #[derive(Debug)]
@@ -67,6 +73,7 @@ pub async fn show(
         Some("rollen") => Some(Tr(lang).get("account-roles-saved")),
         Some("wachtwoord") => Some(Tr(lang).get("account-password-saved")),
         Some("naam") => Some(Tr(lang).get("account-name-saved")),
+        Some("e-mailadres") => Some(Tr(lang).get("account-email-saved")),
         _ => None,
     };
     respond_private(&view, lang, StatusCode::OK)
@@ -136,5 +143,9 @@ pub fn view(
         name_action: Page::AccountName.path(lang),
         name_error: None,
         name_value: user.name.to_string(),
+        email_action: Page::AccountEmail.path(lang),
+        email_error: None,
+        email_value: String::new(),
+        email_by_link: app.mailer.is_some(),
     }
 }

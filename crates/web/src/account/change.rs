@@ -1,18 +1,23 @@
-//! Changing one's own password and name from the account page, each confirmed with the
-//! current password (throttled as a sign-in is). A new password ends every other session.
+//! Changing one's own password, name and e-mail address from the account page, each
+//! confirmed with the current password (throttled as a sign-in is). A new password ends
+//! every other session. A new address is confirmed by a link sent to it when the server
+//! sends e-mail (see `confirm_email`); without e-mail it changes at once.
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::Lang;
-use domain::account::{NewPassword, PersonName};
+use domain::account::{Email, NewPassword, PersonName};
+use domain::links::LinkMaker;
+use store::EmailChangeError;
 
 use crate::account::account_page::{AccountView, view};
 use crate::account::sign_in::{Check, check_password};
 use crate::auth::{ClientIp, Signed, hash_password, session_token, signed_in};
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::mail::send_email_change;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
 use crate::ui::{respond_private, see_other, to_sign_in};
@@ -28,6 +33,14 @@ pub struct PasswordForm {
 }
 
 #[derive(Debug, Default, serde::Deserialize)]
+pub struct EmailForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    current: String,
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
 pub struct NameForm {
     #[serde(default)]
     name: String,
@@ -39,9 +52,11 @@ pub struct NameForm {
 enum At {
     Password,
     Name,
+    Email,
 }
 
-/// The account page again with `message` at the form it belongs to.
+/// The account page again with `message` at the form it belongs to, and what was typed in
+/// that form's main field (`typed`) kept.
 fn refused(
     app: &AppState,
     lang: Lang,
@@ -49,15 +64,19 @@ fn refused(
     at: At,
     message: String,
     status: StatusCode,
-    typed_name: Option<String>,
+    typed: Option<String>,
 ) -> Result<Response, AppError> {
     let mut page: AccountView = view(app, lang, signed, None);
     match at {
         At::Password => page.password_error = Some(message),
-        At::Name => page.name_error = Some(message),
-    }
-    if let Some(name) = typed_name {
-        page.name_value = name;
+        At::Name => {
+            page.name_error = Some(message);
+            page.name_value = typed.unwrap_or(page.name_value);
+        }
+        At::Email => {
+            page.email_error = Some(message);
+            page.email_value = typed.unwrap_or_default();
+        }
     }
     respond_private(&page, lang, status)
 }
@@ -70,7 +89,7 @@ async fn confirmed(
     current: String,
     ip: Option<std::net::IpAddr>,
     at: At,
-    typed_name: Option<String>,
+    typed: Option<String>,
 ) -> Result<Option<Response>, AppError> {
     let t = Tr(lang);
     let user = &signed.user;
@@ -83,7 +102,7 @@ async fn confirmed(
             at,
             t.get("account-change-wrong-password"),
             StatusCode::UNPROCESSABLE_ENTITY,
-            typed_name,
+            typed,
         )
         .map(Some),
         Check::Locked(wait) => {
@@ -95,7 +114,7 @@ async fn confirmed(
                 at,
                 t.with("sign-in-locked", "minutes", minutes),
                 StatusCode::TOO_MANY_REQUESTS,
-                typed_name,
+                typed,
             )
             .map(Some)
         }
@@ -187,4 +206,95 @@ pub async fn name(
         "{}?klaar=naam",
         Page::Account.path(lang)
     )))
+}
+
+pub async fn email(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    ClientIp(ip): ClientIp,
+    headers: HeaderMap,
+    form: Result<Form<EmailForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let Some(signed) = signed_in(&app, &headers).await? else {
+        return Ok(to_sign_in(lang));
+    };
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let t = Tr(lang);
+    let typed = Some(form.email.trim().to_owned());
+    let refuse = |message: String, status: StatusCode| {
+        refused(
+            &app,
+            lang,
+            &signed,
+            At::Email,
+            message,
+            status,
+            typed.clone(),
+        )
+    };
+    let email = match Email::parse(&form.email) {
+        Ok(email) => email,
+        Err(e) => return refuse(e.message(lang), StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    if email == signed.user.email {
+        return refuse(
+            t.get("account-email-same"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    if let Some(answer) = confirmed(
+        &app,
+        lang,
+        &signed,
+        form.current,
+        ip,
+        At::Email,
+        typed.clone(),
+    )
+    .await?
+    {
+        return Ok(answer);
+    }
+    let user = &signed.user;
+    let taken = || refuse(t.get("account-email-taken"), StatusCode::CONFLICT);
+    if app.mailer.is_none() {
+        return match app.store.change_email(user.id, &email).await {
+            Ok(()) => Ok(see_other(&format!(
+                "{}?klaar=e-mailadres",
+                Page::Account.path(lang)
+            ))),
+            Err(EmailChangeError::Taken) => taken(),
+            Err(EmailChangeError::Store(e)) => Err(e.into()),
+        };
+    }
+    let token = match app.store.request_email_change(user.id, &email).await {
+        Ok(token) => token,
+        Err(EmailChangeError::Taken) => return taken(),
+        Err(EmailChangeError::Store(e)) => return Err(e.into()),
+    };
+    let link = app.absolute(&Page::ConfirmEmail(token), lang);
+    let sent = send_email_change(
+        app.mailer.as_ref(),
+        lang,
+        user.name.as_str(),
+        user.email.as_str(),
+        email.as_str(),
+        &link,
+    )
+    .await;
+    if sent != Some(true) {
+        return refuse(
+            t.get("account-email-not-sent"),
+            StatusCode::SERVICE_UNAVAILABLE,
+        );
+    }
+    let mut page: AccountView = view(&app, lang, &signed, None);
+    page.notice = Some(t.args(
+        "account-email-sent",
+        &[
+            ("email", email.as_str()),
+            ("hours", &LinkMaker::Own.lifetime_hours().to_string()),
+        ],
+    ));
+    respond_private(&page, lang, StatusCode::OK)
 }

@@ -4,6 +4,7 @@
 
 pub mod account_page;
 pub mod change;
+pub mod confirm_email;
 pub mod delete;
 pub mod forgot_password;
 pub mod invitation;

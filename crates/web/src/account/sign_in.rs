@@ -85,6 +85,7 @@ pub async fn show(
         Some("wachtwoord") => Some(Tr(lang).get("password-set-notice")),
         Some("inrichting") => Some(Tr(lang).get("setup-done-notice")),
         Some("verwijderd") => Some(Tr(lang).get("account-deleted-notice")),
+        Some("e-mailadres") => Some(Tr(lang).get("account-email-saved")),
         _ => None,
     };
     respond_private(

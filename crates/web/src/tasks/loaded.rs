@@ -103,4 +103,3 @@ pub(crate) fn party_name(
         Party::Own(name) => name.clone(),
     }
 }
-

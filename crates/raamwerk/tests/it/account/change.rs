@@ -1,12 +1,16 @@
-//! A person changes their own name and password from the account page, each confirmed with
-//! the current password; a new password ends every other session; on both backends.
+//! A person changes their own name, password and e-mail address from the account page, each
+//! confirmed with the current password; a new password ends every other session; without
+//! e-mail a new address counts at once (with e-mail, see `mail.rs`); on both backends.
 
 use axum::http::StatusCode;
 
 use crate::helpers::account::{PASSWORD, anna, set_password, sign_in};
 use crate::helpers::{Backend, TestApp, on_both_backends};
 
-on_both_backends!(a_person_changes_their_name_and_password);
+on_both_backends!(
+    a_person_changes_their_name_and_password,
+    without_mail_a_new_address_counts_at_once,
+);
 
 const NEW_PASSWORD: &str = "groene fiets leest oude wolken";
 
@@ -143,5 +147,114 @@ async fn a_person_changes_their_name_and_password(backend: Backend) {
         .await;
     assert_eq!(outsider.status, StatusCode::SEE_OTHER);
     assert_eq!(name_now(store.clone()).await, "Anna Jansen");
+    app.stop().await;
+}
+
+async fn without_mail_a_new_address_counts_at_once(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let user = anna(&app).await;
+    set_password(&app, &user).await;
+    let cookie = sign_in(&app).await;
+    let me = [("cookie", cookie.as_str())];
+    let store = &app.state.store;
+    store
+        .create_user(
+            &domain::account::Email::parse("bert@lyceum.nl").expect("valid"),
+            &domain::account::PersonName::parse("Bert").expect("valid"),
+        )
+        .await
+        .expect("another account");
+    let page = app.get_with("/nl/account", &me).await;
+    assert!(page.body.contains(r#"action="/nl/account/e-mailadres""#));
+    assert!(
+        page.body
+            .contains("Je logt daarna in met het nieuwe adres.")
+    );
+    let email_now = || async {
+        store
+            .credentials(&domain::account::Email::parse("anna@lyceum.nl").expect("valid"))
+            .await
+            .expect("read")
+            .is_some()
+    };
+
+    // Each refusal says why, keeps what was typed and changes nothing.
+    for (form, status, says) in [
+        (
+            [
+                ("email", "anna@elders.nl"),
+                ("current", "niet mijn wachtwoord"),
+            ],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Dit is niet je huidige wachtwoord.",
+        ),
+        (
+            [("email", "geen adres"), ("current", PASSWORD)],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "geen adres",
+        ),
+        (
+            [("email", "ANNA@lyceum.nl"), ("current", PASSWORD)],
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "Dit is al je e-mailadres.",
+        ),
+        (
+            [("email", "bert@lyceum.nl"), ("current", PASSWORD)],
+            StatusCode::CONFLICT,
+            "Dit e-mailadres hoort al bij een ander account. Er is niets gewijzigd.",
+        ),
+    ] {
+        let refused = app.post_form("/nl/account/e-mailadres", &form, &me).await;
+        assert_eq!(refused.status, status, "{form:?}");
+        assert!(refused.body.contains(says), "{says}: {}", refused.body);
+        assert!(
+            refused.body.contains(&format!(r#"value="{}""#, form[0].1)),
+            "what was typed stays"
+        );
+        assert!(email_now().await, "{form:?} changed nothing");
+    }
+
+    let changed = app
+        .post_form(
+            "/nl/account/e-mailadres",
+            &[("email", " Anna.de.Wit@Elders.nl "), ("current", PASSWORD)],
+            &me,
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
+    assert_eq!(changed.header("location"), "/nl/account?klaar=e-mailadres");
+    let page = app.get_with(changed.header("location"), &me).await;
+    assert!(page.body.contains("Je e-mailadres is gewijzigd."));
+    assert!(page.body.contains("anna.de.wit@elders.nl"));
+    assert!(
+        !email_now().await,
+        "the old address has no account any more"
+    );
+    // The new address signs in, the old one no longer does.
+    let old = app
+        .post_form(
+            "/nl/inloggen",
+            &[("email", "anna@lyceum.nl"), ("password", PASSWORD)],
+            &[],
+        )
+        .await;
+    assert_eq!(old.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let new = app
+        .post_form(
+            "/nl/inloggen",
+            &[("email", "anna.de.wit@elders.nl"), ("password", PASSWORD)],
+            &[],
+        )
+        .await;
+    assert_eq!(new.status, StatusCode::SEE_OTHER);
+    // Signed out, nothing changes.
+    let outsider = app
+        .post_form(
+            "/nl/account/e-mailadres",
+            &[("email", "iemand@elders.nl"), ("current", PASSWORD)],
+            &[],
+        )
+        .await;
+    assert_eq!(outsider.status, StatusCode::SEE_OTHER);
     app.stop().await;
 }

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 
+use crate::helpers::account;
 use crate::helpers::team::{PASSWORD, copied_link, invite, path_of, team};
 use crate::helpers::{Backend, TestApp, on_both_backends};
 
@@ -15,6 +16,7 @@ on_both_backends!(
     an_invitation_is_emailed_with_its_link,
     a_forgotten_password_is_emailed_to_the_address_only,
     an_invitation_that_cannot_be_mailed_still_shows_its_link,
+    a_new_address_counts_once_the_link_sent_to_it_is_used,
 );
 
 /// A running SMTP sink; stops when dropped.
@@ -243,4 +245,164 @@ async fn an_invitation_that_cannot_be_mailed_still_shows_its_link(backend: Backe
     let link = path_of(&copied_link(&page, "invite-link"));
     assert_eq!(app.get(&link).await.status, StatusCode::OK);
     app.stop().await;
+}
+
+async fn a_new_address_counts_once_the_link_sent_to_it_is_used(backend: Backend) {
+    let sink = Sink::start();
+    let app = TestApp::spawn_with(backend, sink.settings()).await;
+    let user = account::anna(&app).await;
+    account::set_password(&app, &user).await;
+    let cookie = account::sign_in(&app).await;
+    let me = [("cookie", cookie.as_str())];
+    let store = &app.state.store;
+    let has_account = |address: &'static str| async move {
+        store
+            .credentials(&domain::account::Email::parse(address).expect("valid"))
+            .await
+            .expect("read")
+            .is_some()
+    };
+    let page = app.get_with("/nl/account", &me).await;
+    assert!(
+        page.body
+            .contains("je adres verandert pas als je die link opent")
+    );
+
+    let asked = app
+        .post_form(
+            "/nl/account/e-mailadres",
+            &[("email", "anna@elders.nl"), ("current", account::PASSWORD)],
+            &me,
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
+    assert!(
+        asked
+            .body
+            .contains("We hebben een link gestuurd naar anna@elders.nl."),
+        "{}",
+        asked.body
+    );
+    assert!(has_account("anna@lyceum.nl").await, "nothing changed yet");
+
+    // A link to the new address, a notice to the old one.
+    let messages = sink.wait_for(2).await;
+    assert_eq!(messages.len(), 2);
+    let (to, subject, body) = &messages[0];
+    assert_eq!(to, "anna@elders.nl");
+    assert!(
+        subject.contains("Bevestig je nieuwe e-mailadres"),
+        "{subject}"
+    );
+    let link = body
+        .split_whitespace()
+        .find(|w| w.contains("/nl/e-mailadres-bevestigen/"))
+        .map(path_of)
+        .expect("the link in the e-mail");
+    let (to, _, notice) = &messages[1];
+    assert_eq!(to, "anna@lyceum.nl");
+    assert!(notice.contains("anna@elders.nl") && notice.contains("wijzig je wachtwoord"));
+    assert!(
+        !notice.contains("/nl/e-mailadres-bevestigen/"),
+        "the link goes to the new address only"
+    );
+
+    // Opening the link changes nothing; the button does.
+    let open = app.get(&link).await;
+    assert_eq!(open.status, StatusCode::OK);
+    assert!(
+        open.body.contains("voortaan inlogt met anna@elders.nl"),
+        "{}",
+        open.body
+    );
+    assert!(has_account("anna@lyceum.nl").await);
+    let confirmed = app.post_form(&link, &[], &me).await;
+    assert_eq!(confirmed.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        confirmed.header("location"),
+        "/nl/account?klaar=e-mailadres"
+    );
+    assert!(has_account("anna@elders.nl").await);
+    assert!(!has_account("anna@lyceum.nl").await);
+    // Used once; signed out, a link leads to the sign-in page.
+    assert_eq!(
+        app.post_form(&link, &[], &[]).await.status,
+        StatusCode::GONE
+    );
+    assert_eq!(app.get(&link).await.status, StatusCode::GONE);
+
+    // A link is ended by a newer request and by a new password.
+    ask_with_password(&app, &cookie, "eerste@elders.nl", account::PASSWORD).await;
+    ask_with_password(&app, &cookie, "tweede@elders.nl", account::PASSWORD).await;
+    let messages = sink.wait_for(6).await;
+    let link_to = |address: &str| {
+        messages
+            .iter()
+            .find(|(to, _, _)| to == address)
+            .and_then(|(_, _, body)| {
+                body.split_whitespace()
+                    .find(|w| w.contains("/nl/e-mailadres-bevestigen/"))
+                    .map(path_of)
+            })
+            .expect("a link")
+    };
+    let first = link_to("eerste@elders.nl");
+    let second = link_to("tweede@elders.nl");
+    let replaced = app.post_form(&first, &[], &[]).await;
+    assert_eq!(replaced.status, StatusCode::GONE);
+    assert!(replaced.body.contains("je vroeg daarna om een ander adres"));
+    let new_password = "groene fiets leest oude wolken";
+    let changed = app
+        .post_form(
+            "/nl/account/wachtwoord",
+            &[
+                ("current", account::PASSWORD),
+                ("password", new_password),
+                ("repeat", new_password),
+            ],
+            &me,
+        )
+        .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.post_form(&second, &[], &[]).await.status,
+        StatusCode::GONE
+    );
+    assert!(has_account("anna@elders.nl").await);
+
+    // An address another account took since the request: refused at the link, nothing changes.
+    ask_with_password(&app, &cookie, "derde@elders.nl", new_password).await;
+    let messages = sink.wait_for(8).await;
+    let third = messages
+        .iter()
+        .find(|(to, _, _)| to == "derde@elders.nl")
+        .and_then(|(_, _, body)| {
+            body.split_whitespace()
+                .find(|w| w.contains("/nl/e-mailadres-bevestigen/"))
+                .map(path_of)
+        })
+        .expect("a link");
+    store
+        .create_user(
+            &domain::account::Email::parse("derde@elders.nl").expect("valid"),
+            &domain::account::PersonName::parse("Derde").expect("valid"),
+        )
+        .await
+        .expect("another account");
+    let taken = app.post_form(&third, &[], &[]).await;
+    assert_eq!(taken.status, StatusCode::CONFLICT);
+    assert!(taken.body.contains("hoort inmiddels bij een ander account"));
+    assert!(has_account("anna@elders.nl").await);
+    app.stop().await;
+}
+
+async fn ask_with_password(app: &TestApp, cookie: &str, address: &str, password: &str) {
+    let asked = app
+        .post_form(
+            "/nl/account/e-mailadres",
+            &[("email", address), ("current", password)],
+            &[("cookie", cookie)],
+        )
+        .await;
+    assert_eq!(asked.status, StatusCode::OK, "{}", asked.body);
 }
