@@ -7,12 +7,14 @@
 pub mod account;
 pub mod allocation;
 pub mod clock;
+pub mod conversation;
 pub mod framework;
 pub mod hours;
 pub mod lang;
 pub mod links;
 pub mod members;
 pub mod people_list;
+pub mod plan;
 pub mod scan;
 pub mod school;
 pub mod throttle;
