@@ -8,12 +8,14 @@
 
 mod allocation;
 mod cache;
+mod conversations;
 mod editions;
 mod email_change;
 mod error;
 mod members;
 mod own;
 mod people;
+mod plans;
 mod saves;
 mod scans;
 mod schools;
@@ -31,6 +33,7 @@ use sqlx::sqlite::{
 };
 
 pub use allocation::{AllocationData, AllocationFailure, AllocationSettings, PersonAllocation};
+pub use conversations::{AgreementGoal, ConversationRead, ConversationSummary};
 pub use editions::{EditionSummary, Stored};
 pub use email_change::{EmailChangeError, PendingEmailChange};
 pub use error::StoreError;
@@ -41,6 +44,7 @@ pub use members::{
 pub use own::{
     Draft, DraftChange, DraftFailure, DraftRefusal, Expect, Importer, Mark, SchoolEdition,
 };
+pub use plans::{Comment, Plan, PlanError, PlanShare, ShareMode, SharedPlan};
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{LinkError, SessionLimits, hash_token};

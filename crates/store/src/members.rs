@@ -405,6 +405,9 @@ impl Store {
             if *action == MemberAction::Remove {
                 // Their private work in this school goes with the membership.
                 sqlx::query(DELETE_SCANS_IN_SCHOOL).bind(school.0).bind(target.0).execute(&mut *tx).await?;
+                for forget in crate::plans::FORGET_IN_SCHOOL {
+                    sqlx::query(forget).bind(school.0).bind(target.0).execute(&mut *tx).await?;
+                }
             }
             audit!(tx, school.0, Some(actor.0), audit_action, Some(target.0), None::<String>, detail);
             tx.commit().await?;

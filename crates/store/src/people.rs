@@ -195,7 +195,8 @@ impl Store {
     }
 
     /// Erases an account with everything that hangs off it (memberships, sessions, links,
-    /// invitations to its address) in one transaction; audit entries stay but no longer name
+    /// invitations to its address, plans and conversations — a colleague keeps the text of
+    /// agreements made with them) in one transaction; audit entries stay but no longer name
     /// the person. Refused while the person is the only active administrator of a school
     /// (the school would be left without one). `false` when there was no such account.
     pub async fn delete_user(&self, user: UserId) -> Result<bool, StoreError> {
@@ -209,7 +210,11 @@ impl Store {
             }
             sqlx::query(FORGET_ADDRESS_IN_AUDIT).bind(user.0).execute(&mut *tx).await?;
             sqlx::query(DELETE_INVITATIONS_TO).bind(user.0).execute(&mut *tx).await?;
+            for forget in crate::plans::FORGET_ACCOUNT {
+                sqlx::query(forget).bind(user.0).execute(&mut *tx).await?;
+            }
             let result = sqlx::query(DELETE_USER).bind(user.0).execute(&mut *tx).await?;
+            sqlx::query(crate::plans::FORGET_ORPHANS).execute(&mut *tx).await?;
             tx.commit().await?;
             result.rows_affected() == 1
         });

@@ -2,4 +2,5 @@
 
 mod contract;
 mod people;
+mod plans;
 mod schools;
