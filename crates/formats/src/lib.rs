@@ -4,6 +4,7 @@
 //! - [`case`]: a CASE 1.1 CFPackage (1EdTech) for other competency tools;
 //! - [`allocation`]: *wie doet wat* as a workbook and a typeset PDF;
 //! - [`case_read`]: reading CASE 1.0 and 1.1 packages, ours and other tools';
+//! - [`document`]: what the documents share: typesetting a PDF, writing a DOCX;
 //! - [`exchange`]: the formats by name, each written and read the same way everywhere;
 //! - [`generate`]: generated editions and damaged files for tests and benchmarks;
 //! - [`moodle`]: Moodle's competency-framework CSV, to load a framework into Moodle;
@@ -15,6 +16,7 @@
 pub mod allocation;
 pub mod case;
 pub mod case_read;
+pub mod document;
 pub mod exchange;
 pub mod generate;
 pub mod moodle;

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::overview::DocumentError;
+use crate::document::DocumentError;
 
 const TEMPLATE: &str = include_str!("allocation.typ");
 
@@ -86,7 +86,7 @@ pub struct Person {
 
 /// The document as a typeset PDF; `today` is the date typst records.
 pub fn write_pdf(document: &Document, today: (i32, u8, u8)) -> Result<Vec<u8>, DocumentError> {
-    crate::overview::pdf::typeset(TEMPLATE, document, today)
+    crate::document::pdf::typeset(TEMPLATE, document, today)
 }
 
 /// An amount of hours as the page writes it (`1.300,5` in Dutch, `1,300.5` in English, a

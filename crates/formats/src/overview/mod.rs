@@ -94,14 +94,7 @@ pub struct Changes {
     pub rows: Vec<(String, String, String)>,
 }
 
-/// Why a document could not be made.
-#[derive(Debug, thiserror::Error)]
-pub enum DocumentError {
-    #[error("the PDF could not be typeset: {0}")]
-    Typeset(String),
-    #[error("the document could not be written: {0}")]
-    Write(String),
-}
+pub use crate::document::DocumentError;
 
 #[cfg(test)]
 pub(crate) mod sample {

@@ -14,9 +14,9 @@ use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::scan::overview::{OverviewView, document, document_name, document_response, render};
-use crate::scan::round::load_round;
 use crate::state::AppState;
 use crate::ui::respond_private;
+use crate::ui::rounds::load_round;
 use crate::working::require;
 
 /// A colleague's scan, shared with the viewer (or the team): the same overview, read-only,

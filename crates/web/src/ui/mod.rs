@@ -7,6 +7,7 @@ pub mod dates;
 pub mod forms;
 pub mod frameworks;
 pub mod respond;
+pub mod rounds;
 pub mod scan_state;
 pub mod school_fields;
 pub mod school_nav;
