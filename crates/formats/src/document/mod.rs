@@ -1,6 +1,8 @@
 //! What every document the app makes shares: typesetting a PDF from one of our templates
-//! ([`pdf`]), writing an editable DOCX ([`docx`]), and why either can fail.
+//! ([`pdf`]), writing an editable DOCX ([`docx`]), a structured document written both ways
+//! ([`doc`]: the plan, the conversation), and why either can fail.
 
+pub mod doc;
 pub mod docx;
 pub mod pdf;
 
