@@ -29,6 +29,7 @@ mod working;
 mod account;
 mod api;
 mod framework;
+mod plan;
 mod public;
 mod scan;
 mod school;

@@ -20,7 +20,9 @@ use tower_http::timeout::TimeoutLayer;
 use crate::routes::{self, DocumentFormat, MemberOp, Page};
 use crate::state::AppState;
 use crate::tasks;
-use crate::{account, api, assets, error, framework, health, middleware, public, scan, school};
+use crate::{
+    account, api, assets, error, framework, health, middleware, plan, public, scan, school,
+};
 
 /// Who may call a route. The handler checks it; [`route_table`] says it, and a test holds
 /// every route to what it says here.
@@ -73,8 +75,8 @@ impl Route {
 /// The routes of one language: the same pages, with that language's words in the path. The
 /// handlers read the language from the path ([`routes::PathLang`]). Path parameters are named
 /// `{school}`, `{member}`, `{invitation}`, `{token}`, `{role}`, `{area}`, `{code}`,
-/// `{round}`, `{edition}`, `{format}`: the isolation test fills each one and fails on a name
-/// it does not know.
+/// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`: the isolation test fills
+/// each one and fails on a name it does not know.
 fn page_routes(lang: Lang) -> Vec<Route> {
     use Who::{Anyone, LinkHolder, SignedIn};
     let prefix = format!("/{}", lang.code());
@@ -93,6 +95,13 @@ fn page_routes(lang: Lang) -> Vec<Route> {
     let version = format!("{framework}/{}/{{edition}}", routes::versions_segment(lang));
     let draft = format!("{framework}/{}", routes::draft_segment(lang));
     let tasks = format!("{school}/{}", routes::tasks_segment(lang));
+    let my_plan = format!("{school}/{}", routes::plan_segment(lang));
+    let conversations = format!("{school}/{}", routes::conversations_segment(lang));
+    let conversation = format!("{conversations}/{{conversation}}");
+    let conversation_document = format!(
+        "{conversation}/{}",
+        routes::conversation_document_stem(lang)
+    );
     let tasks_document = format!("{tasks}/{}", routes::tasks_document_stem(lang));
     let quick_document = |format| Page::QuickScanDocument(format).path(lang);
     let mut list = vec![
@@ -196,6 +205,36 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             .get(MEMBER, scan::area::show)
             .post(MEMBER, scan::area::submit),
         at(format!("{round}/{}", routes::feed_segment(lang))).post(MEMBER, scan::round::feed),
+        // The development plan and the conversations.
+        at(&my_plan)
+            .get(MEMBER, plan::plan_page::show)
+            .post(MEMBER, plan::plan_page::share),
+        at(format!("{my_plan}.pdf")).get(MEMBER, plan::documents::plan_pdf),
+        at(format!("{my_plan}.docx")).get(MEMBER, plan::documents::plan_docx),
+        at(format!("{my_plan}/{}", routes::new_goal_segment(lang)))
+            .get(MEMBER, plan::goal_new::show)
+            .post(MEMBER, plan::goal_new::submit),
+        at(format!(
+            "{my_plan}/{}/{{goal}}",
+            routes::goals_segment(lang)
+        ))
+        .get(MEMBER, plan::goal::show)
+        .post(MEMBER, plan::goal::submit),
+        at(&conversations).get(MEMBER, plan::conversations::show),
+        at(format!(
+            "{conversations}/{}/{{member}}",
+            routes::plans_segment(lang)
+        ))
+        .get(MEMBER, plan::shared_plan::show)
+        .post(MEMBER, plan::shared_plan::submit),
+        at(format!("{conversations}/{}", routes::prepare_segment(lang)))
+            .get(MEMBER, plan::conversation_new::show)
+            .post(MEMBER, plan::conversation_new::submit),
+        at(&conversation)
+            .get(MEMBER, plan::conversation::show)
+            .post(MEMBER, plan::conversation::submit),
+        at(format!("{conversation_document}.pdf")).get(MEMBER, plan::documents::conversation_pdf),
+        at(format!("{conversation_document}.docx")).get(MEMBER, plan::documents::conversation_docx),
         // Wie doet wat.
         at(&tasks)
             .get(MEMBER, tasks::allocation::show)

@@ -7,6 +7,7 @@ use std::convert::Infallible;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use domain::account::UserId;
+use domain::plan::GoalId;
 use domain::{Area, EditionId, Lang, Role, ThemeCode};
 use uuid::Uuid;
 
@@ -130,6 +131,24 @@ pub enum Page {
     Hours(String),
     /// Letting one's scan of a round feed the allocation, or stop (POST).
     ScanFeed(String, Uuid),
+    /// One's own development plan in a school (GET); sharing it or stopping (POST).
+    Plan(String),
+    /// One's own plan as a document: `…/ontwikkelplan.pdf`.
+    PlanDocument(String, DocumentFormat),
+    /// A new goal (GET the form, `?uitspraak=CODE` to start from a statement; POST makes it).
+    NewGoal(String),
+    /// One goal of one's own plan, to change (GET; POST changes it, its actions, comments).
+    Goal(String, GoalId),
+    /// *Gesprekken*: plans shared with one, one's conversations and those shared with one.
+    Conversations(String),
+    /// A colleague's plan shared with the reader (GET; POST a comment).
+    SharedPlan(String, UserId),
+    /// Preparing a conversation (GET the form; POST makes it).
+    NewConversation(String),
+    /// One conversation (GET; POST changes its agenda, sharing, agreements).
+    Conversation(String, Uuid),
+    /// A conversation as a document: `…/gesprekken/ID/gesprek.pdf`.
+    ConversationDocument(String, Uuid, DocumentFormat),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -448,6 +467,50 @@ impl Page {
                 Page::Round(school.clone(), *round).path(lang),
                 feed_segment(lang)
             ),
+            Page::Plan(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                plan_segment(lang)
+            ),
+            Page::PlanDocument(school, format) => format!(
+                "{}.{}",
+                Page::Plan(school.clone()).path(lang),
+                format.extension()
+            ),
+            Page::NewGoal(school) => format!(
+                "{}/{}",
+                Page::Plan(school.clone()).path(lang),
+                new_goal_segment(lang)
+            ),
+            Page::Goal(school, goal) => format!(
+                "{}/{}/{goal}",
+                Page::Plan(school.clone()).path(lang),
+                goals_segment(lang)
+            ),
+            Page::Conversations(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                conversations_segment(lang)
+            ),
+            Page::SharedPlan(school, owner) => format!(
+                "{}/{}/{owner}",
+                Page::Conversations(school.clone()).path(lang),
+                plans_segment(lang)
+            ),
+            Page::NewConversation(school) => format!(
+                "{}/{}",
+                Page::Conversations(school.clone()).path(lang),
+                prepare_segment(lang)
+            ),
+            Page::Conversation(school, id) => {
+                format!("{}/{id}", Page::Conversations(school.clone()).path(lang))
+            }
+            Page::ConversationDocument(school, id, format) => format!(
+                "{}/{}.{}",
+                Page::Conversation(school.clone(), *id).path(lang),
+                conversation_document_stem(lang),
+                format.extension()
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -673,6 +736,56 @@ pub fn share_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "delen",
         Lang::En => "share",
+    }
+}
+
+pub fn plan_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "ontwikkelplan",
+        Lang::En => "development-plan",
+    }
+}
+
+pub fn new_goal_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "nieuw-doel",
+        Lang::En => "new-goal",
+    }
+}
+
+pub fn goals_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "doelen",
+        Lang::En => "goals",
+    }
+}
+
+pub fn conversations_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "gesprekken",
+        Lang::En => "conversations",
+    }
+}
+
+pub fn plans_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "plannen",
+        Lang::En => "plans",
+    }
+}
+
+pub fn prepare_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "voorbereiden",
+        Lang::En => "prepare",
+    }
+}
+
+/// The file name of a conversation as a document, without its extension.
+pub fn conversation_document_stem(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "gesprek",
+        Lang::En => "conversation",
     }
 }
 

@@ -17,6 +17,7 @@ const FEATURES: &[&str] = &[
     "account",
     "school",
     "scan",
+    "plan",
     "framework",
     "tasks",
     "api",

@@ -1,5 +1,5 @@
 //! Everything the app holds about the signed-in person, as a JSON download (AVG/GDPR right
-//! of access). The format is documented in README (`raamwerk-personal-data/2`); every time
+//! of access). The format is documented in README (`raamwerk-personal-data/3`); every time
 //! is ISO 8601 in UTC.
 
 use axum::extract::State;
@@ -27,6 +27,8 @@ pub async fn download(
     let mut memberships = Vec::new();
     let mut scans = Vec::new();
     let mut allocation = Vec::new();
+    let mut plans = Vec::new();
+    let mut conversations = Vec::new();
     for membership in app.store.memberships_of(user.id).await? {
         let Some(school) = app.store.school(membership.school).await? else {
             continue;
@@ -70,6 +72,67 @@ pub async fn download(
                 "notes": notes,
             }));
         }
+        let plan = app.store.plan(school.id, user.id).await?;
+        plans.push(json!({
+            "school": school.name.as_str(),
+            "goals": plan.goals.iter().map(|g| json!({
+                "what": g.what.as_str(),
+                "why": g.why.as_ref().map(|n| n.as_str()),
+                "statements": g.statements.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                "support": g.support.as_ref().map(|n| n.as_str()),
+                "partner": partner_json(g.partner.as_ref()),
+                "target_date": g.target.map(|d| d.to_string()),
+                "status": g.status.code(),
+                "reflection": g.reflection.as_ref().map(|n| n.as_str()),
+                "made_on": g.made_on.to_string(),
+                "actions": g.actions.iter().map(|a| json!({
+                    "text": a.text.as_str(),
+                    "status": a.status.code(),
+                    "due": a.due.map(|d| d.to_string()),
+                    "from_conversation": a.conversation.is_some(),
+                })).collect::<Vec<_>>(),
+                "comments": plan.comments.iter().filter(|c| c.goal == g.id).map(|c| json!({
+                    "by": c.author_name,
+                    "text": c.text.as_str(),
+                    "at": iso_utc(c.at),
+                })).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "shared_with": plan.shares.iter().map(|s| json!({
+                "name": s.name,
+                "may": s.mode.code(),
+                "since": iso_utc(s.since),
+            })).collect::<Vec<_>>(),
+        }));
+        for summary in app.store.conversations(school.id, user.id).await? {
+            let Some(read) = app
+                .store
+                .conversation(school.id, summary.id, user.id)
+                .await?
+            else {
+                continue;
+            };
+            let c = &read.conversation;
+            conversations.push(json!({
+                "school": school.name.as_str(),
+                "prepared_by_you": c.owner == Some(user.id),
+                "with": if c.owner == Some(user.id) { read.partner_name.clone().or_else(|| match &c.partner {
+                    Some(domain::plan::Partner::Named(n)) => Some(n.to_string()),
+                    _ => None,
+                }) } else { read.owner_name.clone() },
+                "planned_on": c.planned_on.map(|d| d.to_string()),
+                "shared": c.shared,
+                "agenda": c.steps.iter().map(|s| json!({
+                    "step": s.step.code(),
+                    "minutes": s.minutes,
+                    "items": s.items,
+                })).collect::<Vec<_>>(),
+                "agreements": c.agreements.iter().map(|a| json!({
+                    "text": a.text.as_str(),
+                    "by_you": a.author == Some(user.id),
+                    "at": iso_utc(a.made_at),
+                })).collect::<Vec<_>>(),
+            }));
+        }
         let mine = app.store.allocation_of_person(school.id, user.id).await?;
         allocation.push(json!({
             "school": school.name.as_str(),
@@ -110,7 +173,7 @@ pub async fn download(
         })
         .collect();
     let data = json!({
-        "format": "raamwerk-personal-data/2",
+        "format": "raamwerk-personal-data/3",
         "exported_at": iso_utc(store::now_millis()),
         "account": {
             "name": user.name.as_str(),
@@ -122,6 +185,8 @@ pub async fn download(
         "audit_log": audit,
         "scans": scans,
         "who_does_what": allocation,
+        "development_plans": plans,
+        "conversations": conversations,
     });
     let body =
         serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -138,4 +203,14 @@ pub async fn download(
         body,
     )
         .into_response())
+}
+
+/// A goal's partner in the download: a colleague by name is not repeated (it is theirs), only
+/// that it was a colleague; someone named in words, by that name.
+fn partner_json(partner: Option<&domain::plan::Partner>) -> serde_json::Value {
+    match partner {
+        Some(domain::plan::Partner::Colleague(_)) => json!({"colleague": true}),
+        Some(domain::plan::Partner::Named(name)) => json!({"named": name.as_str()}),
+        None => serde_json::Value::Null,
+    }
 }

@@ -107,6 +107,8 @@ pub struct ScanAreaView {
     pub area_max: usize,
     /// Fields carry their original values and a save state (always, on this page).
     pub keeps_originals: bool,
+    /// Where a goal in one's development plan starts (`?uitspraak=CODE` is added).
+    pub goal_href: Option<String>,
 }
 
 /// The values a page shows: what is stored, or what was posted (with the original values it
@@ -259,6 +261,7 @@ fn view(
             None
         },
         action: page.path(lang),
+        goal_href: Some(Page::NewGoal(short.clone()).path(lang)),
         save_href: Page::SaveScanField(short.clone(), round.id).path(lang),
         script_href: assets::scan_js_href(),
         kinds,

@@ -116,6 +116,21 @@ pub struct OverviewView {
     /// For the quick scan without an account: the answers, kept in the page (nothing is
     /// stored), with the addresses that turn them into documents or back into the form.
     pub kept: Option<Kept>,
+    /// On one's own overview: where a goal starts (`?uitspraak=CODE` is added), so a wish
+    /// can become a goal.
+    pub goal_href: Option<String>,
+    /// On one's own overview: the goals made in an earlier round, each with that round and
+    /// how its statements were answered then and in this round.
+    pub goals: Vec<CarriedGoal>,
+}
+
+/// A goal of one's development plan made in an earlier round.
+#[derive(Debug)]
+pub struct CarriedGoal {
+    pub what: String,
+    pub href: String,
+    pub round: String,
+    pub lines: Vec<ShiftLine>,
 }
 
 /// The overview's headings about its owner, in the second person for one's own scan and in
@@ -362,9 +377,21 @@ async fn own(
     };
     let roles = roles_held(&working);
     let scale = app.store.scale_labels(working.school().id).await?;
-    let view = render(
+    let mut view = render(
         app, lang, &working, &round, &edition, &mine, &roles, earlier, None, scale,
     );
+    let short = working.school().short_name.clone();
+    view.goal_href = Some(Page::NewGoal(short.clone()).path(lang));
+    view.goals = carried_goals(
+        app,
+        &working,
+        &round,
+        &edition,
+        &mine.content,
+        &view.scale,
+        lang,
+    )
+    .await?;
     let subtitle = format!(
         "{} · {} · {}",
         working.school().name,
@@ -373,6 +400,74 @@ async fn own(
     );
     let document = document(&view, &edition, &mine.content, &roles, subtitle, lang);
     Ok((view, document, working.user().name.to_string()))
+}
+
+/// The person's goals made in a round before `round`, with their statements' answers then
+/// and in `round`.
+async fn carried_goals(
+    app: &AppState,
+    working: &crate::working::Working,
+    round: &store::Round,
+    edition: &Edition,
+    content: &ScanContent,
+    scale: &ScaleLabels,
+    lang: Lang,
+) -> Result<Vec<CarriedGoal>, AppError> {
+    let school = working.school().id;
+    let me = working.user().id;
+    let plan = app.store.plan(school, me).await?;
+    if plan
+        .goals
+        .iter()
+        .all(|g| g.round.is_none_or(|r| r == round.id))
+    {
+        return Ok(Vec::new());
+    }
+    let rounds = app.store.rounds(school).await?;
+    let mut scans: HashMap<uuid::Uuid, ScanContent> = HashMap::new();
+    let mut goals = Vec::new();
+    for goal in &plan.goals {
+        let Some(then) = goal.round.and_then(|r| rounds.iter().find(|x| x.id == r)) else {
+            continue;
+        };
+        if then.id == round.id || then.created_at > round.created_at {
+            continue;
+        }
+        let before = match scans.entry(then.id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(app.store.my_scan(school, then.id, me).await?.content)
+            }
+        };
+        let before = &*before;
+        let word = |kind: Kind, c: Option<Choice>| {
+            c.map_or_else(
+                || Tr(lang).get("overview-no-answer"),
+                |c| scale.label(kind, c, lang).to_owned(),
+            )
+        };
+        let lines = domain::plan::then_and_now(goal, edition, before, content)
+            .into_iter()
+            .map(|l| {
+                let kind = l.statement.map_or(Kind::Task, |s| s.kind);
+                ShiftLine {
+                    code: l.code.to_string(),
+                    text: l
+                        .statement
+                        .map_or_else(String::new, |s| s.text.shown(lang).to_owned()),
+                    before: word(kind, l.then),
+                    now: word(kind, l.now),
+                }
+            })
+            .collect();
+        goals.push(CarriedGoal {
+            what: goal.what.to_string(),
+            href: Page::Goal(working.school().short_name.clone(), goal.id).path(lang),
+            round: then.name.to_string(),
+            lines,
+        });
+    }
+    Ok(goals)
 }
 
 /// The document of an overview: what the page shows, and every statement with the step
@@ -549,6 +644,8 @@ pub(crate) fn render(
         shared_by,
         scale,
         kept: None,
+        goal_href: None,
+        goals: Vec::new(),
         pdf_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Pdf).path(lang),
         docx_href: Page::ScanDocument(short.clone(), round.id, DocumentFormat::Docx).path(lang),
         t,

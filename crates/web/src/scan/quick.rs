@@ -50,6 +50,8 @@ pub struct QuickScanView {
     pub problems: Vec<(String, String)>,
     pub editable: bool,
     pub keeps_originals: bool,
+    /// No development plan without an account.
+    pub goal_href: Option<String>,
     pub answer_max: usize,
     pub area_max: usize,
 }
@@ -131,6 +133,7 @@ fn view(
         problems: Vec::new(),
         editable: true,
         keeps_originals: false,
+        goal_href: None,
         answer_max: ANSWER_NOTE_MAX,
         area_max: AREA_NOTE_MAX,
         t,
@@ -270,6 +273,8 @@ fn overview_view(
             docx_action: doc(DocumentFormat::Docx),
             back_action: Page::QuickScanBack.path(lang),
         }),
+        goal_href: None,
+        goals: Vec::new(),
         t,
     }
 }

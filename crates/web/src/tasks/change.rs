@@ -23,6 +23,7 @@ use crate::tasks::allocation::{Refused, View, page, view_param};
 use crate::tasks::loaded::load;
 use crate::tasks::parties::form_party;
 use crate::ui::dates::{year_of, year_param};
+use crate::ui::forms::FormFields;
 use crate::ui::school_nav::school_param;
 use crate::ui::{respond_private, see_other};
 use crate::working::{Working, require};
@@ -30,36 +31,24 @@ use crate::working::{Working, require};
 /// The most tasks one form may name: more than any edition has.
 const MAX_TASKS: usize = 1000;
 
-/// A form's fields, each as often as it was sent.
-struct Fields(Vec<(String, String)>);
-
-impl Fields {
-    fn one(&self, name: &str) -> &str {
-        self.0
-            .iter()
-            .find(|(k, _)| k == name)
-            .map_or("", |(_, v)| v.as_str())
-    }
-
-    /// The tasks the form chose: every `taak`, and every code of every `groep`, in order,
-    /// each once.
-    fn chosen(&self) -> Vec<String> {
-        let mut chosen: Vec<String> = Vec::new();
-        for (name, value) in &self.0 {
-            let codes: Vec<&str> = match name.as_str() {
-                "taak" => vec![value.as_str()],
-                "groep" => value.split(',').collect(),
-                _ => continue,
-            };
-            for code in codes.into_iter().map(str::trim).filter(|c| !c.is_empty()) {
-                if !chosen.iter().any(|c| c == code) {
-                    chosen.push(code.to_owned());
-                }
+/// The tasks a form chose: every `taak`, and every code of every `groep`, in order, each
+/// once.
+fn chosen(fields: &FormFields) -> Vec<String> {
+    let mut chosen: Vec<String> = Vec::new();
+    for (name, value) in fields.pairs() {
+        let codes: Vec<&str> = match name.as_str() {
+            "taak" => vec![value.as_str()],
+            "groep" => value.split(',').collect(),
+            _ => continue,
+        };
+        for code in codes.into_iter().map(str::trim).filter(|c| !c.is_empty()) {
+            if !chosen.iter().any(|c| c == code) {
+                chosen.push(code.to_owned());
             }
         }
-        chosen.truncate(MAX_TASKS);
-        chosen
     }
+    chosen.truncate(MAX_TASKS);
+    chosen
 }
 
 /// The allocation page again with why the form was refused, the tasks it chose ticked.
@@ -91,7 +80,7 @@ pub async fn submit(
     let short = school_param(school);
     let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let year = year_of(&query, lang);
-    let fields = Fields(serde_urlencoded::from_bytes(&body).unwrap_or_default());
+    let fields = FormFields::parse(&body);
     let view = View::named(fields.one("weergave"), lang);
     let t = Tr(lang);
     let back = |done: &str| {
@@ -107,7 +96,7 @@ pub async fn submit(
     let actor = working.user().id;
     match fields.one("op") {
         "bulk" => {
-            let chosen = fields.chosen();
+            let chosen = chosen(&fields);
             let party = form_party(fields.one("party"), fields.one("own"));
             let part = Part::from_key(fields.one("part"));
             let codes: Option<Vec<Code>> = chosen.iter().map(|c| Code::parse(c)).collect();

@@ -1,4 +1,5 @@
-//! What forms share: a field's problem, and the field names of the role checkboxes.
+//! What forms share: a field's problem, the field names of the role checkboxes, and a form
+//! whose fields may come more than once.
 
 use domain::Role;
 
@@ -24,4 +25,36 @@ pub fn problem_of<'a>(problems: &'a [Problem], field: &str) -> Option<&'a str> {
         .iter()
         .find(|p| p.field == field)
         .map(|p| p.message.as_str())
+}
+
+/// A form's fields in the order sent, each as often as it was sent (checkboxes of one name,
+/// a field per person). A body that is no form reads as no fields.
+#[derive(Debug, Default)]
+pub struct FormFields(Vec<(String, String)>);
+
+impl FormFields {
+    pub fn parse(body: &[u8]) -> FormFields {
+        FormFields(serde_urlencoded::from_bytes(body).unwrap_or_default())
+    }
+
+    /// The first value of a field, or empty.
+    pub fn one(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// Every value of a field, in the order sent.
+    pub fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every field and value.
+    pub fn pairs(&self) -> &[(String, String)] {
+        &self.0
+    }
 }

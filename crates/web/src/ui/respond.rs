@@ -126,6 +126,37 @@ pub fn download(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Respo
     response
 }
 
+/// A structured document (a plan, a conversation) as a download in a format: typeset off
+/// the async runtime, named `name` plus the format's extension.
+pub async fn doc_download(
+    doc: formats::document::doc::Doc,
+    format: crate::routes::DocumentFormat,
+    name: &str,
+) -> Result<Response, crate::error::AppError> {
+    use crate::routes::DocumentFormat;
+    let today = crate::ui::dates::today();
+    let bytes = tokio::task::spawn_blocking(move || match format {
+        DocumentFormat::Pdf => {
+            formats::document::doc::pdf(&doc, (i32::from(today.year()), today.month(), today.day()))
+        }
+        DocumentFormat::Docx => formats::document::doc::docx(&doc),
+    })
+    .await
+    .map_err(|e| crate::error::AppError::Internal(e.to_string()))?
+    .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
+    let content_type = match format {
+        DocumentFormat::Pdf => "application/pdf",
+        DocumentFormat::Docx => {
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        }
+    };
+    Ok(download(
+        bytes,
+        content_type,
+        &format!("{name}.{}", format.extension()),
+    ))
+}
+
 /// An edition as a file in an exchange format, named for what it is: a school's version
 /// `raamwerk-<school>-versie-3.xlsx` (`…-version-3` in English), a national edition
 /// `raamwerk-landelijk-2026.1.json` (`raamwerk-national-…`).

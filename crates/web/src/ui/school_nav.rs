@@ -30,6 +30,8 @@ impl SchoolNav {
         let mut pages = vec![
             (Page::School(short.clone()), t.get("school-start")),
             (Page::Rounds(short.clone()), t.get("rounds-title")),
+            (Page::Plan(short.clone()), t.get("plan-nav")),
+            (Page::Conversations(short.clone()), t.get("conv-title")),
             (Page::Tasks(short.clone()), t.get("tasks-title")),
             (Page::Framework(short.clone()), t.get("fw-title")),
         ];

@@ -15,6 +15,10 @@ pub struct Target {
     /// The CASE identifiers of B's edition (not published openly): its document, an item
     /// and an association.
     pub case_ids: Vec<String>,
+    /// A goal of a member's development plan, and a conversation (ids that name nothing
+    /// until a test sets them to real ones).
+    pub goal: String,
+    pub conversation: String,
 }
 
 /// The concrete paths for a route pattern, every parameter filled with the school's
@@ -36,6 +40,8 @@ pub fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{role}" => vec![web::routes::role_slug(domain::Role::Mentor, lang).to_owned()],
             "{area}" => vec![web::routes::area_slug(domain::Area::Cooperation, lang).to_owned()],
             "{code}" => vec![theme.to_owned(), "BEG.VIS.T1".to_owned()],
+            "{goal}" => vec![b.goal.clone()],
+            "{conversation}" => vec![b.conversation.clone()],
             other if other.starts_with('{') => {
                 panic!("the route tests do not know the path parameter {other} of {pattern}")
             }
@@ -82,6 +88,8 @@ impl Target {
                         .to_owned()
                 })
                 .collect(),
+            goal: uuid::Uuid::new_v4().to_string(),
+            conversation: uuid::Uuid::new_v4().to_string(),
         }
     }
 }

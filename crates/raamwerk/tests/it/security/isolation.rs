@@ -90,6 +90,17 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/rondes/{round}/gedeeld/{member}/overzicht.docx",
     "/nl/scholen/{school}/rondes/{round}/{role}/{area}",
     "/nl/scholen/{school}/rondes/{round}/wie-doet-wat",
+    "/nl/scholen/{school}/ontwikkelplan",
+    "/nl/scholen/{school}/ontwikkelplan.pdf",
+    "/nl/scholen/{school}/ontwikkelplan.docx",
+    "/nl/scholen/{school}/ontwikkelplan/nieuw-doel",
+    "/nl/scholen/{school}/ontwikkelplan/doelen/{goal}",
+    "/nl/scholen/{school}/gesprekken",
+    "/nl/scholen/{school}/gesprekken/plannen/{member}",
+    "/nl/scholen/{school}/gesprekken/voorbereiden",
+    "/nl/scholen/{school}/gesprekken/{conversation}",
+    "/nl/scholen/{school}/gesprekken/{conversation}/gesprek.pdf",
+    "/nl/scholen/{school}/gesprekken/{conversation}/gesprek.docx",
     "/nl/scholen/{school}/taken",
     "/nl/scholen/{school}/taken/uren",
     "/nl/scholen/{school}/taken/wie-doet-wat.xlsx",
@@ -167,6 +178,17 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/rounds/{round}/shared/{member}/overview.docx",
     "/en/schools/{school}/rounds/{round}/{role}/{area}",
     "/en/schools/{school}/rounds/{round}/who-does-what",
+    "/en/schools/{school}/development-plan",
+    "/en/schools/{school}/development-plan.pdf",
+    "/en/schools/{school}/development-plan.docx",
+    "/en/schools/{school}/development-plan/new-goal",
+    "/en/schools/{school}/development-plan/goals/{goal}",
+    "/en/schools/{school}/conversations",
+    "/en/schools/{school}/conversations/plans/{member}",
+    "/en/schools/{school}/conversations/prepare",
+    "/en/schools/{school}/conversations/{conversation}",
+    "/en/schools/{school}/conversations/{conversation}/conversation.pdf",
+    "/en/schools/{school}/conversations/{conversation}/conversation.docx",
     "/en/schools/{school}/tasks",
     "/en/schools/{school}/tasks/hours",
     "/en/schools/{school}/tasks/who-does-what.xlsx",
@@ -237,8 +259,32 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
             .expect("settings")
     );
     let draft = store.draft(b.school.id).await.expect("draft");
+    let mut plans = Vec::new();
+    for user in [&b.admin, &b.coordinator, &b.member] {
+        plans.push(format!(
+            "{:?} {:?}",
+            store.plan(b.school.id, user.id).await.expect("plan"),
+            store
+                .conversations(b.school.id, user.id)
+                .await
+                .expect("conversations")
+        ));
+        for c in store
+            .conversations(b.school.id, user.id)
+            .await
+            .expect("conversations")
+        {
+            plans.push(format!(
+                "{:?}",
+                store
+                    .conversation(b.school.id, c.id, user.id)
+                    .await
+                    .expect("conversation")
+            ));
+        }
+    }
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -327,7 +373,77 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         "COVERED lists routes that no longer exist: {stale:?}"
     );
 
-    let target = Target::of(&b, &invitation.invitation, &round, &own);
+    // B's mentor has a development plan (shared with B's coordinator to comment on) and a
+    // conversation with the coordinator, shared, with an agreement.
+    let made_on = domain::framework::Date::new(2026, 12, 1).expect("valid");
+    let goal = store
+        .add_goal(
+            b.school.id,
+            b.member.id,
+            &domain::plan::GoalFields {
+                what: domain::plan::Line::parse("Geheim doel van Rivierenland", 300).expect("valid"),
+                why: None,
+                statements: vec![domain::Code::parse("BEG.VIS.T1").expect("valid")],
+                support: None,
+                partner: Some(domain::plan::Partner::Colleague(b.coordinator.id)),
+                target: None,
+                status: domain::plan::GoalStatus::Open,
+                reflection: None,
+            },
+            Some(round.id),
+            made_on,
+        )
+        .await
+        .expect("goal");
+    store
+        .share_plan(b.school.id, b.member.id, b.coordinator.id, Some(store::ShareMode::Comment))
+        .await
+        .expect("shared");
+    let conversation = store
+        .create_conversation(
+            b.school.id,
+            b.member.id,
+            Some(&domain::plan::Partner::Colleague(b.coordinator.id)),
+            Some(made_on),
+            true,
+            &[domain::conversation::AgendaStep {
+                step: domain::conversation::Step::Reflect,
+                minutes: 20,
+                items: vec!["geheim agendapunt".to_owned()],
+            }],
+        )
+        .await
+        .expect("conversation");
+    store
+        .share_conversation(b.school.id, b.member.id, conversation, true)
+        .await
+        .expect("shared");
+    store
+        .add_agreement(
+            b.school.id,
+            conversation,
+            b.coordinator.id,
+            &domain::plan::Line::parse("Geheime afspraak", 300).expect("valid"),
+            &store::AgreementGoal::Goal(goal),
+            made_on,
+        )
+        .await
+        .expect_err("only the owner chooses a goal");
+    store
+        .add_agreement(
+            b.school.id,
+            conversation,
+            b.member.id,
+            &domain::plan::Line::parse("Geheime afspraak", 300).expect("valid"),
+            &store::AgreementGoal::Goal(goal),
+            made_on,
+        )
+        .await
+        .expect("agreed");
+
+    let mut target = Target::of(&b, &invitation.invitation, &round, &own);
+    target.goal = goal.to_string();
+    target.conversation = conversation.to_string();
     let theme = app.state.edition.themes()[0].code.as_str().to_owned();
 
     // The markers are right: B's own people do see them.
@@ -354,8 +470,21 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         )
         .await;
     assert!(scan.body.contains(MARKERS[2]), "{}", scan.body);
+    let coordinator = app.session(b.coordinator.id).await;
+    let shared = app
+        .get_with(
+            &format!(
+                "/nl/scholen/{}/gesprekken/plannen/{}",
+                target.short, b.member.id
+            ),
+            &[("cookie", &coordinator)],
+        )
+        .await;
+    assert!(shared.body.contains("Geheim doel van Rivierenland"), "{}", shared.body);
 
     let before = snapshot(&app, &b).await;
+    let b_goal = target.goal.clone();
+    let b_partner = format!("persoon:{}", b.member.id);
     // A form with B's values in every field a page reads.
     let hostile = [
         ("school", target.short.as_str()),
@@ -391,6 +520,14 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("own_per_decaan", "1"),
         ("own_per_student", "1"),
         ("category", "management"),
+        ("goal", b_goal.as_str()),
+        ("id", b_goal.as_str()),
+        ("partner", b_partner.as_str()),
+        ("what", "Overgenomen"),
+        ("text", "Overgenomen"),
+        ("mode", "reageren"),
+        ("uitspraak", "BEG.VIS.T1"),
+        ("zeker", "ja"),
     ];
     let actors = [
         ("anonymous", None),
