@@ -8,6 +8,7 @@ mod account;
 mod cli;
 mod framework;
 mod helpers;
+mod plan;
 mod public;
 mod scan;
 mod school;

@@ -381,7 +381,8 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
             b.school.id,
             b.member.id,
             &domain::plan::GoalFields {
-                what: domain::plan::Line::parse("Geheim doel van Rivierenland", 300).expect("valid"),
+                what: domain::plan::Line::parse("Geheim doel van Rivierenland", 300)
+                    .expect("valid"),
                 why: None,
                 statements: vec![domain::Code::parse("BEG.VIS.T1").expect("valid")],
                 support: None,
@@ -396,7 +397,12 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         .await
         .expect("goal");
     store
-        .share_plan(b.school.id, b.member.id, b.coordinator.id, Some(store::ShareMode::Comment))
+        .share_plan(
+            b.school.id,
+            b.member.id,
+            b.coordinator.id,
+            Some(store::ShareMode::Comment),
+        )
         .await
         .expect("shared");
     let conversation = store
@@ -480,7 +486,11 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
             &[("cookie", &coordinator)],
         )
         .await;
-    assert!(shared.body.contains("Geheim doel van Rivierenland"), "{}", shared.body);
+    assert!(
+        shared.body.contains("Geheim doel van Rivierenland"),
+        "{}",
+        shared.body
+    );
 
     let before = snapshot(&app, &b).await;
     let b_goal = target.goal.clone();
