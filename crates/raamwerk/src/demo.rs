@@ -1,7 +1,9 @@
 //! `raamwerk demo`: a demo school with synthetic people (clearly fictional names), their
-//! roles, a published school edition, two rounds of scans with notes, some shared scans, and
-//! an allocation with hours, so a new user sees every feature at once and the benchmarks have
-//! realistic data. Running it again replaces the demo school with a fresh one.
+//! roles, a published school edition, two rounds of scans with notes, some shared scans, an
+//! allocation with hours, development plans (one shared with its conversation partner, with
+//! a comment) and a prepared, shared conversation with agreements, so a new user sees every
+//! feature at once and the benchmarks have realistic data. Running it again replaces the
+//! demo school with a fresh one.
 
 use std::collections::HashMap;
 
@@ -394,11 +396,194 @@ pub async fn make(
             .await
             .map_err(other)?;
     }
+    plans(store, &school.id, &people, &autumn, &spring, &own).await?;
     Ok(Made {
         coordinator: credentials[0].clone(),
         member: credentials[1].clone(),
         short_name: school.short_name,
     })
+}
+
+/// Development plans: for every fourth person, goals from what they want to develop in the
+/// open round, with actions; the printed member's plan has a goal from the first round (so
+/// the overview shows it then and now), is shared with the coordinator to comment on and
+/// has a comment, and the member prepared a conversation with the coordinator, shared, with
+/// an agreement from each.
+async fn plans(
+    store: &Store,
+    school: &domain::school::SchoolId,
+    people: &[(User, Vec<Role>, Permission)],
+    first: &store::Round,
+    open: &store::Round,
+    edition: &Edition,
+) -> Result<(), DemoError> {
+    use domain::conversation::{Sources, propose};
+    use domain::plan::{ActionFields, ActionStatus, GoalFields, GoalStatus, Line, Partner};
+    let line = |text: &str| Line::parse(text, Line::MAX).map_err(other);
+    let coordinator = people[0].0.id;
+    let member = people[1].0.id;
+    let made_on = Date::new(2026, 10, 15).ok_or_else(|| other("date"))?;
+    let words = [
+        "Hier wil ik dit schooljaar echt werk van maken",
+        "Met de decaan afstemmen hoe ik dit aanpak",
+        "Eerst kijken hoe collega's dit doen",
+    ];
+    for (i, (user, roles, _)) in people.iter().enumerate() {
+        if i != 1 && i % 4 != 1 {
+            continue;
+        }
+        let content = store.my_scan(*school, open.id, user.id).await?.content;
+        let wishes = domain::plan::suggestions(edition, roles, &content, &[]);
+        for (n, statement) in wishes.iter().take(2).enumerate() {
+            let what: String = statement.text.nl.chars().take(200).collect();
+            let goal = GoalFields {
+                what: line(&format!(
+                    "{}: {}",
+                    words[n % words.len()],
+                    what.trim_end_matches('.')
+                ))?,
+                why: Note::parse("Leerlingen vragen er steeds vaker naar.", 2000).map_err(other)?,
+                statements: vec![statement.code.clone()],
+                support: Note::parse(
+                    "Tijd in de jaartaak en een collega om mee te sparren.",
+                    2000,
+                )
+                .map_err(other)?,
+                partner: (user.id != coordinator).then_some(Partner::Colleague(coordinator)),
+                target: Date::new(2027, 6, 30),
+                status: GoalStatus::Open,
+                reflection: None,
+            };
+            let id = store
+                .add_goal(*school, user.id, &goal, Some(open.id), made_on)
+                .await
+                .map_err(other)?;
+            for (k, (text, status)) in [
+                (
+                    "Een artikel lezen over loopbaangesprekken",
+                    ActionStatus::Done,
+                ),
+                (
+                    "Meelopen met een collega bij twee gesprekken",
+                    ActionStatus::Busy,
+                ),
+                (
+                    "Terugblikken met mijn gesprekspartner",
+                    ActionStatus::Planned,
+                ),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                let action = ActionFields {
+                    text: line(text)?,
+                    status,
+                    // December, January, February.
+                    due: [(2026, 12), (2027, 1), (2027, 2)]
+                        .get(k)
+                        .and_then(|&(y, m)| Date::new(y, m, 15)),
+                };
+                store
+                    .add_action(*school, user.id, id, k as i64, &action)
+                    .await
+                    .map_err(other)?;
+            }
+        }
+    }
+    // The member's goal from the first round, to compare with now.
+    let before = store.my_scan(*school, first.id, member).await?.content;
+    if let Some(statement) = edition
+        .statements()
+        .iter()
+        .find(|s| s.role == Role::Mentor && before.choice(&s.code).is_some())
+    {
+        let goal = GoalFields {
+            what: line("Vaker met ouders over de keuze van hun kind praten")?,
+            why: None,
+            statements: vec![statement.code.clone()],
+            support: None,
+            partner: Some(Partner::Named(
+                Line::parse("teamleider", 80).map_err(other)?,
+            )),
+            target: None,
+            status: GoalStatus::Open,
+            reflection: None,
+        };
+        store
+            .add_goal(*school, member, &goal, Some(first.id), made_on)
+            .await
+            .map_err(other)?;
+    }
+    store
+        .share_plan(
+            *school,
+            member,
+            coordinator,
+            Some(store::ShareMode::Comment),
+        )
+        .await
+        .map_err(other)?;
+    let plan = store.plan(*school, member).await?;
+    if let Some(goal) = plan.goals.first() {
+        store
+            .add_comment(
+                *school,
+                goal.id,
+                coordinator,
+                &line("Mooi doel. Zullen we in januari samen een gesprek voorbereiden?")?,
+            )
+            .await
+            .map_err(other)?;
+    }
+    // A conversation prepared from what the member brings, shared, with agreements.
+    let content = store.my_scan(*school, open.id, member).await?.content;
+    let scale = store.scale_labels(*school).await?;
+    let steps = propose(
+        &Sources {
+            edition,
+            roles: &people[1].1,
+            content: &content,
+            before: Some(&before),
+            scale: &scale,
+            goals: &plan.goals,
+            include_notes: false,
+            minutes: 45,
+        },
+        domain::Lang::Nl,
+    );
+    let talk = store
+        .create_conversation(
+            *school,
+            member,
+            Some(&Partner::Colleague(coordinator)),
+            Date::new(2026, 12, 17),
+            false,
+            &steps,
+        )
+        .await
+        .map_err(other)?;
+    store
+        .share_conversation(*school, member, talk, true)
+        .await
+        .map_err(other)?;
+    let title = line("Afspraken uit het gesprek van 17-12-2026")?;
+    for (by, text) in [
+        (coordinator, "Ik kom in januari een mentorgesprek bijwonen"),
+        (member, "Na elke ouderavond noteren wat ouders vroegen"),
+    ] {
+        store
+            .add_agreement(
+                *school,
+                talk,
+                by,
+                &line(text)?,
+                &store::AgreementGoal::Conversation(title.clone()),
+                made_on,
+            )
+            .await
+            .map_err(other)?;
+    }
+    Ok(())
 }
 
 /// Scans for most people in a round: answers to the statements of their roles, a few notes.

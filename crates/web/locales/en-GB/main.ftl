@@ -993,3 +993,13 @@ scan-make-goal = Make this a development goal
 overview-goals = Your development goals: then and now
 overview-goals-intro = You made these goals of your development plan in an earlier round. This is how you answered the statements they are about then and now.
 overview-goal-no-statements = This goal is not about statements of the framework.
+start-shared-plan = { $name } shared a development plan with you.
+start-shared-plan-go = Read it
+start-shared-conversation = { $name } shared a conversation with you.
+start-shared-conversation-go = Go to the conversation
+start-goals = { $n ->
+    [0] Your development plan has no ongoing goals yet.
+    [one] Your development plan has 1 ongoing goal.
+   *[other] Your development plan has { $n } ongoing goals.
+}
+start-goals-go = Go to your development plan

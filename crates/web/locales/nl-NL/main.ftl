@@ -993,3 +993,13 @@ scan-make-goal = Maak hier een ontwikkeldoel van
 overview-goals = Je ontwikkeldoelen: toen en nu
 overview-goals-intro = Deze doelen uit je ontwikkelplan maakte je in een eerdere ronde. Zo antwoordde je toen en nu op de uitspraken waar ze over gaan.
 overview-goal-no-statements = Dit doel gaat niet over uitspraken van het raamwerk.
+start-shared-plan = { $name } deelde een ontwikkelplan met je.
+start-shared-plan-go = Lezen
+start-shared-conversation = { $name } deelde een gesprek met je.
+start-shared-conversation-go = Naar het gesprek
+start-goals = { $n ->
+    [0] Je ontwikkelplan heeft nog geen lopende doelen.
+    [one] Je ontwikkelplan heeft 1 lopend doel.
+   *[other] Je ontwikkelplan heeft { $n } lopende doelen.
+}
+start-goals-go = Naar je ontwikkelplan

@@ -147,6 +147,38 @@ async fn now_to_do(
             Page::Rounds(short.clone()).path(lang),
         )),
     }
+    // Plans and conversations colleagues shared with the person; their own plan's open goals.
+    for shared in app.store.plans_shared_with(school.id, me).await? {
+        todo.push((
+            t.with("start-shared-plan", "name", &shared.owner_name),
+            t.get("start-shared-plan-go"),
+            Page::SharedPlan(short.clone(), shared.owner).path(lang),
+        ));
+    }
+    for talk in app.store.conversations(school.id, me).await? {
+        if talk.owner != Some(me)
+            && let Some(owner) = talk.owner_name
+        {
+            todo.push((
+                t.with("start-shared-conversation", "name", owner),
+                t.get("start-shared-conversation-go"),
+                Page::Conversation(short.clone(), talk.id).path(lang),
+            ));
+        }
+    }
+    let open_goals = app
+        .store
+        .plan(school.id, me)
+        .await?
+        .goals
+        .iter()
+        .filter(|g| g.status == domain::plan::GoalStatus::Open)
+        .count();
+    todo.push((
+        t.count("start-goals", open_goals),
+        t.get("start-goals-go"),
+        Page::Plan(short.clone()).path(lang),
+    ));
     let roles = working.membership().roles.as_slice().to_vec();
     let allocation = app.store.allocation(school.id, this_year()).await?;
     let mine = allocation

@@ -191,6 +191,29 @@ async fn the_demo_shows_every_feature(backend: Backend) {
                 .body
                 .contains("Regionale en beroepsspecifieke taken toegevoegd.")
         );
+        // The member's plan, shared with the coordinator; their conversation, shared too.
+        let talks = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/gesprekken",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert_eq!(talks.status, axum::http::StatusCode::OK, "{who}");
+        let plan = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/ontwikkelplan",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        if who == "member" {
+            assert!(talks.body.contains("Gesprek met"), "{}", talks.body);
+            assert!(plan.body.contains("Vaker met ouders over de keuze"));
+            assert!(plan.body.contains("Je antwoorden in najaar 2025 en nu"));
+            assert!(plan.body.contains("lezen en reageren"));
+        } else {
+            assert!(talks.body.contains("Het ontwikkelplan van"), "{}", talks.body);
+            assert!(talks.body.contains("met jou</a>"), "{}", talks.body);
+        }
     }
     app.stop().await;
 }
