@@ -27,7 +27,7 @@ use crate::plan::conversation_new::{minutes_of, proposal};
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::state::AppState;
 use crate::ui::dates::{date_text, day, today};
-use crate::ui::forms::FormFields;
+use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::working::{Working, require};
@@ -242,19 +242,18 @@ pub async fn show(
         return Err(AppError::NotFound(lang));
     };
     let mut view = page(&app, lang, &working, &read).await?;
-    let t = Tr(lang);
-    view.notice = query
-        .ok()
-        .and_then(|Query(q)| q.get("klaar").cloned())
-        .and_then(|done| match done.as_str() {
-            "voorbereid" => Some(t.get("conv-prepared")),
-            "opgeslagen" => Some(t.get("conv-saved")),
-            "gedeeld" => Some(t.get("conv-shared-done")),
-            "niet-gedeeld" => Some(t.get("conv-unshared-done")),
-            "afspraak" => Some(t.get("conv-agreed")),
-            "afspraak-weg" => Some(t.get("conv-agreement-deleted")),
-            _ => None,
-        });
+    view.notice = done_notice(
+        query,
+        lang,
+        &[
+            ("voorbereid", "conv-prepared"),
+            ("opgeslagen", "conv-saved"),
+            ("gedeeld", "conv-shared-done"),
+            ("niet-gedeeld", "conv-unshared-done"),
+            ("afspraak", "conv-agreed"),
+            ("afspraak-weg", "conv-agreement-deleted"),
+        ],
+    );
     respond_private(&view, lang, StatusCode::OK)
 }
 

@@ -20,6 +20,7 @@ use crate::plan::plan_page::mode_words;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
 use crate::ui::dates::{date_text, day};
+use crate::ui::forms::done_notice;
 use crate::ui::school_nav::{SchoolNav, school_param};
 use crate::ui::{Chrome, respond_private};
 use crate::working::require;
@@ -122,11 +123,7 @@ pub async fn show(
             .collect(),
         prepare_href: Page::NewConversation(short.clone()).path(lang),
         plan_href: Page::Plan(short).path(lang),
-        notice: query
-            .ok()
-            .and_then(|Query(q)| q.get("klaar").cloned())
-            .filter(|done| done == "weg")
-            .map(|_| t.get("conv-deleted")),
+        notice: done_notice(query, lang, &[("weg", "conv-deleted")]),
         t,
     };
     respond_private(&view, lang, StatusCode::OK)

@@ -22,7 +22,7 @@ use crate::plan::context::{Context, GoalView, context, earlier_scans, goal_view}
 use crate::plan::goal_form::{GoalFormView, form_of};
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
-use crate::ui::forms::{FormFields, Problem, problem_of};
+use crate::ui::forms::{FormFields, Problem, done_notice, problem_of};
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::working::{Working, require};
@@ -148,17 +148,15 @@ pub async fn show(
         return Err(AppError::NotFound(lang));
     };
     let mut page = goal_page(&app, lang, &working, &ctx, &plan, &goal, None).await?;
-    let t = Tr(lang);
-    page.notice = match query
-        .ok()
-        .and_then(|Query(q)| q.get("klaar").cloned())
-        .as_deref()
-    {
-        Some("opgeslagen") => Some(t.get("plan-goal-saved")),
-        Some("actie") => Some(t.get("plan-action-saved")),
-        Some("reactie") => Some(t.get("plan-comment-deleted")),
-        _ => None,
-    };
+    page.notice = done_notice(
+        query,
+        lang,
+        &[
+            ("opgeslagen", "plan-goal-saved"),
+            ("actie", "plan-action-saved"),
+            ("reactie", "plan-comment-deleted"),
+        ],
+    );
     respond_private(&page, lang, StatusCode::OK)
 }
 

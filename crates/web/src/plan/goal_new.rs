@@ -38,6 +38,7 @@ pub struct NewGoalView {
     pub form: GoalFormView,
     /// A message for the whole form (the plan is full).
     pub refused: Option<String>,
+    pub notice: Option<String>,
 }
 
 impl NewGoalView {
@@ -53,6 +54,7 @@ impl NewGoalView {
             back_href: Page::Plan(short).path(lang),
             form,
             refused: None,
+            notice: None,
             t,
         }
     }

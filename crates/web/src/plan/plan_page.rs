@@ -21,7 +21,7 @@ use crate::plan::context::{Context, GoalView, context, earlier_scans, goal_view}
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::state::AppState;
 use crate::ui::dates::day;
-use crate::ui::forms::FormFields;
+use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::school_nav::{SchoolNav, school_param};
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::working::{Working, require};
@@ -163,18 +163,16 @@ pub async fn show(
     let short = school_param(school);
     let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let mut view = page(&app, lang, &working, None).await?;
-    let t = Tr(lang);
-    view.notice = match query
-        .ok()
-        .and_then(|Query(q)| q.get("klaar").cloned())
-        .as_deref()
-    {
-        Some("gedeeld") => Some(t.get("plan-shared-done")),
-        Some("niet-gedeeld") => Some(t.get("plan-unshared-done")),
-        Some("doel") => Some(t.get("plan-goal-added")),
-        Some("weg") => Some(t.get("plan-goal-deleted")),
-        _ => None,
-    };
+    view.notice = done_notice(
+        query,
+        lang,
+        &[
+            ("gedeeld", "plan-shared-done"),
+            ("niet-gedeeld", "plan-unshared-done"),
+            ("doel", "plan-goal-added"),
+            ("weg", "plan-goal-deleted"),
+        ],
+    );
     respond_private(&view, lang, StatusCode::OK)
 }
 

@@ -22,7 +22,7 @@ use crate::i18n::Tr;
 use crate::plan::context::{GoalView, context, goal_view};
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
-use crate::ui::forms::FormFields;
+use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::working::{Working, require};
@@ -129,16 +129,14 @@ pub async fn show(
     let Some(mut page) = view(&app, lang, &working, owner).await? else {
         return Err(AppError::NotFound(lang));
     };
-    let t = Tr(lang);
-    page.notice = match query
-        .ok()
-        .and_then(|Query(q)| q.get("klaar").cloned())
-        .as_deref()
-    {
-        Some("reactie") => Some(t.get("shared-plan-commented")),
-        Some("weg") => Some(t.get("plan-comment-deleted")),
-        _ => None,
-    };
+    page.notice = done_notice(
+        query,
+        lang,
+        &[
+            ("reactie", "shared-plan-commented"),
+            ("weg", "plan-comment-deleted"),
+        ],
+    );
     respond_private(&page, lang, StatusCode::OK)
 }
 

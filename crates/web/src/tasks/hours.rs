@@ -24,6 +24,7 @@ use crate::routes::{Page, PathLang};
 use crate::state::AppState;
 use crate::tasks::loaded::load;
 use crate::ui::dates::{year_of, year_param};
+use crate::ui::forms::FormFields;
 use crate::ui::school_nav::{SchoolNav, school_param};
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::working::{Working, require};
@@ -409,7 +410,8 @@ pub async fn submit(
     // One form has a field per person, so the body is read both as the settings form and
     // as its name–value pairs.
     let form: HoursForm = serde_urlencoded::from_bytes(&body).unwrap_or_default();
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(&body).unwrap_or_default();
+    let fields = FormFields::parse(&body);
+    let pairs = fields.pairs();
     let t = Tr(lang);
     let school = working.school().id;
     let actor = working.user().id;
@@ -432,7 +434,7 @@ pub async fn submit(
         }
         "people" => {
             let stored = app.store.allocation(school, year).await?.hours;
-            match people_hours(&pairs, &stored) {
+            match people_hours(pairs, &stored) {
                 Ok(changed) => match app
                     .store
                     .set_people_hours(school, actor, year, &changed)
@@ -445,7 +447,7 @@ pub async fn submit(
                 },
                 Err(invalid) => {
                     typed = Typed {
-                        values: pairs.into_iter().collect(),
+                        values: pairs.iter().cloned().collect(),
                         invalid,
                     };
                     Err(t.count("hours-people-invalid", typed.invalid.len()))

@@ -1,7 +1,13 @@
 //! What forms share: a field's problem, the field names of the role checkboxes, and a form
 //! whose fields may come more than once.
 
-use domain::Role;
+use std::collections::HashMap;
+
+use axum::extract::Query;
+use axum::extract::rejection::QueryRejection;
+use domain::{Lang, Role};
+
+use crate::i18n::Tr;
 
 /// A field's problem, with the id of its input so the summary can link to it.
 #[derive(Debug)]
@@ -57,4 +63,18 @@ impl FormFields {
     pub fn pairs(&self) -> &[(String, String)] {
         &self.0
     }
+}
+
+/// The message saying what the last action did, which the address it led to names
+/// (`?klaar=CODE`): the message key paired with that code in `done`, in `lang`.
+pub fn done_notice(
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+    lang: Lang,
+    done: &[(&str, &str)],
+) -> Option<String> {
+    let Query(query) = query.ok()?;
+    let code = query.get("klaar")?;
+    done.iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, key)| Tr(lang).get(key))
 }

@@ -211,7 +211,11 @@ async fn the_demo_shows_every_feature(backend: Backend) {
             assert!(plan.body.contains("Je antwoorden in najaar 2025 en nu"));
             assert!(plan.body.contains("lezen en reageren"));
         } else {
-            assert!(talks.body.contains("Het ontwikkelplan van"), "{}", talks.body);
+            assert!(
+                talks.body.contains("Het ontwikkelplan van"),
+                "{}",
+                talks.body
+            );
             assert!(talks.body.contains("met jou</a>"), "{}", talks.body);
         }
     }
