@@ -5,6 +5,7 @@
 //! reused by the storage layer, the exchange formats and the web layer alike.
 
 pub mod account;
+pub mod aggregate;
 pub mod allocation;
 pub mod clock;
 pub mod conversation;
