@@ -43,8 +43,9 @@ fn someone_isolated(groups: &[&BTreeSet<u32>], people: &[u32]) -> Option<u32> {
             for r in 0..m.len() {
                 if r != rank && m[r][col] != 0 {
                     let (a, b) = (m[rank][col], m[r][col]);
-                    for c in 0..width {
-                        m[r][c] = m[r][c] * a - m[rank][c] * b;
+                    let pivot_row = m[rank].clone();
+                    for (x, y) in m[r].iter_mut().zip(&pivot_row) {
+                        *x = *x * a - y * b;
                     }
                     let g = m[r].iter().fold(0_i128, |g, &x| gcd(g, x.abs()));
                     if g > 1 {
