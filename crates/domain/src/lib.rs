@@ -15,6 +15,7 @@ pub mod lang;
 pub mod links;
 pub mod members;
 pub mod people_list;
+pub mod picture;
 pub mod plan;
 pub mod scan;
 pub mod school;

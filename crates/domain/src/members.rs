@@ -265,10 +265,14 @@ pub enum AuditAction {
     HoursChanged,
     /// The allocation's settings (formula, rules) changed.
     AllocationSettingsChanged,
+    /// The least number of people the team picture shows a figure over changed.
+    PictureThresholdChanged,
+    /// A team made, renamed, given other members or removed (the detail is its name).
+    TeamChanged,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 26] = [
+    pub const ALL: [AuditAction; 28] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -295,6 +299,8 @@ impl AuditAction {
         AuditAction::TaskChanged,
         AuditAction::HoursChanged,
         AuditAction::AllocationSettingsChanged,
+        AuditAction::PictureThresholdChanged,
+        AuditAction::TeamChanged,
     ];
 
     /// The stored code.
@@ -326,6 +332,8 @@ impl AuditAction {
             AuditAction::TaskChanged => "allocation.task",
             AuditAction::HoursChanged => "allocation.hours",
             AuditAction::AllocationSettingsChanged => "allocation.settings",
+            AuditAction::PictureThresholdChanged => "picture.threshold",
+            AuditAction::TeamChanged => "team.changed",
         }
     }
 
@@ -378,6 +386,7 @@ impl AuditAction {
             | AuditAction::TaskChanged
             | AuditAction::HoursChanged
             | AuditAction::AllocationSettingsChanged => AuditGroup::Allocation,
+            AuditAction::PictureThresholdChanged | AuditAction::TeamChanged => AuditGroup::Members,
         }
     }
 
@@ -438,6 +447,14 @@ impl AuditAction {
                 "instellingen wie doet wat gewijzigd"
             }
             (AuditAction::AllocationSettingsChanged, Lang::En) => "who does what settings changed",
+            (AuditAction::PictureThresholdChanged, Lang::Nl) => {
+                "minimum aantal deelnemers teambeeld gewijzigd"
+            }
+            (AuditAction::PictureThresholdChanged, Lang::En) => {
+                "team picture's least number of participants changed"
+            }
+            (AuditAction::TeamChanged, Lang::Nl) => "team gewijzigd",
+            (AuditAction::TeamChanged, Lang::En) => "team changed",
         }
     }
 }

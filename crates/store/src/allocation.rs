@@ -4,6 +4,7 @@
 //! member, and a scan's answers reach the allocation only through its owner's choice.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use domain::account::{Permission, UserId};
 use domain::allocation::{
@@ -12,12 +13,12 @@ use domain::allocation::{
 };
 use domain::hours::{Formula, Minutes};
 use domain::members::{AuditAction, agreement_detail};
-use domain::scan::Choice;
 use domain::school::SchoolId;
 use domain::{Code, Role};
 use uuid::Uuid;
 
 use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, PRUNE_AUDIT, audit};
+use crate::opted_in::{OptIn, ScanChoices};
 use crate::scans::active_permission;
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
@@ -67,61 +68,21 @@ const SELECT_FEED: &str = "SELECT f.scan_id FROM scan_feeds f JOIN scans s ON s.
 /// The scans of a round whose owners chose to let them feed the allocation, of active
 /// members only, with their revisions and when they were given to feed: what the suggestions
 /// are read at.
-const SELECT_FED_SCANS: &str = "SELECT s.id, s.revision, f.created_at FROM scans s \
-     JOIN scan_feeds f ON f.scan_id = s.id \
-     JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 \
-     WHERE s.school_id = $1 AND s.round_id = $2";
-/// The answers of the round's fed scans: one row per scan, its answers as `CODE:choice,…`
-/// (codes and choices hold neither `:` nor `,`), which reads many times faster than a row per
-/// answer, with the revision they were read at. A scan without a chosen answer gives no row.
-/// Which answers are to tasks is told by the round's edition (cached), not by a join.
-const SELECT_ROUND_CHOICES: &str = "SELECT s.id, s.user_id, s.revision, \
-     string_agg(a.code || ':' || a.choice, ',') FROM scans s \
-     JOIN scan_feeds f ON f.scan_id = s.id JOIN scan_answers a ON a.scan_id = s.id \
-     WHERE s.school_id = $1 AND s.round_id = $2 AND a.choice IS NOT NULL \
-     GROUP BY s.id, s.user_id, s.revision";
-/// The same for the listed scans (`$3…`) of the round only.
-const SELECT_SCAN_CHOICES: (&str, &str) = (
-    "SELECT s.id, s.user_id, s.revision, string_agg(a.code || ':' || a.choice, ',') \
-     FROM scans s JOIN scan_answers a ON a.scan_id = s.id \
-     WHERE s.school_id = $1 AND s.round_id = $2 AND a.choice IS NOT NULL AND s.id IN (VALUES ",
-    ") GROUP BY s.id, s.user_id, s.revision",
-);
+/// A round's suggestions with the opted-in answers they were made of.
+type MadeOf = (Arc<Vec<Arc<ScanChoices>>>, Arc<Vec<Suggestion>>);
 
-/// What changes whenever a round's suggestions may have: the number of fed scans of active
-/// members, the sum of their revisions (a save counts one up) and of their feeds' times (a
-/// feed taken and given again is newer). Sums, cast so both backends give a 64-bit integer.
-/// [`stamp_of`] makes the same from [`SELECT_FED_SCANS`], so that what is kept is stamped
-/// with the list it was read by (a change in between is seen at the next read).
-const SELECT_SUGGESTION_STAMP: &str = "SELECT COUNT(*), CAST(COALESCE(SUM(s.revision), 0) AS BIGINT), \
-     CAST(COALESCE(SUM(f.created_at), 0) AS BIGINT) FROM scans s \
-     JOIN scan_feeds f ON f.scan_id = s.id \
-     JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 \
-     WHERE s.school_id = $1 AND s.round_id = $2";
-
-/// A round's [`SELECT_SUGGESTION_STAMP`].
-type SuggestionStamp = (i64, i64, i64);
-
-/// The stamp of a list of fed scans (id, revision, fed at).
-fn stamp_of(fed: &[(Uuid, i64, i64)]) -> SuggestionStamp {
-    fed.iter()
-        .fold((0, 0, 0), |(n, revisions, times), (_, revision, at)| {
-            (n + 1, revisions + revision, times + at)
-        })
-}
-
-/// Each round's suggestions as last read, by scan, so that after a save only the scans that
-/// changed are read again.
+/// Each round's suggestions, kept while the answers they were made of are the same (by
+/// pointer).
 #[derive(Debug, Default)]
-pub(crate) struct SuggestionCache(std::sync::Mutex<HashMap<(SchoolId, Uuid), RoundSuggestions>>);
+pub(crate) struct SuggestionCache(std::sync::Mutex<HashMap<(SchoolId, Uuid), MadeOf>>);
 
-/// A round's suggestions: per fed scan the revision it was read at and its task answers, and
-/// all of them together as the pages use them, with the stamp they were read at.
-#[derive(Debug, Default)]
-struct RoundSuggestions {
-    stamp: SuggestionStamp,
-    scans: std::collections::BTreeMap<Uuid, (i64, Vec<Suggestion>)>,
-    all: std::sync::Arc<Vec<Suggestion>>,
+impl SuggestionCache {
+    /// The cache, also after a panic elsewhere left its lock poisoned.
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(SchoolId, Uuid), MadeOf>> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
 }
 
 /// The school's choices for hours and for the conversation.
@@ -582,80 +543,22 @@ impl Store {
         Ok(found.is_some())
     }
 
-    /// The task answers of a round that their owners let feed the allocation. A small stamp
-    /// is read every time (so a change by another process is seen too); when it changed, only
-    /// the scans saved since, or whose feed or owner's membership came back, are read again.
+    /// The task answers of a round that their owners let feed the allocation (see
+    /// [`Store::opted_in`]: only scans saved since, or whose feed or owner's membership came
+    /// back, are read again).
     pub async fn suggestions(
         &self,
         school: SchoolId,
         round: Uuid,
-    ) -> Result<std::sync::Arc<Vec<Suggestion>>, StoreError> {
-        let stamp: SuggestionStamp = on_pool!(self, pool =>
-            sqlx::query_as(SELECT_SUGGESTION_STAMP).bind(school.0).bind(round).fetch_one(pool).await?);
-        if let Some(known) = self.suggestions.lock().get(&(school, round))
-            && known.stamp == stamp
+    ) -> Result<Arc<Vec<Suggestion>>, StoreError> {
+        let all = self.opted_in(OptIn::Feed, school, round).await?;
+        if let Some((made_of, kept)) = self.suggestions.lock().get(&(school, round))
+            && Arc::ptr_eq(made_of, &all)
         {
-            return Ok(known.all.clone());
+            return Ok(kept.clone());
         }
-        let fed: Vec<(Uuid, i64, i64)> = on_pool!(self, pool =>
-            sqlx::query_as(SELECT_FED_SCANS).bind(school.0).bind(round).fetch_all(pool).await?);
-        let stale: std::collections::HashSet<Uuid> = {
-            let cache = self.suggestions.lock();
-            let known = cache.get(&(school, round)).map(|k| &k.scans);
-            fed.iter()
-                .filter(|(scan, revision, _)| {
-                    known
-                        .and_then(|k| k.get(scan))
-                        .is_none_or(|(read, _)| read != revision)
-                })
-                .map(|(scan, ..)| *scan)
-                .collect()
-        };
-        let mut read = if stale.is_empty() {
-            HashMap::new()
-        } else if stale.len() * 4 > fed.len() {
-            self.read_suggestions(school, round, None).await?
-        } else {
-            let listed: Vec<Uuid> = stale.iter().copied().collect();
-            self.read_suggestions(school, round, Some(&listed)).await?
-        };
-        let mut cache = self.suggestions.lock();
-        if cache.len() >= 256 && !cache.contains_key(&(school, round)) {
-            cache.clear();
-        }
-        let known = cache.entry((school, round)).or_default();
-        known.stamp = stamp_of(&fed);
-        let mut before = std::mem::take(&mut known.scans);
-        let mut now = std::collections::BTreeMap::new();
-        for (scan, revision, _) in fed {
-            let entry = match read.remove(&scan) {
-                Some(found) => found,
-                // A scan read again that gave no row has no chosen answer.
-                None if stale.contains(&scan) => (revision, Vec::new()),
-                None => before.remove(&scan).unwrap_or((revision, Vec::new())),
-            };
-            now.insert(scan, entry);
-        }
-        known.all = std::sync::Arc::new(
-            now.values()
-                .flat_map(|(_, found)| found.iter().cloned())
-                .collect(),
-        );
-        known.scans = now;
-        Ok(known.all.clone())
-    }
-
-    /// The task answers of the given fed scans of a round (`None`: all of them, in one pass
-    /// over the round, faster when there are many), with the revision they were read at.
-    async fn read_suggestions(
-        &self,
-        school: SchoolId,
-        round: Uuid,
-        scans: Option<&[Uuid]>,
-    ) -> Result<HashMap<Uuid, (i64, Vec<Suggestion>)>, StoreError> {
-        let mut out = HashMap::new();
         let Some(edition) = self.round_edition(school, round).await? else {
-            return Ok(out);
+            return Ok(Arc::default());
         };
         let edition = self
             .edition(edition)
@@ -667,53 +570,25 @@ impl Store {
             .filter(|s| s.kind == domain::Kind::Task)
             .map(|s| s.code.as_str())
             .collect();
-        let rows: Vec<(Uuid, Uuid, i64, String)> = if let Some(scans) = scans {
-            let mut rows = Vec::new();
-            for chunk in scans.chunks(crate::saves::ROWS_PER_STATEMENT) {
-                let sql = crate::saves::with_rows(SELECT_SCAN_CHOICES, chunk.len(), 1, 3);
-                rows.extend(on_pool!(self, pool => {
-                    let mut query = sqlx::query_as::<_, (Uuid, Uuid, i64, String)>(
-                        sqlx::AssertSqlSafe(sql.clone()),
-                    )
-                    .bind(school.0)
-                    .bind(round);
-                    for scan in chunk {
-                        query = query.bind(*scan);
-                    }
-                    query.fetch_all(pool).await?
-                }));
-            }
-            rows
-        } else {
-            on_pool!(self, pool => sqlx::query_as(SELECT_ROUND_CHOICES)
-                .bind(school.0).bind(round).fetch_all(pool).await?)
-        };
-        for (scan, user, revision, answers) in rows {
-            let mut found = Vec::new();
-            for answer in answers.split(',') {
-                let bad = || StoreError::CorruptRow(format!("answer {answer}"));
-                let (code, choice) = answer.split_once(':').ok_or_else(bad)?;
-                if !tasks.contains(code) {
-                    continue;
-                }
-                found.push(Suggestion {
-                    person: UserId(user),
-                    code: Code::parse(code).ok_or_else(bad)?,
-                    choice: Choice::parse(choice).map_err(|_| bad())?,
-                });
-            }
-            out.insert(scan, (revision, found));
+        let suggestions: Arc<Vec<Suggestion>> = Arc::new(
+            all.iter()
+                .flat_map(|scan| {
+                    scan.choices
+                        .iter()
+                        .filter(|(code, _)| tasks.contains(code.as_str()))
+                        .map(|(code, choice)| Suggestion {
+                            person: scan.person,
+                            code: code.clone(),
+                            choice: *choice,
+                        })
+                })
+                .collect(),
+        );
+        let mut cache = self.suggestions.lock();
+        if cache.len() >= 256 {
+            cache.clear();
         }
-        Ok(out)
-    }
-}
-
-impl SuggestionCache {
-    /// The cache, also after a panic elsewhere left its lock poisoned (its data is only ever
-    /// replaced whole per round, never left half-written).
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(SchoolId, Uuid), RoundSuggestions>> {
-        self.0
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        cache.insert((school, round), (all, suggestions.clone()));
+        Ok(suggestions)
     }
 }

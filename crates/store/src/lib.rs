@@ -13,6 +13,7 @@ mod editions;
 mod email_change;
 mod error;
 mod members;
+mod opted_in;
 mod own;
 mod people;
 mod plans;
@@ -113,7 +114,9 @@ pub struct Store {
     /// The edition each round uses (fixed when the round opens), by school and round.
     round_editions:
         Arc<cache::Immutable<(domain::school::SchoolId, uuid::Uuid), domain::EditionId>>,
-    /// The suggestions of a round's scans, kept until a scan or a choice to feed changes.
+    /// The answers of a round's scans whose owners opted in to a use, kept until they change.
+    opted_in: Arc<opted_in::OptedInCache>,
+    /// The suggestions made from the answers that feed the allocation.
     suggestions: Arc<allocation::SuggestionCache>,
 }
 
@@ -180,6 +183,7 @@ impl Store {
             saves: Arc::default(),
             editions: Arc::default(),
             round_editions: Arc::default(),
+            opted_in: Arc::default(),
             suggestions: Arc::default(),
         })
     }
