@@ -58,16 +58,7 @@ const DELETE_HOURS: &str =
 const SELECT_PARTIES: &str = "SELECT name FROM own_parties WHERE school_id = $1 ORDER BY name";
 const INSERT_PARTY: &str =
     "INSERT INTO own_parties (school_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-const SELECT_SCAN: &str =
-    "SELECT id FROM scans WHERE round_id = $1 AND school_id = $2 AND user_id = $3";
-const INSERT_FEED: &str =
-    "INSERT INTO scan_feeds (scan_id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-const DELETE_FEED: &str = "DELETE FROM scan_feeds WHERE scan_id = $1";
-const SELECT_FEED: &str = "SELECT f.scan_id FROM scan_feeds f JOIN scans s ON s.id = f.scan_id \
-     WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3";
-/// The scans of a round whose owners chose to let them feed the allocation, of active
-/// members only, with their revisions and when they were given to feed: what the suggestions
-/// are read at.
+
 /// A round's suggestions with the opted-in answers they were made of.
 type MadeOf = (Arc<Vec<Arc<ScanChoices>>>, Arc<Vec<Suggestion>>);
 
@@ -512,23 +503,7 @@ impl Store {
         user: UserId,
         on: bool,
     ) -> Result<bool, StoreError> {
-        let found = on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            let scan: Option<(Uuid,)> = sqlx::query_as(SELECT_SCAN).bind(round).bind(school.0).bind(user.0).fetch_optional(&mut *tx).await?;
-            match scan {
-                None => false,
-                Some((scan,)) => {
-                    if on {
-                        sqlx::query(INSERT_FEED).bind(scan).bind(now_millis()).execute(&mut *tx).await?;
-                    } else {
-                        sqlx::query(DELETE_FEED).bind(scan).execute(&mut *tx).await?;
-                    }
-                    tx.commit().await?;
-                    true
-                }
-            }
-        });
-        Ok(found)
+        self.set_opt_in(OptIn::Feed, school, round, user, on).await
     }
 
     /// Whether the person lets their scan in the round feed the allocation.
@@ -538,9 +513,7 @@ impl Store {
         round: Uuid,
         user: UserId,
     ) -> Result<bool, StoreError> {
-        let found: Option<(Uuid,)> = on_pool!(self, pool =>
-            sqlx::query_as(SELECT_FEED).bind(round).bind(school.0).bind(user.0).fetch_optional(pool).await?);
-        Ok(found.is_some())
+        self.opts_in(OptIn::Feed, school, round, user).await
     }
 
     /// The task answers of a round that their owners let feed the allocation (see

@@ -16,6 +16,7 @@ mod members;
 mod opted_in;
 mod own;
 mod people;
+mod picture;
 mod plans;
 mod saves;
 mod scans;
@@ -42,9 +43,11 @@ pub use members::{
     AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,
     InvitationState, ManageError, MySchool, NewInvitation,
 };
+pub use opted_in::ScanChoices;
 pub use own::{
     Draft, DraftChange, DraftFailure, DraftRefusal, Expect, Importer, Mark, SchoolEdition,
 };
+pub use picture::{PictureInput, Team, TeamError};
 pub use plans::{Comment, Plan, PlanError, PlanShare, ShareMode, SharedPlan};
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};

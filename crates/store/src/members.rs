@@ -405,7 +405,10 @@ impl Store {
             if *action == MemberAction::Remove {
                 // Their private work in this school goes with the membership.
                 sqlx::query(DELETE_SCANS_IN_SCHOOL).bind(school.0).bind(target.0).execute(&mut *tx).await?;
-                for forget in crate::plans::FORGET_IN_SCHOOL {
+                for forget in crate::plans::FORGET_IN_SCHOOL
+                    .into_iter()
+                    .chain([crate::picture::FORGET_TEAMS])
+                {
                     sqlx::query(forget).bind(school.0).bind(target.0).execute(&mut *tx).await?;
                 }
             }

@@ -18,7 +18,6 @@ use crate::{Store, StoreError, on_pool};
 
 /// A use a scan's owner opts in to, by the table that records the choice per scan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[allow(dead_code)] // Picture is read by the team picture, next.
 pub(crate) enum OptIn {
     /// `scan_feeds`: the task answers feed the allocation's suggestions.
     Feed,
@@ -46,6 +45,14 @@ macro_rules! opt_in_queries {
                 "JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 ",
                 "WHERE s.school_id = $1 AND s.round_id = $2"
             ),
+            insert: concat!(
+                "INSERT INTO ", $table, " (scan_id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+            ),
+            delete: concat!("DELETE FROM ", $table, " WHERE scan_id = $1"),
+            one: concat!(
+                "SELECT o.scan_id FROM ", $table, " o JOIN scans s ON s.id = o.scan_id ",
+                "WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3"
+            ),
             // One row per scan, its answers as `CODE:choice,…` (codes and choices hold neither
             // `:` nor `,`), which reads many times faster than a row per answer. A scan
             // without a chosen answer gives no row.
@@ -63,8 +70,15 @@ macro_rules! opt_in_queries {
 struct OptInQueries {
     stamp: &'static str,
     listed: &'static str,
+    insert: &'static str,
+    delete: &'static str,
+    one: &'static str,
     round: &'static str,
 }
+
+/// A person's own scan of a round in a school.
+const SELECT_SCAN: &str =
+    "SELECT id FROM scans WHERE round_id = $1 AND school_id = $2 AND user_id = $3";
 
 const FEED: OptInQueries = opt_in_queries!("scan_feeds");
 const PICTURE: OptInQueries = opt_in_queries!("picture_consents");
@@ -130,6 +144,49 @@ impl OptedInCache {
 }
 
 impl Store {
+    /// The person's own choice to opt their scan of a round in to `use_`, or out;
+    /// `Ok(false)` when they have no scan in that round of the school.
+    pub(crate) async fn set_opt_in(
+        &self,
+        use_: OptIn,
+        school: SchoolId,
+        round: Uuid,
+        user: UserId,
+        on: bool,
+    ) -> Result<bool, StoreError> {
+        let queries = use_.queries();
+        let found = on_pool!(self, pool => {
+            let mut tx = crate::BeginWrite::begin_write(pool).await?;
+            let scan: Option<(Uuid,)> = sqlx::query_as(SELECT_SCAN).bind(round).bind(school.0).bind(user.0).fetch_optional(&mut *tx).await?;
+            match scan {
+                None => false,
+                Some((scan,)) => {
+                    if on {
+                        sqlx::query(queries.insert).bind(scan).bind(crate::now_millis()).execute(&mut *tx).await?;
+                    } else {
+                        sqlx::query(queries.delete).bind(scan).execute(&mut *tx).await?;
+                    }
+                    tx.commit().await?;
+                    true
+                }
+            }
+        });
+        Ok(found)
+    }
+
+    /// Whether the person's scan of the round is opted in to `use_`.
+    pub(crate) async fn opts_in(
+        &self,
+        use_: OptIn,
+        school: SchoolId,
+        round: Uuid,
+        user: UserId,
+    ) -> Result<bool, StoreError> {
+        let found: Option<(Uuid,)> = on_pool!(self, pool =>
+            sqlx::query_as(use_.queries().one).bind(round).bind(school.0).bind(user.0).fetch_optional(pool).await?);
+        Ok(found.is_some())
+    }
+
     /// The chosen answers of a round's scans whose owners (active members) opted in to `use_`.
     pub(crate) async fn opted_in(
         &self,

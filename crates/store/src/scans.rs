@@ -16,8 +16,8 @@ pub(crate) const SELECT_ACTOR: &str =
     "SELECT permission, active FROM memberships WHERE school_id = $1 AND user_id = $2";
 const COUNT_OPEN: &str = "SELECT COUNT(*) FROM rounds WHERE school_id = $1 AND closed_at IS NULL";
 const INSERT_ROUND: &str = "INSERT INTO rounds \
-     (id, school_id, name, starts_on, ends_on, edition_id, created_by, created_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+     (id, school_id, name, starts_on, ends_on, edition_id, created_by, created_at, picture_threshold) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT picture_threshold FROM schools WHERE id = $2))";
 const CLOSE_ROUND: &str = "UPDATE rounds SET closed_at = $3 \
      WHERE id = $1 AND school_id = $2 AND closed_at IS NULL RETURNING name";
 const REOPEN_ROUND: &str = "UPDATE rounds SET closed_at = NULL \
