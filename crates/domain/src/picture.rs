@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::account::UserId;
 use crate::aggregate::{Threshold, publishable};
 use crate::allocation::{Assignment, Part};
-use crate::scan::Choice;
+use crate::scan::{Choice, Tally};
 use crate::{Area, Code, Edition, Kind, Role};
 
 /// One person's counted scan: the roles they hold and their chosen answers.
@@ -18,59 +18,6 @@ pub struct Contribution<'a> {
     pub person: UserId,
     pub roles: &'a [Role],
     pub choices: &'a [(Code, Choice)],
-}
-
-/// How a statement was answered: per step of the scale, and how many of the role's
-/// contributors left it open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub steps: [usize; 4],
-    pub open: usize,
-}
-
-impl Counts {
-    pub fn count(&self, choice: Choice) -> usize {
-        self.steps[index(choice)]
-    }
-
-    pub fn answered(&self) -> usize {
-        self.steps.iter().sum()
-    }
-
-    pub fn total(&self) -> usize {
-        self.answered() + self.open
-    }
-
-    fn add(&mut self, other: &Counts) {
-        for (a, b) in self.steps.iter_mut().zip(other.steps) {
-            *a += b;
-        }
-        self.open += other.open;
-    }
-
-    /// How divided the answers are: the chance that two answers drawn at random differ
-    /// (0 when everyone agrees; 0.75 when the four steps are chosen equally).
-    pub fn spread(&self) -> f64 {
-        let n = self.answered();
-        if n < 2 {
-            return 0.0;
-        }
-        let n = n as f64;
-        1.0 - self
-            .steps
-            .iter()
-            .map(|&c| (c as f64 / n).powi(2))
-            .sum::<f64>()
-    }
-}
-
-fn index(choice: Choice) -> usize {
-    match choice {
-        Choice::Yes => 0,
-        Choice::Partly => 1,
-        Choice::Develop => 2,
-        Choice::NotMine => 3,
-    }
 }
 
 /// One role's part of the picture.
@@ -82,14 +29,14 @@ pub struct RolePicture {
     /// Shown under the rule; when not, no figure of the role is given.
     pub shown: bool,
     /// Per statement of the role, when shown.
-    pub statements: BTreeMap<Code, Counts>,
+    pub statements: BTreeMap<Code, Tally>,
 }
 
 impl RolePicture {
     /// The counts of an area and kind, summed over its statements (when shown).
-    pub fn area(&self, edition: &Edition, area: Area, kind: Kind) -> Option<Counts> {
+    pub fn area(&self, edition: &Edition, area: Area, kind: Kind) -> Option<Tally> {
         self.shown.then(|| {
-            let mut sum = Counts::default();
+            let mut sum = Tally::default();
             for s in edition.statements_in(self.role, area, kind) {
                 if let Some(c) = self.statements.get(&s.code) {
                     sum.add(c);
@@ -149,8 +96,8 @@ pub fn picture(
                 for s in edition.statements().iter().filter(|s| s.role == role) {
                     statements.insert(
                         s.code.clone(),
-                        Counts {
-                            steps: [0; 4],
+                        Tally {
+                            counts: [0; 4],
                             open: members.len(),
                         },
                     );
@@ -158,7 +105,7 @@ pub fn picture(
                 for c in contributions.iter().filter(|c| members.contains(&c.person)) {
                     for (code, choice) in c.choices {
                         if let Some(counts) = statements.get_mut(code) {
-                            counts.steps[index(*choice)] += 1;
+                            counts.counts[choice.index()] += 1;
                             counts.open -= 1;
                         }
                     }
@@ -179,7 +126,7 @@ pub fn picture(
 #[derive(Clone, Debug, PartialEq)]
 pub struct Line<'e> {
     pub statement: &'e crate::Statement,
-    pub counts: Counts,
+    pub counts: Tally,
 }
 
 impl Picture {

@@ -223,13 +223,13 @@ fn the_overview_sums_only_shown_roles() {
 
 #[test]
 fn spread_is_zero_when_everyone_agrees() {
-    let agree = Counts {
-        steps: [4, 0, 0, 0],
+    let agree = Tally {
+        counts: [4, 0, 0, 0],
         open: 1,
     };
     assert_eq!(agree.spread(), 0.0);
-    let even = Counts {
-        steps: [1, 1, 1, 1],
+    let even = Tally {
+        counts: [1, 1, 1, 1],
         open: 0,
     };
     assert!((even.spread() - 0.75).abs() < 1e-9);

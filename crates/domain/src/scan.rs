@@ -59,7 +59,7 @@ impl Choice {
             .ok_or_else(|| ScanInputError::UnknownChoice(code.chars().take(40).collect()))
     }
 
-    fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         match self {
             Choice::Yes => 0,
             Choice::Partly => 1,
@@ -415,6 +415,34 @@ pub struct Tally {
 impl Tally {
     pub fn count(&self, choice: Choice) -> usize {
         self.counts[choice.index()]
+    }
+
+    /// How many chose a step (the rest left it open).
+    pub fn answered(&self) -> usize {
+        self.counts.iter().sum()
+    }
+
+    /// Adds another tally to this one.
+    pub fn add(&mut self, other: &Tally) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+        self.open += other.open;
+    }
+
+    /// How divided the answers are: the chance that two answers drawn at random differ (0
+    /// when everyone agrees; 0.75 when the four steps are chosen equally often).
+    pub fn spread(&self) -> f64 {
+        let n = self.answered();
+        if n < 2 {
+            return 0.0;
+        }
+        let n = n as f64;
+        1.0 - self
+            .counts
+            .iter()
+            .map(|&c| (c as f64 / n).powi(2))
+            .sum::<f64>()
     }
 
     pub fn total(&self) -> usize {

@@ -11,9 +11,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::Permission;
-use domain::scan::{
-    Choice, NoteKey, Prompt, ScaleLabels, ScanContent, Tally, shifts, tally, with_choice,
-};
+use domain::scan::{Choice, NoteKey, Prompt, ScaleLabels, ScanContent, shifts, tally, with_choice};
 use domain::school::slug;
 use domain::{Area, Edition, Kind, Lang, Role};
 
@@ -27,31 +25,12 @@ use crate::i18n::Tr;
 use crate::routes::DocumentFormat;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
+use crate::ui::chart::{Bar, area_bars, legend, steps};
 use crate::ui::dates::period_text;
 use crate::ui::rounds::{load_round, roles_held};
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private};
 use crate::working::require;
-
-/// One coloured part of a bar: a choice (or no answer yet), where it starts and how wide it
-/// is, in hundredths of the bar.
-#[derive(Debug)]
-pub struct Segment {
-    pub class: &'static str,
-    pub x: String,
-    pub width: String,
-}
-
-/// A bar of the chart: the statements of one kind in one area.
-#[derive(Debug)]
-pub struct Bar {
-    pub label: String,
-    pub y: u32,
-    pub segments: Vec<Segment>,
-    /// The numbers in words, per step: `(label, count)`.
-    pub cells: Vec<(String, usize)>,
-    pub open: usize,
-}
 
 #[derive(Debug)]
 pub struct StatementLine {
@@ -168,51 +147,6 @@ pub struct Kept {
     pub pdf_action: String,
     pub docx_action: String,
     pub back_action: String,
-}
-
-const CLASSES: [&str; 4] = ["c-ja", "c-deels", "c-ontwikkelen", "c-niet"];
-
-fn bar(
-    tally: &Tally,
-    kind: Kind,
-    label: String,
-    index: u32,
-    scale: &ScaleLabels,
-    lang: Lang,
-) -> Bar {
-    let total = tally.total().max(1) as f64;
-    let mut x = 0.0;
-    let mut segments = Vec::new();
-    let mut parts: Vec<(&'static str, usize)> = Choice::ALL
-        .into_iter()
-        .zip(CLASSES)
-        .map(|(c, class)| (class, tally.count(c)))
-        .collect();
-    parts.push(("c-open", tally.open));
-    for (class, count) in parts {
-        if count == 0 {
-            continue;
-        }
-        let width = count as f64 * 100.0 / total;
-        segments.push(Segment {
-            class,
-            x: format!("{x:.2}"),
-            width: format!("{width:.2}"),
-        });
-        x += width;
-    }
-    Bar {
-        label,
-        // Centred on a quarter and three quarters of the chart's height, where the labels
-        // beside it sit.
-        y: index * 26 + 7,
-        segments,
-        cells: Choice::ALL
-            .into_iter()
-            .map(|c| (scale.label(kind, c, lang).to_owned(), tally.count(c)))
-            .collect(),
-        open: tally.open,
-    }
 }
 
 /// A statement as the overview lists it, with the person's note on it.
@@ -652,37 +586,6 @@ pub(crate) fn render(
     }
 }
 
-/// The chart's colours and what they mean (one name for both kinds where they differ), then
-/// *not answered yet*.
-pub(crate) fn legend(scale: &ScaleLabels, lang: Lang) -> Vec<(&'static str, String)> {
-    Choice::ALL
-        .into_iter()
-        .zip(CLASSES)
-        .map(|(c, class)| {
-            (
-                class,
-                format!(
-                    "{} / {}",
-                    scale.label(Kind::Task, c, lang),
-                    scale.label(Kind::Expertise, c, lang)
-                ),
-            )
-        })
-        .chain(std::iter::once((
-            "c-open",
-            Tr(lang).get("overview-no-answer"),
-        )))
-        .collect()
-}
-
-/// The words of the steps for one kind.
-pub(crate) fn steps(scale: &ScaleLabels, kind: Kind, lang: Lang) -> Vec<String> {
-    Choice::ALL
-        .into_iter()
-        .map(|c| scale.label(kind, c, lang).to_owned())
-        .collect()
-}
-
 pub(crate) fn role_overview(
     edition: &Edition,
     content: &ScanContent,
@@ -694,42 +597,11 @@ pub(crate) fn role_overview(
     let areas = Area::ALL
         .into_iter()
         .map(|area| {
-            let bars: Vec<Bar> = Kind::ALL
-                .into_iter()
-                .zip(0u32..)
-                .map(|(kind, i)| {
-                    let label = t.get(match kind {
-                        Kind::Task => "scan-tasks",
-                        Kind::Expertise => "scan-expertise",
-                    });
-                    bar(
-                        &tally(edition, content, role, area, kind),
-                        kind,
-                        label,
-                        i,
-                        scale,
-                        lang,
-                    )
-                })
-                .collect();
-            let summary = bars
-                .iter()
-                .map(|b| {
-                    let parts: Vec<String> = b
-                        .cells
-                        .iter()
-                        .filter(|(_, n)| *n > 0)
-                        .map(|(label, n)| format!("{n} {label}"))
-                        .collect();
-                    let parts = if parts.is_empty() {
-                        t.get("overview-nothing-yet")
-                    } else {
-                        parts.join(", ")
-                    };
-                    format!("{}: {parts}", b.label)
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
+            let (bars, summary) = area_bars(
+                |kind| tally(edition, content, role, area, kind),
+                scale,
+                lang,
+            );
             AreaOverview {
                 name: edition.area(area).name.get(lang).to_owned(),
                 id: format!("{}-{}", role.code(), area.code()).to_lowercase(),

@@ -20,9 +20,10 @@ use crate::i18n::Tr;
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::scan::area::{KindBlock, NoteField, Values, blocks, fields};
 use crate::scan::overview::{
-    Kept, OverviewView, Voice, document, document_response, legend, role_overview, steps,
+    Kept, OverviewView, Voice, document, document_response, role_overview,
 };
 use crate::state::AppState;
+use crate::ui::chart::{legend, steps};
 use crate::ui::{Chrome, respond_private};
 
 /// One role's area in the form.

@@ -2,6 +2,7 @@
 //! statements as pages show them, dates and school years, a school's navigation, forms and
 //! a school's framework as the pages load it, where a scan stands. Nothing here imports a feature.
 
+pub mod chart;
 pub mod chrome;
 pub mod dates;
 pub mod forms;
