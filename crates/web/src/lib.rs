@@ -34,6 +34,7 @@ mod public;
 mod scan;
 mod school;
 mod tasks;
+mod team;
 
 pub use auth::hash_password;
 pub use error::AppError;

@@ -21,7 +21,7 @@ use crate::routes::{self, DocumentFormat, MemberOp, Page};
 use crate::state::AppState;
 use crate::tasks;
 use crate::{
-    account, api, assets, error, framework, health, middleware, plan, public, scan, school,
+    account, api, assets, error, framework, health, middleware, plan, public, scan, school, team,
 };
 
 /// Who may call a route. The handler checks it; [`route_table`] says it, and a test holds
@@ -205,6 +205,19 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             .get(MEMBER, scan::area::show)
             .post(MEMBER, scan::area::submit),
         at(format!("{round}/{}", routes::feed_segment(lang))).post(MEMBER, scan::round::feed),
+        // The team picture.
+        at(format!("{round}/{}", routes::picture_segment(lang))).get(MEMBER, team::picture::show),
+        at(format!(
+            "{round}/{}/{}",
+            routes::picture_segment(lang),
+            routes::consent_segment(lang)
+        ))
+        .post(MEMBER, scan::round::picture_consent),
+        at(format!("{school}/teams"))
+            .get(COORDINATOR, team::teams::show)
+            .post(COORDINATOR, team::teams::submit),
+        at(format!("{settings}/{}", routes::picture_segment(lang)))
+            .post(ADMINISTRATOR, school::settings::picture_threshold),
         // The development plan and the conversations.
         at(&my_plan)
             .get(MEMBER, plan::plan_page::show)

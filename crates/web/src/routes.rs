@@ -149,6 +149,14 @@ pub enum Page {
     Conversation(String, Uuid),
     /// A conversation as a document: `…/gesprekken/ID/gesprek.pdf`.
     ConversationDocument(String, Uuid, DocumentFormat),
+    /// A round's team picture (`?team=ID` for one team).
+    TeamPicture(String, Uuid),
+    /// Letting one's scan of a round count in the team picture, or stop (POST).
+    PictureConsent(String, Uuid),
+    /// The school's teams, to read the team picture by (coordinators).
+    Teams(String),
+    /// The school's least number of people a group figure is shown over (POST).
+    PictureThreshold(String),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -511,6 +519,22 @@ impl Page {
                 conversation_document_stem(lang),
                 format.extension()
             ),
+            Page::TeamPicture(school, round) => format!(
+                "{}/{}",
+                Page::Round(school.clone(), *round).path(lang),
+                picture_segment(lang)
+            ),
+            Page::PictureConsent(school, round) => format!(
+                "{}/{}",
+                Page::TeamPicture(school.clone(), *round).path(lang),
+                consent_segment(lang)
+            ),
+            Page::Teams(school) => format!("/{l}/{}/{school}/teams", schools_segment(lang)),
+            Page::PictureThreshold(school) => format!(
+                "{}/{}",
+                Page::SchoolSettings(school.clone()).path(lang),
+                picture_segment(lang)
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -736,6 +760,20 @@ pub fn share_segment(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "delen",
         Lang::En => "share",
+    }
+}
+
+pub fn picture_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "teambeeld",
+        Lang::En => "team-picture",
+    }
+}
+
+pub fn consent_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "meetellen",
+        Lang::En => "count",
     }
 }
 

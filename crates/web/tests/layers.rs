@@ -18,6 +18,7 @@ const FEATURES: &[&str] = &[
     "school",
     "scan",
     "plan",
+    "team",
     "framework",
     "tasks",
     "api",

@@ -1003,3 +1003,62 @@ start-goals = { $n ->
    *[other] Your development plan has { $n } ongoing goals.
 }
 start-goals-go = Go to your development plan
+picture-link = Team picture
+picture-title = Team picture { $round }
+picture-intro = What the team does and knows, added up over the scans of those who let them count. A figure is shown only when at least { $k } people contribute to it, and only when it cannot be traced back to one person. There are never names.
+picture-group = For whom
+picture-whole-team = the whole team
+picture-nothing-shown = There are too few participants to show anything yet: per role at least { $k } people who let their scan count.
+picture-overview = At a glance
+picture-overview-intro = Per role and area: how many answers say ‘I do this’ or ‘I master this’, of all answers (open ones too).
+picture-role = Role
+picture-shown-together = The roles shown, together
+picture-share = { $yes } of { $all }
+picture-too-few = too few participants
+picture-open = still open
+picture-contributors = { $n ->
+    [one] 1 participant
+   *[other] { $n } participants
+}
+picture-role-hidden = Too few participants: a role is shown from { $k } people who let their scan count, and only when the group differs enough from another group shown. It does not mean nothing was answered.
+picture-divided = Where the team differs most
+picture-divided-intro = Statements where the answers lie furthest apart: good things to talk about, not a judgement.
+picture-wanted = What many want to develop or take up
+picture-wanted-count = { $n } of { $all }: { $step }
+picture-beside = Beside who does what
+picture-beside-intro = Tasks nobody carries out in this school year's ‘Who does what’, and what the team says about them.
+picture-beside-many = many say they do this (in part): { $n }, without an agreement
+picture-beside-some = { $n } say they do this (in part), without an agreement
+picture-beside-none = nobody carries it out, and nobody says they do
+picture-beside-empty = Every task shown has someone carrying it out.
+picture-compare = Compared with { $round }
+picture-compare-none = No role and area reaches the least number of participants in both rounds.
+picture-consent-heading = Team picture
+picture-consent-off = Your scan of this round does not count in the team picture. If you let it count, your answers count anonymously in the team's figures, only when enough others count too. Nobody sees your answers. You can always stop.
+picture-consent-on = Your scan of this round counts anonymously in the team picture. Nobody sees your answers.
+picture-consent-start = Let my scan count in the team picture
+picture-consent-stop = Stop letting it count
+teams-title = Teams
+teams-intro = Divide the team, for example into lower and upper school, to read the team picture per team. Per team too, a figure is shown only when enough people count and the group differs enough from other teams.
+teams-count = { $n ->
+    [one] 1 member
+   *[other] { $n } members
+}
+teams-name = Name of the team
+teams-members = Members
+teams-members-of = Members of { $team }
+teams-save = Save
+teams-delete = Remove team
+teams-delete-confirm = Yes, remove { $team }
+teams-delete-confirm-missing = First tick that you want to remove the team.
+teams-new = Make a team
+teams-make = Make team
+teams-saved = The team has been saved.
+teams-deleted = The team has been removed.
+teams-name-taken = There is a team with this name already.
+teams-not-a-member = One of the people chosen is not (or no longer) an active member of the school. Please reload the page.
+settings-picture-heading = Team picture
+settings-picture-intro = The team picture shows a figure only over at least this many people. The minimum is 5; the school can raise it. A round that has answers already keeps the number it had.
+settings-picture-k = Least number of participants
+settings-picture-save = Save
+settings-picture-saved = The least number of participants has been saved.

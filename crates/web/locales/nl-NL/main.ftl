@@ -1003,3 +1003,62 @@ start-goals = { $n ->
    *[other] Je ontwikkelplan heeft { $n } lopende doelen.
 }
 start-goals-go = Naar je ontwikkelplan
+picture-link = Teambeeld
+picture-title = Teambeeld { $round }
+picture-intro = Wat het team doet en weet, opgeteld over de scans van wie ze laat meetellen. Een cijfer staat er alleen als er minstens { $k } mensen aan bijdragen, en alleen als het niet te herleiden is tot één persoon. Er staan nooit namen bij.
+picture-group = Voor wie
+picture-whole-team = het hele team
+picture-nothing-shown = Er zijn nog te weinig deelnemers om iets te laten zien: per rol minstens { $k } mensen die hun scan laten meetellen.
+picture-overview = In één oogopslag
+picture-overview-intro = Per rol en aandachtsgebied: hoeveel antwoorden ‘doe ik’ of ‘beheers ik’ zeggen, van alle antwoorden (ook nog open).
+picture-role = Rol
+picture-shown-together = De getoonde rollen samen
+picture-share = { $yes } van { $all }
+picture-too-few = te weinig deelnemers
+picture-open = nog open
+picture-contributors = { $n ->
+    [one] 1 deelnemer
+   *[other] { $n } deelnemers
+}
+picture-role-hidden = Te weinig deelnemers: een rol wordt getoond vanaf { $k } mensen die hun scan laten meetellen, en alleen als de groep genoeg verschilt van een andere getoonde groep. Dit betekent niet dat er niets is geantwoord.
+picture-divided = Waar het team het meest verschilt
+picture-divided-intro = Uitspraken waarbij de antwoorden het verst uiteenlopen: goede gespreksstof, geen oordeel.
+picture-wanted = Wat velen willen ontwikkelen of oppakken
+picture-wanted-count = { $n } van { $all }: { $step }
+picture-beside = Naast wie doet wat
+picture-beside-intro = Taken die in ‘Wie doet wat’ van dit schooljaar door niemand worden uitgevoerd, en wat het team erover zegt.
+picture-beside-many = velen zeggen dit (deels) te doen: { $n }, zonder afspraak
+picture-beside-some = { $n } zeggen dit (deels) te doen, zonder afspraak
+picture-beside-none = niemand voert het uit, en niemand zegt het te doen
+picture-beside-empty = Elke getoonde taak heeft iemand die hem uitvoert.
+picture-compare = Vergeleken met { $round }
+picture-compare-none = Geen rol en aandachtsgebied haalt in beide rondes het minimum aantal deelnemers.
+picture-consent-heading = Teambeeld
+picture-consent-off = Je scan van deze ronde telt niet mee in het teambeeld. Laat je hem meetellen, dan tellen je antwoorden anoniem mee in de cijfers van het team, alleen als er genoeg anderen meetellen. Niemand ziet jouw antwoorden. Je kunt dit altijd weer stoppen.
+picture-consent-on = Je scan van deze ronde telt anoniem mee in het teambeeld. Niemand ziet jouw antwoorden.
+picture-consent-start = Laat mijn scan meetellen in het teambeeld
+picture-consent-stop = Niet meer laten meetellen
+teams-title = Teams
+teams-intro = Deel het team op, bijvoorbeeld in onderbouw en bovenbouw, om het teambeeld per team te lezen. Ook per team staat er alleen een cijfer als genoeg mensen meetellen en de groep genoeg verschilt van andere teams.
+teams-count = { $n ->
+    [one] 1 lid
+   *[other] { $n } leden
+}
+teams-name = Naam van het team
+teams-members = Leden
+teams-members-of = Leden van { $team }
+teams-save = Opslaan
+teams-delete = Team weghalen
+teams-delete-confirm = Ja, haal { $team } weg
+teams-delete-confirm-missing = Vink eerst aan dat je het team wilt weghalen.
+teams-new = Een team maken
+teams-make = Team maken
+teams-saved = Het team is opgeslagen.
+teams-deleted = Het team is weggehaald.
+teams-name-taken = Er is al een team met deze naam.
+teams-not-a-member = Een van de gekozen mensen is geen actief lid van de school (meer). Laad de pagina opnieuw.
+settings-picture-heading = Teambeeld
+settings-picture-intro = Het teambeeld toont een cijfer alleen over minstens zoveel mensen. Het minimum is 5; de school kan het verhogen. Een ronde die al antwoorden heeft, houdt het aantal dat ze had.
+settings-picture-k = Minimum aantal deelnemers
+settings-picture-save = Opslaan
+settings-picture-saved = Het minimum aantal deelnemers is opgeslagen.

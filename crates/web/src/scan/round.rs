@@ -86,6 +86,10 @@ pub struct RoundView {
     /// Whether the person lets their task answers of this round feed *wie doet wat*.
     pub feeds: bool,
     pub feed_action: String,
+    /// Whether the person's scan of this round counts in the team picture.
+    pub counts: bool,
+    pub consent_action: String,
+    pub picture_href: String,
 }
 
 async fn view(
@@ -193,6 +197,12 @@ async fn view(
     Ok(RoundView {
         feeds,
         feed_action: Page::ScanFeed(short.clone(), round.id).path(lang),
+        counts: app
+            .store
+            .picture_consent(school.id, round.id, working.user().id)
+            .await?,
+        consent_action: Page::PictureConsent(short.clone(), round.id).path(lang),
+        picture_href: Page::TeamPicture(short.clone(), round.id).path(lang),
         share_action: Page::ShareScan(short.clone(), round.id).path(lang),
         shared_with_team: sharing.team,
         shared_people: sharing
@@ -465,6 +475,34 @@ pub async fn feed(
     {
         Ok(see_other(&format!(
             "{}#wie-doet-wat",
+            Page::Round(short, round.id).path(lang)
+        )))
+    } else {
+        refused(&app, lang, &working, &round, &edition, "share-nothing").await
+    }
+}
+
+/// Lets one's scan of the round count in the team picture (`aan` = `1`), or stops it.
+pub async fn picture_consent(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<(String, String)>, PathRejection>,
+    form: Result<Form<FeedForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let (short, id) = path.map(|Path(p)| p).unwrap_or_default();
+    let working = require(&app, &headers, lang, &short, Permission::Member).await?;
+    let Some((round, edition)) = load_round(&app, &working, &id).await? else {
+        return Ok(error_page(&app, lang, StatusCode::NOT_FOUND));
+    };
+    let on = form.map(|Form(f)| f.aan == "1").unwrap_or(false);
+    if app
+        .store
+        .set_picture_consent(working.school().id, round.id, working.user().id, on)
+        .await?
+    {
+        Ok(see_other(&format!(
+            "{}#teambeeld",
             Page::Round(short, round.id).path(lang)
         )))
     } else {

@@ -76,6 +76,11 @@ pub struct SettingsView {
     pub scale_action: String,
     pub scale_rows: Vec<ScaleRow>,
     pub scale_problems: Vec<(String, String)>,
+    /// The team picture's k: the form's address, the value, a message or a problem.
+    pub picture_action: String,
+    pub picture_k: String,
+    pub picture_notice: Option<String>,
+    pub picture_error: Option<String>,
 }
 
 /// One step of the scale in the settings: a field per kind and language.
@@ -151,6 +156,10 @@ fn view(
         scale_action: Page::SchoolScale(working.school().short_name.clone()).path(lang),
         scale_rows: Vec::new(),
         scale_problems: Vec::new(),
+        picture_action: Page::PictureThreshold(working.school().short_name.clone()).path(lang),
+        picture_k: String::new(),
+        picture_notice: None,
+        picture_error: None,
         chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("settings-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         action: page.path(lang),
@@ -178,9 +187,16 @@ pub async fn show(
     let current = app.store.scale_labels(working.school().id).await?;
     let renamed: HashMap<String, String> = current.renamings().into_iter().collect();
     page.scale_rows = scale_rows(lang, &|f| renamed.get(f).cloned().unwrap_or_default());
+    page.picture_k = app
+        .store
+        .picture_threshold(working.school().id)
+        .await?
+        .get()
+        .to_string();
     match notice.ok().and_then(|Query(n)| n.klaar).as_deref() {
         // The scale's words are saved where the person was looking: at the scale.
         Some("schaal") => page.scale_notice = Some(page.t.get("settings-scale-saved")),
+        Some("teambeeld") => page.picture_notice = Some(page.t.get("settings-picture-saved")),
         Some(_) => page.notice = Some(page.t.get("settings-saved")),
         None => {}
     }
@@ -279,6 +295,51 @@ pub async fn submit_scale(
                 .into_iter()
                 .map(|(field, e)| (field, e.message(lang)))
                 .collect();
+            respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    }
+}
+
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct PictureForm {
+    #[serde(default)]
+    k: String,
+}
+
+/// The school's least number of people a team-picture figure is shown over: at least 5;
+/// rounds without answers take it, the others keep theirs.
+pub async fn picture_threshold(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    school: Result<Path<String>, PathRejection>,
+    form: Result<Form<PictureForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let short = school_param(school);
+    let working = require(&app, &headers, lang, &short, Permission::Administrator).await?;
+    let typed = form.map(|Form(f)| f.k).unwrap_or_default();
+    match domain::aggregate::Threshold::parse(&typed) {
+        Ok(k) => {
+            if !app
+                .store
+                .set_picture_threshold(working.school().id, working.user().id, k)
+                .await?
+            {
+                return Ok(crate::error::error_page(&app, lang, StatusCode::FORBIDDEN));
+            }
+            Ok(see_other(&format!(
+                "{}?klaar=teambeeld#teambeeld",
+                Page::SchoolSettings(short).path(lang)
+            )))
+        }
+        Err(e) => {
+            let form = SettingsForm::of(working.school());
+            let mut page = view(&app, lang, &working, form, Vec::new());
+            let current = app.store.scale_labels(working.school().id).await?;
+            let renamed: HashMap<String, String> = current.renamings().into_iter().collect();
+            page.scale_rows = scale_rows(lang, &|f| renamed.get(f).cloned().unwrap_or_default());
+            page.picture_k = typed;
+            page.picture_error = Some(e.message(lang));
             respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
         }
     }

@@ -90,6 +90,10 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/rondes/{round}/gedeeld/{member}/overzicht.docx",
     "/nl/scholen/{school}/rondes/{round}/{role}/{area}",
     "/nl/scholen/{school}/rondes/{round}/wie-doet-wat",
+    "/nl/scholen/{school}/rondes/{round}/teambeeld",
+    "/nl/scholen/{school}/rondes/{round}/teambeeld/meetellen",
+    "/nl/scholen/{school}/teams",
+    "/nl/scholen/{school}/instellingen/teambeeld",
     "/nl/scholen/{school}/ontwikkelplan",
     "/nl/scholen/{school}/ontwikkelplan.pdf",
     "/nl/scholen/{school}/ontwikkelplan.docx",
@@ -178,6 +182,10 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/rounds/{round}/shared/{member}/overview.docx",
     "/en/schools/{school}/rounds/{round}/{role}/{area}",
     "/en/schools/{school}/rounds/{round}/who-does-what",
+    "/en/schools/{school}/rounds/{round}/team-picture",
+    "/en/schools/{school}/rounds/{round}/team-picture/count",
+    "/en/schools/{school}/teams",
+    "/en/schools/{school}/settings/team-picture",
     "/en/schools/{school}/development-plan",
     "/en/schools/{school}/development-plan.pdf",
     "/en/schools/{school}/development-plan.docx",
@@ -259,6 +267,19 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
             .expect("settings")
     );
     let draft = store.draft(b.school.id).await.expect("draft");
+    let picture = store
+        .picture_input(
+            b.school.id,
+            rounds.first().map(|r| r.id).unwrap_or_default(),
+        )
+        .await
+        .expect("picture");
+    let picture = format!(
+        "{:?} {:?} {:?}",
+        store.teams(b.school.id).await.expect("teams"),
+        picture.map(|p| (p.threshold, p.scans.len())),
+        store.picture_threshold(b.school.id).await.expect("k")
+    );
     let mut plans = Vec::new();
     for user in [&b.admin, &b.coordinator, &b.member] {
         plans.push(format!(
@@ -284,7 +305,7 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
         }
     }
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -447,6 +468,24 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         .await
         .expect("agreed");
 
+    // B's mentor lets the scan count in the team picture; B has a team.
+    assert!(
+        store
+            .set_picture_consent(b.school.id, round.id, b.member.id, true)
+            .await
+            .expect("consent")
+    );
+    store
+        .save_team(
+            b.school.id,
+            b.coordinator.id,
+            None,
+            "Rivierenland onderbouw",
+            &[b.member.id, b.coordinator.id],
+        )
+        .await
+        .expect("team");
+
     let mut target = Target::of(&b, &invitation.invitation, &round, &own);
     target.goal = goal.to_string();
     target.conversation = conversation.to_string();
@@ -538,6 +577,8 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("mode", "reageren"),
         ("uitspraak", "BEG.VIS.T1"),
         ("zeker", "ja"),
+        ("k", "5"),
+        ("lid", b_partner.as_str()),
     ];
     let actors = [
         ("anonymous", None),
