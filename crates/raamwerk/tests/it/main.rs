@@ -15,3 +15,4 @@ mod school;
 mod security;
 mod store;
 mod tasks;
+mod team;
