@@ -1,6 +1,7 @@
 //! `raamwerk demo`: a demo school with synthetic people (clearly fictional names), their
 //! roles, a published school edition, two rounds of scans with notes, some shared scans, an
-//! allocation with hours, development plans (one shared with its conversation partner, with
+//! allocation with hours, a team picture (four in five let their scan count; two teams),
+//! development plans (one shared with its conversation partner, with
 //! a comment) and a prepared, shared conversation with agreements, so a new user sees every
 //! feature at once and the benchmarks have realistic data. Running it again replaces the
 //! demo school with a fresh one.
@@ -301,6 +302,24 @@ pub async fn make(
                 .set_scan_feed(school.id, spring.id, user.id, true)
                 .await?;
         }
+        // Four in five let their scan count in the team picture.
+        if i % 5 != 3 {
+            store
+                .set_picture_consent(school.id, spring.id, user.id, true)
+                .await?;
+        }
+    }
+    // Two teams, to read the picture by: the first and the second half of the school.
+    let half = people.len() / 2;
+    for (team, members) in [
+        ("onderbouw", &people[..half]),
+        ("bovenbouw", &people[half..]),
+    ] {
+        let ids: Vec<UserId> = members.iter().map(|(u, ..)| u.id).collect();
+        store
+            .save_team(school.id, coordinator.id, None, team, &ids)
+            .await
+            .map_err(other)?;
     }
 
     // The allocation: a responsible party and people carrying out every task but a few,

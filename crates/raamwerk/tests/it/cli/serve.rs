@@ -205,6 +205,23 @@ async fn the_demo_shows_every_feature(backend: Backend) {
                 &[("cookie", &cookie)],
             )
             .await;
+        // The open round's team picture shows the roles with enough people.
+        let open_round = &store.rounds(school).await.expect("rounds")[0];
+        let picture = app
+            .get_with(
+                &format!(
+                    "/nl/scholen/demoschool-de-zandloper/rondes/{}/teambeeld",
+                    open_round.id
+                ),
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert!(
+            picture.body.contains("deelnemers</span>"),
+            "{}",
+            picture.body
+        );
+        assert!(picture.body.contains("onderbouw"));
         if who == "member" {
             assert!(talks.body.contains("Gesprek met"), "{}", talks.body);
             assert!(plan.body.contains("Vaker met ouders over de keuze"));
