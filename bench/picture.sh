@@ -47,10 +47,12 @@ cookie="$(sign_in "$(echo "$printed" | grep '^coordinator:')")"
 member="$(sign_in "$(echo "$printed" | grep '^member:')")"
 [[ "$cookie" == raamwerk_session=* && "$member" == raamwerk_session=* ]] || { echo "could not sign in" >&2; exit 1; }
 school="/nl/scholen/demoschool-de-zandloper"
-round="$(curl -fsS -H "Cookie: $cookie" "$base$school" | grep -o "$school/rondes/[0-9a-f-]\{36\}" | head -1)"
+start_page="$(curl -fsS -H "Cookie: $cookie" "$base$school")"
+round="$(grep -o "$school/rondes/[0-9a-f-]\{36\}" <<<"$start_page" | head -1 || true)"
 [[ -n "$round" ]] || { echo "no open round" >&2; exit 1; }
-team="$(curl -fsS -H "Cookie: $cookie" "$base$round/teambeeld" | grep -o 'option value="[0-9a-f-]\{36\}"' | head -1 | sed 's/.*"\(.*\)"/\1/')"
-curl -fsS -H "Cookie: $cookie" "$base$round/teambeeld" | grep -q 'deelnemers' || { echo "the picture shows nothing" >&2; exit 1; }
+picture="$(curl -fsS -H "Cookie: $cookie" "$base$round/teambeeld")"
+team="$(grep -o 'option value="[0-9a-f-]\{36\}"' <<<"$picture" | head -1 | sed 's/.*"\(.*\)"/\1/' || true)"
+grep -q 'deelnemers' <<<"$picture" || { echo "the picture shows nothing" >&2; exit 1; }
 
 time_get() { curl -fsS -o "$tmp/out" -w '%{time_total}' -H "Cookie: $cookie" "$1"; }
 i=0

@@ -68,6 +68,7 @@ pub async fn download(
                 "shared_with_team": sharing.team,
                 "shared_with": sharing.people.iter().map(|(_, name)| name.as_str()).collect::<Vec<_>>(),
                 "feeds_who_does_what": app.store.scan_feeds(school.id, round.id, user.id).await?,
+                "counts_in_team_picture": app.store.picture_consent(school.id, round.id, user.id).await?,
                 "answers": answers,
                 "notes": notes,
             }));
