@@ -381,19 +381,32 @@ pub fn propose(sources: &Sources<'_>, lang: Lang) -> Vec<AgendaStep> {
 /// (so no step is skipped), the rest in proportion to how many items it has. Whole minutes
 /// that add up to `total` exactly.
 pub fn time_boxes(items: &[usize; 4], total: u32) -> [u32; 4] {
-    let floor = total / 20;
-    let spare = total - floor * 4;
-    let weight: Vec<u64> = items.iter().map(|&n| n as u64 + 1).collect();
+    let shares = share_minutes(items, total);
+    [shares[0], shares[1], shares[2], shares[3]]
+}
+
+/// Shares `total` minutes over parts by weight (how much each has to talk about): each part
+/// gets at least a fifth of an even share, the rest in proportion to its weight plus one.
+/// Whole minutes that add up to `total` exactly.
+pub fn share_minutes(weights: &[usize], total: u32) -> Vec<u32> {
+    let n = weights.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let parts = u32::try_from(n).unwrap_or(u32::MAX);
+    let floor = total / parts.saturating_mul(5).max(1);
+    let spare = total - floor * parts;
+    let weight: Vec<u64> = weights.iter().map(|&w| w as u64 + 1).collect();
     let sum: u64 = weight.iter().sum();
-    let mut boxes = [floor; 4];
+    let mut boxes = vec![floor; n];
     let mut given = 0;
     for (b, w) in boxes.iter_mut().zip(&weight) {
         let share = u32::try_from(u64::from(spare) * w / sum).unwrap_or(0);
         *b += share;
         given += share;
     }
-    // What rounding left goes to the steps with the most to talk about, one minute each.
-    let mut order: Vec<usize> = (0..4).collect();
+    // What rounding left goes to the parts with the most to talk about, one minute each.
+    let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(weight[i]));
     for i in order.into_iter().cycle().take((spare - given) as usize) {
         boxes[i] += 1;

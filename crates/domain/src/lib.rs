@@ -13,6 +13,7 @@ pub mod framework;
 pub mod hours;
 pub mod lang;
 pub mod links;
+pub mod meeting;
 pub mod members;
 pub mod people_list;
 pub mod picture;

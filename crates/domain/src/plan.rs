@@ -589,6 +589,8 @@ pub enum PlanInputError {
     TooManyMinutes { max: u32 },
     #[error("'{0}' is not a number of minutes")]
     BadMinutes(String),
+    #[error("a meeting has at most {max} topics")]
+    TooManyTopics { max: usize },
 }
 
 /// A date as people write it in Dutch (`25-11-2026`) or English (`25/11/2026`).
@@ -688,6 +690,12 @@ impl PlanInputError {
             }
             (PlanInputError::BadMinutes(v), Lang::En) => {
                 format!("‘{v}’ is not a number of minutes; write a whole number, such as 10.")
+            }
+            (PlanInputError::TooManyTopics { max }, Lang::Nl) => {
+                format!("Een overleg heeft hoogstens {max} onderwerpen. Kies er minder.")
+            }
+            (PlanInputError::TooManyTopics { max }, Lang::En) => {
+                format!("A meeting has at most {max} topics. Choose fewer.")
             }
         }
     }

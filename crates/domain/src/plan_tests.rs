@@ -329,6 +329,7 @@ fn every_problem_speaks_dutch_and_english() {
         PlanInputError::TooManyActions { max: 30 },
         PlanInputError::TooManyMinutes { max: 120 },
         PlanInputError::BadMinutes("x".into()),
+        PlanInputError::TooManyTopics { max: 12 },
     ];
     for error in all {
         let (nl, en) = (error.message(Lang::Nl), error.message(Lang::En));
