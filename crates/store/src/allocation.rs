@@ -9,7 +9,7 @@ use std::sync::Arc;
 use domain::account::{Permission, UserId};
 use domain::allocation::{
     AllocationError, Assignment, Batch, Category, Outside, Part, Party, Rules, SchoolYear,
-    Suggestion, Task, check_batch,
+    Suggestion, Task,
 };
 use domain::hours::{Formula, Minutes};
 use domain::members::{AuditAction, agreement_detail};
@@ -35,13 +35,13 @@ const SELECT_TASKS: &str = "SELECT code, category, minutes FROM allocation_tasks
 const UPSERT_TASK: &str = "INSERT INTO allocation_tasks (school_id, school_year, code, category, minutes) \
      VALUES ($1, $2, $3, $4, $5) ON CONFLICT (school_id, school_year, code) DO UPDATE SET \
      category = excluded.category, minutes = excluded.minutes";
-const SELECT_ASSIGNMENTS: &str = "SELECT code, party_kind, party, part FROM allocations \
+pub(crate) const SELECT_ASSIGNMENTS: &str = "SELECT code, party_kind, party, part FROM allocations \
      WHERE school_id = $1 AND school_year = $2 ORDER BY created_at, code";
-const INSERT_ASSIGNMENT: &str = "INSERT INTO allocations (school_id, school_year, code, party_kind, party, \
+pub(crate) const INSERT_ASSIGNMENT: &str = "INSERT INTO allocations (school_id, school_year, code, party_kind, party, \
      user_id, part, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING";
 const DELETE_ASSIGNMENT: &str = "DELETE FROM allocations WHERE school_id = $1 AND school_year = $2 \
      AND code = $3 AND party_kind = $4 AND party = $5 AND part = $6";
-const SELECT_ACTIVE_MEMBERS: &str =
+pub(crate) const SELECT_ACTIVE_MEMBERS: &str =
     "SELECT user_id FROM memberships WHERE school_id = $1 AND active = 1";
 /// The agreements naming the person, in every school year of the school.
 const SELECT_PERSON_ASSIGNMENTS: &str = "SELECT school_year, code, part, created_at FROM allocations \
@@ -56,7 +56,7 @@ const UPSERT_HOURS: &str = "INSERT INTO person_hours (school_id, school_year, us
 const DELETE_HOURS: &str =
     "DELETE FROM person_hours WHERE school_id = $1 AND school_year = $2 AND user_id = $3";
 const SELECT_PARTIES: &str = "SELECT name FROM own_parties WHERE school_id = $1 ORDER BY name";
-const INSERT_PARTY: &str =
+pub(crate) const INSERT_PARTY: &str =
     "INSERT INTO own_parties (school_id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING";
 
 /// A round's suggestions with the opted-in answers they were made of.
@@ -154,7 +154,7 @@ impl From<sqlx::Error> for AllocationFailure {
     }
 }
 
-fn party_columns(party: &Party) -> (&'static str, String, Option<Uuid>) {
+pub(crate) fn party_columns(party: &Party) -> (&'static str, String, Option<Uuid>) {
     match party {
         Party::Person(user) => ("person", user.0.to_string(), Some(user.0)),
         Party::Role(role) => ("role", role.code().to_owned(), None),
@@ -163,7 +163,7 @@ fn party_columns(party: &Party) -> (&'static str, String, Option<Uuid>) {
     }
 }
 
-fn assignment_of(
+pub(crate) fn assignment_of(
     (code, kind, party, part): (String, String, String, String),
 ) -> Result<Assignment, StoreError> {
     let bad = || StoreError::CorruptRow(format!("allocation {code} {kind} {party} {part}"));
@@ -190,6 +190,77 @@ macro_rules! coordinator {
         }
     };
 }
+
+/// Adds agreements for a school year inside the transaction `$tx`, checked one after the
+/// other against the ones there are and the active members ([`check_batch`]); each is logged.
+/// Evaluates to the batch; returns `Err($refused(refused))` when any is refused (then nothing
+/// was written). Agreements there already are left as they are.
+macro_rules! agree_in_tx {
+    ($tx:expr, $school:expr, $actor:expr, $year:expr, $new:expr, $tasks:expr, $rules:expr, $refused:expr) => {{
+        let y = $year.to_string();
+        let existing: Vec<(String, String, String, String)> =
+            sqlx::query_as($crate::allocation::SELECT_ASSIGNMENTS)
+                .bind($school.0)
+                .bind(&y)
+                .fetch_all(&mut *$tx)
+                .await?;
+        let existing: Vec<domain::allocation::Assignment> = existing
+            .into_iter()
+            .map($crate::allocation::assignment_of)
+            .collect::<Result<_, _>>()?;
+        let members: Vec<(uuid::Uuid,)> = sqlx::query_as($crate::allocation::SELECT_ACTIVE_MEMBERS)
+            .bind($school.0)
+            .fetch_all(&mut *$tx)
+            .await?;
+        let members: Vec<domain::account::UserId> = members
+            .into_iter()
+            .map(|(u,)| domain::account::UserId(u))
+            .collect();
+        let batch = domain::allocation::check_batch($new, &existing, $tasks, &members, $rules);
+        if !batch.refused.is_empty() {
+            return Err($refused(batch.refused));
+        }
+        let at = $crate::now_millis();
+        for assignment in &batch.add {
+            let (kind, party, user) = $crate::allocation::party_columns(&assignment.party);
+            if let domain::allocation::Party::Own(name) = &assignment.party {
+                sqlx::query($crate::allocation::INSERT_PARTY)
+                    .bind($school.0)
+                    .bind(name)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+            sqlx::query($crate::allocation::INSERT_ASSIGNMENT)
+                .bind($school.0)
+                .bind(&y)
+                .bind(assignment.code.as_str())
+                .bind(kind)
+                .bind(&party)
+                .bind(user)
+                .bind(assignment.part.key())
+                .bind(at)
+                .execute(&mut *$tx)
+                .await?;
+            let detail = domain::members::agreement_detail(
+                assignment.code.as_str(),
+                assignment.part.key(),
+                kind,
+                &party,
+            );
+            audit!(
+                $tx,
+                $school.0,
+                Some($actor.0),
+                domain::members::AuditAction::AgreementMade,
+                user,
+                None::<String>,
+                Some(detail)
+            );
+        }
+        batch
+    }};
+}
+pub(crate) use agree_in_tx;
 
 impl Store {
     pub async fn allocation_settings(
@@ -362,39 +433,10 @@ impl Store {
         tasks: &[Task],
         rules: Rules,
     ) -> Result<Batch, AllocationFailure> {
-        let y = year.to_string();
         let batch = on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             coordinator!(tx, school, actor);
-            let existing: Vec<(String, String, String, String)> = sqlx::query_as(SELECT_ASSIGNMENTS)
-                .bind(school.0).bind(&y).fetch_all(&mut *tx).await?;
-            let existing: Vec<Assignment> = existing.into_iter().map(assignment_of).collect::<Result<_, _>>()?;
-            let members: Vec<(Uuid,)> = sqlx::query_as(SELECT_ACTIVE_MEMBERS).bind(school.0).fetch_all(&mut *tx).await?;
-            let members: Vec<UserId> = members.into_iter().map(|(u,)| UserId(u)).collect();
-            let batch = check_batch(new, &existing, tasks, &members, rules);
-            if !batch.refused.is_empty() {
-                return Err(AllocationFailure::RefusedTasks(batch.refused));
-            }
-            let at = now_millis();
-            for assignment in &batch.add {
-                let (kind, party, user) = party_columns(&assignment.party);
-                if let Party::Own(name) = &assignment.party {
-                    sqlx::query(INSERT_PARTY).bind(school.0).bind(name).execute(&mut *tx).await?;
-                }
-                sqlx::query(INSERT_ASSIGNMENT)
-                    .bind(school.0)
-                    .bind(&y)
-                    .bind(assignment.code.as_str())
-                    .bind(kind)
-                    .bind(&party)
-                    .bind(user)
-                    .bind(assignment.part.key())
-                    .bind(at)
-                    .execute(&mut *tx)
-                    .await?;
-                let detail = agreement_detail(assignment.code.as_str(), assignment.part.key(), kind, &party);
-                audit!(tx, school.0, Some(actor.0), AuditAction::AgreementMade, user, None::<String>, Some(detail));
-            }
+            let batch = agree_in_tx!(tx, school, actor, year, new, tasks, rules, AllocationFailure::RefusedTasks);
             tx.commit().await?;
             batch
         });

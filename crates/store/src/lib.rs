@@ -12,6 +12,7 @@ mod conversations;
 mod editions;
 mod email_change;
 mod error;
+mod meetings;
 mod members;
 mod opted_in;
 mod own;
@@ -39,6 +40,7 @@ pub use conversations::{AgreementGoal, ConversationRead, ConversationSummary};
 pub use editions::{EditionSummary, Stored};
 pub use email_change::{EmailChangeError, PendingEmailChange};
 pub use error::StoreError;
+pub use meetings::{Meeting, MeetingAgreement, MeetingError, MeetingSummary};
 pub use members::{
     AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,
     InvitationState, ManageError, MySchool, NewInvitation,

@@ -1,0 +1,37 @@
+-- Team meetings: an agenda of topics (each from the team picture, the allocation, the
+-- school's own framework or written by the coordinator, with its minutes), read by the
+-- school's members, and the agreements made; an agreement may have given a task a
+-- responsible party in the allocation (recorded with it).
+CREATE TABLE meetings (
+    id          BLOB PRIMARY KEY NOT NULL,
+    school_id   BLOB NOT NULL REFERENCES schools (id) ON DELETE CASCADE,
+    round_id    BLOB REFERENCES rounds (id) ON DELETE SET NULL,
+    planned_on  TEXT,
+    created_by  BLOB REFERENCES users (id) ON DELETE SET NULL,
+    created_at  BIGINT NOT NULL,
+    revision    BIGINT NOT NULL DEFAULT 0
+);
+
+CREATE INDEX meetings_by_school ON meetings (school_id, created_at);
+
+CREATE TABLE meeting_topics (
+    meeting_id  BLOB NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    position    BIGINT NOT NULL,
+    source      TEXT NOT NULL CHECK (source IN ('verschil', 'wens', 'gat', 'aandacht', 'eigen', 'vrij')),
+    title       TEXT NOT NULL,
+    task_code   TEXT,
+    minutes     BIGINT NOT NULL,
+    PRIMARY KEY (meeting_id, position)
+);
+
+CREATE TABLE meeting_agreements (
+    id          BLOB PRIMARY KEY NOT NULL,
+    meeting_id  BLOB NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    text        TEXT NOT NULL,
+    task_code   TEXT,
+    party       TEXT,
+    author_id   BLOB REFERENCES users (id) ON DELETE SET NULL,
+    created_at  BIGINT NOT NULL
+);
+
+CREATE INDEX meeting_agreements_by_meeting ON meeting_agreements (meeting_id, created_at);
