@@ -25,7 +25,7 @@ pub enum Source {
     Wanted,
     /// A task nobody carries out by agreement though many say they do it.
     Gap,
-    /// One of the allocation's points to talk about.
+    /// A task nobody is responsible for in the allocation.
     Attention,
     /// One of the school's own statements.
     OwnFramework,
@@ -136,13 +136,12 @@ pub struct Proposal {
 }
 
 /// The topics proposed for a meeting: up to three of each kind, from the team picture of a
-/// round (shown figures only), the allocation's points (`attention`, in words, each already
-/// free of hidden figures) and the school's own statements (`own`).
+/// round (shown figures only), the allocation (tasks of the edition nobody is responsible
+/// for) and the school's own statements (`own`).
 pub fn proposals(
     picture: &Picture,
     edition: &Edition,
     assignments: &[Assignment],
-    attention: &[String],
     own: &[&Statement],
     lang: Lang,
 ) -> Vec<Proposal> {
@@ -177,12 +176,21 @@ pub fn proposals(
             task: Some(line.statement.code.clone()),
         });
     }
-    for (i, point) in attention.iter().take(3).enumerate() {
+    let responsible: std::collections::BTreeSet<&Code> = assignments
+        .iter()
+        .filter(|a| a.part == crate::allocation::Part::Responsible)
+        .map(|a| &a.code)
+        .collect();
+    let unassigned = edition
+        .statements()
+        .iter()
+        .filter(|s| s.kind == crate::Kind::Task && !responsible.contains(&s.code));
+    for s in unassigned.take(3) {
         out.push(Proposal {
             source: Source::Attention,
-            key: format!("{}:{i}", Source::Attention.code()),
-            title: point.clone(),
-            task: None,
+            key: format!("{}:{}", Source::Attention.code(), s.code),
+            title: text(s),
+            task: Some(s.code.clone()),
         });
     }
     for s in own.iter().take(3) {
