@@ -16,7 +16,7 @@ use crate::i18n::Tr;
 use crate::routes::PathLang;
 use crate::state::AppState;
 use crate::tasks::allocation::{View, attention_lines, groups};
-use crate::tasks::loaded::load;
+use crate::ui::allocation::load;
 use crate::ui::dates::year_of;
 use crate::ui::school_nav::school_param;
 use crate::working::require;

@@ -22,7 +22,7 @@ use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
-use crate::tasks::loaded::load;
+use crate::ui::allocation::load;
 use crate::ui::dates::{year_of, year_param};
 use crate::ui::forms::FormFields;
 use crate::ui::school_nav::{SchoolNav, school_param};

@@ -5,6 +5,4 @@ pub mod allocation;
 pub mod change;
 pub mod documents;
 pub mod hours;
-pub mod loaded;
-pub mod parties;
 pub mod task;

@@ -1,12 +1,16 @@
 //! The floor every feature builds its pages on: the page chrome, how a page is answered,
 //! statements as pages show them, dates and school years, a school's navigation, forms and
-//! a school's framework as the pages load it, where a scan stands. Nothing here imports a feature.
+//! a school's framework as the pages load it, where a scan stands, the school year's
+//! allocation and its parties as *wie doet wat* and the team meeting load and name them.
+//! Nothing here imports a feature.
 
+pub mod allocation;
 pub mod chart;
 pub mod chrome;
 pub mod dates;
 pub mod forms;
 pub mod frameworks;
+pub mod parties;
 pub mod respond;
 pub mod rounds;
 pub mod scan_state;

@@ -1,4 +1,5 @@
-//! What the allocation's pages share, loaded once per request: the school's edition with its
+//! What the pages that read or change the allocation share (*wie doet wat*, and the team
+//! meeting whose agreements feed it), loaded once per request: the school's edition with its
 //! tasks, the agreements, settings and suggestions of a school year, and the active members'
 //! names and roles; and how a party is named.
 

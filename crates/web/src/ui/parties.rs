@@ -1,4 +1,5 @@
-//! Parties in the allocation's forms: how a party is written as a form value and read back,
+//! Parties in the forms that change the allocation (*wie doet wat*, a team meeting's
+//! agreement): how a party is written as a form value and read back,
 //! and the choices a form offers (people, roles, outside parties, the school's own).
 
 use domain::account::UserId;
@@ -6,7 +7,7 @@ use domain::allocation::{Outside, Part, Party};
 use domain::{Lang, Role};
 
 use crate::i18n::Tr;
-use crate::tasks::loaded::{Loaded, party_name};
+use crate::ui::allocation::{Loaded, party_name};
 
 /// A party as a form value: `person:UUID`, `role:BEG`, `outside:ouders`, `own:Name`.
 pub(crate) fn party_value(party: &Party) -> String {
