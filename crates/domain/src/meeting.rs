@@ -262,6 +262,70 @@ pub fn agenda(
     Ok(topics)
 }
 
+/// One topic as the coordinator edited it on the form: its title, its minutes, and whether
+/// it goes off the agenda.
+#[derive(Clone, Copy, Debug)]
+pub struct TopicEdit<'a> {
+    pub title: &'a str,
+    pub minutes: &'a str,
+    pub remove: bool,
+}
+
+/// Minutes for one topic, as typed: a whole number up to the longest meeting.
+fn topic_minutes(text: &str) -> Result<u32, PlanInputError> {
+    let text = text.trim();
+    match text.parse::<u32>() {
+        Ok(n) if n > MEETING_MINUTES_MAX => Err(PlanInputError::TooManyMinutes {
+            max: MEETING_MINUTES_MAX,
+        }),
+        Ok(n) => Ok(n),
+        Err(_) => Err(PlanInputError::BadMinutes(text.chars().take(12).collect())),
+    }
+}
+
+/// The agenda after an edit: each topic (in order, `edits` one per topic) kept with its new
+/// title and minutes or removed, then `added`, a topic of the coordinator's own, when its
+/// title is not blank. A topic keeps where it came from and its task. The whole stays within
+/// the longest meeting and the most topics, and is not empty.
+pub fn revise(
+    topics: &[Topic],
+    edits: &[TopicEdit<'_>],
+    added: TopicEdit<'_>,
+) -> Result<Vec<Topic>, PlanInputError> {
+    let mut out = Vec::new();
+    for (topic, edit) in topics.iter().zip(edits) {
+        if edit.remove {
+            continue;
+        }
+        out.push(Topic {
+            source: topic.source,
+            title: Line::parse(edit.title, Line::MAX)?,
+            task: topic.task.clone(),
+            minutes: topic_minutes(edit.minutes)?,
+        });
+    }
+    if !added.remove && !added.title.trim().is_empty() {
+        out.push(Topic {
+            source: Source::Free,
+            title: Line::parse(added.title, Line::MAX)?,
+            task: None,
+            minutes: topic_minutes(added.minutes)?,
+        });
+    }
+    if out.is_empty() {
+        return Err(PlanInputError::Empty);
+    }
+    if out.len() > TOPICS_MAX {
+        return Err(PlanInputError::TooManyTopics { max: TOPICS_MAX });
+    }
+    if out.iter().map(|t| t.minutes).sum::<u32>() > MEETING_MINUTES_MAX {
+        return Err(PlanInputError::TooManyMinutes {
+            max: MEETING_MINUTES_MAX,
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 #[path = "meeting_tests.rs"]
 mod tests;
