@@ -75,7 +75,7 @@ impl Route {
 /// The routes of one language: the same pages, with that language's words in the path. The
 /// handlers read the language from the path ([`routes::PathLang`]). Path parameters are named
 /// `{school}`, `{member}`, `{invitation}`, `{token}`, `{role}`, `{area}`, `{code}`,
-/// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`: the isolation test fills
+/// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`, `{meeting}`: the isolation test fills
 /// each one and fails on a name it does not know.
 fn page_routes(lang: Lang) -> Vec<Route> {
     use Who::{Anyone, LinkHolder, SignedIn};
@@ -102,6 +102,9 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         "{conversation}/{}",
         routes::conversation_document_stem(lang)
     );
+    let meetings = format!("{school}/{}", routes::meetings_segment(lang));
+    let meeting = format!("{meetings}/{{meeting}}");
+    let meeting_document = format!("{meeting}/{}", routes::meeting_document_stem(lang));
     let tasks_document = format!("{tasks}/{}", routes::tasks_document_stem(lang));
     let quick_document = |format| Page::QuickScanDocument(format).path(lang);
     let mut list = vec![
@@ -218,6 +221,15 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             .post(COORDINATOR, team::teams::submit),
         at(format!("{settings}/{}", routes::picture_segment(lang)))
             .post(ADMINISTRATOR, school::settings::picture_threshold),
+        // The team meeting.
+        at(&meetings)
+            .get(MEMBER, team::meetings::show)
+            .post(COORDINATOR, team::meetings::submit),
+        at(&meeting)
+            .get(MEMBER, team::meeting::show)
+            .post(COORDINATOR, team::meeting::submit),
+        at(format!("{meeting_document}.pdf")).get(MEMBER, team::meeting_document::pdf),
+        at(format!("{meeting_document}.docx")).get(MEMBER, team::meeting_document::docx),
         // The development plan and the conversations.
         at(&my_plan)
             .get(MEMBER, plan::plan_page::show)

@@ -157,6 +157,12 @@ pub enum Page {
     Teams(String),
     /// The school's least number of people a group figure is shown over (POST).
     PictureThreshold(String),
+    /// The school's team meetings (GET); preparing one (POST, coordinators).
+    Meetings(String),
+    /// One team meeting (GET; POST changes its agenda and agreements, coordinators).
+    Meeting(String, Uuid),
+    /// A team meeting as a document: `…/teamoverleg/ID/teamoverleg.pdf`.
+    MeetingDocument(String, Uuid, DocumentFormat),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -535,6 +541,20 @@ impl Page {
                 Page::SchoolSettings(school.clone()).path(lang),
                 picture_segment(lang)
             ),
+            Page::Meetings(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                meetings_segment(lang)
+            ),
+            Page::Meeting(school, id) => {
+                format!("{}/{id}", Page::Meetings(school.clone()).path(lang))
+            }
+            Page::MeetingDocument(school, id, format) => format!(
+                "{}/{}.{}",
+                Page::Meeting(school.clone(), *id).path(lang),
+                meeting_document_stem(lang),
+                format.extension()
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -824,6 +844,21 @@ pub fn conversation_document_stem(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "gesprek",
         Lang::En => "conversation",
+    }
+}
+
+pub fn meetings_segment(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "teamoverleg",
+        Lang::En => "team-meetings",
+    }
+}
+
+/// The file name of a team meeting as a document, without its extension.
+pub fn meeting_document_stem(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Nl => "teamoverleg",
+        Lang::En => "team-meeting",
     }
 }
 

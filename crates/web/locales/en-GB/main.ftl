@@ -1062,3 +1062,72 @@ settings-picture-intro = The team picture shows a figure only over at least this
 settings-picture-k = Least number of participants
 settings-picture-save = Save
 settings-picture-saved = The least number of participants has been saved.
+
+meeting-title = Team meetings
+meeting-intro = A meeting of the team about career guidance, prepared from the team picture, who does what and your own framework. The questions with each topic are suggestions. Everyone in the school reads the agenda and the agreements; coordinators prepare the meeting and record the agreements.
+meeting-list = Meetings
+meeting-none = No team meeting has been prepared yet.
+meeting-heading = Team meeting { $when }
+meeting-prepared-on = prepared on { $date }
+meeting-topics-count = { $n ->
+    [0] no topics
+    [one] 1 topic
+   *[other] { $n } topics
+}
+meeting-agreements-count = { $n ->
+    [0] no agreements
+    [one] 1 agreement
+   *[other] { $n } agreements
+}
+meeting-prepare = Prepare a team meeting
+meeting-prepare-intro = Choose a few topics from the proposals and add your own. Raamwerk shares the time evenly over the topics and gives each open questions; you change the agenda afterwards.
+meeting-from-round = The topics from the team picture come from the round { $round }.
+meeting-no-round = There is no round yet, so no team picture. Topics from who does what and your own framework are possible already.
+meeting-no-proposals = There are no proposals now. Write the topics yourself below.
+meeting-own-topics = Topics of your own
+meeting-own-topics-hint = One topic a line, each at most 300 characters.
+meeting-planned-on = Date of the meeting
+meeting-minutes = How long is the meeting (minutes)?
+meeting-make = Make the agenda
+meeting-source-verschil = Where the team differs most
+meeting-source-wens = What many want to develop or take up
+meeting-source-gat = Tasks many do without an agreement
+meeting-source-aandacht = Tasks nobody is responsible for yet
+meeting-source-eigen = Statements of your own framework
+meeting-source-vrij = Topic of your own
+meeting-proposal-gone = A proposal you ticked is no longer there: the team picture or who does what changed in the meantime. Please check the proposals again.
+meeting-no-topics = Choose at least one topic or write one yourself.
+meeting-deleted = The team meeting has been removed.
+meeting-prepared = The agenda has been made. Change it where you like.
+meeting-saved = The agenda has been saved.
+meeting-agreed = The agreement has been recorded.
+meeting-agreed-task = The agreement has been recorded, and is in this school year's who does what as well.
+meeting-agreement-deleted = The agreement has been removed. What it put in who does what stays there.
+meeting-agreement-task = { $task }: responsible { $party }
+meeting-topic-empty = Every topic needs a title, and at least one topic must remain.
+meeting-delete-confirm-missing = Please tick first that you want to remove the meeting.
+meeting-stale = This meeting has changed in the meantime, in another tab or by a colleague. Below is how it is now; please make your change again.
+meeting-not-allowed = Only coordinators and school administrators can change a team meeting.
+meeting-edit = Change the agenda
+meeting-edit-intro = Rewrite a topic, change its time, remove a topic or add one.
+meeting-topic-n = Topic { $n }
+meeting-topic-title = Topic
+meeting-topic-minutes = Minutes
+meeting-topic-remove = Remove this topic
+meeting-topic-new = Add a topic
+meeting-agreements = Agreements
+meeting-agreements-intro = What does the team agree? When an agreement makes someone responsible for a task, choose the task and who: it goes straight into this school year's who does what.
+meeting-no-agreements = No agreements yet.
+meeting-agreement-task-choice = Does this agreement make someone responsible for a task?
+meeting-agreement-task-hint = Choose the task and below who; the agreement then goes into
+meeting-agreement-no-task = no, only the agreement
+meeting-agenda-tasks = Tasks on the agenda
+meeting-other-tasks = Other tasks
+meeting-responsible = Who becomes responsible?
+meeting-delete-heading = Remove this meeting
+meeting-delete-text = The agenda and the agreements go. What agreements put in who does what stays there.
+meeting-delete-confirm = Yes, remove this meeting
+meeting-delete-button = Remove meeting
+meeting-document-title = Team meeting ({ $minutes } minutes)
+meeting-document-intro = For the team. The topics from the team picture come from figures over at least the minimum number of people; no names of who answered what are given.
+picture-to-meetings = Team meetings: talking about the team picture

@@ -1062,3 +1062,72 @@ settings-picture-intro = Het teambeeld toont een cijfer alleen over minstens zov
 settings-picture-k = Minimum aantal deelnemers
 settings-picture-save = Opslaan
 settings-picture-saved = Het minimum aantal deelnemers is opgeslagen.
+
+meeting-title = Teamoverleg
+meeting-intro = Een overleg van het team over loopbaanbegeleiding, voorbereid uit het teambeeld, wie doet wat en jullie eigen raamwerk. De vragen bij elk onderwerp zijn suggesties. Iedereen van de school leest de agenda en de afspraken; coördinatoren bereiden het overleg voor en leggen de afspraken vast.
+meeting-list = Overleggen
+meeting-none = Er is nog geen teamoverleg voorbereid.
+meeting-heading = Teamoverleg { $when }
+meeting-prepared-on = voorbereid op { $date }
+meeting-topics-count = { $n ->
+    [0] geen onderwerpen
+    [one] 1 onderwerp
+   *[other] { $n } onderwerpen
+}
+meeting-agreements-count = { $n ->
+    [0] geen afspraken
+    [one] 1 afspraak
+   *[other] { $n } afspraken
+}
+meeting-prepare = Een teamoverleg voorbereiden
+meeting-prepare-intro = Kies een paar onderwerpen uit de voorstellen en voeg er zelf toe. Raamwerk verdeelt de tijd gelijk over de onderwerpen en zet bij elk open vragen; je past de agenda daarna aan.
+meeting-from-round = De onderwerpen uit het teambeeld komen uit de ronde { $round }.
+meeting-no-round = Er is nog geen ronde, dus nog geen teambeeld. Onderwerpen uit wie doet wat en jullie eigen raamwerk kunnen al wel.
+meeting-no-proposals = Er zijn nu geen voorstellen. Schrijf hieronder zelf de onderwerpen.
+meeting-own-topics = Eigen onderwerpen
+meeting-own-topics-hint = Eén onderwerp per regel, elk hoogstens 300 tekens.
+meeting-planned-on = Datum van het overleg
+meeting-minutes = Hoe lang duurt het overleg (minuten)?
+meeting-make = Agenda maken
+meeting-source-verschil = Waar het team het meest verschilt
+meeting-source-wens = Wat velen willen ontwikkelen of oppakken
+meeting-source-gat = Taken die velen doen zonder afspraak
+meeting-source-aandacht = Taken waarvoor nog niemand verantwoordelijk is
+meeting-source-eigen = Uitspraken van jullie eigen raamwerk
+meeting-source-vrij = Eigen onderwerp
+meeting-proposal-gone = Een aangevinkt voorstel staat er niet meer: het teambeeld of wie doet wat is intussen veranderd. Kijk de voorstellen opnieuw na.
+meeting-no-topics = Kies minstens één onderwerp of schrijf er zelf een.
+meeting-deleted = Het teamoverleg is weggehaald.
+meeting-prepared = De agenda is gemaakt. Pas hem aan waar je wilt.
+meeting-saved = De agenda is opgeslagen.
+meeting-agreed = De afspraak is vastgelegd.
+meeting-agreed-task = De afspraak is vastgelegd, en staat ook in wie doet wat van dit schooljaar.
+meeting-agreement-deleted = De afspraak is weggehaald. Wat ze in wie doet wat zette, blijft daar staan.
+meeting-agreement-task = { $task }: verantwoordelijk { $party }
+meeting-topic-empty = Elk onderwerp heeft een titel nodig, en er moet minstens één onderwerp blijven.
+meeting-delete-confirm-missing = Vink eerst aan dat je het overleg wilt weghalen.
+meeting-stale = Dit overleg is intussen gewijzigd, in een ander tabblad of door een collega. Hieronder staat het zoals het nu is; doe je wijziging opnieuw.
+meeting-not-allowed = Alleen coördinatoren en schoolbeheerders kunnen een teamoverleg veranderen.
+meeting-edit = De agenda aanpassen
+meeting-edit-intro = Herschrijf een onderwerp, verander de tijd, haal een onderwerp weg of voeg er een toe.
+meeting-topic-n = Onderwerp { $n }
+meeting-topic-title = Onderwerp
+meeting-topic-minutes = Minuten
+meeting-topic-remove = Dit onderwerp weghalen
+meeting-topic-new = Een onderwerp toevoegen
+meeting-agreements = Afspraken
+meeting-agreements-intro = Wat spreekt het team af? Maakt een afspraak iemand verantwoordelijk voor een taak, kies dan de taak en wie: dat komt meteen in wie doet wat van dit schooljaar.
+meeting-no-agreements = Nog geen afspraken.
+meeting-agreement-task-choice = Maakt deze afspraak iemand verantwoordelijk voor een taak?
+meeting-agreement-task-hint = Kies de taak en hieronder wie; de afspraak komt dan ook in
+meeting-agreement-no-task = nee, alleen de afspraak
+meeting-agenda-tasks = Taken op de agenda
+meeting-other-tasks = Andere taken
+meeting-responsible = Wie wordt verantwoordelijk?
+meeting-delete-heading = Dit overleg weghalen
+meeting-delete-text = De agenda en de afspraken gaan weg. Wat afspraken in wie doet wat zetten, blijft daar staan.
+meeting-delete-confirm = Ja, haal dit overleg weg
+meeting-delete-button = Overleg weghalen
+meeting-document-title = Teamoverleg ({ $minutes } minuten)
+meeting-document-intro = Voor het team. De onderwerpen uit het teambeeld komen uit cijfers over minstens het minimum aantal mensen; er staan geen namen bij van wie wat antwoordde.
+picture-to-meetings = Teamoverleg: het teambeeld bespreken

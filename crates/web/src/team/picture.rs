@@ -87,6 +87,7 @@ pub struct PictureView {
     pub expertise_header: Vec<String>,
     pub nothing_shown: bool,
     pub teams_href: Option<String>,
+    pub meetings_href: String,
 }
 
 fn group_param(lang: Lang) -> &'static str {
@@ -362,7 +363,8 @@ async fn view(
         teams_href: working
             .permission()
             .includes(Permission::Coordinator)
-            .then(|| Page::Teams(short).path(lang)),
+            .then(|| Page::Teams(short.clone()).path(lang)),
+        meetings_href: Page::Meetings(short).path(lang),
         t,
     })
 }

@@ -32,6 +32,7 @@ impl SchoolNav {
             (Page::Rounds(short.clone()), t.get("rounds-title")),
             (Page::Plan(short.clone()), t.get("plan-nav")),
             (Page::Conversations(short.clone()), t.get("conv-title")),
+            (Page::Meetings(short.clone()), t.get("meeting-title")),
             (Page::Tasks(short.clone()), t.get("tasks-title")),
             (Page::Framework(short.clone()), t.get("fw-title")),
         ];

@@ -19,6 +19,8 @@ pub struct Target {
     /// until a test sets them to real ones).
     pub goal: String,
     pub conversation: String,
+    /// A team meeting (names nothing until a test sets it to a real one).
+    pub meeting: String,
 }
 
 /// The concrete paths for a route pattern, every parameter filled with the school's
@@ -42,6 +44,7 @@ pub fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{code}" => vec![theme.to_owned(), "BEG.VIS.T1".to_owned()],
             "{goal}" => vec![b.goal.clone()],
             "{conversation}" => vec![b.conversation.clone()],
+            "{meeting}" => vec![b.meeting.clone()],
             other if other.starts_with('{') => {
                 panic!("the route tests do not know the path parameter {other} of {pattern}")
             }
@@ -90,6 +93,7 @@ impl Target {
                 .collect(),
             goal: uuid::Uuid::new_v4().to_string(),
             conversation: uuid::Uuid::new_v4().to_string(),
+            meeting: uuid::Uuid::new_v4().to_string(),
         }
     }
 }

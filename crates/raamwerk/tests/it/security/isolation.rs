@@ -94,6 +94,10 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/rondes/{round}/teambeeld/meetellen",
     "/nl/scholen/{school}/teams",
     "/nl/scholen/{school}/instellingen/teambeeld",
+    "/nl/scholen/{school}/teamoverleg",
+    "/nl/scholen/{school}/teamoverleg/{meeting}",
+    "/nl/scholen/{school}/teamoverleg/{meeting}/teamoverleg.pdf",
+    "/nl/scholen/{school}/teamoverleg/{meeting}/teamoverleg.docx",
     "/nl/scholen/{school}/ontwikkelplan",
     "/nl/scholen/{school}/ontwikkelplan.pdf",
     "/nl/scholen/{school}/ontwikkelplan.docx",
@@ -186,6 +190,10 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/rounds/{round}/team-picture/count",
     "/en/schools/{school}/teams",
     "/en/schools/{school}/settings/team-picture",
+    "/en/schools/{school}/team-meetings",
+    "/en/schools/{school}/team-meetings/{meeting}",
+    "/en/schools/{school}/team-meetings/{meeting}/team-meeting.pdf",
+    "/en/schools/{school}/team-meetings/{meeting}/team-meeting.docx",
     "/en/schools/{school}/development-plan",
     "/en/schools/{school}/development-plan.pdf",
     "/en/schools/{school}/development-plan.docx",
@@ -304,8 +312,15 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
             ));
         }
     }
+    let mut meetings = Vec::new();
+    for m in store.meetings(b.school.id).await.expect("meetings") {
+        meetings.push(format!(
+            "{:?}",
+            store.meeting(b.school.id, m.id).await.expect("meeting")
+        ));
+    }
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -486,9 +501,41 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         .await
         .expect("team");
 
+    // B's coordinator prepared a team meeting and recorded an agreement.
+    let meeting = store
+        .create_meeting(
+            b.school.id,
+            b.coordinator.id,
+            Some(round.id),
+            Some(made_on),
+            &[domain::meeting::Topic {
+                source: domain::meeting::Source::Free,
+                title: domain::plan::Line::parse("Geheim onderwerp van Rivierenland", 300)
+                    .expect("valid"),
+                task: None,
+                minutes: 30,
+            }],
+        )
+        .await
+        .expect("meeting");
+    store
+        .add_meeting_agreement(
+            b.school.id,
+            b.coordinator.id,
+            meeting,
+            &domain::plan::Line::parse("Geheime teamafspraak", 300).expect("valid"),
+            None,
+            domain::allocation::SchoolYear::parse("2026-2027").expect("valid"),
+            &[],
+            domain::allocation::Rules::default(),
+        )
+        .await
+        .expect("agreed");
+
     let mut target = Target::of(&b, &invitation.invitation, &round, &own);
     target.goal = goal.to_string();
     target.conversation = conversation.to_string();
+    target.meeting = meeting.to_string();
     let theme = app.state.edition.themes()[0].code.as_str().to_owned();
 
     // The markers are right: B's own people do see them.
@@ -579,6 +626,13 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("zeker", "ja"),
         ("k", "5"),
         ("lid", b_partner.as_str()),
+        ("onderwerp", "verschil:BEG.VIS.T1"),
+        ("eigen", "Overgenomen"),
+        ("taak", "BEG.VIS.T1"),
+        ("titel-0", "Overgenomen"),
+        ("minuten-0", "10"),
+        ("nieuw", "Overgenomen"),
+        ("nieuw-minuten", "10"),
     ];
     let actors = [
         ("anonymous", None),

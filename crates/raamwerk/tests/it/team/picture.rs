@@ -19,7 +19,13 @@ on_both_backends!(
 );
 
 /// Mentors of the school answering BEG.VIS.T1, each with a choice, and letting it count.
-async fn answer(app: &TestApp, lyceum: &Team, round: uuid::Uuid, people: &[UserId], count: bool) {
+pub(super) async fn answer(
+    app: &TestApp,
+    lyceum: &Team,
+    round: uuid::Uuid,
+    people: &[UserId],
+    count: bool,
+) {
     let store = &app.state.store;
     for (i, p) in people.iter().enumerate() {
         let choice = [Choice::Yes, Choice::Partly, Choice::Develop][i % 3];
