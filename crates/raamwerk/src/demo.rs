@@ -2,7 +2,8 @@
 //! roles, a published school edition, two rounds of scans with notes, some shared scans, an
 //! allocation with hours, a team picture (four in five let their scan count; two teams),
 //! development plans (one shared with its conversation partner, with
-//! a comment) and a prepared, shared conversation with agreements, so a new user sees every
+//! a comment), a prepared, shared conversation with agreements and a team meeting with its
+//! agenda and agreements (one feeding the allocation), so a new user sees every
 //! feature at once and the benchmarks have realistic data. Running it again replaces the
 //! demo school with a fresh one.
 
@@ -416,11 +417,125 @@ pub async fn make(
             .map_err(other)?;
     }
     plans(store, &school.id, &people, &autumn, &spring, &own).await?;
+    meeting(
+        store,
+        &school.id,
+        coordinator.id,
+        national,
+        &own,
+        &spring,
+        (year, &task_list, rules),
+    )
+    .await?;
     Ok(Made {
         coordinator: credentials[0].clone(),
         member: credentials[1].clone(),
         short_name: school.short_name,
     })
+}
+
+/// A team meeting prepared from the open round's picture: where the team differs most, a
+/// task nobody is responsible for, one of the school's own statements and a topic of the
+/// coordinator's own; with an agreement that makes the specialists (decanen) responsible for
+/// that task and
+/// one in words only.
+async fn meeting(
+    store: &Store,
+    school: &domain::school::SchoolId,
+    coordinator: UserId,
+    national: &Edition,
+    own: &Edition,
+    round: &store::Round,
+    (year, tasks, rules): (SchoolYear, &[Task], domain::allocation::Rules),
+) -> Result<(), DemoError> {
+    use domain::meeting::{Source, agenda, proposals};
+    use domain::plan::Line;
+    let input = store
+        .picture_input(*school, round.id)
+        .await?
+        .ok_or_else(|| other("the open round has no picture"))?;
+    let shown = input.picture(own, None);
+    let allocation = store.allocation(*school, year).await?;
+    let added: Vec<domain::Statement> = domain::diff(national.statements(), own.statements())
+        .into_iter()
+        .filter_map(|change| change.after)
+        .collect();
+    let added: Vec<&domain::Statement> = added.iter().collect();
+    let found = proposals(
+        &shown,
+        own,
+        &allocation.assignments,
+        &added,
+        domain::Lang::Nl,
+    );
+    let chosen: Vec<_> = [Source::Divided, Source::Attention, Source::OwnFramework]
+        .into_iter()
+        .filter_map(|source| found.iter().find(|p| p.source == source))
+        .collect();
+    let topics = agenda(
+        &chosen,
+        &[
+            Line::parse("Terugblik op de ouderavond over profielkeuze", Line::MAX)
+                .map_err(other)?,
+        ],
+        60,
+    )
+    .map_err(other)?;
+    let meeting = store
+        .create_meeting(
+            *school,
+            coordinator,
+            Some(round.id),
+            Date::new(2026, 12, 16),
+            &topics,
+        )
+        .await
+        .map_err(other)?;
+    if let Some(task) = topics.iter().find_map(|t| t.task.clone()) {
+        let assignment = Assignment {
+            code: task,
+            party: Party::Role(Role::Specialist),
+            part: Part::Responsible,
+        };
+        store
+            .add_meeting_agreement(
+                *school,
+                coordinator,
+                meeting,
+                &Line::parse(
+                    "De decanen nemen deze taak op zich en melden in maart hoe het gaat.",
+                    Line::MAX,
+                )
+                .map_err(other)?,
+                Some((
+                    &assignment,
+                    own.role(Role::Specialist).name.get(domain::Lang::Nl),
+                )),
+                year,
+                tasks,
+                rules,
+            )
+            .await
+            .map_err(other)?;
+    }
+    store
+        .add_meeting_agreement(
+            *school,
+            coordinator,
+            meeting,
+            &Line::parse(
+                "We nemen de uitkomst mee in de visie op loopbaanbegeleiding.",
+                Line::MAX,
+            )
+            .map_err(other)?,
+            None,
+            year,
+            tasks,
+            rules,
+        )
+        .await
+        .map_err(other)?;
+    Ok(())
 }
 
 /// Development plans: for every fourth person, goals from what they want to develop in the

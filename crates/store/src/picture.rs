@@ -6,11 +6,12 @@
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
-use domain::Role;
 use domain::account::{Permission, UserId};
 use domain::aggregate::Threshold;
 use domain::members::AuditAction;
+use domain::picture::{Contribution, Groups, Picture, picture};
 use domain::school::SchoolId;
+use domain::{Edition, Role};
 use uuid::Uuid;
 
 use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, PRUNE_AUDIT, audit};
@@ -62,6 +63,27 @@ pub struct PictureInput {
     /// The framework roles active members hold.
     pub roles: HashMap<UserId, Vec<Role>>,
     pub teams: Vec<Team>,
+}
+
+impl PictureInput {
+    /// The picture of one group (`which`: an index into `teams`; `None` the whole team),
+    /// under the round's k.
+    pub fn picture(&self, edition: &Edition, which: Option<usize>) -> Picture {
+        let none: Vec<Role> = Vec::new();
+        let contributions: Vec<Contribution<'_>> = self
+            .scans
+            .iter()
+            .map(|scan| Contribution {
+                person: scan.person,
+                roles: self.roles.get(&scan.person).unwrap_or(&none),
+                choices: &scan.choices,
+            })
+            .collect();
+        let groups = Groups {
+            teams: self.teams.iter().map(|t| t.members.clone()).collect(),
+        };
+        picture(edition, &contributions, &groups, which, self.threshold)
+    }
 }
 
 /// Why a team was not saved. Nothing changed.

@@ -26,7 +26,6 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
-use crate::team::picture::picture_of;
 use crate::ui::dates::{date_text, day, this_year};
 use crate::ui::forms::{FormFields, Problem, done_notice, problem_of};
 use crate::ui::frameworks::school_framework;
@@ -84,7 +83,7 @@ pub(crate) async fn proposed(
                 .await?
                 .ok_or_else(|| AppError::Internal(format!("round {} has no edition", r.id)))?;
             let shown = match app.store.picture_input(school, r.id).await? {
-                Some(input) => picture_of(&input, &edition, None),
+                Some(input) => input.picture(&edition, None),
                 None => picture(&edition, &[], &Groups::default(), None, Default::default()),
             };
             proposals(&shown, &edition, &allocation.assignments, &own, lang)

@@ -5,14 +5,14 @@
 //! hidden the page says *te weinig deelnemers*, which is not the same as no answers.
 
 use askama::Template;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use domain::account::{Permission, UserId};
-use domain::picture::{Contribution, Groups, Picture, overview, picture};
+use domain::account::Permission;
+use domain::picture::overview;
 use domain::scan::{Choice, ScaleLabels};
 use domain::{Area, Edition, Kind, Lang};
 use store::{PictureInput, Round};
@@ -97,28 +97,6 @@ fn group_param(lang: Lang) -> &'static str {
     }
 }
 
-/// The picture of one group (`which`: `None` the whole team) from a round's input.
-pub(crate) fn picture_of(input: &PictureInput, edition: &Edition, which: Option<usize>) -> Picture {
-    let none: Vec<domain::Role> = Vec::new();
-    let contributions: Vec<Contribution<'_>> = input
-        .scans
-        .iter()
-        .map(|scan| Contribution {
-            person: scan.person,
-            roles: input.roles.get(&scan.person).unwrap_or(&none),
-            choices: &scan.choices,
-        })
-        .collect();
-    let groups = Groups {
-        teams: input
-            .teams
-            .iter()
-            .map(|t| t.members.clone())
-            .collect::<Vec<BTreeSet<UserId>>>(),
-    };
-    picture(edition, &contributions, &groups, which, input.threshold)
-}
-
 /// A share in words: `12 van 30` (or *te weinig deelnemers*).
 fn share(cell: Option<(usize, usize)>, lang: Lang) -> String {
     let t = Tr(lang);
@@ -191,7 +169,7 @@ async fn view(
     let school = working.school().id;
     let short = working.school().short_name.clone();
     let scale = app.store.scale_labels(school).await?;
-    let now = picture_of(input, edition, which);
+    let now = input.picture(edition, which);
     let page = Page::TeamPicture(short.clone(), round.id);
     let role_name = |r: domain::Role| edition.role(r).name.get(lang).to_owned();
     let o = overview(&now, edition);
@@ -289,7 +267,7 @@ async fn view(
         };
         if same_team.is_none() || which_before.is_some() {
             let then = overview(
-                &picture_of(&input_before, &edition_before, which_before),
+                &input_before.picture(&edition_before, which_before),
                 &edition_before,
             );
             let mut rows = Vec::new();

@@ -222,6 +222,23 @@ async fn the_demo_shows_every_feature(backend: Backend) {
             picture.body
         );
         assert!(picture.body.contains("onderbouw"));
+        // A team meeting prepared from it, with an agreement that fed the allocation.
+        let meetings = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/teamoverleg",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert!(
+            meetings.body.contains("Teamoverleg 16-12-2026"),
+            "{}",
+            meetings.body
+        );
+        assert!(
+            meetings.body.contains("4 onderwerpen, 2 afspraken"),
+            "{}",
+            meetings.body
+        );
         if who == "member" {
             assert!(talks.body.contains("Gesprek met"), "{}", talks.body);
             assert!(plan.body.contains("Vaker met ouders over de keuze"));
