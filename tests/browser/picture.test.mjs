@@ -3,7 +3,9 @@
 // Before the fifth, the mentor role reads "te weinig deelnemers"; after, it shows its bars
 // and numbers, and never a name. A coordinator makes a team of four (too few), and an
 // administrator tries to lower k (refused) and raises it. axe-core runs on the picture, the
-// team page and the settings with the refused k, and each must fit 390 and 320 px.
+// team page and the settings with the refused k, and each must fit 390 and 320 px. Then the
+// coordinator prepares a team meeting from the picture and records an agreement that makes
+// the mentors responsible for a task; the fifth mentor, without JavaScript, reads it.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -132,5 +134,55 @@ describe('the team picture', () => {
     // The round has answers: it keeps its five.
     await coordinator.goto(url(`${roundPath}/teambeeld`));
     assert.match(await mentorSection(coordinator).locator('h2').innerText(), /5 deelnemers/);
+  });
+
+  test('a team meeting from the picture: topics chosen, an agreement that makes the mentors responsible for a task, read by a mentor without JavaScript', async () => {
+    const coordinator = contexts[0].pages()[0];
+    await coordinator.goto(url(`${roundPath}/teambeeld`));
+    await coordinator.getByRole('link', { name: 'Teamoverleg: het teambeeld bespreken' }).click();
+    assert.equal(pathOf(coordinator), `/nl/scholen/${SHORT}/teamoverleg`);
+    await assertAccessible(coordinator, 'team meetings');
+    const divided = coordinator.getByRole('group', { name: 'Waar het team het meest verschilt' });
+    await divided.getByRole('checkbox', { name: new RegExp(`^${STATEMENT}`) }).check();
+    const nobody = coordinator.getByRole('group', { name: 'Taken waarvoor nog niemand verantwoordelijk is' });
+    const task = (await nobody.getByRole('checkbox').first().getAttribute('value')).replace('aandacht:', '');
+    await nobody.getByRole('checkbox').first().check();
+    await coordinator.getByLabel('Eigen onderwerpen').fill('Terugblik op de voorlichtingsavond');
+    await coordinator.getByLabel('Datum van het overleg').fill('2027-01-20');
+    await submit(coordinator, coordinator.getByRole('button', { name: 'Agenda maken' }));
+    assert.equal(await coordinator.getByRole('status').innerText(), 'De agenda is gemaakt. Pas hem aan waar je wilt.');
+    assert.equal(await coordinator.getByRole('heading', { level: 1 }).innerText(), 'Teamoverleg 20-1-2027');
+    const agenda = coordinator.locator('ol.agenda');
+    assert.equal(await agenda.locator(':scope > li').count(), 3);
+    assert.match(await agenda.innerText(), /Terugblik op de voorlichtingsavond/);
+    await assertAccessible(coordinator, 'team meeting, coordinator');
+    const meetingPath = pathOf(coordinator);
+
+    await coordinator.getByLabel('Afspraak', { exact: true }).fill('De mentoren nemen dit op zich');
+    await coordinator.getByLabel('Maakt deze afspraak iemand verantwoordelijk voor een taak?').selectOption(task);
+    await coordinator.getByLabel('Wie wordt verantwoordelijk?').selectOption({ label: 'Begeleider primair proces' });
+    await submit(coordinator, coordinator.getByRole('button', { name: 'Afspraak vastleggen' }));
+    assert.match(await coordinator.getByRole('status').innerText(), /staat ook in wie doet wat/);
+    const agreements = coordinator.getByRole('region', { name: 'Afspraken' });
+    assert.match(await agreements.innerText(), new RegExp(`${task.replaceAll('.', '\\.')}: verantwoordelijk Begeleider primair proces`));
+    await coordinator.goto(url(`/nl/scholen/${SHORT}/taken/${task}`));
+    assert.match(await coordinator.locator('main').innerText(), /Begeleider primair proces — verantwoordelijk/i);
+
+    // A mentor, without JavaScript, reads the meeting and its agreement, and cannot change it.
+    const mentor = contexts[5].pages()[0];
+    await mentor.goto(url(`/nl/scholen/${SHORT}`));
+    await mentor.getByRole('navigation', { name: 'Deze school' }).getByRole('link', { name: 'Teamoverleg' }).click();
+    await mentor.getByRole('link', { name: 'Teamoverleg 20-1-2027' }).click();
+    assert.equal(pathOf(mentor), meetingPath);
+    assert.match(await mentor.locator('main').innerText(), /De mentoren nemen dit op zich/);
+    assert.equal(await mentor.getByRole('button', { name: 'Afspraak vastleggen' }).count(), 0);
+    assert.equal(await mentor.getByRole('heading', { name: 'De agenda aanpassen' }).count(), 0);
+    const pdf = await mentor.request.get(url(`${meetingPath}/teamoverleg.pdf`));
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    // axe needs script: another mentor's view of the same page.
+    const other = contexts[1].pages()[0];
+    await other.goto(url(meetingPath));
+    await assertAccessible(other, 'team meeting, mentor');
   });
 });
