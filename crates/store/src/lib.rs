@@ -40,7 +40,9 @@ pub use conversations::{AgreementGoal, ConversationRead, ConversationSummary};
 pub use editions::{EditionSummary, Stored};
 pub use email_change::{EmailChangeError, PendingEmailChange};
 pub use error::StoreError;
-pub use meetings::{Meeting, MeetingAgreement, MeetingError, MeetingSummary};
+pub use meetings::{
+    Meeting, MeetingAgreement, MeetingError, MeetingRecords, MeetingSummary, RecordedAgreement,
+};
 pub use members::{
     AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,
     InvitationState, ManageError, MySchool, NewInvitation,

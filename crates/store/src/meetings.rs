@@ -40,6 +40,11 @@ const OF_SCHOOL: &str = "SELECT COUNT(*) FROM meetings WHERE id = $1 AND school_
 const INSERT_AGREEMENT: &str = "INSERT INTO meeting_agreements (id, meeting_id, text, task_code, party, \
      author_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 const DELETE_AGREEMENT: &str = "DELETE FROM meeting_agreements WHERE id = $1 AND meeting_id = $2";
+const PREPARED_BY: &str = "SELECT planned_on, created_at FROM meetings \
+     WHERE school_id = $1 AND created_by = $2 ORDER BY created_at";
+const AGREED_BY: &str = "SELECT m.planned_on, m.created_at, a.text, a.task_code, a.party, a.created_at \
+     FROM meeting_agreements a JOIN meetings m ON m.id = a.meeting_id \
+     WHERE m.school_id = $1 AND a.author_id = $2 ORDER BY a.created_at, a.id";
 const DELETE_MEETING: &str = "DELETE FROM meetings WHERE id = $1 AND school_id = $2";
 
 /// A meeting as a list shows it.
@@ -74,6 +79,25 @@ pub struct Meeting {
     pub revision: i64,
     pub topics: Vec<Topic>,
     pub agreements: Vec<MeetingAgreement>,
+}
+
+/// What a person did in a school's team meetings, for their personal data: the meetings
+/// they prepared (day planned, when prepared) and the agreements they recorded.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MeetingRecords {
+    pub prepared: Vec<(Option<Date>, i64)>,
+    pub agreements: Vec<RecordedAgreement>,
+}
+
+/// An agreement a person recorded, with the meeting's day (or when it was prepared).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RecordedAgreement {
+    pub planned_on: Option<Date>,
+    pub prepared_at: i64,
+    pub text: Line,
+    pub task: Option<Code>,
+    pub party: Option<String>,
+    pub at: i64,
 }
 
 /// Why a change to a meeting was not made. Nothing changed.
@@ -211,6 +235,43 @@ impl Store {
             topics,
             agreements,
         }))
+    }
+
+    /// What `person` did in the school's team meetings (see [`MeetingRecords`]).
+    pub async fn meeting_records_of(
+        &self,
+        school: SchoolId,
+        person: UserId,
+    ) -> Result<MeetingRecords, StoreError> {
+        type Row = (
+            Option<String>,
+            i64,
+            String,
+            Option<String>,
+            Option<String>,
+            i64,
+        );
+        let (prepared, agreed) = on_pool!(self, pool => {
+            let prepared: Vec<(Option<String>, i64)> = sqlx::query_as(PREPARED_BY).bind(school.0).bind(person.0).fetch_all(pool).await?;
+            let agreed: Vec<Row> = sqlx::query_as(AGREED_BY).bind(school.0).bind(person.0).fetch_all(pool).await?;
+            (prepared, agreed)
+        });
+        let day = |planned: Option<String>| planned.as_deref().map(parse_date).transpose();
+        let mut records = MeetingRecords::default();
+        for (planned, at) in prepared {
+            records.prepared.push((day(planned)?, at));
+        }
+        for (planned, prepared_at, text, task, party, at) in agreed {
+            records.agreements.push(RecordedAgreement {
+                planned_on: day(planned)?,
+                prepared_at,
+                text: Line::from_stored(&text),
+                task: task.as_deref().and_then(Code::parse),
+                party,
+                at,
+            });
+        }
+        Ok(records)
     }
 
     /// Prepares a meeting with its agenda. A coordinator or administrator.

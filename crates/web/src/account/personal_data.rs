@@ -1,5 +1,5 @@
 //! Everything the app holds about the signed-in person, as a JSON download (AVG/GDPR right
-//! of access). The format is documented in README (`raamwerk-personal-data/3`); every time
+//! of access). The format is documented in README (`raamwerk-personal-data/4`); every time
 //! is ISO 8601 in UTC.
 
 use axum::extract::State;
@@ -29,6 +29,7 @@ pub async fn download(
     let mut allocation = Vec::new();
     let mut plans = Vec::new();
     let mut conversations = Vec::new();
+    let mut meetings = Vec::new();
     for membership in app.store.memberships_of(user.id).await? {
         let Some(school) = app.store.school(membership.school).await? else {
             continue;
@@ -134,6 +135,24 @@ pub async fn download(
                 })).collect::<Vec<_>>(),
             }));
         }
+        let records = app.store.meeting_records_of(school.id, user.id).await?;
+        if !records.prepared.is_empty() || !records.agreements.is_empty() {
+            meetings.push(json!({
+                "school": school.name.as_str(),
+                "prepared_by_you": records.prepared.iter().map(|(planned, at)| json!({
+                    "planned_on": planned.map(|d| d.to_string()),
+                    "prepared_at": iso_utc(*at),
+                })).collect::<Vec<_>>(),
+                "agreements_recorded_by_you": records.agreements.iter().map(|a| json!({
+                    "meeting_planned_on": a.planned_on.map(|d| d.to_string()),
+                    "meeting_prepared_at": iso_utc(a.prepared_at),
+                    "text": a.text.as_str(),
+                    "task": a.task.as_ref().map(|c| c.as_str()),
+                    "responsible": a.party,
+                    "at": iso_utc(a.at),
+                })).collect::<Vec<_>>(),
+            }));
+        }
         let mine = app.store.allocation_of_person(school.id, user.id).await?;
         allocation.push(json!({
             "school": school.name.as_str(),
@@ -174,7 +193,7 @@ pub async fn download(
         })
         .collect();
     let data = json!({
-        "format": "raamwerk-personal-data/3",
+        "format": "raamwerk-personal-data/4",
         "exported_at": iso_utc(store::now_millis()),
         "account": {
             "name": user.name.as_str(),
@@ -188,6 +207,7 @@ pub async fn download(
         "who_does_what": allocation,
         "development_plans": plans,
         "conversations": conversations,
+        "team_meetings": meetings,
     });
     let body =
         serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;

@@ -88,7 +88,7 @@ async fn the_download_holds_sharing_feeds_agreements_and_hours(backend: Backend)
         .await;
     assert_eq!(download.status, StatusCode::OK);
     let data: serde_json::Value = serde_json::from_str(&download.body).expect("JSON");
-    assert_eq!(data["format"], "raamwerk-personal-data/3");
+    assert_eq!(data["format"], "raamwerk-personal-data/4");
     assert!(is_iso(&data["exported_at"]), "{}", data["exported_at"]);
     let scan = &data["scans"][0];
     assert_eq!(scan["round"], "najaar 2026");
@@ -120,5 +120,59 @@ async fn the_download_holds_sharing_feeds_agreements_and_hours(backend: Backend)
         "no unix numbers: {}",
         download.body
     );
+    assert_eq!(data["team_meetings"], serde_json::json!([]));
+
+    // The coordinator prepared a team meeting and recorded an agreement that gave the
+    // mentor a task: both are in the coordinator's data, the agreement's words included.
+    let meeting = store
+        .create_meeting(
+            school,
+            lyceum.coordinator.id,
+            None,
+            domain::framework::Date::new(2027, 1, 20),
+            &[domain::meeting::Topic {
+                source: domain::meeting::Source::Free,
+                title: domain::plan::Line::parse("Ouderavond", 300).expect("valid"),
+                task: None,
+                minutes: 30,
+            }],
+        )
+        .await
+        .expect("meeting");
+    store
+        .add_meeting_agreement(
+            school,
+            lyceum.coordinator.id,
+            meeting,
+            &domain::plan::Line::parse("De mentor doet het", 300).expect("valid"),
+            Some((
+                &Assignment {
+                    code: code("BEG.VIS.T2"),
+                    party: Party::Person(member),
+                    part: Part::Responsible,
+                },
+                "Mentor Stedelijk Lyceum",
+            )),
+            year(),
+            &tasks(&app),
+            Rules::default(),
+        )
+        .await
+        .expect("agreed");
+    let cookie = app.session(lyceum.coordinator.id).await;
+    let download = app
+        .get_with("/nl/account/gegevens.json", &[("cookie", cookie.as_str())])
+        .await;
+    let data: serde_json::Value = serde_json::from_str(&download.body).expect("JSON");
+    let meetings = &data["team_meetings"][0];
+    assert_eq!(meetings["school"], "Stedelijk Lyceum");
+    assert_eq!(meetings["prepared_by_you"][0]["planned_on"], "2027-01-20");
+    assert!(is_iso(&meetings["prepared_by_you"][0]["prepared_at"]));
+    let agreed = &meetings["agreements_recorded_by_you"][0];
+    assert_eq!(agreed["text"], "De mentor doet het");
+    assert_eq!(agreed["task"], "BEG.VIS.T2");
+    assert_eq!(agreed["responsible"], "Mentor Stedelijk Lyceum");
+    assert_eq!(agreed["meeting_planned_on"], "2027-01-20");
+    assert!(is_iso(&agreed["at"]));
     app.stop().await;
 }
