@@ -507,10 +507,7 @@ async fn meeting(
                     Line::MAX,
                 )
                 .map_err(other)?,
-                Some((
-                    &assignment,
-                    own.role(Role::Specialist).name.get(domain::Lang::Nl),
-                )),
+                Some(&assignment),
                 year,
                 tasks,
                 rules,

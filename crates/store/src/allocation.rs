@@ -163,17 +163,24 @@ pub(crate) fn party_columns(party: &Party) -> (&'static str, String, Option<Uuid
     }
 }
 
+/// A party from the columns [`party_columns`] wrote, `None` when they name none.
+pub(crate) fn party_of(kind: &str, party: &str) -> Option<Party> {
+    match kind {
+        "person" => Uuid::parse_str(party)
+            .ok()
+            .map(|u| Party::Person(UserId(u))),
+        "role" => Role::from_code(party).map(Party::Role),
+        "outside" => Outside::from_key(party).map(Party::Outside),
+        "own" => Some(Party::Own(party.to_owned())),
+        _ => None,
+    }
+}
+
 pub(crate) fn assignment_of(
     (code, kind, party, part): (String, String, String, String),
 ) -> Result<Assignment, StoreError> {
     let bad = || StoreError::CorruptRow(format!("allocation {code} {kind} {party} {part}"));
-    let party = match kind.as_str() {
-        "person" => Party::Person(UserId(Uuid::parse_str(&party).map_err(|_| bad())?)),
-        "role" => Party::Role(Role::from_code(&party).ok_or_else(bad)?),
-        "outside" => Party::Outside(Outside::from_key(&party).ok_or_else(bad)?),
-        "own" => Party::Own(party.clone()),
-        _ => return Err(bad()),
-    };
+    let party = party_of(&kind, &party).ok_or_else(bad)?;
     Ok(Assignment {
         code: Code::parse(&code).ok_or_else(bad)?,
         party,

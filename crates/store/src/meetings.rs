@@ -5,14 +5,14 @@
 
 use domain::Code;
 use domain::account::{Permission, UserId};
-use domain::allocation::{AllocationError, Assignment, Rules, SchoolYear, Task};
+use domain::allocation::{AllocationError, Assignment, Party, Rules, SchoolYear, Task};
 use domain::framework::Date;
 use domain::meeting::{Source, Topic};
 use domain::plan::Line;
 use domain::school::SchoolId;
 use uuid::Uuid;
 
-use crate::allocation::agree_in_tx;
+use crate::allocation::{agree_in_tx, party_columns, party_of};
 use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, PRUNE_AUDIT, audit};
 use crate::plans::{date_text, parse_date};
 use crate::scans::active_permission;
@@ -26,7 +26,8 @@ const SELECT_MEETING: &str = "SELECT round_id, planned_on, created_at, revision 
      WHERE id = $1 AND school_id = $2";
 const SELECT_TOPICS: &str = "SELECT source, title, task_code, minutes FROM meeting_topics \
      WHERE meeting_id = $1 ORDER BY position";
-const SELECT_AGREEMENTS: &str = "SELECT a.id, a.text, a.task_code, a.party, u.name, a.created_at \
+const SELECT_AGREEMENTS: &str = "SELECT a.id, a.text, a.task_code, a.party_kind, a.party, a.party_user, \
+     u.name, a.created_at \
      FROM meeting_agreements a LEFT JOIN users u ON u.id = a.author_id \
      WHERE a.meeting_id = $1 ORDER BY a.created_at, a.id";
 const INSERT_MEETING: &str = "INSERT INTO meetings (id, school_id, round_id, planned_on, created_by, \
@@ -37,12 +38,13 @@ const DELETE_TOPICS: &str = "DELETE FROM meeting_topics WHERE meeting_id = $1";
 const BUMP_MEETING: &str = "UPDATE meetings SET planned_on = $3, revision = revision + 1 \
      WHERE id = $1 AND school_id = $2 AND revision = $4";
 const OF_SCHOOL: &str = "SELECT COUNT(*) FROM meetings WHERE id = $1 AND school_id = $2";
-const INSERT_AGREEMENT: &str = "INSERT INTO meeting_agreements (id, meeting_id, text, task_code, party, \
-     author_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+const INSERT_AGREEMENT: &str = "INSERT INTO meeting_agreements (id, meeting_id, text, task_code, \
+     party_kind, party, party_user, author_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
 const DELETE_AGREEMENT: &str = "DELETE FROM meeting_agreements WHERE id = $1 AND meeting_id = $2";
 const PREPARED_BY: &str = "SELECT planned_on, created_at FROM meetings \
      WHERE school_id = $1 AND created_by = $2 ORDER BY created_at";
-const AGREED_BY: &str = "SELECT m.planned_on, m.created_at, a.text, a.task_code, a.party, a.created_at \
+const AGREED_BY: &str = "SELECT m.planned_on, m.created_at, a.text, a.task_code, a.party_kind, a.party, \
+     a.party_user, a.created_at \
      FROM meeting_agreements a JOIN meetings m ON m.id = a.meeting_id \
      WHERE m.school_id = $1 AND a.author_id = $2 ORDER BY a.created_at, a.id";
 const DELETE_MEETING: &str = "DELETE FROM meetings WHERE id = $1 AND school_id = $2";
@@ -58,13 +60,14 @@ pub struct MeetingSummary {
 }
 
 /// An agreement of a meeting, with who wrote it down (`None` once they left) and, when it
-/// gave a task a responsible party, the task and the party in words.
+/// made a party responsible for a task, the task and the party (`None` when that party was
+/// a person whose account has gone).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MeetingAgreement {
     pub id: Uuid,
     pub text: Line,
     pub task: Option<Code>,
-    pub party: Option<String>,
+    pub responsible: Option<Party>,
     pub author: Option<String>,
     pub at: i64,
 }
@@ -96,7 +99,7 @@ pub struct RecordedAgreement {
     pub prepared_at: i64,
     pub text: Line,
     pub task: Option<Code>,
-    pub party: Option<String>,
+    pub responsible: Option<Party>,
     pub at: i64,
 }
 
@@ -163,14 +166,31 @@ macro_rules! write_topics {
     };
 }
 
+/// A responsible party as the columns keep it: kind, value, and the person's account.
+type PartyColumns = (Option<String>, Option<String>, Option<Uuid>);
+
 type AgreementRow = (
     Uuid,
     String,
     Option<String>,
     Option<String>,
     Option<String>,
+    Option<Uuid>,
+    Option<String>,
     i64,
 );
+
+/// The party an agreement made responsible, from its columns; `None` for none, or for a
+/// person whose account has gone.
+fn responsible_of((kind, party, user): PartyColumns) -> Result<Option<Party>, StoreError> {
+    match (kind, party) {
+        (Some(kind), _) if kind == "person" => Ok(user.map(|u| Party::Person(UserId(u)))),
+        (Some(kind), Some(party)) => party_of(&kind, &party).map(Some).ok_or_else(|| {
+            StoreError::CorruptRow(format!("meeting agreement party {kind} {party}"))
+        }),
+        _ => Ok(None),
+    }
+}
 
 impl Store {
     /// The school's meetings, newest first.
@@ -217,15 +237,17 @@ impl Store {
             .collect::<Result<Vec<_>, StoreError>>()?;
         let agreements = agreements
             .into_iter()
-            .map(|(id, text, task, party, author, at)| MeetingAgreement {
-                id,
-                text: Line::from_stored(&text),
-                task: task.as_deref().and_then(Code::parse),
-                party,
-                author,
-                at,
+            .map(|(id, text, task, kind, party, user, author, at)| {
+                Ok(MeetingAgreement {
+                    id,
+                    text: Line::from_stored(&text),
+                    task: task.as_deref().and_then(Code::parse),
+                    responsible: responsible_of((kind, party, user))?,
+                    author,
+                    at,
+                })
             })
-            .collect();
+            .collect::<Result<Vec<_>, StoreError>>()?;
         Ok(Some(Meeting {
             id,
             round,
@@ -249,6 +271,8 @@ impl Store {
             String,
             Option<String>,
             Option<String>,
+            Option<String>,
+            Option<Uuid>,
             i64,
         );
         let (prepared, agreed) = on_pool!(self, pool => {
@@ -261,13 +285,13 @@ impl Store {
         for (planned, at) in prepared {
             records.prepared.push((day(planned)?, at));
         }
-        for (planned, prepared_at, text, task, party, at) in agreed {
+        for (planned, prepared_at, text, task, kind, party, user, at) in agreed {
             records.agreements.push(RecordedAgreement {
                 planned_on: day(planned)?,
                 prepared_at,
                 text: Line::from_stored(&text),
                 task: task.as_deref().and_then(Code::parse),
-                party,
+                responsible: responsible_of((kind, party, user))?,
                 at,
             });
         }
@@ -319,8 +343,9 @@ impl Store {
         Ok(())
     }
 
-    /// Records an agreement of a meeting; with `responsible`, also gives that task that party
-    /// as responsible in the school year's allocation (under its rules; refused whole).
+    /// Records an agreement of a meeting; with `responsible`, also makes that party
+    /// responsible for that task in the school year's allocation (under its rules; refused
+    /// whole).
     #[allow(clippy::too_many_arguments)]
     pub async fn add_meeting_agreement(
         &self,
@@ -328,16 +353,17 @@ impl Store {
         actor: UserId,
         id: Uuid,
         text: &Line,
-        responsible: Option<(&Assignment, &str)>,
+        responsible: Option<&Assignment>,
         year: SchoolYear,
         tasks: &[Task],
         rules: Rules,
     ) -> Result<(), MeetingError> {
+        let columns = responsible.map(|a| party_columns(&a.party));
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             coordinator!(tx, school, actor);
             of_school!(tx, school, id);
-            if let Some((assignment, _)) = responsible {
+            if let Some(assignment) = responsible {
                 agree_in_tx!(tx, school, actor, year, std::slice::from_ref(assignment), tasks, rules, |refused: Vec<(Code, AllocationError)>| {
                     MeetingError::Allocation(refused.into_iter().next().map_or(AllocationError::NotATask, |(_, e)| e))
                 });
@@ -346,8 +372,10 @@ impl Store {
                 .bind(Uuid::new_v4())
                 .bind(id)
                 .bind(text.as_str())
-                .bind(responsible.map(|(a, _)| a.code.as_str()))
-                .bind(responsible.map(|(_, party)| party))
+                .bind(responsible.map(|a| a.code.as_str()))
+                .bind(columns.as_ref().map(|(kind, _, _)| *kind))
+                .bind(columns.as_ref().map(|(_, party, _)| party.as_str()))
+                .bind(columns.as_ref().and_then(|(_, _, user)| *user))
                 .bind(actor.0)
                 .bind(now_millis())
                 .execute(&mut *tx)

@@ -29,7 +29,11 @@ CREATE TABLE meeting_agreements (
     meeting_id  BLOB NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
     text        TEXT NOT NULL,
     task_code   TEXT,
+    -- The party it made responsible, as the allocation keeps parties: a person (party_user,
+    -- cleared when their account goes), a framework role, an outside party or the school's own.
+    party_kind  TEXT CHECK (party_kind IN ('person', 'role', 'outside', 'own')),
     party       TEXT,
+    party_user  BLOB REFERENCES users (id) ON DELETE SET NULL,
     author_id   BLOB REFERENCES users (id) ON DELETE SET NULL,
     created_at  BIGINT NOT NULL
 );

@@ -14,6 +14,7 @@ use crate::auth::current_user;
 use crate::error::AppError;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
+use crate::ui::allocation::{member_names, responsible_name};
 use crate::ui::see_other;
 
 pub async fn download(
@@ -137,6 +138,7 @@ pub async fn download(
         }
         let records = app.store.meeting_records_of(school.id, user.id).await?;
         if !records.prepared.is_empty() || !records.agreements.is_empty() {
+            let names = member_names(&app, school.id).await?;
             meetings.push(json!({
                 "school": school.name.as_str(),
                 "prepared_by_you": records.prepared.iter().map(|(planned, at)| json!({
@@ -148,7 +150,12 @@ pub async fn download(
                     "meeting_prepared_at": iso_utc(a.prepared_at),
                     "text": a.text.as_str(),
                     "task": a.task.as_ref().map(|c| c.as_str()),
-                    "responsible": a.party,
+                    "responsible": a.task.as_ref().map(|_| responsible_name(
+                        a.responsible.as_ref(),
+                        &names,
+                        lang,
+                        &app.edition,
+                    )),
                     "at": iso_utc(a.at),
                 })).collect::<Vec<_>>(),
             }));

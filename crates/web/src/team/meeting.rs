@@ -27,7 +27,7 @@ use crate::i18n::Tr;
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::state::AppState;
 use crate::team::meetings::{meeting_when, source_name};
-use crate::ui::allocation::{Loaded, load as load_allocation, party_name};
+use crate::ui::allocation::{Loaded, load as load_allocation, responsible_name};
 use crate::ui::dates::{day, this_year};
 use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::parties::{form_party, party_choices};
@@ -120,8 +120,8 @@ async fn page(
         }),
         None => None,
     };
+    let loaded = load_allocation(app, working, this_year()).await?;
     let (agenda_tasks, other_tasks, parties) = if can_edit {
-        let loaded = load_allocation(app, working, this_year()).await?;
         let on_agenda: Vec<&Code> = m.topics.iter().filter_map(|t| t.task.as_ref()).collect();
         let agenda_tasks = loaded
             .tasks
@@ -176,13 +176,23 @@ async fn page(
             .map(|a| AgreementView {
                 id: a.id.to_string(),
                 text: a.text.to_string(),
-                task: match (&a.task, &a.party) {
-                    (Some(code), Some(party)) => Some(t.args(
+                task: a.task.as_ref().map(|code| {
+                    t.args(
                         "meeting-agreement-task",
-                        &[("task", code.as_str()), ("party", party)],
-                    )),
-                    _ => None,
-                },
+                        &[
+                            ("task", code.as_str()),
+                            (
+                                "party",
+                                &responsible_name(
+                                    a.responsible.as_ref(),
+                                    &loaded.names,
+                                    lang,
+                                    &loaded.edition,
+                                ),
+                            ),
+                        ],
+                    )
+                }),
                 by: format!(
                     "{}, {}",
                     a.author
@@ -315,7 +325,6 @@ pub async fn submit(
                         form_party(fields.one("party"), fields.one("own")),
                     ) {
                         (Some(code), Some(party)) => {
-                            let name = party_name(&party, &loaded.names, lang, &loaded.edition);
                             let assignment = Assignment {
                                 code,
                                 party,
@@ -327,7 +336,7 @@ pub async fn submit(
                                     me,
                                     m.id,
                                     &text,
-                                    Some((&assignment, &name)),
+                                    Some(&assignment),
                                     this_year(),
                                     &loaded.tasks,
                                     loaded.settings.rules,

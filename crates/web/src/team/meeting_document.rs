@@ -2,13 +2,15 @@
 //! box and questions, and the agreements. PDF to hand out or keep, DOCX to edit. For every
 //! member of the school, like the page.
 
+use std::collections::HashMap;
+
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
-use domain::Lang;
-use domain::account::Permission;
+use domain::account::{Permission, UserId};
 use domain::school::slug;
+use domain::{Edition, Lang};
 use formats::document::doc::{Block, Doc, Section};
 use store::Meeting;
 
@@ -18,12 +20,23 @@ use crate::routes::{DocumentFormat, PathLang, meeting_document_stem};
 use crate::state::AppState;
 use crate::team::meeting::load;
 use crate::team::meetings::{meeting_when, source_name};
+use crate::ui::allocation::{member_names, responsible_name};
 use crate::ui::dates::{day, today_text};
+use crate::ui::frameworks::school_framework;
 use crate::ui::respond::doc_download;
 use crate::working::require;
 
 /// The meeting as a document.
-pub(crate) fn meeting_doc(m: &Meeting, school: &str, round: Option<&str>, lang: Lang) -> Doc {
+/// Names to name a responsible party by: active members' names and the school's edition.
+pub(crate) type Names<'a> = (&'a HashMap<UserId, String>, &'a Edition);
+
+pub(crate) fn meeting_doc(
+    m: &Meeting,
+    school: &str,
+    round: Option<&str>,
+    (names, edition): Names<'_>,
+    lang: Lang,
+) -> Doc {
     let t = Tr(lang);
     let when = meeting_when(m.planned_on, m.created_at, lang);
     let total: u32 = m.topics.iter().map(|topic| topic.minutes).sum();
@@ -65,15 +78,19 @@ pub(crate) fn meeting_doc(m: &Meeting, school: &str, round: Option<&str>, lang: 
                         .author
                         .clone()
                         .unwrap_or_else(|| t.get("plan-former-colleague"));
-                    let task = match (&a.task, &a.party) {
-                        (Some(code), Some(party)) => format!(
-                            " — {}",
-                            t.args(
-                                "meeting-agreement-task",
-                                &[("task", code.as_str()), ("party", party)]
+                    let task = match &a.task {
+                        Some(code) => {
+                            let party =
+                                responsible_name(a.responsible.as_ref(), names, lang, edition);
+                            format!(
+                                " — {}",
+                                t.args(
+                                    "meeting-agreement-task",
+                                    &[("task", code.as_str()), ("party", &party)]
+                                )
                             )
-                        ),
-                        _ => String::new(),
+                        }
+                        None => String::new(),
                     };
                     format!("{}{task} ({by}, {})", a.text, day(a.at, lang))
                 })
@@ -115,10 +132,13 @@ async fn download(
             .map(|r| r.name.to_string()),
         None => None,
     };
+    let names = member_names(app, working.school().id).await?;
+    let edition = school_framework(app, working.school().id).await?.current;
     let doc = meeting_doc(
         &m,
         &working.school().name.to_string(),
         round.as_deref(),
+        (&names, &edition),
         lang,
     );
     let when = meeting_when(m.planned_on, m.created_at, lang);

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use domain::account::UserId;
 use domain::allocation::{Category, Party, SchoolYear, Suggestion, Task};
+use domain::school::SchoolId;
 use domain::{Edition, Kind, Lang, Role};
 use store::{AllocationData, AllocationSettings};
 
@@ -68,10 +69,7 @@ pub(crate) async fn load(
         .into_iter()
         .filter(|(_, m)| m.active)
         .collect();
-    let names = members
-        .iter()
-        .map(|(u, _)| (u.id, u.name.to_string()))
-        .collect();
+    let names = names_of(&members);
     let roles = members
         .iter()
         .map(|(u, m)| (u.id, m.roles.as_slice().to_vec()))
@@ -85,6 +83,39 @@ pub(crate) async fn load(
         names,
         roles,
     })
+}
+
+/// Active members' names, by id.
+fn names_of(
+    members: &[(domain::account::User, domain::account::Membership)],
+) -> HashMap<UserId, String> {
+    members
+        .iter()
+        .filter(|(_, m)| m.active)
+        .map(|(u, _)| (u.id, u.name.to_string()))
+        .collect()
+}
+
+/// The names of a school's active members, to name parties by.
+pub(crate) async fn member_names(
+    app: &AppState,
+    school: SchoolId,
+) -> Result<HashMap<UserId, String>, AppError> {
+    Ok(names_of(&app.store.members(school).await?))
+}
+
+/// The party an agreement made responsible for a task, in words; `None` is a person whose
+/// account has gone.
+pub(crate) fn responsible_name(
+    party: Option<&Party>,
+    names: &HashMap<UserId, String>,
+    lang: Lang,
+    edition: &Edition,
+) -> String {
+    match party {
+        Some(p) => party_name(p, names, lang, edition),
+        None => Tr(lang).get("tasks-former-member"),
+    }
 }
 
 /// A party's name in a language.

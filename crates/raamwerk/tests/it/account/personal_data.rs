@@ -145,14 +145,11 @@ async fn the_download_holds_sharing_feeds_agreements_and_hours(backend: Backend)
             lyceum.coordinator.id,
             meeting,
             &domain::plan::Line::parse("De mentor doet het", 300).expect("valid"),
-            Some((
-                &Assignment {
-                    code: code("BEG.VIS.T2"),
-                    party: Party::Person(member),
-                    part: Part::Responsible,
-                },
-                "Mentor Stedelijk Lyceum",
-            )),
+            Some(&Assignment {
+                code: code("BEG.VIS.T2"),
+                party: Party::Person(member),
+                part: Part::Responsible,
+            }),
             year(),
             &tasks(&app),
             Rules::default(),

@@ -1,6 +1,7 @@
 //! The storage contract, on both backends, without the web layer.
 
 mod contract;
+mod meetings;
 mod people;
 mod plans;
 mod schools;
