@@ -338,6 +338,26 @@ async fn a_meeting_goes_from_proposals_to_an_agreement_in_wie_doet_wat(backend: 
     assert_eq!(status, StatusCode::OK);
     let text = formats::document::docx::text_of(&docx).expect("a DOCX");
     assert!(text.contains("Team meeting (60 minutes)"), "{text}");
+    let english = app
+        .get_with(
+            &format!("/en/schools/stedelijk-lyceum/team-meetings/{}", meeting.id),
+            &as_member,
+        )
+        .await;
+    assert_eq!(english.status, StatusCode::OK);
+    assert!(
+        english.body.contains("Team meeting 20/1/2027"),
+        "{}",
+        english.body
+    );
+    assert!(english.body.contains("Where the team differs most"));
+    assert!(
+        english
+            .body
+            .contains(&format!("{task}: responsible Mentor")),
+        "{}",
+        english.body
+    );
     assert!(
         text.contains("Do we need to agree on this, or may it differ?"),
         "{text}"
