@@ -49,6 +49,16 @@ const AGREED_BY: &str = "SELECT m.planned_on, m.created_at, a.text, a.task_code,
      WHERE m.school_id = $1 AND a.author_id = $2 ORDER BY a.created_at, a.id";
 const DELETE_MEETING: &str = "DELETE FROM meetings WHERE id = $1 AND school_id = $2";
 
+/// What leaves a school's team meetings with a person removed from it (`$1` the school, `$2`
+/// the person): their name as who prepared a meeting and who recorded an agreement. The
+/// meetings and agreements stay, as the school's; a party they were made responsible for is
+/// named as someone who left the school.
+pub(crate) const FORGET_IN_SCHOOL: [&str; 2] = [
+    "UPDATE meetings SET created_by = NULL WHERE school_id = $1 AND created_by = $2",
+    "UPDATE meeting_agreements SET author_id = NULL WHERE author_id = $2 \
+     AND meeting_id IN (SELECT id FROM meetings WHERE school_id = $1)",
+];
+
 /// A meeting as a list shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MeetingSummary {

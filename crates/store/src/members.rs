@@ -407,6 +407,7 @@ impl Store {
                 sqlx::query(DELETE_SCANS_IN_SCHOOL).bind(school.0).bind(target.0).execute(&mut *tx).await?;
                 for forget in crate::plans::FORGET_IN_SCHOOL
                     .into_iter()
+                    .chain(crate::meetings::FORGET_IN_SCHOOL)
                     .chain([crate::picture::FORGET_TEAMS])
                 {
                     sqlx::query(forget).bind(school.0).bind(target.0).execute(&mut *tx).await?;

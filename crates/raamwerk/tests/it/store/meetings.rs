@@ -1,7 +1,7 @@
 //! Team meetings in the store, on both backends: only a coordinator or administrator of the
 //! school prepares and changes them, another school's meeting is not there, an agreement that
-//! is refused by the allocation's rules leaves nothing behind, and a person whose account
-//! goes leaves no name in the agreements.
+//! is refused by the allocation's rules leaves nothing behind, and a person who leaves the
+//! school or whose account goes leaves no name in the agreements.
 
 use domain::allocation::{AllocationError, Assignment, Part, Party, Rules};
 use domain::framework::Date;
@@ -15,7 +15,7 @@ use crate::helpers::{Backend, TestApp, on_both_backends};
 
 on_both_backends!(
     meetings_belong_to_their_school_and_its_coordinators,
-    an_agreement_and_its_allocation_are_one_step_and_forget_a_deleted_person,
+    an_agreement_and_its_allocation_are_one_step_and_forget_who_left,
 );
 
 fn line(s: &str) -> Line {
@@ -129,9 +129,7 @@ async fn meetings_belong_to_their_school_and_its_coordinators(backend: Backend) 
     app.stop().await;
 }
 
-async fn an_agreement_and_its_allocation_are_one_step_and_forget_a_deleted_person(
-    backend: Backend,
-) {
+async fn an_agreement_and_its_allocation_are_one_step_and_forget_who_left(backend: Backend) {
     let app = TestApp::spawn(backend).await;
     let store = &app.state.store;
     let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
@@ -204,15 +202,24 @@ async fn an_agreement_and_its_allocation_are_one_step_and_forget_a_deleted_perso
             .assignments,
         allocation.assignments
     );
-    // The mentor deletes their account, then the coordinator: the agreement stays, without
-    // either of them.
+    // The coordinator is removed from the school: the agreement stays, as the school's,
+    // without who wrote it down. The mentor then deletes their account: without them too.
+    store
+        .manage_member(
+            school,
+            lyceum.admin.id,
+            lyceum.coordinator.id,
+            &domain::members::MemberAction::Remove,
+        )
+        .await
+        .expect("removed");
+    let meeting = store
+        .meeting(school, id)
+        .await
+        .expect("read")
+        .expect("there");
+    assert_eq!(meeting.agreements[0].author, None);
     assert!(store.delete_user(lyceum.member.id).await.expect("deleted"));
-    assert!(
-        store
-            .delete_user(lyceum.coordinator.id)
-            .await
-            .expect("deleted")
-    );
     let meeting = store
         .meeting(school, id)
         .await
