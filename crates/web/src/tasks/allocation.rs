@@ -92,6 +92,8 @@ pub struct TasksView {
     pub view_key: &'static str,
     pub parties: Vec<(String, Vec<(String, String)>)>,
     pub parts: Vec<(&'static str, String)>,
+    /// The message key of the party field's label.
+    pub party_label: &'static str,
     pub one_responsible: bool,
     pub many: String,
     /// Why the last form was refused (nothing changed).
@@ -589,6 +591,7 @@ pub(crate) async fn page(
         view_key: view.key(lang),
         parties: party_choices(&loaded, lang),
         parts: part_choices(lang),
+        party_label: "task-party",
         one_responsible: loaded.settings.rules.one_responsible,
         many: loaded.settings.rules.many_responsibilities.to_string(),
         refused: refused.message,

@@ -59,6 +59,8 @@ pub struct TaskView {
     /// (group label, [(value, name)])
     pub parties: Vec<(String, Vec<(String, String)>)>,
     pub parts: Vec<(&'static str, String)>,
+    /// The message key of the party field's label.
+    pub party_label: &'static str,
     pub categories: Vec<(&'static str, String)>,
     pub category: &'static str,
     pub hours: String,
@@ -152,6 +154,7 @@ fn view(
         ),
         parties: party_choices(loaded, lang),
         parts: part_choices(lang),
+        party_label: "task-party",
         categories: Category::ALL
             .into_iter()
             .map(|c| (c.key(), c.name(lang).to_owned()))

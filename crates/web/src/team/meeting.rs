@@ -76,6 +76,9 @@ pub struct MeetingView {
     pub agenda_tasks: Vec<(String, String)>,
     pub other_tasks: Vec<(String, String)>,
     pub parties: Vec<(String, Vec<(String, String)>)>,
+    /// No part to choose: an agreement makes a party responsible.
+    pub parts: Vec<(&'static str, String)>,
+    pub party_label: &'static str,
     pub tasks_href: String,
     pub pdf_href: String,
     pub docx_href: String,
@@ -205,6 +208,8 @@ async fn page(
         agenda_tasks,
         other_tasks,
         parties,
+        parts: Vec::new(),
+        party_label: "meeting-responsible",
         tasks_href: Page::Tasks(short.clone()).path(lang),
         pdf_href: Page::MeetingDocument(short.clone(), m.id, DocumentFormat::Pdf).path(lang),
         docx_href: Page::MeetingDocument(short, m.id, DocumentFormat::Docx).path(lang),
