@@ -21,6 +21,7 @@ pub mod plan;
 pub mod scan;
 pub mod school;
 pub mod throttle;
+pub mod vision;
 
 pub use framework::{
     Area, AreaInfo, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Label,

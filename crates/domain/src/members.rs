@@ -269,10 +269,12 @@ pub enum AuditAction {
     PictureThresholdChanged,
     /// A team made, renamed, given other members or removed (the detail is its name).
     TeamChanged,
+    /// A version of the school's vision published from its draft (the detail is its number).
+    VisionPublished,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 28] = [
+    pub const ALL: [AuditAction; 29] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -301,6 +303,7 @@ impl AuditAction {
         AuditAction::AllocationSettingsChanged,
         AuditAction::PictureThresholdChanged,
         AuditAction::TeamChanged,
+        AuditAction::VisionPublished,
     ];
 
     /// The stored code.
@@ -334,6 +337,7 @@ impl AuditAction {
             AuditAction::AllocationSettingsChanged => "allocation.settings",
             AuditAction::PictureThresholdChanged => "picture.threshold",
             AuditAction::TeamChanged => "team.changed",
+            AuditAction::VisionPublished => "vision.published",
         }
     }
 
@@ -380,7 +384,8 @@ impl AuditAction {
             | AuditAction::EditionPublished
             | AuditAction::EditionImported
             | AuditAction::EditionOpened
-            | AuditAction::EditionClosed => AuditGroup::Framework,
+            | AuditAction::EditionClosed
+            | AuditAction::VisionPublished => AuditGroup::Framework,
             AuditAction::AgreementMade
             | AuditAction::AgreementRemoved
             | AuditAction::TaskChanged
@@ -455,6 +460,8 @@ impl AuditAction {
             }
             (AuditAction::TeamChanged, Lang::Nl) => "team gewijzigd",
             (AuditAction::TeamChanged, Lang::En) => "team changed",
+            (AuditAction::VisionPublished, Lang::Nl) => "visie vastgesteld",
+            (AuditAction::VisionPublished, Lang::En) => "vision published",
         }
     }
 }
