@@ -24,6 +24,7 @@ mod scans;
 mod schools;
 mod setup;
 mod sign_in;
+mod vision;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -56,6 +57,7 @@ pub use plans::{Comment, Plan, PlanError, PlanShare, ShareMode, SharedPlan};
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{LinkError, SessionLimits, hash_token};
+pub use vision::{VisionDraft, VisionError, VisionMark, VisionVersion, VisionVersionSummary};
 
 /// How long to wait for a connection before giving up (also at start-up).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);

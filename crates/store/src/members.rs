@@ -408,6 +408,7 @@ impl Store {
                 for forget in crate::plans::FORGET_IN_SCHOOL
                     .into_iter()
                     .chain(crate::meetings::FORGET_IN_SCHOOL)
+                    .chain(crate::vision::FORGET_IN_SCHOOL)
                     .chain([crate::picture::FORGET_TEAMS])
                 {
                     sqlx::query(forget).bind(school.0).bind(target.0).execute(&mut *tx).await?;

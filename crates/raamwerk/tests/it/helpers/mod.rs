@@ -200,6 +200,12 @@ impl TestApp {
     /// Runs one SQL statement on the test's database directly, for what no page can do
     /// (letting a link expire).
     pub async fn sql(&self, statement: &str) {
+        self.try_sql(statement).await.expect("sql");
+    }
+
+    /// Runs one SQL statement directly and says whether the database took it (with the rows
+    /// it changed) or refused it (with why): to show what the schema itself guards.
+    pub async fn try_sql(&self, statement: &str) -> Result<u64, String> {
         let statement = sqlx::AssertSqlSafe(statement.to_owned());
         match self.db.backend {
             Backend::Sqlite => {
@@ -209,7 +215,8 @@ impl TestApp {
                 sqlx::raw_sql(statement)
                     .execute(&mut conn)
                     .await
-                    .expect("sql");
+                    .map(|r| r.rows_affected())
+                    .map_err(|e| e.to_string())
             }
             Backend::Postgres => {
                 let mut conn = sqlx::PgConnection::connect(&self.db.url)
@@ -218,7 +225,8 @@ impl TestApp {
                 sqlx::raw_sql(statement)
                     .execute(&mut conn)
                     .await
-                    .expect("sql");
+                    .map(|r| r.rows_affected())
+                    .map_err(|e| e.to_string())
             }
         }
     }

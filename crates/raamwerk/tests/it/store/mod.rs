@@ -5,3 +5,4 @@ mod meetings;
 mod people;
 mod plans;
 mod schools;
+mod vision;
