@@ -328,6 +328,8 @@ fn content_of(text: &str) -> Result<Content, StoreError> {
 }
 
 type VersionRow = (Uuid, i64, String, Option<String>, String, i64);
+/// A version's row with its content.
+type VersionContentRow = (Uuid, i64, String, Option<String>, String, i64, String);
 
 fn version_summary(
     (id, number, published_on, published_by, summary, created_at): VersionRow,
@@ -527,7 +529,7 @@ impl Store {
         school: SchoolId,
         id: Uuid,
     ) -> Result<Option<VisionVersion>, StoreError> {
-        let row: Option<(Uuid, i64, String, Option<String>, String, i64, String)> = on_pool!(self, pool =>
+        let row: Option<VersionContentRow> = on_pool!(self, pool =>
             sqlx::query_as(SELECT_VERSION).bind(id).bind(school.0).fetch_optional(pool).await?);
         let Some((id, number, on, by, summary, at, content)) = row else {
             return Ok(None);

@@ -5,7 +5,8 @@
 //!   `mail`, `cache`, `middleware`, `assets`, `health`, [`server`], [`imports`], and `ui`
 //!   (page chrome, answers, dates, forms, a school's navigation and framework);
 //! - the features, each with its handlers and views, their templates in the matching folder
-//!   under `templates/`: `public`, `account`, `school`, `scan`, `framework`, `tasks`, `api`.
+//!   under `templates/`: `public`, `account`, `school`, `scan`, `plan`, `framework`, `tasks`, `team`,
+//!   `vision`, `api`.
 //!
 //! The floor never imports a feature, and no feature imports another (a test reads the
 //! `use` lines and holds the crate to it).
@@ -35,6 +36,7 @@ mod scan;
 mod school;
 mod tasks;
 mod team;
+mod vision;
 
 pub use auth::hash_password;
 pub use error::AppError;

@@ -22,6 +22,7 @@ use crate::state::AppState;
 use crate::tasks;
 use crate::{
     account, api, assets, error, framework, health, middleware, plan, public, scan, school, team,
+    vision,
 };
 
 /// Who may call a route. The handler checks it; [`route_table`] says it, and a test holds
@@ -75,7 +76,7 @@ impl Route {
 /// The routes of one language: the same pages, with that language's words in the path. The
 /// handlers read the language from the path ([`routes::PathLang`]). Path parameters are named
 /// `{school}`, `{member}`, `{invitation}`, `{token}`, `{role}`, `{area}`, `{code}`,
-/// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`, `{meeting}`: the isolation test fills
+/// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`, `{meeting}`, `{version}`: the isolation test fills
 /// each one and fails on a name it does not know.
 fn page_routes(lang: Lang) -> Vec<Route> {
     use Who::{Anyone, LinkHolder, SignedIn};
@@ -106,6 +107,9 @@ fn page_routes(lang: Lang) -> Vec<Route> {
     let meeting = format!("{meetings}/{{meeting}}");
     let meeting_document = format!("{meeting}/{}", routes::meeting_document_stem(lang));
     let tasks_document = format!("{tasks}/{}", routes::tasks_document_stem(lang));
+    let vision = format!("{school}/{}", routes::vision_segment(lang));
+    let vision_version = format!("{vision}/{}/{{version}}", routes::versions_segment(lang));
+    let vision_document = format!("{vision_version}/{}", routes::vision_document_stem(lang));
     let quick_document = |format| Page::QuickScanDocument(format).path(lang);
     let mut list = vec![
         // The public site.
@@ -230,6 +234,16 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             .post(COORDINATOR, team::meeting::submit),
         at(format!("{meeting_document}.pdf")).get(MEMBER, team::meeting_document::pdf),
         at(format!("{meeting_document}.docx")).get(MEMBER, team::meeting_document::docx),
+        // The school's vision.
+        at(&vision).get(MEMBER, vision::version::newest),
+        at(format!("{vision}/{}", routes::draft_segment(lang)))
+            .get(MEMBER, vision::draft::show)
+            .post(COORDINATOR, vision::draft::submit),
+        at(format!("{vision}/{}", routes::compare_segment(lang)))
+            .get(MEMBER, vision::compare::show),
+        at(&vision_version).get(MEMBER, vision::version::show),
+        at(format!("{vision_document}.pdf")).get(MEMBER, vision::document::pdf),
+        at(format!("{vision_document}.docx")).get(MEMBER, vision::document::docx),
         // The development plan and the conversations.
         at(&my_plan)
             .get(MEMBER, plan::plan_page::show)

@@ -163,6 +163,16 @@ pub enum Page {
     Meeting(String, Uuid),
     /// A team meeting as a document: `…/teamoverleg/ID/teamoverleg.pdf`.
     MeetingDocument(String, Uuid, DocumentFormat),
+    /// The school's vision: its newest published version beside the practice, the history.
+    Vision(String),
+    /// The vision's draft (GET; POST changes a section or goal, or publishes, coordinators).
+    VisionDraft(String),
+    /// One published version of the vision.
+    VisionVersion(String, Uuid),
+    /// Two versions of the vision side by side: `?van=ID&naar=ID`.
+    VisionCompare(String),
+    /// A version of the vision as a document: `…/visie/versies/ID/visie.pdf`.
+    VisionDocument(String, Uuid, DocumentFormat),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -555,6 +565,32 @@ impl Page {
                 meeting_document_stem(lang),
                 format.extension()
             ),
+            Page::Vision(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                vision_segment(lang)
+            ),
+            Page::VisionDraft(school) => format!(
+                "{}/{}",
+                Page::Vision(school.clone()).path(lang),
+                draft_segment(lang)
+            ),
+            Page::VisionVersion(school, id) => format!(
+                "{}/{}/{id}",
+                Page::Vision(school.clone()).path(lang),
+                versions_segment(lang)
+            ),
+            Page::VisionCompare(school) => format!(
+                "{}/{}",
+                Page::Vision(school.clone()).path(lang),
+                compare_segment(lang)
+            ),
+            Page::VisionDocument(school, id, format) => format!(
+                "{}/{}.{}",
+                Page::VisionVersion(school.clone(), *id).path(lang),
+                vision_document_stem(lang),
+                format.extension()
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -732,6 +768,9 @@ segments! {
     feed_segment: "wie-doet-wat", "who-does-what";
     // The allocation as a document: the start of its address and of its file name.
     tasks_document_stem: "wie-doet-wat", "who-does-what";
+    vision_segment: "visie", "vision";
+    // A version of the vision as a document: its file name's stem.
+    vision_document_stem: "visie", "vision";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

@@ -19,6 +19,7 @@ const FEATURES: &[&str] = &[
     "scan",
     "plan",
     "team",
+    "vision",
     "framework",
     "tasks",
     "api",

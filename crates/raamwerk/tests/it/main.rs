@@ -16,3 +16,4 @@ mod security;
 mod store;
 mod tasks;
 mod team;
+mod vision;

@@ -10,19 +10,19 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
+use domain::Lang;
 use domain::account::{Permission, UserId};
 use domain::allocation::{SchoolYear, task_hours};
 use domain::hours::{
     Counts, Formula, HoursError, MAX_HOURS, Minutes, calculate, checked, checked_counts,
 };
-use domain::{Lang, Role};
 use store::{AllocationFailure, AllocationSettings};
 
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
-use crate::ui::allocation::load;
+use crate::ui::allocation::{counts, load};
 use crate::ui::dates::{year_of, year_param};
 use crate::ui::forms::FormFields;
 use crate::ui::school_nav::{SchoolNav, school_param};
@@ -109,28 +109,6 @@ const PERSON_FIELD: &str = "h-";
 struct Typed {
     values: HashMap<String, String>,
     invalid: Vec<String>,
-}
-
-/// What the formulas count, from the school's data unless the school set them.
-async fn counts(
-    app: &AppState,
-    working: &Working,
-    settings: &AllocationSettings,
-) -> Result<(Counts, Counts), AppError> {
-    let members = app.store.members(working.school().id).await?;
-    let decanen = members
-        .iter()
-        .filter(|(_, m)| m.active && m.roles.contains(Role::Specialist))
-        .count();
-    let counted = Counts {
-        decanen: u32::try_from(decanen).unwrap_or(u32::MAX),
-        students: working.school().students.get(),
-    };
-    let used = Counts {
-        decanen: settings.decanen.unwrap_or(counted.decanen),
-        students: settings.students.unwrap_or(counted.students),
-    };
-    Ok((used, counted))
 }
 
 async fn view(

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use domain::account::UserId;
 use domain::allocation::{Category, Party, SchoolYear, Suggestion, Task};
+use domain::hours::{Counts, Minutes, calculate};
 use domain::school::SchoolId;
 use domain::{Edition, Kind, Lang, Role};
 use store::{AllocationData, AllocationSettings};
@@ -134,4 +135,45 @@ pub(crate) fn party_name(
         Party::Outside(o) => o.name(lang).to_owned(),
         Party::Own(name) => name.clone(),
     }
+}
+
+/// What the hours formulas count (the used counts, then the counted ones): from the school's
+/// data unless the school set them.
+pub(crate) async fn counts(
+    app: &AppState,
+    working: &Working,
+    settings: &AllocationSettings,
+) -> Result<(Counts, Counts), AppError> {
+    let members = app.store.members(working.school().id).await?;
+    let decanen = members
+        .iter()
+        .filter(|(_, m)| m.active && m.roles.contains(Role::Specialist))
+        .count();
+    let counted = Counts {
+        decanen: u32::try_from(decanen).unwrap_or(u32::MAX),
+        students: working.school().students.get(),
+    };
+    let used = Counts {
+        decanen: settings.decanen.unwrap_or(counted.decanen),
+        students: settings.students.unwrap_or(counted.students),
+    };
+    Ok((used, counted))
+}
+
+/// The LOB hours of a school year: what the school's formula gives (`None` when its
+/// parameters cannot be calculated) and the hours given to people in total.
+pub(crate) async fn hours_totals(
+    app: &AppState,
+    working: &Working,
+    loaded: &Loaded,
+    lang: Lang,
+) -> Result<(Option<Minutes>, Minutes), AppError> {
+    let (used, _) = counts(app, working, &loaded.settings).await?;
+    let formula = calculate(loaded.settings.formula, used, lang)
+        .ok()
+        .map(|c| c.total);
+    Ok((
+        formula,
+        Minutes(loaded.data.hours.values().map(|m| m.0).sum()),
+    ))
 }

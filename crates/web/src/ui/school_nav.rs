@@ -35,6 +35,7 @@ impl SchoolNav {
             (Page::Meetings(short.clone()), t.get("meeting-title")),
             (Page::Tasks(short.clone()), t.get("tasks-title")),
             (Page::Framework(short.clone()), t.get("fw-title")),
+            (Page::Vision(short.clone()), t.get("vision-title")),
         ];
         if working.permission().includes(Permission::Coordinator) {
             pages.push((Page::Members(short.clone()), t.get("members-title")));

@@ -21,6 +21,8 @@ pub struct Target {
     pub conversation: String,
     /// A team meeting (names nothing until a test sets it to a real one).
     pub meeting: String,
+    /// A published version of the vision (names nothing until a test sets it to a real one).
+    pub version: String,
 }
 
 /// The concrete paths for a route pattern, every parameter filled with the school's
@@ -45,6 +47,7 @@ pub fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{goal}" => vec![b.goal.clone()],
             "{conversation}" => vec![b.conversation.clone()],
             "{meeting}" => vec![b.meeting.clone()],
+            "{version}" => vec![b.version.clone()],
             other if other.starts_with('{') => {
                 panic!("the route tests do not know the path parameter {other} of {pattern}")
             }
@@ -94,6 +97,7 @@ impl Target {
             goal: uuid::Uuid::new_v4().to_string(),
             conversation: uuid::Uuid::new_v4().to_string(),
             meeting: uuid::Uuid::new_v4().to_string(),
+            version: uuid::Uuid::new_v4().to_string(),
         }
     }
 }

@@ -98,6 +98,12 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/teamoverleg/{meeting}",
     "/nl/scholen/{school}/teamoverleg/{meeting}/teamoverleg.pdf",
     "/nl/scholen/{school}/teamoverleg/{meeting}/teamoverleg.docx",
+    "/nl/scholen/{school}/visie",
+    "/nl/scholen/{school}/visie/concept",
+    "/nl/scholen/{school}/visie/vergelijken",
+    "/nl/scholen/{school}/visie/versies/{version}",
+    "/nl/scholen/{school}/visie/versies/{version}/visie.pdf",
+    "/nl/scholen/{school}/visie/versies/{version}/visie.docx",
     "/nl/scholen/{school}/ontwikkelplan",
     "/nl/scholen/{school}/ontwikkelplan.pdf",
     "/nl/scholen/{school}/ontwikkelplan.docx",
@@ -194,6 +200,12 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/team-meetings/{meeting}",
     "/en/schools/{school}/team-meetings/{meeting}/team-meeting.pdf",
     "/en/schools/{school}/team-meetings/{meeting}/team-meeting.docx",
+    "/en/schools/{school}/vision",
+    "/en/schools/{school}/vision/draft",
+    "/en/schools/{school}/vision/compare",
+    "/en/schools/{school}/vision/versions/{version}",
+    "/en/schools/{school}/vision/versions/{version}/vision.pdf",
+    "/en/schools/{school}/vision/versions/{version}/vision.docx",
     "/en/schools/{school}/development-plan",
     "/en/schools/{school}/development-plan.pdf",
     "/en/schools/{school}/development-plan.docx",
@@ -319,8 +331,10 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
             store.meeting(b.school.id, m.id).await.expect("meeting")
         ));
     }
+    let vision = store.vision_draft(b.school.id).await.expect("vision");
+    let versions = store.vision_versions(b.school.id).await.expect("versions");
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -532,7 +546,35 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         .await
         .expect("agreed");
 
+    // B's coordinator wrote and published a vision.
+    store
+        .save_vision_section(
+            b.school.id,
+            b.coordinator.id,
+            domain::vision::Section::Intro,
+            0,
+            &domain::vision::SectionText {
+                body: domain::vision::Body::parse("De geheime visie van Rivierenland")
+                    .expect("valid"),
+                links: vec![domain::Code::parse("BEG.VIS.T1").expect("code")],
+            },
+        )
+        .await
+        .expect("written");
+    let version = store
+        .publish_vision(
+            b.school.id,
+            b.coordinator.id,
+            1,
+            "Geheime eerste versie",
+            made_on,
+            &Default::default(),
+        )
+        .await
+        .expect("published");
+
     let mut target = Target::of(&b, &invitation.invitation, &round, &own);
+    target.version = version.to_string();
     target.goal = goal.to_string();
     target.conversation = conversation.to_string();
     target.meeting = meeting.to_string();
@@ -617,6 +659,10 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("own_per_student", "1"),
         ("category", "management"),
         ("goal", b_goal.as_str()),
+        ("onderdeel", "inleiding"),
+        ("revisie", "1"),
+        ("tekst", "Overgenomen"),
+        ("samenvatting", "Overgenomen"),
         ("id", b_goal.as_str()),
         ("partner", b_partner.as_str()),
         ("what", "Overgenomen"),
