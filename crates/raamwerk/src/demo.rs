@@ -3,8 +3,9 @@
 //! allocation with hours, a team picture (four in five let their scan count; two teams),
 //! development plans (one shared with its conversation partner, with
 //! a comment), a prepared, shared conversation with agreements and a team meeting with its
-//! agenda and agreements (one feeding the allocation), so a new user sees every
-//! feature at once and the benchmarks have realistic data. Running it again replaces the
+//! agenda and agreements (one feeding the allocation), and a vision on career guidance (two
+//! published versions with goals and links to the school's tasks, and a draft going on), so a
+//! new user sees every feature at once and the benchmarks have realistic data. Running it again replaces the
 //! demo school with a fresh one.
 
 use std::collections::HashMap;
@@ -427,6 +428,7 @@ pub async fn make(
         (year, &task_list, rules),
     )
     .await?;
+    vision(store, &school.id, coordinator.id, &own).await?;
     Ok(Made {
         coordinator: credentials[0].clone(),
         member: credentials[1].clone(),
@@ -529,6 +531,165 @@ async fn meeting(
             year,
             tasks,
             rules,
+        )
+        .await
+        .map_err(other)?;
+    Ok(())
+}
+
+/// The school's vision: a first version with every section written, links to the school's
+/// tasks and two goals; a second with a sharper introduction and a goal for cooperation; the
+/// draft goes on from there.
+async fn vision(
+    store: &Store,
+    school: &domain::school::SchoolId,
+    coordinator: UserId,
+    own: &Edition,
+) -> Result<(), DemoError> {
+    use domain::vision::{Body, GoalInput, Section, SectionText};
+    let texts: [(Section, &str); 5] = [
+        (
+            Section::Intro,
+            "Wij willen dat elke leerling van De Zandloper de school verlaat met een keuze die bij hem of haar past, en weet hoe je zo'n keuze maakt.\n\nDit stuk beschrijft hoe we dat samen doen: mentoren, decanen, vakdocenten en de schoolleiding.",
+        ),
+        (
+            Section::Area(Area::Vision),
+            "Loopbaanbegeleiding is geen los vak maar een lijn door alle leerjaren. Elk jaar kijken we in juni samen terug en stellen we de doelen bij.",
+        ),
+        (
+            Section::Area(Area::Guidance),
+            "De mentor voert met elke leerling twee loopbaangesprekken per jaar. De decaan begeleidt de profielkeuze en de overstap naar het vervolgonderwijs.\n\nOuders praten mee op de ouderavonden in klas 3.",
+        ),
+        (
+            Section::Area(Area::Organisation),
+            "De coördinator LOB bewaakt de planning en de uren. Nieuwe mentoren volgen in hun eerste jaar een training gespreksvoering.",
+        ),
+        (
+            Section::Area(Area::Cooperation),
+            "We werken samen met het mbo en de hogeschool in de regio, en met bedrijven voor snuffelstages.",
+        ),
+    ];
+    for (section, body) in texts {
+        let links: Vec<domain::Code> = match section {
+            Section::Area(area) => own
+                .statements()
+                .iter()
+                .filter(|s| s.area == area && s.kind == Kind::Task)
+                .take(3)
+                .map(|s| s.code.clone())
+                .collect(),
+            Section::Intro => Vec::new(),
+        };
+        store
+            .save_vision_section(
+                *school,
+                coordinator,
+                section,
+                0,
+                &SectionText {
+                    body: Body::parse(body).map_err(other)?,
+                    links,
+                },
+            )
+            .await
+            .map_err(other)?;
+    }
+    let goal = |section, goal, indicator, target, owner, on| {
+        GoalInput {
+            section,
+            goal,
+            indicator,
+            target,
+            owner,
+            evaluate_on: on,
+        }
+        .parse()
+        .map_err(other)
+    };
+    for g in [
+        goal(
+            "begeleiding",
+            "Elke leerling voert twee loopbaangesprekken per jaar met de mentor",
+            "Aandeel leerlingen met twee gesprekken in het leerlingvolgsysteem",
+            "90% in schooljaar 2026–2027",
+            "Teamleider onderbouw",
+            "2027-06-15",
+        )?,
+        goal(
+            "organisatie",
+            "Elke nieuwe mentor volgt de training gespreksvoering",
+            "Aantal nieuwe mentoren met de training afgerond",
+            "Allemaal voor de kerstvakantie",
+            "Coördinator LOB",
+            "2027-01-15",
+        )?,
+    ] {
+        store
+            .add_vision_goal(*school, coordinator, &g)
+            .await
+            .map_err(other)?;
+    }
+    let words: HashMap<domain::Code, Text> = own
+        .statements()
+        .iter()
+        .map(|s| (s.code.clone(), s.text.clone()))
+        .collect();
+    let published =
+        |n: i64| Date::new(2026, 9 + u8::try_from(n).unwrap_or(0), 20).ok_or_else(|| other("date"));
+    let revision = store.vision_draft(*school).await?.revision;
+    store
+        .publish_vision(
+            *school,
+            coordinator,
+            revision,
+            "Eerste versie, besproken met het team",
+            published(0)?,
+            &words,
+        )
+        .await
+        .map_err(other)?;
+    let intro = store.vision_draft(*school).await?;
+    let intro_revision = intro
+        .sections
+        .get(&Section::Intro)
+        .map_or(0, |m| m.revision);
+    store
+        .save_vision_section(
+            *school,
+            coordinator,
+            Section::Intro,
+            intro_revision,
+            &SectionText {
+                body: Body::parse("Wij willen dat elke leerling van De Zandloper de school verlaat met een keuze die bij hem of haar past, en weet hoe je zo'n keuze maakt.\n\nDit stuk beschrijft hoe we dat samen doen: mentoren, decanen, vakdocenten, ouders en de schoolleiding.").map_err(other)?,
+                links: Vec::new(),
+            },
+        )
+        .await
+        .map_err(other)?;
+    store
+        .add_vision_goal(
+            *school,
+            coordinator,
+            &goal(
+                "samenwerking",
+                "Elke leerling in klas 4 loopt een snuffelstage",
+                "Aandeel leerlingen in klas 4 met een snuffelstage",
+                "75%",
+                "Decaan",
+                "2027-06-30",
+            )?,
+        )
+        .await
+        .map_err(other)?;
+    let revision = store.vision_draft(*school).await?.revision;
+    store
+        .publish_vision(
+            *school,
+            coordinator,
+            revision,
+            "Ouders in de inleiding, een doel voor samenwerking",
+            published(1)?,
+            &words,
         )
         .await
         .map_err(other)?;

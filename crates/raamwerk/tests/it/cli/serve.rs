@@ -239,6 +239,31 @@ async fn the_demo_shows_every_feature(backend: Backend) {
             "{}",
             meetings.body
         );
+        // The vision: two versions, the newest beside the practice.
+        let vision = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/visie",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert!(
+            vision
+                .body
+                .contains("Versie 2, vastgesteld op 20-10-2026 door"),
+            "{}",
+            vision.body
+        );
+        assert!(
+            vision
+                .body
+                .contains("Elke leerling in klas 4 loopt een snuffelstage")
+        );
+        assert!(vision.body.contains("<dt>Verantwoordelijk</dt>"));
+        assert!(
+            vision
+                .body
+                .contains("Versie 1, vastgesteld op 20-9-2026 door")
+        );
         if who == "member" {
             assert!(talks.body.contains("Gesprek met"), "{}", talks.body);
             assert!(plan.body.contains("Vaker met ouders over de keuze"));
