@@ -58,6 +58,28 @@ const SELECT_LAST_CONTENT: &str = "SELECT number, content FROM vision_versions W
 const INSERT_VERSION: &str = "INSERT INTO vision_versions (id, school_id, number, published_on, \
      published_by, summary, content, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
 
+const SECTIONS_BY: &str = "SELECT section, updated_at FROM vision_sections \
+     WHERE school_id = $1 AND updated_by = $2 ORDER BY updated_at";
+const GOALS_BY: &str = "SELECT goal, updated_at FROM vision_goals \
+     WHERE school_id = $1 AND updated_by = $2 ORDER BY updated_at";
+const VERSIONS_BY: &str = "SELECT number, published_on FROM vision_versions \
+     WHERE school_id = $1 AND published_by = $2 ORDER BY number";
+
+/// What links a person to a school's vision, for their personal data: the sections and goals
+/// of the draft they changed last (with when), and the versions they published.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VisionRecords {
+    pub sections: Vec<(Section, i64)>,
+    pub goals: Vec<(Line, i64)>,
+    pub published: Vec<(i64, Date)>,
+}
+
+impl VisionRecords {
+    pub fn is_empty(&self) -> bool {
+        self.sections.is_empty() && self.goals.is_empty() && self.published.is_empty()
+    }
+}
+
 /// What leaves a school's vision with a person removed from it (`$1` the school, `$2` the
 /// person): their name as who last changed a section or goal, and who published a version.
 /// The texts stay, as the school's.
@@ -511,6 +533,34 @@ impl Store {
             tx.commit().await?;
         });
         Ok(id)
+    }
+
+    /// What links `person` to the school's vision (see [`VisionRecords`]).
+    pub async fn vision_records_of(
+        &self,
+        school: SchoolId,
+        person: UserId,
+    ) -> Result<VisionRecords, StoreError> {
+        let (sections, goals, versions) = on_pool!(self, pool => {
+            let sections: Vec<(String, i64)> = sqlx::query_as(SECTIONS_BY).bind(school.0).bind(person.0).fetch_all(pool).await?;
+            let goals: Vec<(String, i64)> = sqlx::query_as(GOALS_BY).bind(school.0).bind(person.0).fetch_all(pool).await?;
+            let versions: Vec<(i64, String)> = sqlx::query_as(VERSIONS_BY).bind(school.0).bind(person.0).fetch_all(pool).await?;
+            (sections, goals, versions)
+        });
+        Ok(VisionRecords {
+            sections: sections
+                .into_iter()
+                .map(|(s, at)| Ok((section_of(&s)?, at)))
+                .collect::<Result<_, StoreError>>()?,
+            goals: goals
+                .into_iter()
+                .map(|(g, at)| (Line::from_stored(&g), at))
+                .collect(),
+            published: versions
+                .into_iter()
+                .map(|(n, on)| Ok((n, parse_date(&on)?)))
+                .collect::<Result<_, StoreError>>()?,
+        })
     }
 
     /// The school's published versions, newest first.

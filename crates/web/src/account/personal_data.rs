@@ -1,5 +1,5 @@
 //! Everything the app holds about the signed-in person, as a JSON download (AVG/GDPR right
-//! of access). The format is documented in README (`raamwerk-personal-data/4`); every time
+//! of access). The format is documented in README (`raamwerk-personal-data/5`); every time
 //! is ISO 8601 in UTC.
 
 use axum::extract::State;
@@ -31,6 +31,7 @@ pub async fn download(
     let mut plans = Vec::new();
     let mut conversations = Vec::new();
     let mut meetings = Vec::new();
+    let mut vision = Vec::new();
     for membership in app.store.memberships_of(user.id).await? {
         let Some(school) = app.store.school(membership.school).await? else {
             continue;
@@ -160,6 +161,24 @@ pub async fn download(
                 })).collect::<Vec<_>>(),
             }));
         }
+        let written = app.store.vision_records_of(school.id, user.id).await?;
+        if !written.is_empty() {
+            vision.push(json!({
+                "school": school.name.as_str(),
+                "sections_last_changed_by_you": written.sections.iter().map(|(section, at)| json!({
+                    "section": section.code(),
+                    "at": iso_utc(*at),
+                })).collect::<Vec<_>>(),
+                "goals_last_changed_by_you": written.goals.iter().map(|(goal, at)| json!({
+                    "goal": goal.as_str(),
+                    "at": iso_utc(*at),
+                })).collect::<Vec<_>>(),
+                "versions_published_by_you": written.published.iter().map(|(number, on)| json!({
+                    "number": number,
+                    "published_on": on.to_string(),
+                })).collect::<Vec<_>>(),
+            }));
+        }
         let mine = app.store.allocation_of_person(school.id, user.id).await?;
         allocation.push(json!({
             "school": school.name.as_str(),
@@ -200,7 +219,7 @@ pub async fn download(
         })
         .collect();
     let data = json!({
-        "format": "raamwerk-personal-data/4",
+        "format": "raamwerk-personal-data/5",
         "exported_at": iso_utc(store::now_millis()),
         "account": {
             "name": user.name.as_str(),
@@ -215,6 +234,7 @@ pub async fn download(
         "development_plans": plans,
         "conversations": conversations,
         "team_meetings": meetings,
+        "vision": vision,
     });
     let body =
         serde_json::to_string_pretty(&data).map_err(|e| AppError::Internal(e.to_string()))?;

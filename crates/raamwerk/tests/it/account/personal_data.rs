@@ -88,7 +88,7 @@ async fn the_download_holds_sharing_feeds_agreements_and_hours(backend: Backend)
         .await;
     assert_eq!(download.status, StatusCode::OK);
     let data: serde_json::Value = serde_json::from_str(&download.body).expect("JSON");
-    assert_eq!(data["format"], "raamwerk-personal-data/4");
+    assert_eq!(data["format"], "raamwerk-personal-data/5");
     assert!(is_iso(&data["exported_at"]), "{}", data["exported_at"]);
     let scan = &data["scans"][0];
     assert_eq!(scan["round"], "najaar 2026");
@@ -121,6 +121,7 @@ async fn the_download_holds_sharing_feeds_agreements_and_hours(backend: Backend)
         download.body
     );
     assert_eq!(data["team_meetings"], serde_json::json!([]));
+    assert_eq!(data["vision"], serde_json::json!([]));
 
     // The coordinator prepared a team meeting and recorded an agreement that gave the
     // mentor a task: both are in the coordinator's data, the agreement's words included.
@@ -156,11 +157,48 @@ async fn the_download_holds_sharing_feeds_agreements_and_hours(backend: Backend)
         )
         .await
         .expect("agreed");
+    // The coordinator wrote the vision's introduction and published it.
+    store
+        .save_vision_section(
+            school,
+            lyceum.coordinator.id,
+            domain::vision::Section::Intro,
+            0,
+            &domain::vision::SectionText {
+                body: domain::vision::Body::parse("Onze visie").expect("valid"),
+                links: Vec::new(),
+            },
+        )
+        .await
+        .expect("written");
+    store
+        .publish_vision(
+            school,
+            lyceum.coordinator.id,
+            1,
+            "Eerste versie",
+            domain::framework::Date::new(2026, 12, 6).expect("date"),
+            &Default::default(),
+        )
+        .await
+        .expect("published");
     let cookie = app.session(lyceum.coordinator.id).await;
     let download = app
         .get_with("/nl/account/gegevens.json", &[("cookie", cookie.as_str())])
         .await;
     let data: serde_json::Value = serde_json::from_str(&download.body).expect("JSON");
+    let vision = &data["vision"][0];
+    assert_eq!(vision["school"], "Stedelijk Lyceum");
+    assert_eq!(
+        vision["sections_last_changed_by_you"][0]["section"],
+        "inleiding"
+    );
+    assert!(is_iso(&vision["sections_last_changed_by_you"][0]["at"]));
+    assert_eq!(vision["goals_last_changed_by_you"], serde_json::json!([]));
+    assert_eq!(
+        vision["versions_published_by_you"],
+        serde_json::json!([{ "number": 1, "published_on": "2026-12-06" }])
+    );
     let meetings = &data["team_meetings"][0];
     assert_eq!(meetings["school"], "Stedelijk Lyceum");
     assert_eq!(meetings["prepared_by_you"][0]["planned_on"], "2027-01-20");
