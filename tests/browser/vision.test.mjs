@@ -4,7 +4,8 @@
 // administrator and the coordinator then both save the introduction from the same form: the
 // later one is told who saved it, keeps their text and sees the other's. A second version is
 // compared with the first. axe-core runs on the draft, the vision page, a refused save and the
-// comparison, each fitting 390 and 320 px.
+// comparison, each fitting 390 and 320 px. Last, the coordinator makes the lower years' work
+// plan from a goal of the vision and adds an activity, without JavaScript.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -128,5 +129,27 @@ describe('the vision', () => {
     assert.match(await admin.locator('ins').innerText(), /Mijn versie van de inleiding\./);
     assert.match(await admin.locator('del').first().innerText(), /Wij willen dat elke leerling bewust kiest\./);
     await assertAccessible(admin, 'vision compare');
+  });
+
+  test('a work plan takes up a goal of the published vision, without JavaScript', async () => {
+    await coordinator.goto(url(`/nl/scholen/${SHORT}/visie`));
+    await coordinator.getByRole('link', { name: 'Werkplannen van de teams' }).click();
+    const make = coordinator.getByRole('form', { name: 'Een werkplan maken' });
+    await make.getByLabel('Naam').fill('onderbouw');
+    await make.getByRole('checkbox', { name: /Elke leerling twee loopbaangesprekken per jaar/ }).check();
+    await submit(coordinator, make.getByRole('button', { name: 'Werkplan maken' }));
+    assert.equal(await coordinator.getByRole('status').innerText(), 'Het werkplan is gemaakt. Voeg per doel de activiteiten toe.');
+    const add = coordinator.getByRole('form', { name: 'Een activiteit toevoegen' });
+    await add.getByLabel('Activiteit').fill('Gesprekkenweek in november');
+    await add.getByLabel('Eigenaar').fill('Mentoren onderbouw');
+    await add.getByLabel('Klaar op').fill('2026-11-30');
+    await submit(coordinator, add.getByRole('button', { name: 'Activiteit toevoegen' }));
+    assert.equal(await coordinator.getByRole('status').innerText(), 'De activiteit is toegevoegd.');
+    assert.match(await coordinator.locator('main').innerText(), /Gesprekkenweek in november — Mentoren onderbouw, klaar op 30-11-2026/);
+    const plan = pathOf(coordinator);
+    await admin.goto(url(plan));
+    await assertAccessible(admin, 'work plan');
+    await admin.goto(url(`/nl/scholen/${SHORT}/visie/werkplannen`));
+    await assertAccessible(admin, 'work plans');
   });
 });

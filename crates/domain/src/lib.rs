@@ -22,6 +22,7 @@ pub mod scan;
 pub mod school;
 pub mod throttle;
 pub mod vision;
+pub mod workplan;
 
 pub use framework::{
     Area, AreaInfo, Code, Depth, Edition, EditionId, EditionMeta, EditionParts, Kind, Label,

@@ -4,7 +4,8 @@
 //! development plans (one shared with its conversation partner, with
 //! a comment), a prepared, shared conversation with agreements and a team meeting with its
 //! agenda and agreements (one feeding the allocation), and a vision on career guidance (two
-//! published versions with goals and links to the school's tasks, and a draft going on), so a
+//! published versions with goals and links to the school's tasks, a draft going on, and the
+//! lower years' work plan with its activities), so a
 //! new user sees every feature at once and the benchmarks have realistic data. Running it again replaces the
 //! demo school with a fresh one.
 
@@ -682,7 +683,7 @@ async fn vision(
         .await
         .map_err(other)?;
     let revision = store.vision_draft(*school).await?.revision;
-    store
+    let version = store
         .publish_vision(
             *school,
             coordinator,
@@ -693,6 +694,80 @@ async fn vision(
         )
         .await
         .map_err(other)?;
+    work_plan(store, school, coordinator, version).await
+}
+
+/// The lower years' work plan for this school year, from the newest version: two of its
+/// goals, each with activities of the team's own.
+async fn work_plan(
+    store: &Store,
+    school: &domain::school::SchoolId,
+    coordinator: UserId,
+    version: uuid::Uuid,
+) -> Result<(), DemoError> {
+    use domain::workplan::{ActivityInput, title};
+    let goals = store
+        .vision_version(*school, version)
+        .await?
+        .ok_or_else(|| other("the vision's version is missing"))?
+        .goal_ids;
+    let taken: Vec<uuid::Uuid> = goals.iter().take(2).copied().collect();
+    let year = SchoolYear::parse("2026-2027").ok_or_else(|| other("school year"))?;
+    let plan = store
+        .create_work_plan(
+            *school,
+            coordinator,
+            &title("onderbouw").map_err(other)?,
+            year,
+            version,
+            &taken,
+        )
+        .await
+        .map_err(other)?;
+    let activities: [(usize, &str, &str, &str); 4] = [
+        (
+            0,
+            "Gesprekkenweek in november voor klas 1 en 2",
+            "Mentoren onderbouw",
+            "2026-11-30",
+        ),
+        (
+            0,
+            "Tweede gesprek na de rapportvergadering in maart",
+            "Mentoren onderbouw",
+            "2027-03-31",
+        ),
+        (
+            1,
+            "Training gespreksvoering voor de vier nieuwe mentoren",
+            "Coördinator LOB",
+            "2027-01-15",
+        ),
+        (
+            1,
+            "Meelopen met een ervaren mentor bij een ouderavond",
+            "Teamleider onderbouw",
+            "",
+        ),
+    ];
+    for (goal, text, owner, due) in activities {
+        let Some(goal) = taken.get(goal) else {
+            continue;
+        };
+        let goal = goal.to_string();
+        let activity = ActivityInput {
+            goal: &goal,
+            text,
+            owner,
+            due,
+        }
+        .parse(&taken)
+        .map_err(other)?;
+        store
+            .add_work_plan_activity(*school, coordinator, plan, &activity)
+            .await
+            .map_err(other)?;
+    }
     Ok(())
 }
 

@@ -25,6 +25,7 @@ mod schools;
 mod setup;
 mod sign_in;
 mod vision;
+mod workplans;
 
 use std::str::FromStr;
 use std::sync::Arc;
@@ -58,6 +59,7 @@ pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareE
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{LinkError, SessionLimits, hash_token};
 pub use vision::{VisionDraft, VisionError, VisionMark, VisionVersion, VisionVersionSummary};
+pub use workplans::{WorkPlan, WorkPlanStoreError, WorkPlanSummary};
 
 /// How long to wait for a connection before giving up (also at start-up).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);

@@ -349,6 +349,11 @@ fn content_of(text: &str) -> Result<Content, StoreError> {
     Ok((vision, goal_ids, link_texts))
 }
 
+/// The goal ids of a version's stored content, in its order.
+pub(crate) fn content_goal_ids(text: &str) -> Result<Vec<Uuid>, StoreError> {
+    Ok(content_of(text)?.1)
+}
+
 type VersionRow = (Uuid, i64, String, Option<String>, String, i64);
 /// A version's row with its content.
 type VersionContentRow = (Uuid, i64, String, Option<String>, String, i64, String);

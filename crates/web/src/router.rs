@@ -76,7 +76,7 @@ impl Route {
 /// The routes of one language: the same pages, with that language's words in the path. The
 /// handlers read the language from the path ([`routes::PathLang`]). Path parameters are named
 /// `{school}`, `{member}`, `{invitation}`, `{token}`, `{role}`, `{area}`, `{code}`,
-/// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`, `{meeting}`, `{version}`: the isolation test fills
+/// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`, `{meeting}`, `{version}`, `{plan}`: the isolation test fills
 /// each one and fails on a name it does not know.
 fn page_routes(lang: Lang) -> Vec<Route> {
     use Who::{Anyone, LinkHolder, SignedIn};
@@ -110,6 +110,9 @@ fn page_routes(lang: Lang) -> Vec<Route> {
     let vision = format!("{school}/{}", routes::vision_segment(lang));
     let vision_version = format!("{vision}/{}/{{version}}", routes::versions_segment(lang));
     let vision_document = format!("{vision_version}/{}", routes::vision_document_stem(lang));
+    let work_plans = format!("{vision}/{}", routes::work_plans_segment(lang));
+    let work_plan = format!("{work_plans}/{{plan}}");
+    let work_plan_document = format!("{work_plan}/{}", routes::work_plan_document_stem(lang));
     let quick_document = |format| Page::QuickScanDocument(format).path(lang);
     let mut list = vec![
         // The public site.
@@ -244,6 +247,14 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         at(&vision_version).get(MEMBER, vision::version::show),
         at(format!("{vision_document}.pdf")).get(MEMBER, vision::document::pdf),
         at(format!("{vision_document}.docx")).get(MEMBER, vision::document::docx),
+        at(&work_plans)
+            .get(MEMBER, vision::work_plans::show)
+            .post(COORDINATOR, vision::work_plans::submit),
+        at(&work_plan)
+            .get(MEMBER, vision::work_plan::show)
+            .post(COORDINATOR, vision::work_plan::submit),
+        at(format!("{work_plan_document}.pdf")).get(MEMBER, vision::work_plan_document::pdf),
+        at(format!("{work_plan_document}.docx")).get(MEMBER, vision::work_plan_document::docx),
         // The development plan and the conversations.
         at(&my_plan)
             .get(MEMBER, plan::plan_page::show)

@@ -173,6 +173,12 @@ pub enum Page {
     VisionCompare(String),
     /// A version of the vision as a document: `…/visie/versies/ID/visie.pdf`.
     VisionDocument(String, Uuid, DocumentFormat),
+    /// The work plans of the school's teams (GET; POST makes one, coordinators).
+    WorkPlans(String),
+    /// One work plan (GET; POST changes it, coordinators).
+    WorkPlan(String, Uuid),
+    /// A work plan as a document: `…/werkplannen/ID/werkplan.pdf`.
+    WorkPlanDocument(String, Uuid, DocumentFormat),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -591,6 +597,20 @@ impl Page {
                 vision_document_stem(lang),
                 format.extension()
             ),
+            Page::WorkPlans(school) => format!(
+                "{}/{}",
+                Page::Vision(school.clone()).path(lang),
+                work_plans_segment(lang)
+            ),
+            Page::WorkPlan(school, id) => {
+                format!("{}/{id}", Page::WorkPlans(school.clone()).path(lang))
+            }
+            Page::WorkPlanDocument(school, id, format) => format!(
+                "{}/{}.{}",
+                Page::WorkPlan(school.clone(), *id).path(lang),
+                work_plan_document_stem(lang),
+                format.extension()
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -771,6 +791,8 @@ segments! {
     vision_segment: "visie", "vision";
     // A version of the vision as a document: its file name's stem.
     vision_document_stem: "visie", "vision";
+    work_plans_segment: "werkplannen", "work-plans";
+    work_plan_document_stem: "werkplan", "work-plan";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

@@ -57,6 +57,7 @@ pub struct VisionView {
     pub tasks_href: String,
     pub can_write: bool,
     pub draft_href: String,
+    pub work_plans_href: String,
     pub history: Vec<HistoryLine>,
     pub compare_action: String,
     /// The versions to compare, with the older and newer chosen at first.
@@ -125,6 +126,7 @@ async fn page(
         tasks_href: Page::Tasks(short.clone()).path(lang),
         can_write: working.permission().includes(Permission::Coordinator),
         draft_href: Page::VisionDraft(short.clone()).path(lang),
+        work_plans_href: Page::WorkPlans(short.clone()).path(lang),
         history: history
             .iter()
             .map(|v| HistoryLine {

@@ -264,6 +264,19 @@ async fn the_demo_shows_every_feature(backend: Backend) {
                 .body
                 .contains("Versie 1, vastgesteld op 20-9-2026 door")
         );
+        let plans = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/visie/werkplannen",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert!(
+            plans.body.contains(
+                "onderbouw</a> · 2026-2027 · 2 doelen, 4 activiteiten, uit visie versie 2"
+            ),
+            "{}",
+            plans.body
+        );
         if who == "member" {
             assert!(talks.body.contains("Gesprek met"), "{}", talks.body);
             assert!(plan.body.contains("Vaker met ouders over de keuze"));

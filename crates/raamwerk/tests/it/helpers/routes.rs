@@ -23,6 +23,8 @@ pub struct Target {
     pub meeting: String,
     /// A published version of the vision (names nothing until a test sets it to a real one).
     pub version: String,
+    /// A work plan (names nothing until a test sets it to a real one).
+    pub plan: String,
 }
 
 /// The concrete paths for a route pattern, every parameter filled with the school's
@@ -48,6 +50,7 @@ pub fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{conversation}" => vec![b.conversation.clone()],
             "{meeting}" => vec![b.meeting.clone()],
             "{version}" => vec![b.version.clone()],
+            "{plan}" => vec![b.plan.clone()],
             other if other.starts_with('{') => {
                 panic!("the route tests do not know the path parameter {other} of {pattern}")
             }
@@ -98,6 +101,7 @@ impl Target {
             conversation: uuid::Uuid::new_v4().to_string(),
             meeting: uuid::Uuid::new_v4().to_string(),
             version: uuid::Uuid::new_v4().to_string(),
+            plan: uuid::Uuid::new_v4().to_string(),
         }
     }
 }

@@ -104,6 +104,10 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/visie/versies/{version}",
     "/nl/scholen/{school}/visie/versies/{version}/visie.pdf",
     "/nl/scholen/{school}/visie/versies/{version}/visie.docx",
+    "/nl/scholen/{school}/visie/werkplannen",
+    "/nl/scholen/{school}/visie/werkplannen/{plan}",
+    "/nl/scholen/{school}/visie/werkplannen/{plan}/werkplan.pdf",
+    "/nl/scholen/{school}/visie/werkplannen/{plan}/werkplan.docx",
     "/nl/scholen/{school}/ontwikkelplan",
     "/nl/scholen/{school}/ontwikkelplan.pdf",
     "/nl/scholen/{school}/ontwikkelplan.docx",
@@ -206,6 +210,10 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/vision/versions/{version}",
     "/en/schools/{school}/vision/versions/{version}/vision.pdf",
     "/en/schools/{school}/vision/versions/{version}/vision.docx",
+    "/en/schools/{school}/vision/work-plans",
+    "/en/schools/{school}/vision/work-plans/{plan}",
+    "/en/schools/{school}/vision/work-plans/{plan}/work-plan.pdf",
+    "/en/schools/{school}/vision/work-plans/{plan}/work-plan.docx",
     "/en/schools/{school}/development-plan",
     "/en/schools/{school}/development-plan.pdf",
     "/en/schools/{school}/development-plan.docx",
@@ -332,9 +340,16 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
         ));
     }
     let vision = store.vision_draft(b.school.id).await.expect("vision");
+    let mut work_plans = Vec::new();
+    for p in store.work_plans(b.school.id).await.expect("work plans") {
+        work_plans.push(format!(
+            "{:?}",
+            store.work_plan(b.school.id, p.id).await.expect("work plan")
+        ));
+    }
     let versions = store.vision_versions(b.school.id).await.expect("versions");
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}\n{work_plans:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -561,11 +576,25 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         )
         .await
         .expect("written");
+    let vision_goal = domain::vision::GoalInput {
+        section: "visie",
+        goal: "Geheim doel van Rivierenland",
+        indicator: "Geheime indicator",
+        target: "100%",
+        owner: "Geheime eigenaar",
+        evaluate_on: "2027-06-15",
+    }
+    .parse()
+    .expect("valid");
+    store
+        .add_vision_goal(b.school.id, b.coordinator.id, &vision_goal)
+        .await
+        .expect("goal");
     let version = store
         .publish_vision(
             b.school.id,
             b.coordinator.id,
-            1,
+            2,
             "Geheime eerste versie",
             made_on,
             &Default::default(),
@@ -575,6 +604,24 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
 
     let mut target = Target::of(&b, &invitation.invitation, &round, &own);
     target.version = version.to_string();
+    let goals = store
+        .vision_version(b.school.id, version)
+        .await
+        .expect("version")
+        .expect("there")
+        .goal_ids;
+    let plan = store
+        .create_work_plan(
+            b.school.id,
+            b.coordinator.id,
+            &domain::plan::Line::parse("Geheim werkplan", 120).expect("valid"),
+            domain::allocation::SchoolYear::parse("2026-2027").expect("valid"),
+            version,
+            &goals,
+        )
+        .await
+        .expect("work plan");
+    target.plan = plan.to_string();
     target.goal = goal.to_string();
     target.conversation = conversation.to_string();
     target.meeting = meeting.to_string();
@@ -663,6 +710,9 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("revisie", "1"),
         ("tekst", "Overgenomen"),
         ("samenvatting", "Overgenomen"),
+        ("titel", "Overgenomen"),
+        ("jaar", "2026-2027"),
+        ("eigenaar", "Overnemer"),
         ("id", b_goal.as_str()),
         ("partner", b_partner.as_str()),
         ("what", "Overgenomen"),

@@ -6,3 +6,4 @@ mod people;
 mod plans;
 mod schools;
 mod vision;
+mod work_plans;

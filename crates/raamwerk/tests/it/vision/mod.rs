@@ -3,3 +3,4 @@
 //! changed once published and never seen by another school.
 
 mod life_cycle;
+mod work_plans;
