@@ -5,7 +5,8 @@
 // later one is told who saved it, keeps their text and sees the other's. A second version is
 // compared with the first. axe-core runs on the draft, the vision page, a refused save and the
 // comparison, each fitting 390 and 320 px. Last, the coordinator makes the lower years' work
-// plan from a goal of the vision and adds an activity, without JavaScript.
+// plan from a goal of the vision and adds an activity, and evaluates that goal in the yearly
+// cycle, carrying its adjustment into the draft, all without JavaScript.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -151,5 +152,22 @@ describe('the vision', () => {
     await assertAccessible(admin, 'work plan');
     await admin.goto(url(`/nl/scholen/${SHORT}/visie/werkplannen`));
     await assertAccessible(admin, 'work plans');
+  });
+
+  test('the yearly cycle: a goal evaluated without JavaScript, its adjustment carried into the draft', async () => {
+    await coordinator.goto(url(`/nl/scholen/${SHORT}/visie`));
+    await coordinator.getByRole('link', { name: 'Jaarcyclus en jaarverslag' }).click();
+    const goal = coordinator.getByRole('form', { name: 'Elke leerling twee loopbaangesprekken per jaar' });
+    await goal.getByLabel('Resultaat').fill('82% had twee gesprekken');
+    await goal.getByLabel('Wat stellen we bij').fill('Het tweede gesprek eerder plannen.');
+    await submit(coordinator, goal.getByRole('button', { name: /Evaluatie opslaan/ }));
+    assert.equal(await coordinator.getByRole('status').innerText(), 'De evaluatie is opgeslagen.');
+    await submit(coordinator, coordinator.getByRole('button', { name: /Meenemen naar het concept van de visie/ }));
+    assert.equal(await coordinator.getByRole('status').innerText(), 'De bijstelling staat nu bij het doel in het concept van de visie.');
+    const cycle = `${pathOf(coordinator)}${new URL(coordinator.url()).search}`;
+    await admin.goto(url(cycle));
+    await assertAccessible(admin, 'yearly cycle');
+    await admin.goto(url(`/nl/scholen/${SHORT}/visie/concept`));
+    assert.match(await admin.locator('#doelen').innerText(), /Bijstelling uit de evaluatie van .*: Het tweede gesprek eerder plannen\./);
   });
 });

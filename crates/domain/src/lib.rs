@@ -9,6 +9,7 @@ pub mod aggregate;
 pub mod allocation;
 pub mod clock;
 pub mod conversation;
+pub mod cycle;
 pub mod framework;
 pub mod hours;
 pub mod lang;

@@ -137,14 +137,16 @@ pub struct Body(String);
 
 impl Body {
     pub fn parse(input: &str) -> Result<Body, PlanInputError> {
+        Body::parse_within(input, BODY_MAX)
+    }
+
+    /// A text of paragraphs of at most `max` characters (see [`Body::parse`]).
+    pub fn parse_within(input: &str, max: usize) -> Result<Body, PlanInputError> {
         let normalised = input.replace("\r\n", "\n").replace('\r', "\n");
         let trimmed = normalised.trim();
         let length = trimmed.chars().count();
-        if length > BODY_MAX {
-            return Err(PlanInputError::TooLong {
-                max: BODY_MAX,
-                length,
-            });
+        if length > max {
+            return Err(PlanInputError::TooLong { max, length });
         }
         if trimmed
             .chars()

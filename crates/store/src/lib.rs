@@ -12,6 +12,7 @@ mod conversations;
 mod editions;
 mod email_change;
 mod error;
+mod evaluations;
 mod meetings;
 mod members;
 mod opted_in;
@@ -42,6 +43,7 @@ pub use conversations::{AgreementGoal, ConversationRead, ConversationSummary};
 pub use editions::{EditionSummary, Stored};
 pub use email_change::{EmailChangeError, PendingEmailChange};
 pub use error::StoreError;
+pub use evaluations::{EvaluationStoreError, GoalEvaluation};
 pub use meetings::{
     Meeting, MeetingAgreement, MeetingError, MeetingRecords, MeetingSummary, RecordedAgreement,
 };

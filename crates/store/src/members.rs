@@ -409,7 +409,10 @@ impl Store {
                     .into_iter()
                     .chain(crate::meetings::FORGET_IN_SCHOOL)
                     .chain(crate::vision::FORGET_IN_SCHOOL)
-                    .chain([crate::workplans::FORGET_IN_SCHOOL])
+                    .chain([
+                        crate::workplans::FORGET_IN_SCHOOL,
+                        crate::evaluations::FORGET_IN_SCHOOL,
+                    ])
                     .chain([crate::picture::FORGET_TEAMS])
                 {
                     sqlx::query(forget).bind(school.0).bind(target.0).execute(&mut *tx).await?;

@@ -247,6 +247,21 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         at(&vision_version).get(MEMBER, vision::version::show),
         at(format!("{vision_document}.pdf")).get(MEMBER, vision::document::pdf),
         at(format!("{vision_document}.docx")).get(MEMBER, vision::document::docx),
+        at(format!("{vision}/{}", routes::cycle_segment(lang)))
+            .get(MEMBER, vision::cycle::show)
+            .post(COORDINATOR, vision::cycle::submit),
+        at(format!(
+            "{vision}/{}/{}.pdf",
+            routes::cycle_segment(lang),
+            routes::year_report_stem(lang)
+        ))
+        .get(MEMBER, vision::year_report::pdf),
+        at(format!(
+            "{vision}/{}/{}.docx",
+            routes::cycle_segment(lang),
+            routes::year_report_stem(lang)
+        ))
+        .get(MEMBER, vision::year_report::docx),
         at(&work_plans)
             .get(MEMBER, vision::work_plans::show)
             .post(COORDINATOR, vision::work_plans::submit),

@@ -179,6 +179,11 @@ pub enum Page {
     WorkPlan(String, Uuid),
     /// A work plan as a document: `…/werkplannen/ID/werkplan.pdf`.
     WorkPlanDocument(String, Uuid, DocumentFormat),
+    /// The yearly cycle of a school year (`?jaar=`; GET; POST evaluates a goal or carries its
+    /// adjustment over, coordinators).
+    Cycle(String),
+    /// The year report: `…/jaarcyclus/jaarverslag.pdf?jaar=…`.
+    YearReport(String, DocumentFormat),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -611,6 +616,17 @@ impl Page {
                 work_plan_document_stem(lang),
                 format.extension()
             ),
+            Page::Cycle(school) => format!(
+                "{}/{}",
+                Page::Vision(school.clone()).path(lang),
+                cycle_segment(lang)
+            ),
+            Page::YearReport(school, format) => format!(
+                "{}/{}.{}",
+                Page::Cycle(school.clone()).path(lang),
+                year_report_stem(lang),
+                format.extension()
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -793,6 +809,8 @@ segments! {
     vision_document_stem: "visie", "vision";
     work_plans_segment: "werkplannen", "work-plans";
     work_plan_document_stem: "werkplan", "work-plan";
+    cycle_segment: "jaarcyclus", "yearly-cycle";
+    year_report_stem: "jaarverslag", "year-report";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

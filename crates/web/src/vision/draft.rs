@@ -76,6 +76,8 @@ pub struct GoalFormView {
     pub error: Option<String>,
     /// Open the form (it was refused).
     pub open: bool,
+    /// Adjustments from the yearly cycle's evaluations carried over to this goal, in words.
+    pub adjustments: Vec<String>,
 }
 
 #[derive(Template)]
@@ -187,6 +189,7 @@ async fn page(
     let short = working.school().short_name.clone();
     let page = Page::VisionDraft(short.clone());
     let edition = school_framework(app, working.school().id).await?.current;
+    let carried = app.store.carried_adjustments(working.school().id).await?;
     let sections = Section::ALL
         .into_iter()
         .map(|section| {
@@ -229,6 +232,16 @@ async fn page(
         .zip(&draft.goals)
         .map(|(g, (id, mark))| GoalFormView {
             mark: mark_words(mark, lang),
+            adjustments: carried
+                .iter()
+                .filter(|(goal, _, _)| goal == id)
+                .map(|(_, year, text)| {
+                    t.args(
+                        "vision-adjustment",
+                        &[("year", year.as_str()), ("text", text.as_str())],
+                    )
+                })
+                .collect(),
             ..goal_form(Some(*id), mark.revision, g)
         })
         .collect();
@@ -244,6 +257,7 @@ async fn page(
                 let mark = shown.mark.take();
                 *shown = GoalFormView {
                     mark,
+                    adjustments: std::mem::take(&mut shown.adjustments),
                     prefix: shown.prefix.clone(),
                     ..form
                 };

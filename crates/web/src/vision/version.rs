@@ -58,6 +58,7 @@ pub struct VisionView {
     pub can_write: bool,
     pub draft_href: String,
     pub work_plans_href: String,
+    pub cycle_href: String,
     pub history: Vec<HistoryLine>,
     pub compare_action: String,
     /// The versions to compare, with the older and newer chosen at first.
@@ -127,6 +128,7 @@ async fn page(
         can_write: working.permission().includes(Permission::Coordinator),
         draft_href: Page::VisionDraft(short.clone()).path(lang),
         work_plans_href: Page::WorkPlans(short.clone()).path(lang),
+        cycle_href: Page::Cycle(short.clone()).path(lang),
         history: history
             .iter()
             .map(|v| HistoryLine {

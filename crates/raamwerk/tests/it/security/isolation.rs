@@ -105,6 +105,9 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/visie/versies/{version}/visie.pdf",
     "/nl/scholen/{school}/visie/versies/{version}/visie.docx",
     "/nl/scholen/{school}/visie/werkplannen",
+    "/nl/scholen/{school}/visie/jaarcyclus",
+    "/nl/scholen/{school}/visie/jaarcyclus/jaarverslag.pdf",
+    "/nl/scholen/{school}/visie/jaarcyclus/jaarverslag.docx",
     "/nl/scholen/{school}/visie/werkplannen/{plan}",
     "/nl/scholen/{school}/visie/werkplannen/{plan}/werkplan.pdf",
     "/nl/scholen/{school}/visie/werkplannen/{plan}/werkplan.docx",
@@ -211,6 +214,9 @@ const COVERED: &[&str] = &[
     "/en/schools/{school}/vision/versions/{version}/vision.pdf",
     "/en/schools/{school}/vision/versions/{version}/vision.docx",
     "/en/schools/{school}/vision/work-plans",
+    "/en/schools/{school}/vision/yearly-cycle",
+    "/en/schools/{school}/vision/yearly-cycle/year-report.pdf",
+    "/en/schools/{school}/vision/yearly-cycle/year-report.docx",
     "/en/schools/{school}/vision/work-plans/{plan}",
     "/en/schools/{school}/vision/work-plans/{plan}/work-plan.pdf",
     "/en/schools/{school}/vision/work-plans/{plan}/work-plan.docx",
@@ -348,8 +354,15 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
         ));
     }
     let versions = store.vision_versions(b.school.id).await.expect("versions");
+    let evaluations = store
+        .goal_evaluations(
+            b.school.id,
+            domain::allocation::SchoolYear::parse("2026-2027").expect("year"),
+        )
+        .await
+        .expect("evaluations");
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}\n{work_plans:?}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}\n{work_plans:?}\n{evaluations:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -622,6 +635,19 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         .await
         .expect("work plan");
     target.plan = plan.to_string();
+    store
+        .save_goal_evaluation(
+            b.school.id,
+            b.coordinator.id,
+            domain::allocation::SchoolYear::parse("2026-2027").expect("valid"),
+            goals[0],
+            &domain::plan::Line::parse("Geheim doel van Rivierenland", 300).expect("valid"),
+            0,
+            &domain::cycle::Evaluation::parse("Geheim resultaat", "", "Geheim bijstellen")
+                .expect("valid"),
+        )
+        .await
+        .expect("evaluated");
     target.goal = goal.to_string();
     target.conversation = conversation.to_string();
     target.meeting = meeting.to_string();

@@ -16,7 +16,7 @@ on_both_backends!(a_work_plan_takes_up_goals_of_the_published_vision);
 const PLANS: &str = "/nl/scholen/stedelijk-lyceum/visie/werkplannen";
 
 /// Publishes a vision with these goals (in the guidance section); returns the version's goal ids.
-async fn publish(app: &TestApp, lyceum: &Team, goals: &[&str]) -> Vec<uuid::Uuid> {
+pub(crate) async fn publish(app: &TestApp, lyceum: &Team, goals: &[&str]) -> Vec<uuid::Uuid> {
     let store = &app.state.store;
     let school = lyceum.school.id;
     let me = lyceum.coordinator.id;
