@@ -697,6 +697,23 @@ async fn vision(
     work_plan(store, school, coordinator, version).await
 }
 
+/// The id and words of a version's goal at `index`.
+async fn version_goal(
+    store: &Store,
+    school: &domain::school::SchoolId,
+    version: uuid::Uuid,
+    index: usize,
+) -> Result<(uuid::Uuid, domain::plan::Line), DemoError> {
+    let v = store
+        .vision_version(*school, version)
+        .await?
+        .ok_or_else(|| other("the vision's version is missing"))?;
+    match (v.goal_ids.get(index), v.vision.goals.get(index)) {
+        (Some(id), Some(goal)) => Ok((*id, goal.goal.clone())),
+        _ => Err(other("the vision's version has too few goals")),
+    }
+}
+
 /// The lower years' work plan for this school year, from the newest version: two of its
 /// goals, each with activities of the team's own.
 async fn work_plan(
@@ -750,6 +767,25 @@ async fn work_plan(
             "",
         ),
     ];
+    // One goal evaluated already, with an adjustment for the draft.
+    let first = version_goal(store, school, version, 0).await?;
+    store
+        .save_goal_evaluation(
+            *school,
+            coordinator,
+            year,
+            first.0,
+            &first.1,
+            0,
+            &domain::cycle::Evaluation::parse(
+                "Na de eerste periode had 64% een gesprek gehad",
+                "De gesprekkenweek in november werkte: bijna elke klas deed mee.",
+                "Het tweede gesprek plannen we eerder, voor de profielkeuze.",
+            )
+            .map_err(other)?,
+        )
+        .await
+        .map_err(other)?;
     for (goal, text, owner, due) in activities {
         let Some(goal) = taken.get(goal) else {
             continue;

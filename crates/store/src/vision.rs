@@ -62,6 +62,8 @@ const SECTIONS_BY: &str = "SELECT section, updated_at FROM vision_sections \
      WHERE school_id = $1 AND updated_by = $2 ORDER BY updated_at";
 const GOALS_BY: &str = "SELECT goal, updated_at FROM vision_goals \
      WHERE school_id = $1 AND updated_by = $2 ORDER BY updated_at";
+const EVALUATIONS_BY: &str = "SELECT school_year, goal, updated_at FROM goal_evaluations \
+     WHERE school_id = $1 AND updated_by = $2 ORDER BY updated_at";
 const VERSIONS_BY: &str = "SELECT number, published_on FROM vision_versions \
      WHERE school_id = $1 AND published_by = $2 ORDER BY number";
 
@@ -72,11 +74,16 @@ pub struct VisionRecords {
     pub sections: Vec<(Section, i64)>,
     pub goals: Vec<(Line, i64)>,
     pub published: Vec<(i64, Date)>,
+    /// The goals' evaluations they saved last: `(school year, goal, when)`.
+    pub evaluations: Vec<(String, Line, i64)>,
 }
 
 impl VisionRecords {
     pub fn is_empty(&self) -> bool {
-        self.sections.is_empty() && self.goals.is_empty() && self.published.is_empty()
+        self.sections.is_empty()
+            && self.goals.is_empty()
+            && self.published.is_empty()
+            && self.evaluations.is_empty()
     }
 }
 
@@ -546,11 +553,12 @@ impl Store {
         school: SchoolId,
         person: UserId,
     ) -> Result<VisionRecords, StoreError> {
-        let (sections, goals, versions) = on_pool!(self, pool => {
+        let (sections, goals, versions, evaluations) = on_pool!(self, pool => {
             let sections: Vec<(String, i64)> = sqlx::query_as(SECTIONS_BY).bind(school.0).bind(person.0).fetch_all(pool).await?;
             let goals: Vec<(String, i64)> = sqlx::query_as(GOALS_BY).bind(school.0).bind(person.0).fetch_all(pool).await?;
             let versions: Vec<(i64, String)> = sqlx::query_as(VERSIONS_BY).bind(school.0).bind(person.0).fetch_all(pool).await?;
-            (sections, goals, versions)
+            let evaluations: Vec<(String, String, i64)> = sqlx::query_as(EVALUATIONS_BY).bind(school.0).bind(person.0).fetch_all(pool).await?;
+            (sections, goals, versions, evaluations)
         });
         Ok(VisionRecords {
             sections: sections
@@ -565,6 +573,10 @@ impl Store {
                 .into_iter()
                 .map(|(n, on)| Ok((n, parse_date(&on)?)))
                 .collect::<Result<_, StoreError>>()?,
+            evaluations: evaluations
+                .into_iter()
+                .map(|(year, goal, at)| (year, Line::from_stored(&goal), at))
+                .collect(),
         })
     }
 

@@ -177,6 +177,11 @@ pub async fn download(
                     "number": number,
                     "published_on": on.to_string(),
                 })).collect::<Vec<_>>(),
+                "evaluations_last_changed_by_you": written.evaluations.iter().map(|(year, goal, at)| json!({
+                    "school_year": year,
+                    "goal": goal.as_str(),
+                    "at": iso_utc(*at),
+                })).collect::<Vec<_>>(),
             }));
         }
         let mine = app.store.allocation_of_person(school.id, user.id).await?;

@@ -196,6 +196,10 @@ async fn the_download_holds_sharing_feeds_agreements_and_hours(backend: Backend)
     assert!(is_iso(&vision["sections_last_changed_by_you"][0]["at"]));
     assert_eq!(vision["goals_last_changed_by_you"], serde_json::json!([]));
     assert_eq!(
+        vision["evaluations_last_changed_by_you"],
+        serde_json::json!([])
+    );
+    assert_eq!(
         vision["versions_published_by_you"],
         serde_json::json!([{ "number": 1, "published_on": "2026-12-06" }])
     );

@@ -270,6 +270,19 @@ async fn the_demo_shows_every_feature(backend: Backend) {
                 &[("cookie", &cookie)],
             )
             .await;
+        let cycle = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/visie/jaarcyclus?jaar=2026-2027",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert!(
+            cycle
+                .body
+                .contains("Na de eerste periode had 64% een gesprek gehad"),
+            "{}",
+            cycle.body
+        );
         assert!(
             plans.body.contains(
                 "onderbouw</a> · 2026-2027 · 2 doelen, 4 activiteiten, uit visie versie 2"
