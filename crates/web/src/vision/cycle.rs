@@ -18,7 +18,7 @@ use domain::account::Permission;
 use domain::allocation::{Part, SchoolYear};
 use domain::cycle::{Evaluation, Phase, YearFacts, due};
 use domain::plan::written;
-use store::{EvaluationStoreError, GoalEvaluation, VisionMark, VisionVersion};
+use store::{EvaluationStoreError, GoalEvaluation, VisionVersion};
 use uuid::Uuid;
 
 use crate::error::AppError;
@@ -30,7 +30,7 @@ use crate::ui::dates::{day, today, year_of, year_param};
 use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private, see_other};
-use crate::vision::shown::{GoalView, goal_view};
+use crate::vision::shown::{GoalView, goal_view, mark_words};
 use crate::vision::work_plans::newest_version;
 use crate::working::{Working, require};
 
@@ -162,25 +162,6 @@ pub(crate) async fn load_year(
         facts,
         plans,
         rounds,
-    })
-}
-
-fn mark_words(mark: &VisionMark, lang: Lang) -> Option<String> {
-    let t = Tr(lang);
-    (mark.revision > 0).then(|| {
-        t.args(
-            "vision-last-changed",
-            &[
-                (
-                    "by",
-                    &mark
-                        .by
-                        .clone()
-                        .unwrap_or_else(|| t.get("plan-former-colleague")),
-                ),
-                ("date", &day(mark.at, lang)),
-            ],
-        )
     })
 }
 

@@ -29,6 +29,7 @@ use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::frameworks::school_framework;
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private, see_other};
+use crate::vision::shown::mark_words;
 use crate::working::{Working, require};
 
 /// A statement a section may link to.
@@ -106,25 +107,6 @@ struct Typed {
     section: Option<(Section, String, Vec<String>, Option<VisionMark>)>,
     goal: Option<(Option<Uuid>, GoalFormView)>,
     summary: String,
-}
-
-fn mark_words(mark: &VisionMark, lang: Lang) -> Option<String> {
-    (mark.revision > 0).then(|| {
-        let t = Tr(lang);
-        t.args(
-            "vision-last-changed",
-            &[
-                (
-                    "by",
-                    &mark
-                        .by
-                        .clone()
-                        .unwrap_or_else(|| t.get("plan-former-colleague")),
-                ),
-                ("date", &day(mark.at, lang)),
-            ],
-        )
-    })
 }
 
 /// The statements of the school's framework in a section's area, with those linked ticked;

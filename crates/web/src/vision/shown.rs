@@ -88,6 +88,27 @@ pub async fn load_practice(
     })
 }
 
+/// Who saved a section, goal or evaluation last and when, in words; `None` before the first
+/// save.
+pub fn mark_words(mark: &store::VisionMark, lang: Lang) -> Option<String> {
+    let t = Tr(lang);
+    (mark.revision > 0).then(|| {
+        t.args(
+            "vision-last-changed",
+            &[
+                (
+                    "by",
+                    &mark
+                        .by
+                        .clone()
+                        .unwrap_or_else(|| t.get("plan-former-colleague")),
+                ),
+                ("date", &crate::ui::dates::day(mark.at, lang)),
+            ],
+        )
+    })
+}
+
 pub fn goal_view(goal: &Goal, lang: Lang) -> GoalView {
     GoalView {
         goal: goal.goal.to_string(),
