@@ -62,7 +62,7 @@ i=0
 changed() { # the allocation of a linked task changes, then the page is read
   i=$((i + 1))
   local op
-  op=$([[ $((i % 2)) == 1 ]] && echo add || echo remove)
+  op=$([[ $((i % 2)) == 1 ]] && echo remove || echo add)
   curl -fsS -o /dev/null -H "Cookie: $cookie" -H "Origin: $base" --data-urlencode "op=$op" \
     --data-urlencode "party=outside:ouders" --data-urlencode "part=uitvoerend" \
     "$base$school/taken/$task"
