@@ -1,8 +1,8 @@
 //! The plan and a conversation as documents (PDF to print or keep, DOCX to edit), in the
 //! reader's language; for the owner, and a conversation also for its partner once shared.
 
+use axum::extract::Path;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use domain::Lang;
@@ -14,10 +14,10 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::plan::context::{GoalView, context, earlier_scans, goal_view, partner_text};
 use crate::plan::conversation::load;
-use crate::routes::{DocumentFormat, PathLang};
+use crate::routes::DocumentFormat;
 use crate::state::AppState;
 use crate::ui::dates::{date_text, day, today_text};
-use crate::ui::respond::doc_download;
+use crate::ui::respond::{doc_download, document_handlers};
 use crate::ui::school_nav::school_param;
 use crate::working::{Working, require};
 
@@ -168,23 +168,7 @@ async fn plan_download(
     doc_download(doc, format, &name).await
 }
 
-pub async fn plan_pdf(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    school: Result<Path<String>, PathRejection>,
-) -> Result<Response, AppError> {
-    plan_download(&app, lang, &headers, school, DocumentFormat::Pdf).await
-}
-
-pub async fn plan_docx(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    school: Result<Path<String>, PathRejection>,
-) -> Result<Response, AppError> {
-    plan_download(&app, lang, &headers, school, DocumentFormat::Docx).await
-}
+document_handlers!(plan_pdf, plan_docx => plan_download, String);
 
 async fn conversation_download(
     app: &AppState,
@@ -290,20 +274,4 @@ async fn conversation_download(
     doc_download(doc, format, &name).await
 }
 
-pub async fn conversation_pdf(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    conversation_download(&app, lang, &headers, path, DocumentFormat::Pdf).await
-}
-
-pub async fn conversation_docx(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    conversation_download(&app, lang, &headers, path, DocumentFormat::Docx).await
-}
+document_handlers!(conversation_pdf, conversation_docx => conversation_download, (String, String));

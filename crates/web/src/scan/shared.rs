@@ -15,6 +15,7 @@ use crate::i18n::Tr;
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::scan::overview::{OverviewView, document, document_name, document_response, render};
 use crate::state::AppState;
+use crate::ui::respond::document_handlers;
 use crate::ui::respond_private;
 use crate::ui::rounds::load_round;
 use crate::working::require;
@@ -34,25 +35,7 @@ pub async fn shared(
     }
 }
 
-/// A colleague's shared scan as a PDF, for the conversation with them.
-pub async fn shared_pdf(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    shared_download(&app, lang, &headers, path, DocumentFormat::Pdf).await
-}
-
-/// A colleague's shared scan as an editable document (DOCX).
-pub async fn shared_docx(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    shared_download(&app, lang, &headers, path, DocumentFormat::Docx).await
-}
+document_handlers!(shared_pdf, shared_docx => shared_download, (String, String, String));
 
 async fn shared_download(
     app: &AppState,

@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
+use axum::extract::Path;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use domain::account::{Permission, UserId};
@@ -16,14 +16,14 @@ use store::Meeting;
 
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::routes::{DocumentFormat, PathLang, meeting_document_stem};
+use crate::routes::{DocumentFormat, meeting_document_stem};
 use crate::state::AppState;
 use crate::team::meeting::load;
 use crate::team::meetings::{meeting_when, source_name};
 use crate::ui::allocation::{member_names, responsible_name};
 use crate::ui::dates::{day, today_text};
 use crate::ui::frameworks::school_framework;
-use crate::ui::respond::doc_download;
+use crate::ui::respond::{doc_download, document_handlers};
 use crate::working::require;
 
 /// The meeting as a document.
@@ -146,20 +146,4 @@ async fn download(
     doc_download(doc, format, &name).await
 }
 
-pub async fn pdf(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    download(&app, lang, &headers, path, DocumentFormat::Pdf).await
-}
-
-pub async fn docx(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    download(&app, lang, &headers, path, DocumentFormat::Docx).await
-}
+document_handlers!(pdf, docx => download, (String, String));

@@ -126,6 +126,46 @@ pub fn download(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Respo
     response
 }
 
+/// The two handlers that answer a page as a document, `$pdf` and `$docx`, both through one
+/// `$download(&app, lang, &headers, path, format)` whose path is `$path` (the school and the
+/// document's id, for most): one place for what every document's pair of addresses does.
+macro_rules! document_handlers {
+    ($pdf:ident, $docx:ident => $download:ident, $path:ty) => {
+        pub async fn $pdf(
+            $crate::routes::PathLang(lang): $crate::routes::PathLang,
+            axum::extract::State(app): axum::extract::State<$crate::state::AppState>,
+            headers: axum::http::HeaderMap,
+            path: Result<axum::extract::Path<$path>, axum::extract::rejection::PathRejection>,
+        ) -> Result<axum::response::Response, $crate::error::AppError> {
+            $download(
+                &app,
+                lang,
+                &headers,
+                path,
+                $crate::routes::DocumentFormat::Pdf,
+            )
+            .await
+        }
+
+        pub async fn $docx(
+            $crate::routes::PathLang(lang): $crate::routes::PathLang,
+            axum::extract::State(app): axum::extract::State<$crate::state::AppState>,
+            headers: axum::http::HeaderMap,
+            path: Result<axum::extract::Path<$path>, axum::extract::rejection::PathRejection>,
+        ) -> Result<axum::response::Response, $crate::error::AppError> {
+            $download(
+                &app,
+                lang,
+                &headers,
+                path,
+                $crate::routes::DocumentFormat::Docx,
+            )
+            .await
+        }
+    };
+}
+pub(crate) use document_handlers;
+
 /// A structured document (a plan, a conversation) as a download in a format: typeset off
 /// the async runtime, named `name` plus the format's extension.
 pub async fn doc_download(

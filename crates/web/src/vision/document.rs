@@ -3,8 +3,8 @@
 //! goals. PDF for the school leadership and the participation council (MR), DOCX to edit on.
 //! For every member of the school, like the page.
 
+use axum::extract::Path;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use domain::Lang;
@@ -16,10 +16,10 @@ use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::routes::{DocumentFormat, PathLang, vision_document_stem};
+use crate::routes::{DocumentFormat, vision_document_stem};
 use crate::state::AppState;
 use crate::ui::dates::today_text;
-use crate::ui::respond::doc_download;
+use crate::ui::respond::{doc_download, document_handlers};
 use crate::vision::shown::goal_view;
 use crate::vision::version::version_label;
 use crate::working::require;
@@ -108,20 +108,4 @@ async fn download(
     doc_download(doc, format, &name).await
 }
 
-pub async fn pdf(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    download(&app, lang, &headers, path, DocumentFormat::Pdf).await
-}
-
-pub async fn docx(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    download(&app, lang, &headers, path, DocumentFormat::Docx).await
-}
+document_handlers!(pdf, docx => download, (String, String));

@@ -1,8 +1,8 @@
 //! A work plan as a document, in the reader's language: per goal its facts and the team's
 //! activities with owner and date. For every member of the school, like the page.
 
+use axum::extract::Path;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use domain::Lang;
@@ -13,10 +13,10 @@ use store::{VisionVersion, WorkPlan};
 
 use crate::error::AppError;
 use crate::i18n::Tr;
-use crate::routes::{DocumentFormat, PathLang, work_plan_document_stem};
+use crate::routes::{DocumentFormat, work_plan_document_stem};
 use crate::state::AppState;
 use crate::ui::dates::today_text;
-use crate::ui::respond::doc_download;
+use crate::ui::respond::{doc_download, document_handlers};
 use crate::vision::version::version_label;
 use crate::vision::work_plan::{load, planned_goals};
 use crate::working::require;
@@ -105,20 +105,4 @@ async fn download(
     doc_download(doc, format, &name).await
 }
 
-pub async fn pdf(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    download(&app, lang, &headers, path, DocumentFormat::Pdf).await
-}
-
-pub async fn docx(
-    PathLang(lang): PathLang,
-    State(app): State<AppState>,
-    headers: HeaderMap,
-    path: Result<Path<(String, String)>, PathRejection>,
-) -> Result<Response, AppError> {
-    download(&app, lang, &headers, path, DocumentFormat::Docx).await
-}
+document_handlers!(pdf, docx => download, (String, String));
