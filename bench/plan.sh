@@ -15,28 +15,10 @@ RUNS="${RUNS:-41}"
 GOALS="${GOALS:-20}"
 PASSWORD="paars kompas vindt zeven tulpen"
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tmp="$(mktemp -d)"
-app_pid=""
-cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-if [[ -n "${RAAMWERK_BIN:-}" ]]; then
-  BIN="$RAAMWERK_BIN"
-else
-  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/raamwerk-target}"
-  (cd "$repo" && cargo build --release -p raamwerk) >&2
-  BIN="$CARGO_TARGET_DIR/release/raamwerk"
-fi
-base="http://127.0.0.1:$APP_PORT"
-db="sqlite://$tmp/bench.db"
-
-"$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >"$tmp/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && break; sleep 0.05; done
+# shellcheck source=lib/app.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/app.sh"
+bench_start
+bench_serve
 
 school="$("$BIN" admin create-school --name "Bench College" --sector vo --students 900 --region UT --database "$db" 2>/dev/null)"
 sign_in() { # email name permission roles → cookie
@@ -94,19 +76,7 @@ conversation="$(curl -sS -o /dev/null -D - "${prepare[@]}" | location)"
 conversation="${conversation%%\?*}"
 [[ "$conversation" == /nl/scholen/* ]] || { echo "could not prepare a conversation" >&2; exit 1; }
 
-time_get() { curl -fsS -o "$tmp/out" -w '%{time_total}' -H "Cookie: $cookie" "$1"; }
 time_post() { curl -sS -o "$tmp/out" -w '%{time_total}' "${prepare[@]}"; }
-report() { # name, then the command that times one request
-  local name="$1"; shift
-  local first times median worst
-  first="$("$@")"
-  times="$(for _ in $(seq 1 "$RUNS"); do "$@"; echo; done | sort -n)"
-  median="$(echo "$times" | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')"
-  worst="$(echo "$times" | tail -1)"
-  printf '%-22s first %7.1f ms   warm median %7.1f ms   worst %7.1f ms   (%s bytes)\n' \
-    "$name" "$(awk -v t="$first" 'BEGIN { print t * 1000 }')" "$(awk -v t="$median" 'BEGIN { print t * 1000 }')" \
-    "$(awk -v t="$worst" 'BEGIN { print t * 1000 }')" "$(stat -c %s "$tmp/out")"
-}
 
 echo "===== Raamwerk development plan ($(date -u +%Y-%m-%dT%H:%M:%SZ)): ${#codes[@]} answers, $GOALS goals, $RUNS warm runs each ====="
 report "plan page" time_get "$plan"

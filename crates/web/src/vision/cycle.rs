@@ -91,6 +91,8 @@ pub(crate) struct Year {
     pub facts: YearFacts,
     pub plans: Vec<store::WorkPlanSummary>,
     pub rounds: Vec<store::Round>,
+    /// The year's allocation, as *wie doet wat* loads it.
+    pub allocation: crate::ui::allocation::Loaded,
 }
 
 pub(crate) async fn load_year(
@@ -162,6 +164,7 @@ pub(crate) async fn load_year(
         facts,
         plans,
         rounds,
+        allocation,
     })
 }
 

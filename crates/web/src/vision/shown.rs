@@ -70,6 +70,13 @@ pub struct Practice {
     pub hours: HoursView,
 }
 
+impl Practice {
+    /// The school's current framework, as the allocation loaded it.
+    pub fn edition(&self) -> &Edition {
+        &self.loaded.edition
+    }
+}
+
 pub async fn load_practice(
     app: &AppState,
     working: &Working,

@@ -22,7 +22,6 @@ use crate::i18n::Tr;
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::state::AppState;
 use crate::ui::forms::done_notice;
-use crate::ui::frameworks::school_framework;
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private};
 use crate::vision::shown::{HoursView, SectionView, load_practice, sections};
@@ -95,11 +94,16 @@ async fn page(
 ) -> Result<VisionView, AppError> {
     let t = Tr(lang);
     let short = working.school().short_name.clone();
-    let edition = school_framework(app, working.school().id).await?.current;
     let (sections, hours) = match shown {
         Some(v) => {
             let practice = load_practice(app, working, lang).await?;
-            let sections = sections(&v.vision, &edition, &v.link_texts, Some(&practice), lang);
+            let sections = sections(
+                &v.vision,
+                practice.edition(),
+                &v.link_texts,
+                Some(&practice),
+                lang,
+            );
             (sections, Some(practice.hours))
         }
         None => (Vec::new(), None),

@@ -18,7 +18,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::{DocumentFormat, PathLang, year_report_stem};
 use crate::state::AppState;
-use crate::ui::allocation::{hours_totals, load};
+use crate::ui::allocation::hours_totals;
 use crate::ui::dates::{period_text, today_text, year_of};
 use crate::ui::respond::doc_download;
 use crate::vision::cycle::{Year, load_year};
@@ -184,8 +184,7 @@ async fn download(
     let working = require(app, headers, lang, &short, Permission::Member).await?;
     let year = year_of(&query, lang);
     let data = load_year(app, &working, year).await?;
-    let loaded = load(app, &working, year).await?;
-    let (formula, given) = hours_totals(app, &working, &loaded, lang).await?;
+    let (formula, given) = hours_totals(app, &working, &data.allocation, lang).await?;
     let hours = (
         formula.map_or_else(|| Tr(lang).get("vision-hours-unknown"), |m| m.display(lang)),
         given.display(lang),
