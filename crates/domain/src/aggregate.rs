@@ -298,6 +298,8 @@ pub enum AggregateError {
     NotANumber(String),
     #[error("the round has answers; its k no longer changes")]
     RoundHasAnswers,
+    #[error("the survey has answers; its k of {k} may only go up")]
+    SurveyHasAnswers { k: u32 },
 }
 
 impl AggregateError {
@@ -327,6 +329,12 @@ impl AggregateError {
             (AggregateError::RoundHasAnswers, Lang::En) => {
                 "This round has answers already; its minimum number of participants no longer changes. The new minimum applies from the next round.".to_owned()
             }
+            (AggregateError::SurveyHasAnswers { k }, Lang::Nl) => format!(
+                "Deze enquête heeft al antwoorden, gegeven onder een minimum van {k}. Dat minimum mag nog omhoog, nooit meer omlaag."
+            ),
+            (AggregateError::SurveyHasAnswers { k }, Lang::En) => format!(
+                "This survey has answers already, given under a minimum of {k}. That minimum may still go up, never down."
+            ),
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The yearly quality cycle of career guidance: a school year in four phases — plan (August to
 //! October: the vision, the work plans, who does what), do (November to February), check
-//! (March to May: a scan round, and each goal evaluated) and act (June and July: the
+//! (March to May: a scan round, the student survey, and each goal evaluated) and act (June and July: the
 //! adjustments carried into next year's vision and work plans) — with what is due in each,
 //! read from what the school has done; and a goal's evaluation (the indicator's result, what
 //! went well, what to adjust).
@@ -81,6 +81,8 @@ pub struct YearFacts {
     pub tasks_open: usize,
     /// A scan round started in the check phase.
     pub spring_round: bool,
+    /// Answers to the year's student surveys.
+    pub survey_answers: usize,
     /// Goals of the vision, and how many of them have an evaluation for the year.
     pub goals: usize,
     pub evaluated: usize,
@@ -97,6 +99,7 @@ pub enum Task {
     AllocateTasks,
     CarryOut,
     SpringRound,
+    StudentSurvey,
     EvaluateGoals,
     CarryOver,
 }
@@ -142,6 +145,14 @@ impl Task {
             (Task::SpringRound, Lang::En) => {
                 "A scan round in spring shows what changed.".to_owned()
             }
+            (Task::StudentSurvey, Lang::Nl) => format!(
+                "De leerlingen geven hun oordeel in de leerlingenenquête ({} antwoorden).",
+                facts.survey_answers
+            ),
+            (Task::StudentSurvey, Lang::En) => format!(
+                "The students give their view in the student survey ({} answers).",
+                facts.survey_answers
+            ),
             (Task::EvaluateGoals, Lang::Nl) => format!(
                 "Elk doel is geëvalueerd ({} van {}).",
                 facts.evaluated, facts.goals
@@ -171,6 +182,7 @@ pub fn due(facts: &YearFacts) -> Vec<Due> {
         item(Phase::Plan, Task::AllocateTasks, facts.tasks_open == 0),
         item(Phase::Do, Task::CarryOut, facts.work_plans > 0),
         item(Phase::Check, Task::SpringRound, facts.spring_round),
+        item(Phase::Check, Task::StudentSurvey, facts.survey_answers > 0),
         item(
             Phase::Check,
             Task::EvaluateGoals,
@@ -280,7 +292,7 @@ mod tests {
     #[test]
     fn what_is_due_follows_what_the_school_did() {
         let nothing = due(&YearFacts::default());
-        assert_eq!(nothing.len(), 7);
+        assert_eq!(nothing.len(), 8);
         // Nothing is done, but a school with no tasks open has allocated them all.
         assert_eq!(
             nothing
@@ -295,6 +307,7 @@ mod tests {
             work_plans: 2,
             tasks_open: 3,
             spring_round: true,
+            survey_answers: 31,
             goals: 4,
             evaluated: 4,
             adjustments: 2,
@@ -312,8 +325,13 @@ mod tests {
                 Task::MakeWorkPlans,
                 Task::CarryOut,
                 Task::SpringRound,
+                Task::StudentSurvey,
                 Task::EvaluateGoals
             ]
+        );
+        assert_eq!(
+            Task::StudentSurvey.describe(&facts, Lang::Nl),
+            "De leerlingen geven hun oordeel in de leerlingenenquête (31 antwoorden)."
         );
         assert_eq!(
             Task::EvaluateGoals.describe(&facts, Lang::Nl),

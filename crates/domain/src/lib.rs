@@ -21,6 +21,7 @@ pub mod picture;
 pub mod plan;
 pub mod scan;
 pub mod school;
+pub mod survey;
 pub mod throttle;
 pub mod vision;
 pub mod workplan;

@@ -271,10 +271,14 @@ pub enum AuditAction {
     TeamChanged,
     /// A version of the school's vision published from its draft (the detail is its number).
     VisionPublished,
+    /// A student survey opened, closed or deleted (the detail is its name).
+    SurveyOpened,
+    SurveyClosed,
+    SurveyDeleted,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 29] = [
+    pub const ALL: [AuditAction; 32] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -304,6 +308,9 @@ impl AuditAction {
         AuditAction::PictureThresholdChanged,
         AuditAction::TeamChanged,
         AuditAction::VisionPublished,
+        AuditAction::SurveyOpened,
+        AuditAction::SurveyClosed,
+        AuditAction::SurveyDeleted,
     ];
 
     /// The stored code.
@@ -338,6 +345,9 @@ impl AuditAction {
             AuditAction::PictureThresholdChanged => "picture.threshold",
             AuditAction::TeamChanged => "team.changed",
             AuditAction::VisionPublished => "vision.published",
+            AuditAction::SurveyOpened => "survey.opened",
+            AuditAction::SurveyClosed => "survey.closed",
+            AuditAction::SurveyDeleted => "survey.deleted",
         }
     }
 
@@ -377,9 +387,12 @@ impl AuditAction {
             | AuditAction::MemberRemoved
             | AuditAction::PasswordLinkMade
             | AuditAction::PasswordLinkUsed => AuditGroup::Members,
-            AuditAction::RoundOpened | AuditAction::RoundClosed | AuditAction::RoundReopened => {
-                AuditGroup::Rounds
-            }
+            AuditAction::RoundOpened
+            | AuditAction::RoundClosed
+            | AuditAction::RoundReopened
+            | AuditAction::SurveyOpened
+            | AuditAction::SurveyClosed
+            | AuditAction::SurveyDeleted => AuditGroup::Rounds,
             AuditAction::DraftDiscarded
             | AuditAction::EditionPublished
             | AuditAction::EditionImported
@@ -462,6 +475,12 @@ impl AuditAction {
             (AuditAction::TeamChanged, Lang::En) => "team changed",
             (AuditAction::VisionPublished, Lang::Nl) => "visie vastgesteld",
             (AuditAction::VisionPublished, Lang::En) => "vision published",
+            (AuditAction::SurveyOpened, Lang::Nl) => "leerlingenenquête geopend",
+            (AuditAction::SurveyOpened, Lang::En) => "student survey opened",
+            (AuditAction::SurveyClosed, Lang::Nl) => "leerlingenenquête gesloten",
+            (AuditAction::SurveyClosed, Lang::En) => "student survey closed",
+            (AuditAction::SurveyDeleted, Lang::Nl) => "leerlingenenquête verwijderd",
+            (AuditAction::SurveyDeleted, Lang::En) => "student survey deleted",
         }
     }
 }

@@ -63,6 +63,17 @@ impl Policy {
         lock_ms: 10 * 60 * 1000,
     };
 
+    /// For class codes of the student survey typed wrong, per client: a class mistyping now
+    /// and then fits in it; guessing codes (2⁵⁰ of them) at this pace is hopeless.
+    pub const SURVEY_CODES: Policy = Policy {
+        window_ms: 10 * 60 * 1000,
+        slow_after: 10,
+        delay_step_ms: 100,
+        max_delay_ms: 1000,
+        lock_after: 60,
+        lock_ms: 10 * 60 * 1000,
+    };
+
     /// How long the key stays locked from `now`, if it is locked.
     pub fn locked_for(&self, attempts: &Attempts, now: i64) -> Option<Duration> {
         let left = attempts.locked_until - now;

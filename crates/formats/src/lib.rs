@@ -25,6 +25,7 @@ pub mod overview;
 pub mod sheet;
 pub mod shipped;
 pub mod unzip;
+pub mod workbook;
 
 /// A writer could not produce its output.
 #[derive(Debug, thiserror::Error)]

@@ -7,6 +7,7 @@
 //! migrations folder; the contract tests run the same assertions on both.
 
 mod allocation;
+mod batches;
 mod cache;
 mod conversations;
 mod editions;
@@ -25,6 +26,7 @@ mod scans;
 mod schools;
 mod setup;
 mod sign_in;
+mod surveys;
 mod vision;
 mod workplans;
 
@@ -60,6 +62,10 @@ pub use plans::{Comment, Plan, PlanError, PlanShare, ShareMode, SharedPlan};
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{LinkError, SessionLimits, hash_token};
+pub use surveys::{
+    AnswerError, CodeRefusal, CodeTarget, NewCode, Survey, SurveyAnswers, SurveyError, SurveyGroup,
+    SurveySummary,
+};
 pub use vision::{VisionDraft, VisionError, VisionMark, VisionVersion, VisionVersionSummary};
 pub use workplans::{WorkPlan, WorkPlanStoreError, WorkPlanSummary};
 
@@ -121,7 +127,9 @@ pub struct Store {
     /// that a cache of session lookups can tell it is stale.
     changes: Arc<AtomicU64>,
     /// Scan saves waiting to be written together.
-    saves: Arc<saves::SaveQueue>,
+    saves: Arc<batches::Batches<saves::SaveJob>>,
+    /// Students' survey answers waiting to be written together.
+    answers: Arc<batches::Batches<surveys::AnswerJob>>,
     /// Editions never change once stored; loaded ones are kept.
     editions: Arc<cache::Immutable<domain::EditionId, domain::Edition>>,
     /// The edition each round uses (fixed when the round opens), by school and round.
@@ -194,6 +202,7 @@ impl Store {
             pool,
             changes: Arc::new(AtomicU64::new(0)),
             saves: Arc::default(),
+            answers: Arc::default(),
             editions: Arc::default(),
             round_editions: Arc::default(),
             opted_in: Arc::default(),

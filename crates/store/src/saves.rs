@@ -1,20 +1,16 @@
 //! Writing to one's own scan: saving changes field by field, and marking it finished.
 //!
-//! Saves share commits. Every save joins a queue; whoever holds the writer takes all saves
-//! queued by then and writes them in one transaction, and each save is answered only after
-//! the commit that holds it. A batch costs a fixed number of statements whatever its size:
+//! Saves share commits ([`crate::batches`]). A batch costs a fixed number of statements whatever its size:
 //! one that checks every person's round and membership and makes or touches their scans, then
 //! one per kind of field, each with a row per field (later changes to a field in the batch
 //! replacing earlier ones, as if they were written one after another).
-
-use std::collections::HashMap;
-use std::sync::Arc;
 
 use domain::account::UserId;
 use domain::clock::dutch_date;
 use domain::members::Refusal;
 use domain::scan::{Change, Choice};
 use domain::school::SchoolId;
+use std::collections::HashMap;
 use uuid::Uuid;
 
 use crate::scans::{ScanError, active_permission};
@@ -261,41 +257,21 @@ impl Store {
         user: UserId,
         changes: &[Change],
     ) -> Result<(), ScanError> {
-        let (reply, mut answer) = tokio::sync::oneshot::channel();
-        self.saves.push(SaveJob {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        let job = SaveJob {
             owner: (school, round, user),
             changes: changes.to_vec(),
             reply,
-        });
-        // Wait for the answer, or for the writer's turn, whichever comes first: a save that
-        // someone else's batch has written is answered without queueing for the writer.
-        loop {
-            tokio::select! {
-                biased;
-                outcome = &mut answer => {
-                    return outcome.map_err(|_| {
-                        ScanError::Store(StoreError::Batch("the save was dropped".to_owned()))
-                    })?;
-                }
-                writer = Arc::clone(&self.saves.writer).lock_owned() => {
-                    let jobs = self.saves.take();
-                    if !jobs.is_empty() {
-                        // Written by a task of its own, holding the writer, so that a person
-                        // who goes away (a closed tab drops this request) cannot cut off a
-                        // batch that holds other people's saves.
-                        let store = self.clone();
-                        let batch = tokio::spawn(async move {
-                            store.write_saves(jobs).await;
-                            drop(writer);
-                        });
-                        if batch.await.is_err() {
-                            return Err(ScanError::Store(StoreError::Batch(
-                                "the batch of saves failed".to_owned(),
-                            )));
-                        }
-                    }
-                }
-            }
+        };
+        let write = |jobs| {
+            let store = self.clone();
+            async move { store.write_saves(jobs).await }
+        };
+        match self.saves.submit(job, answer, write).await {
+            Some(outcome) => outcome,
+            None => Err(ScanError::Store(StoreError::Batch(
+                "the batch of saves failed".to_owned(),
+            ))),
         }
     }
 
@@ -397,40 +373,6 @@ pub(crate) struct SaveJob {
     owner: Owner,
     changes: Vec<Change>,
     reply: tokio::sync::oneshot::Sender<Result<(), ScanError>>,
-}
-
-/// The saves waiting to be written, and the writer's turn.
-#[derive(Default)]
-pub(crate) struct SaveQueue {
-    queue: std::sync::Mutex<Vec<SaveJob>>,
-    writer: Arc<tokio::sync::Mutex<()>>,
-}
-
-impl std::fmt::Debug for SaveQueue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SaveQueue")
-    }
-}
-
-impl SaveQueue {
-    fn push(&self, job: SaveJob) {
-        if let Ok(mut queue) = self.queue.lock() {
-            queue.push(job);
-        }
-    }
-
-    /// At most this many saves share one transaction.
-    const BATCH: usize = 512;
-
-    fn take(&self) -> Vec<SaveJob> {
-        match self.queue.lock() {
-            Ok(mut queue) => {
-                let n = queue.len().min(Self::BATCH);
-                queue.drain(..n).collect()
-            }
-            Err(_) => Vec::new(),
-        }
-    }
 }
 
 #[cfg(test)]

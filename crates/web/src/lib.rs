@@ -34,6 +34,7 @@ mod plan;
 mod public;
 mod scan;
 mod school;
+mod survey;
 mod tasks;
 mod team;
 mod vision;

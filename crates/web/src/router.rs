@@ -21,8 +21,8 @@ use crate::routes::{self, DocumentFormat, MemberOp, Page};
 use crate::state::AppState;
 use crate::tasks;
 use crate::{
-    account, api, assets, error, framework, health, middleware, plan, public, scan, school, team,
-    vision,
+    account, api, assets, error, framework, health, middleware, plan, public, scan, school, survey,
+    team, vision,
 };
 
 /// Who may call a route. The handler checks it; [`route_table`] says it, and a test holds
@@ -76,7 +76,8 @@ impl Route {
 /// The routes of one language: the same pages, with that language's words in the path. The
 /// handlers read the language from the path ([`routes::PathLang`]). Path parameters are named
 /// `{school}`, `{member}`, `{invitation}`, `{token}`, `{role}`, `{area}`, `{code}`,
-/// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`, `{meeting}`, `{version}`, `{plan}`: the isolation test fills
+/// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`, `{meeting}`, `{version}`, `{plan}`,
+/// `{survey}`: the isolation test fills
 /// each one and fails on a name it does not know.
 fn page_routes(lang: Lang) -> Vec<Route> {
     use Who::{Anyone, LinkHolder, SignedIn};
@@ -113,6 +114,8 @@ fn page_routes(lang: Lang) -> Vec<Route> {
     let work_plans = format!("{vision}/{}", routes::work_plans_segment(lang));
     let work_plan = format!("{work_plans}/{{plan}}");
     let work_plan_document = format!("{work_plan}/{}", routes::work_plan_document_stem(lang));
+    let surveys = format!("{school}/{}", routes::surveys_segment(lang));
+    let survey = format!("{surveys}/{{survey}}");
     let quick_document = |format| Page::QuickScanDocument(format).path(lang);
     let mut list = vec![
         // The public site.
@@ -129,6 +132,12 @@ fn page_routes(lang: Lang) -> Vec<Route> {
         at(Page::QuickScanBack.path(lang)).post(Anyone, scan::quick::back),
         at(quick_document(DocumentFormat::Pdf)).post(Anyone, scan::quick::pdf),
         at(quick_document(DocumentFormat::Docx)).post(Anyone, scan::quick::docx),
+        // The student survey, without an account.
+        at(Page::StudentSurvey.path(lang))
+            .get(Anyone, survey::student::show)
+            .post(Anyone, survey::student::code),
+        at(Page::StudentSurveyAnswer.path(lang)).post(Anyone, survey::student::answer),
+        at(Page::StudentSurveyThanks.path(lang)).get(Anyone, survey::student::thanks),
         // Accounts.
         at(Page::SignIn.path(lang))
             .get(Anyone, account::sign_in::show)
@@ -270,6 +279,18 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             .post(COORDINATOR, vision::work_plan::submit),
         at(format!("{work_plan_document}.pdf")).get(MEMBER, vision::work_plan_document::pdf),
         at(format!("{work_plan_document}.docx")).get(MEMBER, vision::work_plan_document::docx),
+        // The student survey.
+        at(&surveys)
+            .get(MEMBER, survey::surveys::show)
+            .post(COORDINATOR, survey::surveys::submit),
+        at(&survey)
+            .get(MEMBER, survey::survey::show)
+            .post(COORDINATOR, survey::survey::submit),
+        at(format!(
+            "{survey}/{}.xlsx",
+            routes::survey_results_stem(lang)
+        ))
+        .get(MEMBER, survey::results_xlsx::xlsx),
         // The development plan and the conversations.
         at(&my_plan)
             .get(MEMBER, plan::plan_page::show)
@@ -375,6 +396,7 @@ fn other_routes() -> Vec<Route> {
             .get(MEMBER, api::editions::list)
             .post(COORDINATOR, api::editions::import),
         at(api::editions::EDITION_PATH).get(MEMBER, api::editions::export),
+        at(api::surveys::RESULTS_PATH).get(MEMBER, api::surveys::results),
         at(format!("{case}/CFDocuments")).get(Anyone, api::case::documents),
         at(format!("{case}/CFDocuments/{{id}}")).get(Anyone, api::case::document),
         at(format!("{case}/CFPackages/{{id}}")).get(Anyone, api::case::package),

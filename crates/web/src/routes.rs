@@ -184,6 +184,19 @@ pub enum Page {
     Cycle(String),
     /// The year report: `…/jaarcyclus/jaarverslag.pdf?jaar=…`.
     YearReport(String, DocumentFormat),
+    /// The school's student surveys (GET; POST opens one, coordinators).
+    Surveys(String),
+    /// One student survey: its groups and, once closed, its results (GET; POST changes it,
+    /// coordinators).
+    Survey(String, Uuid),
+    /// A closed survey's results as a workbook: `…/ID/resultaten.xlsx`.
+    SurveyResults(String, Uuid),
+    /// Where students type their class code (GET), and get the questionnaire for it (POST).
+    StudentSurvey,
+    /// A student's answers (POST).
+    StudentSurveyAnswer,
+    /// Thanks, once a student's answers are stored.
+    StudentSurveyThanks,
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -627,6 +640,30 @@ impl Page {
                 year_report_stem(lang),
                 format.extension()
             ),
+            Page::Surveys(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                surveys_segment(lang)
+            ),
+            Page::Survey(school, id) => {
+                format!("{}/{id}", Page::Surveys(school.clone()).path(lang))
+            }
+            Page::SurveyResults(school, id) => format!(
+                "{}/{}.xlsx",
+                Page::Survey(school.clone(), *id).path(lang),
+                survey_results_stem(lang)
+            ),
+            Page::StudentSurvey => format!("/{l}/{}", student_survey_segment(lang)),
+            Page::StudentSurveyAnswer => format!(
+                "/{l}/{}/{}",
+                student_survey_segment(lang),
+                answers_segment(lang)
+            ),
+            Page::StudentSurveyThanks => format!(
+                "/{l}/{}/{}",
+                student_survey_segment(lang),
+                thanks_segment(lang)
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -811,6 +848,11 @@ segments! {
     work_plan_document_stem: "werkplan", "work-plan";
     cycle_segment: "jaarcyclus", "yearly-cycle";
     year_report_stem: "jaarverslag", "year-report";
+    surveys_segment: "leerlingenenquete", "student-survey";
+    survey_results_stem: "resultaten", "results";
+    student_survey_segment: "enquete", "survey";
+    answers_segment: "antwoorden", "answers";
+    thanks_segment: "bedankt", "thanks";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

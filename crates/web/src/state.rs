@@ -31,6 +31,8 @@ pub struct App {
     pub mailer: Option<mail::Mailer>,
     /// CASE packages of open editions, made once each.
     pub case_packages: cache::PackageCache,
+    /// Class codes of the student survey typed wrong, per client, in memory only.
+    pub survey_guesses: crate::survey::guesses::Guesses,
 }
 
 impl std::ops::Deref for AppState {
@@ -51,6 +53,7 @@ impl AppState {
             sessions: cache::SessionCache::default(),
             mailer: settings.mailer,
             case_packages: cache::PackageCache::default(),
+            survey_guesses: Default::default(),
         }))
     }
 

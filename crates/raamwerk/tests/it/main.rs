@@ -14,6 +14,7 @@ mod scan;
 mod school;
 mod security;
 mod store;
+mod survey;
 mod tasks;
 mod team;
 mod vision;

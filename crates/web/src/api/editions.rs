@@ -30,12 +30,12 @@ pub const IMPORT_PATH: &str = "/api/v1/schools/{school}/editions";
 pub const EDITION_PATH: &str = "/api/v1/schools/{school}/editions/{edition}";
 pub const OPENAPI_PATH: &str = "/api/openapi.json";
 
-fn error(status: StatusCode, message: String) -> Response {
+pub(crate) fn error(status: StatusCode, message: String) -> Response {
     (status, Json(json!({ "error": message }))).into_response()
 }
 
 /// The person working in the school with at least `needs`, or the JSON answer instead.
-async fn signed(
+pub(crate) async fn signed(
     app: &AppState,
     headers: &HeaderMap,
     lang: Lang,
@@ -283,6 +283,18 @@ pub async fn openapi() -> Response {
                         { "name": "lang", "in": "query", "schema": { "type": "string", "enum": ["nl", "en"], "default": "nl" } }
                     ],
                     "responses": { "200": { "description": "The file." }, "400": { "description": "Unknown format." }, "404": { "description": "No such edition for this school." } }
+                }
+            },
+            crate::api::surveys::RESULTS_PATH: {
+                "get": {
+                    "summary": "A closed student survey's results, only where the group-figure rule lets them be shown: a figure over fewer than k answers, or one that would let a hidden group be worked out, is null.",
+                    "tags": ["student survey"],
+                    "parameters": [school.clone(), { "name": "survey", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }],
+                    "responses": {
+                        "200": { "description": "{\"survey\", \"k\", \"whole\": null | {\"answers\", \"items\": [{\"item\", \"area\", \"steps\": [4 counts], \"skipped\"}]}, \"groups\": [{\"name\", \"figures\": null | {...}}], \"remarks\": [...]}" },
+                        "401": { "description": "Not signed in." },
+                        "404": { "description": "No such school or survey, or the survey is still open (it has no results yet)." }
+                    }
                 }
             },
             "/ims/case/v1p1/CFDocuments": { "get": {

@@ -36,6 +36,7 @@ impl SchoolNav {
             (Page::Tasks(short.clone()), t.get("tasks-title")),
             (Page::Framework(short.clone()), t.get("fw-title")),
             (Page::Vision(short.clone()), t.get("vision-title")),
+            (Page::Surveys(short.clone()), t.get("survey-nav")),
         ];
         if working.permission().includes(Permission::Coordinator) {
             pages.push((Page::Members(short.clone()), t.get("members-title")));

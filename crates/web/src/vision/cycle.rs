@@ -75,6 +75,7 @@ pub struct CycleView {
     pub action: String,
     pub previous_href: String,
     pub next_href: String,
+    pub surveys_href: String,
     pub phases: Vec<PhaseView>,
     pub has_vision: bool,
     pub evaluations: Vec<EvaluationView>,
@@ -152,6 +153,7 @@ pub(crate) async fn load_year(
         spring_round: rounds
             .iter()
             .any(|r| r.period.starts >= check.0 && r.period.starts <= check.1),
+        survey_answers: app.store.survey_answers_in_year(school, year).await?,
         goals: goals.len(),
         evaluated: counted.len(),
         adjustments: with_adjustment.len(),
@@ -240,6 +242,7 @@ fn page(
         action: with_year(page.clone(), year),
         previous_href: with_year(page.clone(), year.previous()),
         next_href: with_year(page, year.next()),
+        surveys_href: Page::Surveys(short.clone()).path(lang),
         phases: Phase::ALL
             .into_iter()
             .map(|phase| {

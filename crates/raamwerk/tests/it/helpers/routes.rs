@@ -25,6 +25,8 @@ pub struct Target {
     pub version: String,
     /// A work plan (names nothing until a test sets it to a real one).
     pub plan: String,
+    /// A student survey (names nothing until a test sets it to a real one).
+    pub survey: String,
 }
 
 /// The concrete paths for a route pattern, every parameter filled with the school's
@@ -51,6 +53,7 @@ pub fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{meeting}" => vec![b.meeting.clone()],
             "{version}" => vec![b.version.clone()],
             "{plan}" => vec![b.plan.clone()],
+            "{survey}" => vec![b.survey.clone()],
             other if other.starts_with('{') => {
                 panic!("the route tests do not know the path parameter {other} of {pattern}")
             }
@@ -102,6 +105,7 @@ impl Target {
             meeting: uuid::Uuid::new_v4().to_string(),
             version: uuid::Uuid::new_v4().to_string(),
             plan: uuid::Uuid::new_v4().to_string(),
+            survey: uuid::Uuid::new_v4().to_string(),
         }
     }
 }

@@ -26,6 +26,7 @@ const COVERED: &[&str] = &[
     "/api/openapi.json",
     "/api/v1/schools/{school}/editions",
     "/api/v1/schools/{school}/editions/{edition}",
+    "/api/v1/schools/{school}/surveys/{survey}/results",
     "/ims/case/v1p1/CFDocuments",
     "/ims/case/v1p1/CFDocuments/{id}",
     "/ims/case/v1p1/CFPackages/{id}",
@@ -111,6 +112,12 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/visie/werkplannen/{plan}",
     "/nl/scholen/{school}/visie/werkplannen/{plan}/werkplan.pdf",
     "/nl/scholen/{school}/visie/werkplannen/{plan}/werkplan.docx",
+    "/nl/scholen/{school}/leerlingenenquete",
+    "/nl/scholen/{school}/leerlingenenquete/{survey}",
+    "/nl/scholen/{school}/leerlingenenquete/{survey}/resultaten.xlsx",
+    "/nl/enquete",
+    "/nl/enquete/antwoorden",
+    "/nl/enquete/bedankt",
     "/nl/scholen/{school}/ontwikkelplan",
     "/nl/scholen/{school}/ontwikkelplan.pdf",
     "/nl/scholen/{school}/ontwikkelplan.docx",
@@ -147,6 +154,12 @@ const COVERED: &[&str] = &[
     "/en/themes",
     "/en/themes/{code}",
     "/en/privacy",
+    "/en/survey",
+    "/en/survey/answers",
+    "/en/survey/thanks",
+    "/en/schools/{school}/student-survey",
+    "/en/schools/{school}/student-survey/{survey}",
+    "/en/schools/{school}/student-survey/{survey}/results.xlsx",
     "/en/self-scan",
     "/en/self-scan/overview",
     "/en/self-scan/back",
@@ -361,8 +374,21 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
         )
         .await
         .expect("evaluations");
+    let mut surveys = Vec::new();
+    for s in store.surveys(b.school.id).await.expect("surveys") {
+        let survey = store
+            .survey(b.school.id, s.id)
+            .await
+            .expect("survey")
+            .expect("there");
+        let answers = store
+            .survey_answers(b.school.id, &survey)
+            .await
+            .expect("answers");
+        surveys.push(format!("{survey:?} {answers:?}"));
+    }
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}\n{work_plans:?}\n{evaluations:?}",
+        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}\n{work_plans:?}\n{evaluations:?}\n{surveys:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -648,6 +674,33 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         )
         .await
         .expect("evaluated");
+    // B's students answered a survey, now closed, whose results show (k = 5).
+    let (survey, codes) = store
+        .open_survey(
+            b.school.id,
+            b.coordinator.id,
+            &domain::plan::Line::parse("Geheime enquête van Rivierenland", 120).expect("valid"),
+            domain::aggregate::Threshold::new(5).expect("k"),
+            &domain::survey::parse_groups("Geheime klas, 20", &[]).expect("valid"),
+        )
+        .await
+        .expect("survey");
+    let answers = domain::survey::Response::parse(&[
+        ("v1".to_owned(), "4".to_owned()),
+        ("opmerking".to_owned(), "Geheime opmerking".to_owned()),
+    ])
+    .expect("valid");
+    for _ in 0..6 {
+        store
+            .answer_survey(&codes[0].code, &answers)
+            .await
+            .expect("answered");
+    }
+    store
+        .close_survey(b.school.id, b.coordinator.id, survey)
+        .await
+        .expect("closed");
+    target.survey = survey.to_string();
     target.goal = goal.to_string();
     target.conversation = conversation.to_string();
     target.meeting = meeting.to_string();
@@ -755,6 +808,11 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("minuten-0", "10"),
         ("nieuw", "Overgenomen"),
         ("nieuw-minuten", "10"),
+        ("stap", "verwijderen"),
+        ("naam", "Overgenomen"),
+        ("groepen", "Overgenomen, 10"),
+        ("groep", b_goal.as_str()),
+        ("erbij", "10"),
     ];
     let actors = [
         ("anonymous", None),

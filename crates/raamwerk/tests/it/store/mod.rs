@@ -5,5 +5,6 @@ mod meetings;
 mod people;
 mod plans;
 mod schools;
+mod surveys;
 mod vision;
 mod work_plans;
