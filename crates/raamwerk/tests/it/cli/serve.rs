@@ -290,6 +290,37 @@ async fn the_demo_shows_every_feature(backend: Backend) {
             "{}",
             plans.body
         );
+        // Two student surveys: last spring's closed with its results (the smallest group
+        // hidden, and the next smallest with it), this year's open.
+        let surveys = app
+            .get_with(
+                "/nl/scholen/demoschool-de-zandloper/leerlingenenquete",
+                &[("cookie", &cookie)],
+            )
+            .await;
+        assert!(
+            surveys.body.contains("48 van 78 leerlingen antwoordden"),
+            "{}",
+            surveys.body
+        );
+        assert!(surveys.body.contains("7 van 52 leerlingen antwoordden"));
+        let closed = surveys
+            .body
+            .split("href=\"")
+            .find(|part| part.contains("Leerlingenenquête LOB voorjaar"))
+            .and_then(|part| part.split('"').next())
+            .expect("a link to the closed survey")
+            .to_owned();
+        let results = app.get_with(&closed, &[("cookie", &cookie)]).await;
+        assert!(results.body.contains("48 antwoorden"), "{}", results.body);
+        assert_eq!(
+            results
+                .body
+                .matches("niet getoond: te weinig antwoorden")
+                .count(),
+            2
+        );
+        assert!(results.body.contains("Antwoorden op de open vraag"));
         if who == "member" {
             assert!(talks.body.contains("Gesprek met"), "{}", talks.body);
             assert!(plan.body.contains("Vaker met ouders over de keuze"));

@@ -5,8 +5,8 @@
 //! a comment), a prepared, shared conversation with agreements and a team meeting with its
 //! agenda and agreements (one feeding the allocation), and a vision on career guidance (two
 //! published versions with goals and links to the school's tasks, a draft going on, and the
-//! lower years' work plan with its activities), so a
-//! new user sees every feature at once and the benchmarks have realistic data. Running it again replaces the
+//! lower years' work plan with its activities), and two student surveys (one closed with
+//! its results, one open), so a new user sees every feature at once and the benchmarks have realistic data. Running it again replaces the
 //! demo school with a fresh one.
 
 use std::collections::HashMap;
@@ -20,6 +20,8 @@ use domain::scan::{Change, Choice, Note, NoteKey, Period, Prompt, RoundName};
 use domain::school::{NewSchool, Region, SchoolName, Sectors, Students};
 use domain::{Area, Edition, Kind, Role, Tag, Text};
 use store::{Audience, Store, StoreError};
+
+mod survey;
 
 /// The demo school's name: fictional, and says so.
 pub const SCHOOL: &str = "Demoschool De Zandloper";
@@ -430,6 +432,7 @@ pub async fn make(
     )
     .await?;
     vision(store, &school.id, coordinator.id, &own).await?;
+    survey::surveys(store, &school.id, coordinator.id).await?;
     Ok(Made {
         coordinator: credentials[0].clone(),
         member: credentials[1].clone(),
