@@ -58,9 +58,10 @@ const SELECT_REMARKS: &str = "SELECT r.remark FROM survey_remarks r \
 const SELECT_CODE: &str = "SELECT s.threshold, s.name, s.questionnaire, s.closed_on, g.uses, g.used, sc.name \
      FROM survey_groups g JOIN surveys s ON s.id = g.survey_id \
      JOIN schools sc ON sc.id = s.school_id WHERE g.code_hash = $1";
-/// Spends one use of an open survey's code, giving its survey and group.
-const SPEND_USE: &str = "UPDATE survey_groups SET used = used + 1 \
-     WHERE code_hash = $1 AND used < uses \
+/// Spends `$2` uses of an open survey's code at once, when that many are left, giving its
+/// survey and group.
+const SPEND_USES: &str = "UPDATE survey_groups SET used = used + $2 \
+     WHERE code_hash = $1 AND used + $2 <= uses \
      AND survey_id IN (SELECT id FROM surveys WHERE closed_on IS NULL) \
      RETURNING survey_id, id";
 const INSERT_ANSWER: &str = "INSERT INTO survey_answers (id, survey_id, group_id, answered_on, \
@@ -574,33 +575,72 @@ impl Store {
         let written: Result<Vec<Result<(), CodeRefusal>>, AnswerError> = on_pool!(self, pool => {
             async {
                 let mut tx = pool.begin_write().await?;
-                let mut outcomes = Vec::with_capacity(jobs.len());
-                for job in &jobs {
-                    let spent: Option<(Uuid, Uuid)> = sqlx::query_as(SPEND_USE)
-                        .bind(&job.hash).fetch_optional(&mut *tx).await?;
-                    let Some((survey, group)) = spent else {
-                        type Row = (i64, String, i64, Option<String>, i64, i64, String);
-                        let row: Option<Row> = sqlx::query_as(SELECT_CODE)
-                            .bind(&job.hash).fetch_optional(&mut *tx).await?;
-                        outcomes.push(Err(match row {
-                            None => CodeRefusal::Unknown,
-                            Some((_, _, _, Some(_), _, _, _)) => CodeRefusal::Closed,
-                            Some(_) => CodeRefusal::UsedUp,
-                        }));
+                let mut outcomes: Vec<Option<Result<(Uuid, Uuid), CodeRefusal>>> = vec![None; jobs.len()];
+                // The jobs per code, in the order they came.
+                let mut by_code: Vec<(&str, Vec<usize>)> = Vec::new();
+                for (i, job) in jobs.iter().enumerate() {
+                    match by_code.iter_mut().find(|(hash, _)| *hash == job.hash) {
+                        Some((_, list)) => list.push(i),
+                        None => by_code.push((job.hash.as_str(), vec![i])),
+                    }
+                }
+                for (hash, list) in &by_code {
+                    // Usually every answer under a code fits its uses: one statement spends
+                    // them all. When not, each is tried alone, so no use is ever overspent.
+                    let n = i64::try_from(list.len()).unwrap_or(i64::MAX);
+                    let all: Option<(Uuid, Uuid)> = sqlx::query_as(SPEND_USES)
+                        .bind(*hash).bind(n).fetch_optional(&mut *tx).await?;
+                    if let Some(target) = all {
+                        for &i in list {
+                            outcomes[i] = Some(Ok(target));
+                        }
                         continue;
-                    };
-                    let mut q = sqlx::query(INSERT_ANSWER).bind(Uuid::new_v4()).bind(survey)
-                        .bind(group).bind(&day);
+                    }
+                    for &i in list {
+                        let one: Option<(Uuid, Uuid)> = sqlx::query_as(SPEND_USES)
+                            .bind(*hash).bind(1_i64).fetch_optional(&mut *tx).await?;
+                        outcomes[i] = Some(match one {
+                            Some(target) => Ok(target),
+                            None => {
+                                type Row = (i64, String, i64, Option<String>, i64, i64, String);
+                                let row: Option<Row> = sqlx::query_as(SELECT_CODE)
+                                    .bind(*hash).fetch_optional(&mut *tx).await?;
+                                Err(match row {
+                                    None => CodeRefusal::Unknown,
+                                    Some((_, _, _, Some(_), _, _, _)) => CodeRefusal::Closed,
+                                    Some(_) => CodeRefusal::UsedUp,
+                                })
+                            }
+                        });
+                    }
+                }
+                let stored: Vec<(&AnswerJob, Uuid, Uuid)> = jobs
+                    .iter()
+                    .zip(&outcomes)
+                    .filter_map(|(job, o)| match o {
+                        Some(Ok((survey, group))) => Some((job, *survey, *group)),
+                        _ => None,
+                    })
+                    .collect();
+                // One row a statement: the statement is prepared once and kept, where one
+                // statement of many rows would be prepared anew for every batch size and bound
+                // parameter by parameter name (slower per row as the batch grows).
+                for (job, survey, group) in &stored {
+                    let mut q = sqlx::query(INSERT_ANSWER).bind(Uuid::new_v4()).bind(*survey)
+                        .bind(*group).bind(&day);
                     for step in job.response.answers {
                         q = q.bind(step.map(i16::from));
                     }
                     q.execute(&mut *tx).await?;
                     if let Some(remark) = &job.response.remark {
-                        sqlx::query(INSERT_REMARK).bind(Uuid::new_v4()).bind(survey)
+                        sqlx::query(INSERT_REMARK).bind(Uuid::new_v4()).bind(*survey)
                             .bind(remark.as_str()).execute(&mut *tx).await?;
                     }
-                    outcomes.push(Ok(()));
                 }
+                let outcomes: Vec<Result<(), CodeRefusal>> = outcomes
+                    .into_iter()
+                    .map(|o| o.unwrap_or(Err(CodeRefusal::Unknown)).map(|_| ()))
+                    .collect();
                 tx.commit().await?;
                 Ok::<_, AnswerError>(outcomes)
             }
@@ -642,5 +682,10 @@ mod tests {
             "SELECT_ANSWERS and INSERT_ANSWER name v1…v10"
         );
         assert!(INSERT_ANSWER.contains("v10)") && !INSERT_ANSWER.contains("v11"));
+        assert_eq!(
+            INSERT_ANSWER.matches('$').count(),
+            14,
+            "fourteen values a row"
+        );
     }
 }

@@ -15,6 +15,7 @@ mod assets;
 mod auth;
 mod cache;
 mod error;
+mod guesses;
 mod health;
 mod i18n;
 pub mod imports;

@@ -396,7 +396,7 @@ fn other_routes() -> Vec<Route> {
             .get(MEMBER, api::editions::list)
             .post(COORDINATOR, api::editions::import),
         at(api::editions::EDITION_PATH).get(MEMBER, api::editions::export),
-        at(api::surveys::RESULTS_PATH).get(MEMBER, api::surveys::results),
+        at(routes::SURVEY_RESULTS_API).get(MEMBER, survey::results_json::results),
         at(format!("{case}/CFDocuments")).get(Anyone, api::case::documents),
         at(format!("{case}/CFDocuments/{{id}}")).get(Anyone, api::case::document),
         at(format!("{case}/CFPackages/{{id}}")).get(Anyone, api::case::package),

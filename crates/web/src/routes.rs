@@ -11,6 +11,10 @@ use domain::plan::GoalId;
 use domain::{Area, EditionId, Lang, Role, ThemeCode};
 use uuid::Uuid;
 
+/// A closed student survey's results as JSON (the survey feature answers it; the OpenAPI
+/// description names it).
+pub const SURVEY_RESULTS_API: &str = "/api/v1/schools/{school}/surveys/{survey}/results";
+
 /// A public page, independent of its language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Page {

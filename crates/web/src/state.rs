@@ -32,7 +32,7 @@ pub struct App {
     /// CASE packages of open editions, made once each.
     pub case_packages: cache::PackageCache,
     /// Class codes of the student survey typed wrong, per client, in memory only.
-    pub survey_guesses: crate::survey::guesses::Guesses,
+    pub survey_guesses: crate::guesses::Guesses,
 }
 
 impl std::ops::Deref for AppState {

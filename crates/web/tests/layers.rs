@@ -22,6 +22,7 @@ const FEATURES: &[&str] = &[
     "vision",
     "framework",
     "tasks",
+    "survey",
     "api",
 ];
 /// The files that assemble the features.

@@ -22,50 +22,13 @@ use crate::imports::{Imported, import_into_school};
 use crate::state::AppState;
 use crate::ui::frameworks::newest_national;
 use crate::ui::frameworks::refusal_message;
-use crate::working::{Working, working_in};
+use crate::ui::json::{error, signed};
 
 /// The list of a school's editions; a POST here stores a file as the next version.
 pub const IMPORT_PATH: &str = "/api/v1/schools/{school}/editions";
 /// One edition as a file.
 pub const EDITION_PATH: &str = "/api/v1/schools/{school}/editions/{edition}";
 pub const OPENAPI_PATH: &str = "/api/openapi.json";
-
-pub(crate) fn error(status: StatusCode, message: String) -> Response {
-    (status, Json(json!({ "error": message }))).into_response()
-}
-
-/// The person working in the school with at least `needs`, or the JSON answer instead.
-pub(crate) async fn signed(
-    app: &AppState,
-    headers: &HeaderMap,
-    lang: Lang,
-    school: &str,
-    needs: Permission,
-) -> Result<Result<Working, Response>, AppError> {
-    Ok(match working_in(app, headers, lang, school, needs).await? {
-        Ok(working) => Ok(working),
-        Err(page) => Err(match page.status() {
-            StatusCode::SEE_OTHER => error(
-                StatusCode::UNAUTHORIZED,
-                match lang {
-                    Lang::Nl => "log eerst in".to_owned(),
-                    Lang::En => "sign in first".to_owned(),
-                },
-            ),
-            StatusCode::FORBIDDEN => error(
-                StatusCode::FORBIDDEN,
-                crate::i18n::Tr(lang).get("fw-refused-not-allowed"),
-            ),
-            _ => error(
-                StatusCode::NOT_FOUND,
-                match lang {
-                    Lang::Nl => "deze school bestaat niet of je werkt er niet".to_owned(),
-                    Lang::En => "no such school, or you do not work there".to_owned(),
-                },
-            ),
-        }),
-    })
-}
 
 /// `GET`: the school's own editions (newest first) and the national ones.
 pub async fn list(
@@ -285,7 +248,7 @@ pub async fn openapi() -> Response {
                     "responses": { "200": { "description": "The file." }, "400": { "description": "Unknown format." }, "404": { "description": "No such edition for this school." } }
                 }
             },
-            crate::api::surveys::RESULTS_PATH: {
+            crate::routes::SURVEY_RESULTS_API: {
                 "get": {
                     "summary": "A closed student survey's results, only where the group-figure rule lets them be shown: a figure over fewer than k answers, or one that would let a hidden group be worked out, is null.",
                     "tags": ["student survey"],

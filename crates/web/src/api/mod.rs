@@ -3,4 +3,3 @@
 
 pub mod case;
 pub mod editions;
-pub mod surveys;

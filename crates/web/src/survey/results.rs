@@ -14,6 +14,7 @@ use uuid::Uuid;
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
+use crate::ui::dates::date_text;
 use crate::ui::rounds::edition_of_round;
 use crate::working::Working;
 
@@ -96,6 +97,19 @@ fn doing_percent(picture: &Picture, edition: &Edition, area: Area) -> Option<usi
         }
     }
     (answered > 0).then(|| (yes * 100 + answered / 2) / answered)
+}
+
+/// The state of a survey in words: open since, or closed on.
+pub(crate) fn state_words(summary: &store::SurveySummary, lang: Lang) -> String {
+    let t = Tr(lang);
+    match summary.closed_on {
+        None => t.with(
+            "survey-open-since",
+            "date",
+            date_text(summary.opened_on, lang),
+        ),
+        Some(day) => t.with("survey-closed-on", "date", date_text(day, lang)),
+    }
 }
 
 /// A percentage in words, or a dash.

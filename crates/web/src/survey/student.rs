@@ -1,6 +1,6 @@
 //! The student's side of the survey, without an account: type the class code, answer the
 //! questionnaire, be thanked. Nothing about the student is asked or kept — not their network
-//! address (wrong codes are counted in memory only, see [`super::guesses`]), not the time
+//! address (wrong codes are counted in memory only, see [`crate::guesses`]), not the time
 //! (the store keeps the day). The code travels in the form, never in the address, so it is
 //! not in any log or history.
 
@@ -201,6 +201,29 @@ fn locked(app: &AppState, lang: Lang, ip: Option<std::net::IpAddr>) -> Option<Re
     Some(page)
 }
 
+/// The posted form and the code in it; or, for a client that must wait or a code that is not
+/// one, the page to answer with instead.
+async fn posted_code(
+    app: &AppState,
+    lang: Lang,
+    ip: Option<std::net::IpAddr>,
+    body: &[u8],
+) -> Result<Result<(FormFields, ClassCode), Response>, AppError> {
+    if let Some(page) = locked(app, lang, ip) {
+        return Ok(Err(page));
+    }
+    let fields = FormFields::parse(body);
+    match ClassCode::parse(fields.one("code")) {
+        Some(code) => Ok(Ok((fields, code))),
+        None => {
+            let typed = fields.one("code").to_owned();
+            Ok(Err(
+                refused(app, lang, ip, &typed, CodeRefusal::Unknown).await?
+            ))
+        }
+    }
+}
+
 /// `GET`: the field for the class code.
 pub async fn show(
     PathLang(lang): PathLang,
@@ -216,14 +239,11 @@ pub async fn code(
     ClientIp(ip): ClientIp,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    if let Some(page) = locked(&app, lang, ip) {
-        return Ok(page);
-    }
-    let fields = FormFields::parse(&body);
-    let typed = fields.one("code");
-    let Some(code) = ClassCode::parse(typed) else {
-        return refused(&app, lang, ip, typed, CodeRefusal::Unknown).await;
+    let (fields, code) = match posted_code(&app, lang, ip, &body).await? {
+        Ok(posted) => posted,
+        Err(page) => return Ok(page),
     };
+    let typed = fields.one("code");
     match app.store.survey_by_code(&code).await {
         Ok(target) => {
             let view = questionnaire_view(&app, lang, &code, &target, None, None);
@@ -242,14 +262,11 @@ pub async fn answer(
     ClientIp(ip): ClientIp,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    if let Some(page) = locked(&app, lang, ip) {
-        return Ok(page);
-    }
-    let fields = FormFields::parse(&body);
-    let typed = fields.one("code");
-    let Some(code) = ClassCode::parse(typed) else {
-        return refused(&app, lang, ip, typed, CodeRefusal::Unknown).await;
+    let (fields, code) = match posted_code(&app, lang, ip, &body).await? {
+        Ok(posted) => posted,
+        Err(page) => return Ok(page),
     };
+    let typed = fields.one("code");
     let outcome = match Answers::parse(fields.pairs()) {
         Ok(answers) => app.store.answer_survey(&code, &answers).await,
         Err(problem) => {

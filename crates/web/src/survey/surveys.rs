@@ -21,8 +21,9 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
+use crate::survey::results::state_words;
 use crate::survey::survey::{refusal, survey_page};
-use crate::ui::dates::{date_text, this_year};
+use crate::ui::dates::this_year;
 use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private};
@@ -53,19 +54,6 @@ pub struct SurveysView {
     pub groups: String,
     pub k: String,
     pub min_k: u32,
-}
-
-/// The state of a survey in words: open since, or closed on.
-pub(crate) fn state_words(summary: &store::SurveySummary, lang: Lang) -> String {
-    let t = Tr(lang);
-    match summary.closed_on {
-        None => t.with(
-            "survey-open-since",
-            "date",
-            date_text(summary.opened_on, lang),
-        ),
-        Some(day) => t.with("survey-closed-on", "date", date_text(day, lang)),
-    }
 }
 
 async fn page(

@@ -10,6 +10,7 @@ pub mod chrome;
 pub mod dates;
 pub mod forms;
 pub mod frameworks;
+pub mod json;
 pub mod parties;
 pub mod respond;
 pub mod rounds;

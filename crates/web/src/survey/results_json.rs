@@ -13,13 +13,11 @@ use domain::survey::{Figures, ITEMS};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::api::editions::{error, signed};
 use crate::error::AppError;
 use crate::i18n::preferred;
 use crate::state::AppState;
 use crate::survey::results::load;
-
-pub const RESULTS_PATH: &str = "/api/v1/schools/{school}/surveys/{survey}/results";
+use crate::ui::json::{error, signed};
 
 fn figures(shown: &Shown<Figures>) -> Value {
     match shown {

@@ -1,4 +1,4 @@
-//! Class codes typed wrong, counted per client in memory only: a student's network address
+//! Class codes of the student survey typed wrong, counted per client in memory only: a student's network address
 //! is never written anywhere, not even to throttle guessing. A restart forgets the counts,
 //! which costs a guesser nothing worth having (2⁵⁰ codes).
 
