@@ -38,7 +38,7 @@ const SELECT_GROUPS: &str = "SELECT g.id, g.name, g.uses, g.used FROM survey_gro
 const SELECT_STATE: &str =
     "SELECT closed_on, threshold, name FROM surveys WHERE school_id = $1 AND id = $2";
 const INSERT_SURVEY: &str = "INSERT INTO surveys (id, school_id, name, questionnaire, school_year, \
-     threshold, opened_on, opened_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+     threshold, opened_on) VALUES ($1, $2, $3, $4, $5, $6, $7)";
 const INSERT_GROUP: &str = "INSERT INTO survey_groups (id, survey_id, position, name, code_hash, uses) \
      VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM survey_groups WHERE survey_id = $2), \
      $3, $4, $5)";
@@ -301,7 +301,7 @@ impl Store {
             coordinator!(tx, school, actor);
             sqlx::query(INSERT_SURVEY).bind(id).bind(school.0).bind(name.as_str())
                 .bind(QUESTIONNAIRE).bind(SchoolYear::of(today).to_string())
-                .bind(i64::from(threshold.get())).bind(today.to_string()).bind(actor.0)
+                .bind(i64::from(threshold.get())).bind(today.to_string())
                 .execute(&mut *tx).await?;
             let codes = add_groups!(tx, id, groups);
             audit!(tx, school.0, Some(actor.0), AuditAction::SurveyOpened, None::<Uuid>, None::<String>, Some(name.as_str()));

@@ -4,6 +4,7 @@
 -- code, no use number, no time, no address; its id is random and there is no serial column.
 -- The open answer is kept apart, without group or day, so it cannot be joined to the scale
 -- answers.
+-- Who opened or closed a survey is in the audit log only.
 CREATE TABLE surveys (
     id             UUID PRIMARY KEY,
     school_id      UUID NOT NULL REFERENCES schools (id) ON DELETE CASCADE,
@@ -12,8 +13,7 @@ CREATE TABLE surveys (
     school_year    TEXT NOT NULL,
     threshold      BIGINT NOT NULL CHECK (threshold >= 5),
     opened_on      TEXT NOT NULL,
-    closed_on      TEXT,
-    opened_by      UUID REFERENCES users (id) ON DELETE SET NULL
+    closed_on      TEXT
 );
 CREATE INDEX surveys_school ON surveys (school_id, opened_on);
 
