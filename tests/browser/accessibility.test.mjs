@@ -31,6 +31,8 @@ function staticPages() {
   pages.push({ path: THEME_INDEX.nl, status: 200 }, { path: THEME_INDEX.en, status: 200 });
   pages.push({ path: '/nl/privacy', status: 200 }, { path: '/en/privacy', status: 200 });
   pages.push({ path: '/nl/inloggen', status: 200 }, { path: '/en/sign-in', status: 200 });
+  pages.push({ path: '/nl/enquete', status: 200 }, { path: '/en/survey', status: 200 });
+  pages.push({ path: '/nl/enquete/bedankt', status: 200 }, { path: '/en/survey/thanks', status: 200 });
   pages.push({ path: '/nl/rollen/onbekend', status: 404 }, { path: '/en/themes/nope', status: 404 });
   return pages;
 }

@@ -159,7 +159,7 @@ describe('who does what, and the LOB hours', () => {
     await setPasswordAndSignIn(page, links.coordinator, COORDINATOR);
     const schoolNav = page.getByRole('navigation', { name: 'Deze school' });
     assert.deepEqual(await schoolNav.getByRole('link').allInnerTexts(),
-      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leden']);
+      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden']);
     await schoolNav.getByRole('link', { name: 'Zelfscan' }).click();
     const form = page.getByRole('form', { name: 'Een ronde openen' });
     await form.getByLabel('Naam', { exact: true }).fill(ROUND);
@@ -173,7 +173,7 @@ describe('who does what, and the LOB hours', () => {
     const memberPage = await openAs(member);
     await setPasswordAndSignIn(memberPage, links.member, MEMBER);
     assert.deepEqual(await memberPage.getByRole('navigation', { name: 'Deze school' }).getByRole('link').allInnerTexts(),
-      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie']);
+      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête']);
     await memberPage.goto(url(roundPath));
     assert.equal(await heading(memberPage), ROUND);
     assert.equal(await memberPage.locator('h2#wie-doet-wat').count(), 0, 'nothing to count before the scan begins');

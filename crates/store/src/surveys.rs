@@ -269,6 +269,9 @@ fn summary(row: SummaryRow) -> Result<SurveySummary, StoreError> {
     })
 }
 
+/// A group as stored: id, name, uses, used.
+type GroupRow = (Uuid, String, i64, i64);
+
 type AnswerRow = (
     Uuid,
     Option<i16>,
@@ -322,7 +325,7 @@ impl Store {
     /// One survey of the school with its groups.
     pub async fn survey(&self, school: SchoolId, id: Uuid) -> Result<Option<Survey>, StoreError> {
         let sql = format!("{SELECT_SURVEYS} AND s.id = $2");
-        let (row, groups): (Option<SummaryRow>, Vec<(Uuid, String, i64, i64)>) = on_pool!(self, pool => {
+        let (row, groups): (Option<SummaryRow>, Vec<GroupRow>) = on_pool!(self, pool => {
             let row = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(school.0).bind(id).fetch_optional(pool).await?;
             let groups = sqlx::query_as(SELECT_GROUPS).bind(school.0).bind(id).fetch_all(pool).await?;
             (row, groups)
@@ -384,7 +387,7 @@ impl Store {
             let changed = sqlx::query(ADD_USES).bind(group).bind(survey).bind(i64::from(more))
                 .execute(&mut *tx).await?.rows_affected();
             if changed == 0 {
-                let known: Vec<(Uuid, String, i64, i64)> = sqlx::query_as(SELECT_GROUPS)
+                let known: Vec<GroupRow> = sqlx::query_as(SELECT_GROUPS)
                     .bind(school.0).bind(survey).fetch_all(&mut *tx).await?;
                 return Err(if known.iter().any(|g| g.0 == group) {
                     SurveyError::TooManyUses
@@ -414,7 +417,7 @@ impl Store {
             if closed.is_some() {
                 return Err(SurveyError::Closed);
             }
-            let known: Vec<(Uuid, String, i64, i64)> = sqlx::query_as(SELECT_GROUPS)
+            let known: Vec<GroupRow> = sqlx::query_as(SELECT_GROUPS)
                 .bind(school.0).bind(survey).fetch_all(&mut *tx).await?;
             let Some((_, name, _, _)) = known.into_iter().find(|g| g.0 == group) else {
                 return Err(SurveyError::NotFound);

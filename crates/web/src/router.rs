@@ -284,8 +284,8 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             .get(MEMBER, survey::surveys::show)
             .post(COORDINATOR, survey::surveys::submit),
         at(&survey)
-            .get(MEMBER, survey::survey::show)
-            .post(COORDINATOR, survey::survey::submit),
+            .get(MEMBER, survey::survey_page::show)
+            .post(COORDINATOR, survey::survey_page::submit),
         at(format!(
             "{survey}/{}.xlsx",
             routes::survey_results_stem(lang)

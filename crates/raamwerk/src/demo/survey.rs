@@ -51,7 +51,7 @@ pub(super) async fn surveys(
     school: &SchoolId,
     coordinator: domain::account::UserId,
 ) -> Result<(), DemoError> {
-    let mut dice = Dice(0x5eed_0f_5eed);
+    let mut dice = Dice(0x005e_ed0f_5eed);
     let line = |s: &str| Line::parse(s, 120).map_err(|e| other(e.message(Lang::En)));
     let k = Threshold::new(domain::survey::DEFAULT_K).map_err(|e| other(e.message(Lang::En)))?;
     let groups = parse_groups("3 havo, 27\n3 vwo, 25\n4 havo, 26", &[])

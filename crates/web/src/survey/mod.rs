@@ -7,5 +7,5 @@ pub mod results;
 pub mod results_json;
 pub mod results_xlsx;
 pub mod student;
-pub mod survey;
+pub mod survey_page;
 pub mod surveys;

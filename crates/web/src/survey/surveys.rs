@@ -22,7 +22,7 @@ use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
 use crate::survey::results::state_words;
-use crate::survey::survey::{refusal, survey_page};
+use crate::survey::survey_page::{refusal, survey_page};
 use crate::ui::dates::this_year;
 use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::school_nav::SchoolNav;
