@@ -94,7 +94,7 @@ describe('working in a school', () => {
     assert.match(facts, /Bevoegdheid\s+schoolbeheerder/);
     assert.match(facts, new RegExp(`Rollen in het raamwerk\\s+${SPECIALIST}`));
     const schoolNav = page.getByRole('navigation', { name: 'Deze school' });
-    assert.deepEqual(await schoolNav.getByRole('link').allInnerTexts(), ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leden', 'Schoolgegevens', 'Logboek']);
+    assert.deepEqual(await schoolNav.getByRole('link').allInnerTexts(), ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden', 'Schoolgegevens', 'Logboek']);
     assert.equal(await schoolNav.getByRole('link', { name: 'Start' }).getAttribute('aria-current'), 'page');
     await assertAccessible(page, 'school start page (administrator)');
   });
@@ -192,7 +192,7 @@ describe('working in a school', () => {
     const mainNav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     assert.ok(await mainNav.getByRole('link', { name: 'Account' }).isVisible());
     assert.equal(await mainNav.getByRole('link', { name: 'Inloggen' }).count(), 0);
-    assert.deepEqual(await page.getByRole('navigation', { name: 'Deze school' }).getByRole('link').allInnerTexts(), ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie']);
+    assert.deepEqual(await page.getByRole('navigation', { name: 'Deze school' }).getByRole('link').allInnerTexts(), ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête']);
     assert.equal(await page.getByRole('link', { name: 'Leden beheren en uitnodigen' }).count(), 0);
     await assertAccessible(page, 'school start page (new member)');
   });
@@ -331,7 +331,7 @@ describe('working in a school', () => {
     assert.match(facts, /Bevoegdheid\s+coördinator/);
     assert.match(facts, new RegExp(`Rollen in het raamwerk\\s+${SPECIALIST}, ${COORDINATOR}`));
     assert.deepEqual(await page.getByRole('navigation', { name: 'Deze school' }).getByRole('link').allInnerTexts(),
-      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leden']);
+      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden']);
     await assertAccessible(page, 'school start page (coordinator)');
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Account' }).click();
