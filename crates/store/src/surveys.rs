@@ -206,6 +206,19 @@ macro_rules! survey_state {
     }};
 }
 
+/// Inside a write transaction: a coordinator's change to an open survey of the school, or
+/// the refusal; gives the survey's name.
+macro_rules! while_open {
+    ($tx:expr, $school:expr, $actor:expr, $survey:expr) => {{
+        coordinator!($tx, $school, $actor);
+        let (closed, _, name) = survey_state!($tx, $school, $survey);
+        if closed.is_some() {
+            return Err(SurveyError::Closed);
+        }
+        name
+    }};
+}
+
 /// Inside a write transaction: adds groups to a survey with new codes.
 macro_rules! add_groups {
     ($tx:expr, $survey:expr, $groups:expr) => {{
@@ -357,11 +370,7 @@ impl Store {
     ) -> Result<Vec<NewCode>, SurveyError> {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            coordinator!(tx, school, actor);
-            let (closed, _, _) = survey_state!(tx, school, survey);
-            if closed.is_some() {
-                return Err(SurveyError::Closed);
-            }
+            let _ = while_open!(tx, school, actor, survey);
             let codes = add_groups!(tx, survey, groups);
             tx.commit().await?;
             Ok(codes)
@@ -379,11 +388,7 @@ impl Store {
     ) -> Result<(), SurveyError> {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            coordinator!(tx, school, actor);
-            let (closed, _, _) = survey_state!(tx, school, survey);
-            if closed.is_some() {
-                return Err(SurveyError::Closed);
-            }
+            let _ = while_open!(tx, school, actor, survey);
             let changed = sqlx::query(ADD_USES).bind(group).bind(survey).bind(i64::from(more))
                 .execute(&mut *tx).await?.rows_affected();
             if changed == 0 {
@@ -412,11 +417,7 @@ impl Store {
         let code = new_code()?;
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            coordinator!(tx, school, actor);
-            let (closed, _, _) = survey_state!(tx, school, survey);
-            if closed.is_some() {
-                return Err(SurveyError::Closed);
-            }
+            let _ = while_open!(tx, school, actor, survey);
             let known: Vec<GroupRow> = sqlx::query_as(SELECT_GROUPS)
                 .bind(school.0).bind(survey).fetch_all(&mut *tx).await?;
             let Some((_, name, _, _)) = known.into_iter().find(|g| g.0 == group) else {
@@ -459,11 +460,7 @@ impl Store {
     ) -> Result<(), SurveyError> {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            coordinator!(tx, school, actor);
-            let (closed, _, name) = survey_state!(tx, school, survey);
-            if closed.is_some() {
-                return Err(SurveyError::Closed);
-            }
+            let name = while_open!(tx, school, actor, survey);
             sqlx::query(CLOSE).bind(school.0).bind(survey).bind(today()).execute(&mut *tx).await?;
             audit!(tx, school.0, Some(actor.0), AuditAction::SurveyClosed, None::<Uuid>, None::<String>, Some(name.as_str()));
             tx.commit().await?;
