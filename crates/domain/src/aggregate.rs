@@ -287,6 +287,41 @@ pub fn total_shown<P: Ord>(line: &[(&Contributors<P>, bool)], k: Threshold) -> b
     hidden.len() >= 2 && k.admits(covered.len())
 }
 
+/// Which parts of a whole may be shown when the whole is shown too: the parts (groups of
+/// `sizes[i]` contributors, each contributor in exactly one) are the cells of one line whose
+/// total is the whole. A part under k is hidden and, beside it, the smallest shown ones until
+/// the hidden parts are at least two and cover at least k ([`suppress`]); the whole is shown
+/// when it has at least k contributors and what is hidden allows it ([`total_shown`]).
+pub fn partition(sizes: &[usize], k: Threshold) -> Partition {
+    let mut next = 0usize;
+    let cells: Vec<Contributors<usize>> = sizes
+        .iter()
+        .map(|&n| {
+            let set: BTreeSet<usize> = (next..next + n).collect();
+            next += n;
+            set
+        })
+        .collect();
+    let mut parts = suppress(std::slice::from_ref(&cells), k)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
+    parts.resize(sizes.len(), false);
+    let line: Vec<(&Contributors<usize>, bool)> = cells.iter().zip(parts.iter().copied()).collect();
+    Partition {
+        whole: k.admits(next) && total_shown(&line, k),
+        parts,
+    }
+}
+
+/// What [`partition`] lets be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Partition {
+    pub whole: bool,
+    /// In the order of the sizes given.
+    pub parts: Vec<bool>,
+}
+
 /// What can be wrong with a threshold as a school sets it.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum AggregateError {

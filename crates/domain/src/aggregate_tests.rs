@@ -265,3 +265,46 @@ fn random_tables_keep_every_hidden_cell_hidden() {
         }
     }
 }
+
+#[test]
+fn a_partition_hides_a_small_part_and_enough_beside_it() {
+    // Nothing hidden: every part and the whole shown.
+    assert_eq!(
+        partition(&[12, 10], k(10)),
+        Partition {
+            whole: true,
+            parts: vec![true, true]
+        }
+    );
+    // 24 + 8: the 8 hidden, and the 24 with it; the whole (32) still shown.
+    assert_eq!(
+        partition(&[24, 8], k(10)),
+        Partition {
+            whole: true,
+            parts: vec![false, false]
+        }
+    );
+    // One part under k: nothing can be shown.
+    assert_eq!(
+        partition(&[9], k(10)),
+        Partition {
+            whole: false,
+            parts: vec![false]
+        }
+    );
+    // Empty parts hide nothing and are not shown.
+    assert_eq!(
+        partition(&[0, 15], k(10)),
+        Partition {
+            whole: true,
+            parts: vec![false, true]
+        }
+    );
+    assert_eq!(
+        partition(&[], k(5)),
+        Partition {
+            whole: false,
+            parts: vec![]
+        }
+    );
+}

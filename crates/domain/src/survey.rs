@@ -17,10 +17,9 @@
 //! - k can only go up once answers exist, and a closed survey never opens again: nothing
 //!   makes a survey less anonymous after students answered.
 
-use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::aggregate::{AggregateError, Contributors, Shown, Threshold, suppress, total_shown};
+use crate::aggregate::{AggregateError, Shown, Threshold, partition};
 use crate::plan::{Line, PlanInputError};
 use crate::{Area, Lang};
 
@@ -525,10 +524,10 @@ pub struct Results {
 }
 
 /// The results of a survey from its answers per group (in the survey's order of groups).
-/// An open survey has none. The groups are the cells of one line whose total is the whole
-/// survey: [`suppress`] hides every group under k and, beside a hidden group, enough others
-/// that no hidden one is the whole minus the shown ones; the whole is shown over at least k
-/// answers when what is hidden still covers at least k together.
+/// An open survey has none. The groups are the parts of the whole survey under
+/// [`partition`]: every group under k is hidden and, beside a hidden group, enough others that
+/// no hidden one is the whole minus the shown ones; the whole is shown over at least k answers
+/// when what is hidden still covers at least k together.
 pub fn results(
     state: State,
     groups: &[Vec<[Option<u8>; ITEM_COUNT]>],
@@ -537,26 +536,10 @@ pub fn results(
     if state == State::Open {
         return None;
     }
-    let mut next = 0usize;
-    let cells: Vec<Contributors<usize>> = groups
-        .iter()
-        .map(|g| {
-            let set: BTreeSet<usize> = (next..next + g.len()).collect();
-            next += g.len();
-            set
-        })
-        .collect();
-    let shown = suppress(std::slice::from_ref(&cells), threshold)
-        .into_iter()
-        .next()
-        .unwrap_or_default();
-    let line: Vec<(&Contributors<usize>, bool)> = cells
-        .iter()
-        .zip(shown.iter().copied().chain(std::iter::repeat(false)))
-        .collect();
-    let everyone = groups.iter().flatten();
-    let whole = if threshold.admits(next) && total_shown(&line, threshold) {
-        Shown::Value(Figures::of(everyone))
+    let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
+    let shown = partition(&sizes, threshold);
+    let whole = if shown.whole {
+        Shown::Value(Figures::of(groups.iter().flatten()))
     } else {
         Shown::TooFew
     };
@@ -565,8 +548,8 @@ pub fn results(
         whole,
         groups: groups
             .iter()
-            .zip(shown.iter().copied().chain(std::iter::repeat(false)))
-            .map(|(g, show)| {
+            .zip(&shown.parts)
+            .map(|(g, &show)| {
                 if show {
                     Shown::Value(Figures::of(g.iter()))
                 } else {

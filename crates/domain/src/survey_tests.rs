@@ -1,6 +1,8 @@
 //! The questionnaire, the student's form, class codes, groups and the results under the
 //! group-figure rule.
 
+use std::collections::BTreeSet;
+
 use super::*;
 
 fn fields(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
