@@ -16,6 +16,7 @@ pub mod lang;
 pub mod links;
 pub mod meeting;
 pub mod members;
+pub mod network;
 pub mod people_list;
 pub mod picture;
 pub mod plan;
