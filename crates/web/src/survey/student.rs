@@ -109,8 +109,11 @@ fn questionnaire_view(
     let t = Tr(lang);
     let page = Page::StudentSurvey;
     let chosen = |i: usize| typed.map(|f| f.one(&item_field(i)).trim().to_owned());
+    let mut chrome = chrome(app, lang, &page, target.survey.clone());
+    // The other language's questionnaire for the same code (it is never in an address).
+    chrome.switch_fields = vec![("code".to_owned(), code.to_string())];
     QuestionnaireView {
-        chrome: chrome(app, lang, &page, target.survey.clone()),
+        chrome,
         action: Page::StudentSurveyAnswer.path(lang),
         code: code.to_string(),
         school: target.school.clone(),

@@ -13,6 +13,9 @@ pub struct Chrome {
     pub title: String,
     pub other_lang: Lang,
     pub switch_href: String,
+    /// Fields the language switch posts to `switch_href` (a page that lives on what was
+    /// posted, such as the survey's questionnaire for a class code); empty: a plain link.
+    pub switch_fields: Vec<(String, String)>,
     pub home_href: String,
     pub sign_in_href: String,
     pub privacy_href: String,
@@ -80,6 +83,7 @@ impl Chrome {
             title,
             other_lang: other,
             switch_href: page.unwrap_or(&Page::Home).path(other),
+            switch_fields: Vec::new(),
             home_href: Page::Home.path(lang),
             sign_in_href: Page::SignIn.path(lang),
             privacy_href: Page::Privacy.path(lang),

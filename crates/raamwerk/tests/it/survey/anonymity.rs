@@ -139,6 +139,25 @@ async fn students_answer_anonymously_and_small_groups_stay_hidden(backend: Backe
     assert!(form.body.contains("Voorjaar 2027"));
     assert_eq!(form.body.matches("class=\"survey-item\"").count(), 10);
     assert!(form.body.contains("minstens 10 leerlingen"));
+    // The language switch takes the code along, by form, to the English questionnaire.
+    assert!(
+        form.body.contains(
+            "<form class=\"inline-form lang-switch\" method=\"post\" action=\"/en/survey\">"
+        ),
+        "{}",
+        form.body
+    );
+    assert!(
+        form.body
+            .contains(&format!("name=\"code\" value=\"{havo}\""))
+    );
+    let english = app.post_form("/en/survey", &[("code", &havo)], &[]).await;
+    assert_eq!(english.status, StatusCode::OK);
+    assert!(
+        english
+            .body
+            .contains("My mentor talks with me about what I want later.")
+    );
     // Outside the scale, and a huge open answer: refused, what was chosen kept, nothing stored.
     let bad = app
         .post_form(
