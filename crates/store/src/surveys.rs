@@ -17,7 +17,8 @@ use domain::members::AuditAction;
 use domain::plan::Line;
 use domain::school::SchoolId;
 use domain::survey::{
-    CODE_LENGTH, ClassCode, GroupInput, ITEM_COUNT, QUESTIONNAIRE, Response, threshold_for,
+    CODE_LENGTH, ClassCode, GroupInput, ITEM_COUNT, QUESTIONNAIRE, Response, USES_MAX,
+    threshold_for,
 };
 use uuid::Uuid;
 
@@ -26,9 +27,8 @@ use crate::plans::parse_date;
 use crate::scans::active_permission;
 use crate::{BeginWrite, Store, StoreError, hash_token, now_millis, on_pool};
 
-const SELECT_SURVEYS: &str = "SELECT s.id, s.name, s.questionnaire, s.school_year, s.threshold, \
+const SELECT_SURVEYS: &str = "SELECT s.id, s.name, s.school_year, s.threshold, \
      s.opened_on, s.closed_on, \
-     (SELECT COUNT(*) FROM survey_groups g WHERE g.survey_id = s.id), \
      (SELECT CAST(COALESCE(SUM(g.uses), 0) AS BIGINT) FROM survey_groups g WHERE g.survey_id = s.id), \
      (SELECT CAST(COALESCE(SUM(g.used), 0) AS BIGINT) FROM survey_groups g WHERE g.survey_id = s.id) \
      FROM surveys s WHERE s.school_id = $1";
@@ -43,7 +43,7 @@ const INSERT_GROUP: &str = "INSERT INTO survey_groups (id, survey_id, position, 
      VALUES ($1, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM survey_groups WHERE survey_id = $2), \
      $3, $4, $5)";
 const ADD_USES: &str = "UPDATE survey_groups SET uses = uses + $3 \
-     WHERE id = $1 AND survey_id = $2 AND uses + $3 <= 1000";
+     WHERE id = $1 AND survey_id = $2 AND uses + $3 <= $4";
 const RENEW_CODE: &str = "UPDATE survey_groups SET code_hash = $3 WHERE id = $1 AND survey_id = $2";
 const SET_THRESHOLD: &str = "UPDATE surveys SET threshold = $3 WHERE school_id = $1 AND id = $2";
 const CLOSE: &str = "UPDATE surveys SET closed_on = $3 \
@@ -55,7 +55,7 @@ const SELECT_ANSWERS: &str = "SELECT a.group_id, a.v1, a.v2, a.v3, a.v4, a.v5, a
      WHERE s.school_id = $1 AND a.survey_id = $2";
 const SELECT_REMARKS: &str = "SELECT r.remark FROM survey_remarks r \
      JOIN surveys s ON s.id = r.survey_id WHERE s.school_id = $1 AND r.survey_id = $2";
-const SELECT_CODE: &str = "SELECT s.threshold, s.name, s.questionnaire, s.closed_on, g.uses, g.used, sc.name \
+const SELECT_CODE: &str = "SELECT s.threshold, s.name, s.closed_on, g.uses, g.used, sc.name \
      FROM survey_groups g JOIN surveys s ON s.id = g.survey_id \
      JOIN schools sc ON sc.id = s.school_id WHERE g.code_hash = $1";
 /// Spends `$2` uses of an open survey's code at once, when that many are left, giving its
@@ -77,12 +77,10 @@ const ANSWERS_IN_YEAR: &str = "SELECT COUNT(*) FROM survey_answers a \
 pub struct SurveySummary {
     pub id: Uuid,
     pub name: String,
-    pub questionnaire: i64,
     pub year: SchoolYear,
     pub threshold: Threshold,
     pub opened_on: Date,
     pub closed_on: Option<Date>,
-    pub groups: usize,
     /// Students in all groups together (the codes' uses), and answers so far.
     pub uses: i64,
     pub answers: i64,
@@ -124,7 +122,6 @@ pub struct SurveyAnswers {
 pub struct CodeTarget {
     pub survey: String,
     pub school: String,
-    pub questionnaire: i64,
     /// The least number of answers a figure is shown over, to tell the student.
     pub threshold: Threshold,
 }
@@ -149,7 +146,7 @@ pub enum SurveyError {
     NotFound,
     #[error("the survey is closed")]
     Closed,
-    #[error("a code may be used at most 1000 times")]
+    #[error("a code may be used at most {USES_MAX} times")]
     TooManyUses,
     #[error(transparent)]
     Threshold(#[from] domain::aggregate::AggregateError),
@@ -252,35 +249,25 @@ fn today() -> String {
     dutch_date(now_millis()).to_string()
 }
 
-type SummaryRow = (
-    Uuid,
-    String,
-    i64,
-    String,
-    i64,
-    String,
-    Option<String>,
-    i64,
-    i64,
-    i64,
-);
+type SummaryRow = (Uuid, String, String, i64, String, Option<String>, i64, i64);
 
 fn summary(row: SummaryRow) -> Result<SurveySummary, StoreError> {
-    let (id, name, questionnaire, year, threshold, opened, closed, groups, uses, answers) = row;
+    let (id, name, year, threshold, opened, closed, uses, answers) = row;
     Ok(SurveySummary {
         id,
         name,
-        questionnaire,
         year: SchoolYear::parse(&year)
             .ok_or_else(|| StoreError::CorruptRow(format!("school year '{year}'")))?,
         threshold: Threshold::from_stored(threshold),
         opened_on: parse_date(&opened)?,
         closed_on: closed.as_deref().map(parse_date).transpose()?,
-        groups: usize::try_from(groups).unwrap_or(0),
         uses,
         answers,
     })
 }
+
+/// What a code leads to as stored: k, survey, closed on, uses, used, school.
+type CodeRow = (i64, String, Option<String>, i64, i64, String);
 
 /// A group as stored: id, name, uses, used.
 type GroupRow = (Uuid, String, i64, i64);
@@ -390,7 +377,7 @@ impl Store {
             let mut tx = pool.begin_write().await?;
             let _ = while_open!(tx, school, actor, survey);
             let changed = sqlx::query(ADD_USES).bind(group).bind(survey).bind(i64::from(more))
-                .execute(&mut *tx).await?.rows_affected();
+                .bind(i64::from(USES_MAX)).execute(&mut *tx).await?.rows_affected();
             if changed == 0 {
                 let known: Vec<GroupRow> = sqlx::query_as(SELECT_GROUPS)
                     .bind(school.0).bind(survey).fetch_all(&mut *tx).await?;
@@ -526,17 +513,15 @@ impl Store {
     /// What a code a student typed leads to, when it lets them answer.
     pub async fn survey_by_code(&self, code: &ClassCode) -> Result<CodeTarget, AnswerError> {
         let hash = hash_token(code.as_str());
-        type Row = (i64, String, i64, Option<String>, i64, i64, String);
-        let row: Option<Row> = on_pool!(self, pool =>
+        let row: Option<CodeRow> = on_pool!(self, pool =>
             sqlx::query_as(SELECT_CODE).bind(&hash).fetch_optional(pool).await?);
         match row {
             None => Err(CodeRefusal::Unknown.into()),
-            Some((_, _, _, Some(_), _, _, _)) => Err(CodeRefusal::Closed.into()),
-            Some((_, _, _, None, uses, used, _)) if used >= uses => Err(CodeRefusal::UsedUp.into()),
-            Some((k, survey, questionnaire, None, _, _, school)) => Ok(CodeTarget {
+            Some((_, _, Some(_), _, _, _)) => Err(CodeRefusal::Closed.into()),
+            Some((_, _, None, uses, used, _)) if used >= uses => Err(CodeRefusal::UsedUp.into()),
+            Some((k, survey, None, _, _, school)) => Ok(CodeTarget {
                 survey,
                 school,
-                questionnaire,
                 threshold: Threshold::from_stored(k),
             }),
         }
@@ -602,12 +587,11 @@ impl Store {
                         outcomes[i] = Some(match one {
                             Some(target) => Ok(target),
                             None => {
-                                type Row = (i64, String, i64, Option<String>, i64, i64, String);
-                                let row: Option<Row> = sqlx::query_as(SELECT_CODE)
+                                let row: Option<CodeRow> = sqlx::query_as(SELECT_CODE)
                                     .bind(*hash).fetch_optional(&mut *tx).await?;
                                 Err(match row {
                                     None => CodeRefusal::Unknown,
-                                    Some((_, _, _, Some(_), _, _, _)) => CodeRefusal::Closed,
+                                    Some((_, _, Some(_), _, _, _)) => CodeRefusal::Closed,
                                     Some(_) => CodeRefusal::UsedUp,
                                 })
                             }

@@ -1,13 +1,13 @@
 //! A survey's results as every reader gets them — the page, the workbook and the JSON API
 //! all take them from here, so a figure hidden under the rule of [`domain::aggregate`] is
-//! hidden in all three. Beside the students' figures per area stands the team picture of the
-//! school's newest round: how many of the team's answers on the area's tasks were *doe ik*.
+//! hidden in all three. Beside the students' figures per area, the page and the workbook set
+//! the team picture of the school's newest round: its overview's share of *doe ik* or
+//! *beheers ik* per area, over the roles the picture shows ([`domain::picture::overview`]).
 
 use domain::aggregate::Shown;
-use domain::picture::Picture;
-use domain::scan::Choice;
+use domain::picture::overview;
 use domain::survey::{Counts, Figures, ITEMS, Results, State, results, shown_remarks, step_label};
-use domain::{Area, Edition, Kind, Lang};
+use domain::{Area, Edition, Lang};
 use store::Survey;
 use uuid::Uuid;
 
@@ -18,18 +18,16 @@ use crate::ui::dates::date_text;
 use crate::ui::rounds::edition_of_round;
 use crate::working::Working;
 
-/// A survey with its results (once it is closed) and the team's figures beside them.
+/// A survey with its results (once it is closed).
 pub(crate) struct Loaded {
     pub survey: Survey,
     /// `None` while the survey is open.
     pub results: Option<Results>,
     /// The open answers that may be shown (with the whole survey's figures only).
     pub remarks: Vec<String>,
-    pub team: Option<TeamAreas>,
 }
 
-/// The team picture's figure per area: the share of *doe ik* among the answers on the
-/// area's tasks, over the roles the picture shows.
+/// The team picture's figure per area, as its overview shows it for the whole team.
 pub(crate) struct TeamAreas {
     pub round: String,
     /// In the order of [`Area::ALL`]; `None` where the picture shows nothing.
@@ -50,7 +48,6 @@ pub(crate) async fn load(
             survey,
             results: None,
             remarks: Vec::new(),
-            team: None,
         }));
     }
     let answers = app.store.survey_answers(school, &survey).await?;
@@ -59,16 +56,18 @@ pub(crate) async fn load(
         .as_ref()
         .map(|r| shown_remarks(r, answers.remarks))
         .unwrap_or_default();
-    let team = team_areas(app, working).await?;
     Ok(Some(Loaded {
         survey,
         results,
         remarks,
-        team,
     }))
 }
 
-async fn team_areas(app: &AppState, working: &Working) -> Result<Option<TeamAreas>, AppError> {
+/// The team picture of the school's newest round, per area; `None` without a round.
+pub(crate) async fn team_areas(
+    app: &AppState,
+    working: &Working,
+) -> Result<Option<TeamAreas>, AppError> {
     let school = working.school().id;
     let Some(round) = app.store.rounds(school).await?.into_iter().next() else {
         return Ok(None);
@@ -79,24 +78,15 @@ async fn team_areas(app: &AppState, working: &Working) -> Result<Option<TeamArea
     let Some(input) = app.store.picture_input(school, round.id).await? else {
         return Ok(None);
     };
-    let picture = input.picture(&edition, None);
+    let shown = overview(&input.picture(&edition, None), &edition);
+    let mut percent = [None; 4];
+    for (p, share) in percent.iter_mut().zip(&shown.total) {
+        *p = share.and_then(|(yes, all)| (all > 0).then(|| (yes * 100 + all / 2) / all));
+    }
     Ok(Some(TeamAreas {
         round: round.name.to_string(),
-        percent: Area::ALL.map(|area| doing_percent(&picture, &edition, area)),
+        percent,
     }))
-}
-
-/// The share of *doe ik* on an area's tasks, over the shown roles of the whole team.
-fn doing_percent(picture: &Picture, edition: &Edition, area: Area) -> Option<usize> {
-    let mut yes = 0;
-    let mut answered = 0;
-    for role in picture.roles.iter().filter(|r| r.shown) {
-        if let Some(tally) = role.area(edition, area, Kind::Task) {
-            yes += tally.count(Choice::Yes);
-            answered += tally.answered();
-        }
-    }
-    (answered > 0).then(|| (yes * 100 + answered / 2) / answered)
 }
 
 /// The state of a survey in words: open since, or closed on.
@@ -164,7 +154,13 @@ fn area_name(edition: &Edition, area: Area, lang: Lang) -> String {
     edition.area(area).name.get(lang).to_owned()
 }
 
-pub(crate) fn view(app: &AppState, loaded: &Loaded, results: &Results, lang: Lang) -> ResultsView {
+pub(crate) fn view(
+    app: &AppState,
+    loaded: &Loaded,
+    results: &Results,
+    team: Option<&TeamAreas>,
+    lang: Lang,
+) -> ResultsView {
     let t = Tr(lang);
     let edition = &app.edition;
     let whole: Option<&Figures> = results.whole.value();
@@ -187,10 +183,10 @@ pub(crate) fn view(app: &AppState, loaded: &Loaded, results: &Results, lang: Lan
             .map(|(i, area)| AreaRow {
                 name: area_name(edition, *area, lang),
                 students: whole.map_or_else(|| "–".to_owned(), |w| agree(&w.area(*area))),
-                team: percent(loaded.team.as_ref().and_then(|team| team.percent[i])),
+                team: percent(team.and_then(|team| team.percent[i])),
             })
             .collect(),
-        team_round: loaded.team.as_ref().map(|team| team.round.clone()),
+        team_round: team.map(|team| team.round.clone()),
         items: whole
             .map(|w| {
                 ITEMS

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::{PathLang, survey_results_stem};
 use crate::state::AppState;
-use crate::survey::results::{ResultsView, load, view};
+use crate::survey::results::{ResultsView, load, team_areas, view};
 use crate::ui::respond::download;
 use crate::working::require;
 
@@ -114,7 +114,8 @@ pub async fn xlsx(
     let Some(results) = &loaded.results else {
         return Err(AppError::NotFound(lang));
     };
-    let shown = view(&app, &loaded, results, lang);
+    let team = team_areas(&app, &working).await?;
+    let shown = view(&app, &loaded, results, team.as_ref(), lang);
     let bytes = write(&tables(&shown, lang)).map_err(|e| AppError::Internal(e.to_string()))?;
     let name = format!(
         "{}-{}.xlsx",

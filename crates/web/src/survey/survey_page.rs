@@ -22,7 +22,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
-use crate::survey::results::{ResultsView, load, state_words, view as results_view};
+use crate::survey::results::{ResultsView, load, state_words, team_areas, view as results_view};
 use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::school_nav::SchoolNav;
 use crate::ui::{Chrome, respond_private, see_other};
@@ -88,10 +88,13 @@ pub(crate) async fn survey_page(
     let short = working.school().short_name.clone();
     let page = Page::Survey(short.clone(), id);
     let s = &loaded.survey.summary;
-    let results = loaded
-        .results
-        .as_ref()
-        .map(|r| results_view(app, &loaded, r, lang));
+    let results = match &loaded.results {
+        Some(r) => {
+            let team = team_areas(app, working).await?;
+            Some(results_view(app, &loaded, r, team.as_ref(), lang))
+        }
+        None => None,
+    };
     Ok(Some(SurveyView {
         chrome: Chrome::new(lang, &app.edition, Some(&page), s.name.clone()).signed_in(),
         nav: SchoolNav::new(working, lang, &page),

@@ -321,6 +321,18 @@ async fn the_demo_shows_every_feature(backend: Backend) {
             2
         );
         assert!(results.body.contains("Antwoorden op de open vraag"));
+        // Beside the students, per area, the team picture's overview of the open round.
+        assert!(
+            results
+                .body
+                .contains("De teamcijfers komen uit het teambeeld van ronde")
+        );
+        assert_eq!(
+            results.body.matches("%</td></tr>").count(),
+            4,
+            "a team figure for every area: {}",
+            results.body
+        );
         if who == "member" {
             assert!(talks.body.contains("Gesprek met"), "{}", talks.body);
             assert!(plan.body.contains("Vaker met ouders over de keuze"));
