@@ -159,7 +159,7 @@ describe('who does what, and the LOB hours', () => {
     await setPasswordAndSignIn(page, links.coordinator, COORDINATOR);
     const schoolNav = page.getByRole('navigation', { name: 'Deze school' });
     assert.deepEqual(await schoolNav.getByRole('link').allInnerTexts(),
-      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden']);
+      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden', 'Netwerken']);
     await schoolNav.getByRole('link', { name: 'Zelfscan' }).click();
     const form = page.getByRole('form', { name: 'Een ronde openen' });
     await form.getByLabel('Naam', { exact: true }).fill(ROUND);

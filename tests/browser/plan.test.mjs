@@ -88,7 +88,7 @@ describe('the development plan and the conversation', () => {
     assert.match(roundPath, /\/rondes\/[0-9a-f-]{36}$/);
     const nav = page.getByRole('navigation', { name: 'Deze school' });
     assert.deepEqual(await nav.getByRole('link').allInnerTexts(),
-      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden']);
+      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden', 'Netwerken']);
   });
 
   test('without JavaScript, a goal starts straight from a statement on the scan page', async () => {

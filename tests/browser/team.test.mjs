@@ -94,7 +94,7 @@ describe('working in a school', () => {
     assert.match(facts, /Bevoegdheid\s+schoolbeheerder/);
     assert.match(facts, new RegExp(`Rollen in het raamwerk\\s+${SPECIALIST}`));
     const schoolNav = page.getByRole('navigation', { name: 'Deze school' });
-    assert.deepEqual(await schoolNav.getByRole('link').allInnerTexts(), ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden', 'Schoolgegevens', 'Logboek']);
+    assert.deepEqual(await schoolNav.getByRole('link').allInnerTexts(), ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden', 'Netwerken', 'Schoolgegevens', 'Logboek']);
     assert.equal(await schoolNav.getByRole('link', { name: 'Start' }).getAttribute('aria-current'), 'page');
     await assertAccessible(page, 'school start page (administrator)');
   });

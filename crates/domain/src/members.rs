@@ -275,10 +275,18 @@ pub enum AuditAction {
     SurveyOpened,
     SurveyClosed,
     SurveyDeleted,
+    /// The school joined a network, declined its invitation or left it; changed what it
+    /// shares with it; shared its figures of a school year (the detail is the network's name,
+    /// or the school year).
+    NetworkJoined,
+    NetworkDeclined,
+    NetworkLeft,
+    NetworkSharingChanged,
+    NetworkFiguresShared,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 32] = [
+    pub const ALL: [AuditAction; 37] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -311,6 +319,11 @@ impl AuditAction {
         AuditAction::SurveyOpened,
         AuditAction::SurveyClosed,
         AuditAction::SurveyDeleted,
+        AuditAction::NetworkJoined,
+        AuditAction::NetworkDeclined,
+        AuditAction::NetworkLeft,
+        AuditAction::NetworkSharingChanged,
+        AuditAction::NetworkFiguresShared,
     ];
 
     /// The stored code.
@@ -348,6 +361,11 @@ impl AuditAction {
             AuditAction::SurveyOpened => "survey.opened",
             AuditAction::SurveyClosed => "survey.closed",
             AuditAction::SurveyDeleted => "survey.deleted",
+            AuditAction::NetworkJoined => "network.joined",
+            AuditAction::NetworkDeclined => "network.declined",
+            AuditAction::NetworkLeft => "network.left",
+            AuditAction::NetworkSharingChanged => "network.sharing",
+            AuditAction::NetworkFiguresShared => "network.figures",
         }
     }
 
@@ -374,9 +392,14 @@ impl AuditAction {
     /// The group the action belongs to, for filtering the log.
     pub fn group(self) -> AuditGroup {
         match self {
-            AuditAction::SchoolCreated | AuditAction::SchoolChanged | AuditAction::ScaleChanged => {
-                AuditGroup::School
-            }
+            AuditAction::SchoolCreated
+            | AuditAction::SchoolChanged
+            | AuditAction::ScaleChanged
+            | AuditAction::NetworkJoined
+            | AuditAction::NetworkDeclined
+            | AuditAction::NetworkLeft
+            | AuditAction::NetworkSharingChanged
+            | AuditAction::NetworkFiguresShared => AuditGroup::School,
             AuditAction::MemberInvited
             | AuditAction::InvitationRevoked
             | AuditAction::InvitationAccepted
@@ -481,6 +504,16 @@ impl AuditAction {
             (AuditAction::SurveyClosed, Lang::En) => "student survey closed",
             (AuditAction::SurveyDeleted, Lang::Nl) => "leerlingenenquête verwijderd",
             (AuditAction::SurveyDeleted, Lang::En) => "student survey deleted",
+            (AuditAction::NetworkJoined, Lang::Nl) => "lid geworden van een netwerk",
+            (AuditAction::NetworkJoined, Lang::En) => "joined a network",
+            (AuditAction::NetworkDeclined, Lang::Nl) => "uitnodiging van een netwerk afgeslagen",
+            (AuditAction::NetworkDeclined, Lang::En) => "declined a network's invitation",
+            (AuditAction::NetworkLeft, Lang::Nl) => "netwerk verlaten",
+            (AuditAction::NetworkLeft, Lang::En) => "left a network",
+            (AuditAction::NetworkSharingChanged, Lang::Nl) => "delen met een netwerk gewijzigd",
+            (AuditAction::NetworkSharingChanged, Lang::En) => "sharing with a network changed",
+            (AuditAction::NetworkFiguresShared, Lang::Nl) => "kengetallen gedeeld",
+            (AuditAction::NetworkFiguresShared, Lang::En) => "figures shared",
         }
     }
 }

@@ -147,6 +147,63 @@ pub enum Part {
     Area(Area),
 }
 
+impl Part {
+    /// The stored code: empty for the whole, else the area's code.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Part::Whole => "",
+            Part::Area(area) => area.code(),
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Part> {
+        if code.is_empty() {
+            return Some(Part::Whole);
+        }
+        Area::ALL
+            .into_iter()
+            .find(|a| a.code() == code)
+            .map(Part::Area)
+    }
+}
+
+/// The indicators a school shares, as stored: their codes separated by spaces.
+pub fn shares_text(shared: &[Indicator]) -> String {
+    Indicator::ALL
+        .into_iter()
+        .filter(|i| shared.contains(i))
+        .map(Indicator::code)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The indicators of a stored text; unknown codes are left out.
+pub fn shares_of(text: &str) -> Vec<Indicator> {
+    Indicator::ALL
+        .into_iter()
+        .filter(|i| text.split_whitespace().any(|c| c == i.code()))
+        .collect()
+}
+
+/// One figure of a school: a share, 0 to 1 (the hours may pass 1: more hours than the
+/// formula gives).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Figure {
+    pub indicator: Indicator,
+    pub part: Part,
+    pub value: f64,
+}
+
+/// `part` of `whole` as a share, or nothing of nothing.
+pub fn share(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+/// The cycle's progress: the share of what the year's cycle asks that is done.
+pub fn cycle_progress(due: &[crate::cycle::Due]) -> Option<f64> {
+    share(due.iter().filter(|d| d.done).count(), due.len())
+}
+
 /// Where a school stands in a network: invited, a member, or gone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Membership {
@@ -283,6 +340,21 @@ pub enum Grouping {
     Sector,
     Size,
     Region,
+}
+
+impl Grouping {
+    pub const ALL: [Grouping; 3] = [Grouping::Sector, Grouping::Size, Grouping::Region];
+
+    pub const fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Grouping::Sector, Lang::Nl) => "Per sector",
+            (Grouping::Sector, Lang::En) => "By sector",
+            (Grouping::Size, Lang::Nl) => "Per grootte",
+            (Grouping::Size, Lang::En) => "By size",
+            (Grouping::Region, Lang::Nl) => "Per provincie",
+            (Grouping::Region, Lang::En) => "By province",
+        }
+    }
 }
 
 /// A group of schools in a grouping.
@@ -431,6 +503,121 @@ pub fn explanation(input: &str) -> Result<Option<String>, PlanInputError> {
         return Err(PlanInputError::ControlCharacters);
     }
     Ok((!text.is_empty()).then_some(text))
+}
+
+/// A school as the network's figures see it: what it is, whether it agreed to be named, what
+/// it shares and its figures of one school year (only those of shared indicators count).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shared {
+    pub profile: Profile,
+    pub named: bool,
+    pub indicators: Vec<Indicator>,
+    pub figures: Vec<Figure>,
+}
+
+impl Shared {
+    /// The school's value of a figure, when it shares the indicator and has the figure.
+    pub fn value(&self, indicator: Indicator, part: Part) -> Option<f64> {
+        if !self.indicators.contains(&indicator) {
+            return None;
+        }
+        self.figures
+            .iter()
+            .find(|f| f.indicator == indicator && f.part == part && f.value.is_finite())
+            .map(|f| f.value)
+    }
+}
+
+/// Who reads the network's figures: the network's coordinator (no school; sees the names of
+/// the schools that agreed to be named), or a member school by its place in the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    Coordinator,
+    School(usize),
+}
+
+/// One figure over the network, as a reader may see it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub indicator: Indicator,
+    pub part: Part,
+    /// How many schools share a value (shown also when too few for a spread).
+    pub schools: usize,
+    /// `None` under [`MIN_SCHOOLS`].
+    pub spread: Option<Spread>,
+    /// Per grouping that may be shown.
+    pub groups: Vec<(Grouping, Vec<(Group, Spread)>)>,
+    /// The reading school's own value and position, when it shares the figure.
+    pub own: Option<(f64, Option<Position>)>,
+    /// Schools (by their place in the list) that may be named beside their value, in the
+    /// list's order (never by value).
+    pub named: Vec<(usize, f64)>,
+}
+
+/// Every figure over the network for one reader. A figure's spread needs [`MIN_SCHOOLS`]
+/// schools sharing it; groupings follow [`grouped`]; a school stands by name beside its value
+/// only when it and the reader agreed to be named ([`may_name`]; the coordinator counts as
+/// agreeing) and the schools not named are none or still [`MIN_SCHOOLS`], so that no hidden
+/// value can be worked out from the spread and the named ones.
+pub fn overview(schools: &[Shared], reader: Reader) -> Vec<Row> {
+    let reader_named = match reader {
+        Reader::Coordinator => true,
+        Reader::School(i) => schools.get(i).is_some_and(|s| s.named),
+    };
+    let mut rows = Vec::new();
+    for indicator in Indicator::ALL {
+        for part in indicator.parts() {
+            let values: Vec<(usize, f64)> = schools
+                .iter()
+                .enumerate()
+                .filter_map(|(i, s)| s.value(indicator, part).map(|v| (i, v)))
+                .collect();
+            let plain: Vec<f64> = values.iter().map(|(_, v)| *v).collect();
+            let spread = spread(&plain);
+            let groups = match spread {
+                None => Vec::new(),
+                Some(_) => Grouping::ALL
+                    .into_iter()
+                    .filter_map(|grouping| {
+                        let by: Vec<(Group, f64)> = values
+                            .iter()
+                            .map(|(i, v)| (Group::of(grouping, &schools[*i].profile), *v))
+                            .collect();
+                        grouped(&by).map(|g| (grouping, g))
+                    })
+                    .collect(),
+            };
+            let own = match (reader, spread) {
+                (Reader::School(me), _) => values
+                    .iter()
+                    .find(|(i, _)| *i == me)
+                    .map(|(_, v)| (*v, spread.map(|s| Position::of(*v, &s)))),
+                (Reader::Coordinator, _) => None,
+            };
+            let mut named: Vec<(usize, f64)> = match spread {
+                Some(_) => values
+                    .iter()
+                    .filter(|(i, _)| may_name(schools[*i].named, reader_named))
+                    .copied()
+                    .collect(),
+                None => Vec::new(),
+            };
+            let unnamed = values.len() - named.len();
+            if unnamed != 0 && !school_threshold().admits(unnamed) {
+                named.clear();
+            }
+            rows.push(Row {
+                indicator,
+                part,
+                schools: values.len(),
+                spread,
+                groups,
+                own,
+                named,
+            });
+        }
+    }
+    rows
 }
 
 #[cfg(test)]

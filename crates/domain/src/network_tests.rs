@@ -137,3 +137,111 @@ fn an_explanation_is_short_text() {
         Err(PlanInputError::ControlCharacters)
     );
 }
+
+fn school(named: bool, shares: &[Indicator], value: f64, p: Profile) -> Shared {
+    Shared {
+        profile: p,
+        named,
+        indicators: shares.to_vec(),
+        figures: vec![Figure {
+            indicator: Indicator::Allocation,
+            part: Part::Whole,
+            value,
+        }],
+    }
+}
+
+fn allocation_row(rows: &[Row]) -> &Row {
+    rows.iter()
+        .find(|r| r.indicator == Indicator::Allocation)
+        .expect("allocation row")
+}
+
+#[test]
+fn a_figure_counts_only_schools_that_share_it_and_needs_five() {
+    let p = profile(Sector::Vo, 800, Region::Utrecht);
+    let mut schools: Vec<Shared> = (0..4)
+        .map(|i| school(false, &[Indicator::Allocation], 0.2 * f64::from(i), p))
+        .collect();
+    schools.push(school(false, &[Indicator::Hours], 0.9, p));
+    let rows = overview(&schools, Reader::Coordinator);
+    let row = allocation_row(&rows);
+    assert_eq!(
+        row.schools, 4,
+        "the school that does not share it is not counted"
+    );
+    assert!(row.spread.is_none(), "four schools give no figure");
+    assert!(row.named.is_empty() && row.groups.is_empty());
+    schools[4].indicators.push(Indicator::Allocation);
+    let rows = overview(&schools, Reader::School(4));
+    let row = allocation_row(&rows);
+    let spread = row.spread.expect("five schools give a figure");
+    assert_eq!(spread.schools, 5);
+    assert!((spread.median - 0.4).abs() < 1e-9);
+    assert_eq!(row.own, Some((0.9, Some(Position::UpperQuarter))));
+    let hours = rows
+        .iter()
+        .find(|r| r.indicator == Indicator::Hours)
+        .expect("hours row");
+    assert_eq!(hours.schools, 0, "no school has an hours figure");
+    assert_eq!(Part::parse(Part::Whole.code()), Some(Part::Whole));
+    for area in Area::ALL {
+        assert_eq!(Part::parse(Part::Area(area).code()), Some(Part::Area(area)));
+    }
+    let text = shares_text(&[Indicator::Survey, Indicator::TeamPicture]);
+    assert_eq!(text, "teambeeld leerlingenenquete");
+    assert_eq!(
+        shares_of(&text),
+        vec![Indicator::TeamPicture, Indicator::Survey]
+    );
+}
+
+#[test]
+fn names_stand_beside_figures_only_by_mutual_consent_and_never_betray_the_rest() {
+    let p = profile(Sector::Mbo, 3000, Region::Gelderland);
+    let all = [Indicator::Allocation];
+    // Six schools: two agreed to be named, four did not.
+    let mut schools: Vec<Shared> = (0..6)
+        .map(|i| school(i < 2, &all, 0.1 * f64::from(i), p))
+        .collect();
+    // Four unnamed: naming the two would leave four hidden values beside the quartiles.
+    let rows = overview(&schools, Reader::Coordinator);
+    assert!(allocation_row(&rows).named.is_empty());
+    // Seven unnamed: the two named may stand beside their values, for a reader who agreed.
+    for i in 6..9 {
+        schools.push(school(false, &all, 0.1 * f64::from(i), p));
+    }
+    let rows = overview(&schools, Reader::Coordinator);
+    assert_eq!(allocation_row(&rows).named, vec![(0, 0.0), (1, 0.1)]);
+    let rows = overview(&schools, Reader::School(1));
+    assert_eq!(
+        allocation_row(&rows).named.len(),
+        2,
+        "a named reader sees the named"
+    );
+    let rows = overview(&schools, Reader::School(5));
+    assert!(
+        allocation_row(&rows).named.is_empty(),
+        "a reader that did not agree sees no names"
+    );
+    assert_eq!(allocation_row(&rows).own.map(|(v, _)| v), Some(0.5));
+    let rows = overview(&schools, Reader::Coordinator);
+    assert_eq!(
+        allocation_row(&rows).own,
+        None,
+        "the coordinator has no own figure"
+    );
+}
+
+#[test]
+fn the_cycle_and_shares() {
+    use crate::cycle::{YearFacts, due};
+    assert_eq!(share(1, 0), None);
+    assert_eq!(share(1, 4), Some(0.25));
+    let facts = YearFacts {
+        vision: true,
+        ..YearFacts::default()
+    };
+    let progress = cycle_progress(&due(&facts)).expect("the cycle asks something");
+    assert!(progress > 0.0 && progress < 1.0);
+}

@@ -232,3 +232,114 @@ pub(crate) async fn reset_password(email: String, link: LinkArgs) -> ExitCode {
         }
     }
 }
+
+pub(crate) async fn create_network(name: &str, kind: &str, db: DatabaseArgs) -> ExitCode {
+    let lang = cli_lang();
+    let name = match domain::network::network_name(name) {
+        Ok(name) => name,
+        Err(e) => {
+            eprintln!("raamwerk: {}", e.message(lang));
+            return ExitCode::from(2);
+        }
+    };
+    let Some(kind) = domain::network::Kind::parse(kind) else {
+        return usage(
+            &format!("onbekende soort netwerk '{kind}' (pilot, regio, bestuur of landelijk)"),
+            &format!("unknown kind of network '{kind}' (pilot, regio, bestuur or landelijk)"),
+        );
+    };
+    let store = match open_store(&db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let outcome = store.create_network(&name, kind).await;
+    store.close().await;
+    match outcome {
+        Ok(network) => {
+            println!("{}", network.short_name);
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+pub(crate) async fn add_network_coordinator(
+    network: &str,
+    email: &str,
+    name: &str,
+    link: LinkArgs,
+) -> ExitCode {
+    let lang = cli_lang();
+    let (email, name) = match (Email::parse(email), PersonName::parse(name)) {
+        (Ok(e), Ok(n)) => (e, n),
+        (e, n) => {
+            for message in [
+                e.err().map(|e| e.message(lang)),
+                n.err().map(|e| e.message(lang)),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                eprintln!("raamwerk: {message}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let store = match open_store(&link.db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let outcome = async {
+        let Some(found) = store.network_by_short_name(network).await? else {
+            return Ok(None);
+        };
+        let (user, has_password) = match store.credentials(&email).await? {
+            Some((user, hash)) => (user, hash.is_some()),
+            None => (store.create_user(&email, &name).await?, false),
+        };
+        store.add_network_coordinator(found.id, user.id).await?;
+        if has_password {
+            return Ok(Some(None));
+        }
+        Ok::<_, StoreError>(Some(Some(store.operator_password_link(user.id).await?)))
+    }
+    .await;
+    store.close().await;
+    match outcome {
+        Ok(Some(Some(token))) => {
+            println!("{}", password_link(&link.base_url, &token));
+            ExitCode::SUCCESS
+        }
+        Ok(Some(None)) => {
+            match lang {
+                Lang::Nl => eprintln!(
+                    "raamwerk: {email} heeft al een wachtwoord en coördineert nu {network}"
+                ),
+                Lang::En => eprintln!(
+                    "raamwerk: {email} already has a password and now coordinates {network}"
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Ok(None) => fail(
+            &format!("er is geen netwerk met de korte naam '{network}'"),
+            &format!("there is no network with the short name '{network}'"),
+        ),
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Bad usage: the message in the operator's language, exit code 2.
+fn usage(nl: &str, en: &str) -> ExitCode {
+    match cli_lang() {
+        Lang::Nl => eprintln!("raamwerk: {nl}"),
+        Lang::En => eprintln!("raamwerk: {en}"),
+    }
+    ExitCode::from(2)
+}

@@ -30,7 +30,10 @@ mod admin;
 mod demo;
 mod framework;
 
-use admin::{SchoolInput, UserInput, create_school, create_user, reset_password};
+use admin::{
+    SchoolInput, UserInput, add_network_coordinator, create_network, create_school, create_user,
+    reset_password,
+};
 use framework::{export, import, validate};
 
 const DEFAULT_DATABASE: &str = "sqlite://data/raamwerk.db";
@@ -118,6 +121,33 @@ enum AdminCommand {
         /// The framework roles they hold, e.g. BEG,SPE (they can change them later).
         #[arg(long, default_value = "")]
         roles: String,
+        #[command(flatten)]
+        link: LinkArgs,
+    },
+    /// Create a network of schools (a pilot, a region, a board, a national body) and print
+    /// its short name.
+    CreateNetwork {
+        /// The network's name.
+        #[arg(long)]
+        name: String,
+        /// Its kind: pilot, regio, bestuur or landelijk.
+        #[arg(long, default_value = "pilot")]
+        kind: String,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Make a person a coordinator of a network (creating their account if needed); print a
+    /// one-time link with which they set their password, unless they have one.
+    AddNetworkCoordinator {
+        /// The network's short name (as `create-network` printed it).
+        #[arg(long)]
+        network: String,
+        /// The person's e-mail address.
+        #[arg(long)]
+        email: String,
+        /// The person's name (for a new account).
+        #[arg(long)]
+        name: String,
         #[command(flatten)]
         link: LinkArgs,
     },
@@ -477,6 +507,15 @@ fn main() -> ExitCode {
             },
             link,
         )),
+        Some(Command::Admin(AdminCommand::CreateNetwork { name, kind, db })) => {
+            runtime.block_on(create_network(&name, &kind, db))
+        }
+        Some(Command::Admin(AdminCommand::AddNetworkCoordinator {
+            network,
+            email,
+            name,
+            link,
+        })) => runtime.block_on(add_network_coordinator(&network, &email, &name, link)),
         Some(Command::Admin(AdminCommand::ResetPassword { email, link })) => {
             runtime.block_on(reset_password(email, link))
         }
@@ -619,6 +658,7 @@ async fn demo(size: usize, tasks: usize, db: DatabaseArgs) -> ExitCode {
         Ok(made) => {
             println!("coordinator: {} {}", made.coordinator.0, made.coordinator.1);
             println!("member: {} {}", made.member.0, made.member.1);
+            println!("network: {} {}", made.network.0, made.network.1);
             match cli_lang() {
                 Lang::Nl => eprintln!(
                     "raamwerk: demoschool klaar: /nl/scholen/{}",

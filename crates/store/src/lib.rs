@@ -16,6 +16,7 @@ mod error;
 mod evaluations;
 mod meetings;
 mod members;
+mod networks;
 mod opted_in;
 mod own;
 mod people;
@@ -53,6 +54,7 @@ pub use members::{
     AUDIT_RETENTION_MS, AcceptError, AuditAbout, AuditEntry, INVITATION_MS, Invitation,
     InvitationState, ManageError, MySchool, NewInvitation,
 };
+pub use networks::{Network, NetworkError, NetworkSchool, SchoolNetwork, SharedFigures};
 pub use opted_in::ScanChoices;
 pub use own::{
     Draft, DraftChange, DraftFailure, DraftRefusal, Expect, Importer, Mark, SchoolEdition,

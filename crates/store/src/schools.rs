@@ -11,6 +11,8 @@ const SELECT_BY_SHORT_NAME: &str = "SELECT id, short_name, name, sectors, studen
      FROM schools WHERE short_name = $1";
 const SELECT_BY_ID: &str = "SELECT id, short_name, name, sectors, students, region, brin \
      FROM schools WHERE id = $1";
+const SELECT_BY_BRIN: &str = "SELECT id, short_name, name, sectors, students, region, brin \
+     FROM schools WHERE brin = $1 ORDER BY short_name";
 const SELECT_ALL: &str =
     "SELECT id, short_name, name, sectors, students, region, brin FROM schools";
 
@@ -19,13 +21,13 @@ const SHORT_NAME_ATTEMPTS: u32 = 1000;
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct SchoolRow {
-    id: Uuid,
-    short_name: String,
-    name: String,
-    sectors: String,
-    students: i64,
-    region: String,
-    brin: Option<String>,
+    pub(crate) id: Uuid,
+    pub(crate) short_name: String,
+    pub(crate) name: String,
+    pub(crate) sectors: String,
+    pub(crate) students: i64,
+    pub(crate) region: String,
+    pub(crate) brin: Option<String>,
 }
 
 impl SchoolRow {
@@ -109,6 +111,14 @@ impl Store {
             sqlx::query_as(SELECT_BY_ID).bind(id.0).fetch_optional(pool).await?
         });
         row.map(SchoolRow::into_school).transpose()
+    }
+
+    /// The schools with this BRIN code (a code may be shared by a school's locations).
+    pub async fn schools_by_brin(&self, brin: &Brin) -> Result<Vec<School>, StoreError> {
+        let rows: Vec<SchoolRow> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_BY_BRIN).bind(brin.as_str()).fetch_all(pool).await?
+        });
+        rows.into_iter().map(SchoolRow::into_school).collect()
     }
 
     /// The school with this short name, if there is one.

@@ -6,7 +6,7 @@
 //!   (page chrome, answers, dates, forms, a school's navigation and framework);
 //! - the features, each with its handlers and views, their templates in the matching folder
 //!   under `templates/`: `public`, `account`, `school`, `scan`, `plan`, `framework`, `tasks`, `team`,
-//!   `vision`, `api`.
+//!   `vision`, `survey`, `network`, `api`.
 //!
 //! The floor never imports a feature, and no feature imports another (a test reads the
 //! `use` lines and holds the crate to it).
@@ -31,6 +31,7 @@ mod working;
 mod account;
 mod api;
 mod framework;
+mod network;
 mod plan;
 mod public;
 mod scan;
@@ -45,3 +46,4 @@ pub use error::AppError;
 pub use i18n::Tr;
 pub use router::{Who, route_paths, route_table, router};
 pub use state::{App, AppState, Settings};
+pub use ui::figures::current as current_figures;

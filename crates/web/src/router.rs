@@ -21,8 +21,8 @@ use crate::routes::{self, DocumentFormat, MemberOp, Page};
 use crate::state::AppState;
 use crate::tasks;
 use crate::{
-    account, api, assets, error, framework, health, middleware, plan, public, scan, school, survey,
-    team, vision,
+    account, api, assets, error, framework, health, middleware, network, plan, public, scan,
+    school, survey, team, vision,
 };
 
 /// Who may call a route. The handler checks it; [`route_table`] says it, and a test holds
@@ -38,6 +38,9 @@ pub enum Who {
     /// An active member of the school in the path with at least this permission; anyone
     /// else gets the answer for a school that does not exist.
     InSchool(Permission),
+    /// A coordinator of the network in the path (`{network}`); anyone else signed in gets the
+    /// answer for a network that does not exist.
+    InNetwork,
 }
 
 const MEMBER: Who = Who::InSchool(Permission::Member);
@@ -77,7 +80,7 @@ impl Route {
 /// handlers read the language from the path ([`routes::PathLang`]). Path parameters are named
 /// `{school}`, `{member}`, `{invitation}`, `{token}`, `{role}`, `{area}`, `{code}`,
 /// `{round}`, `{edition}`, `{format}`, `{goal}`, `{conversation}`, `{meeting}`, `{version}`, `{plan}`,
-/// `{survey}`: the isolation test fills
+/// `{survey}`, `{network}`: the isolation test fills
 /// each one and fails on a name it does not know.
 fn page_routes(lang: Lang) -> Vec<Route> {
     use Who::{Anyone, LinkHolder, SignedIn};
@@ -115,6 +118,10 @@ fn page_routes(lang: Lang) -> Vec<Route> {
     let work_plan = format!("{work_plans}/{{plan}}");
     let work_plan_document = format!("{work_plan}/{}", routes::work_plan_document_stem(lang));
     let surveys = format!("{school}/{}", routes::surveys_segment(lang));
+    let networks = format!("{prefix}/{}", routes::networks_segment(lang));
+    let network = format!("{networks}/{{network}}");
+    let network_report = format!("{network}/{}", routes::network_report_stem(lang));
+    let school_networks = format!("{school}/{}", routes::networks_segment(lang));
     let survey = format!("{surveys}/{{survey}}");
     let quick_document = |format| Page::QuickScanDocument(format).path(lang);
     let mut list = vec![
@@ -291,6 +298,18 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             routes::survey_results_stem(lang)
         ))
         .get(MEMBER, survey::results_xlsx::xlsx),
+        // Networks of schools: the coordinator's pages and a school's.
+        at(&networks).get(SignedIn, network::networks::show),
+        at(&network)
+            .get(Who::InNetwork, network::network_page::show)
+            .post(Who::InNetwork, network::network_page::submit),
+        at(format!("{network_report}.pdf")).get(Who::InNetwork, network::report::pdf),
+        at(format!("{network_report}.docx")).get(Who::InNetwork, network::report::docx),
+        at(&school_networks)
+            .get(COORDINATOR, network::school_networks::show)
+            .post(ADMINISTRATOR, network::school_networks::submit),
+        at(format!("{school_networks}/{{network}}"))
+            .get(COORDINATOR, network::school_network::show),
         // The development plan and the conversations.
         at(&my_plan)
             .get(MEMBER, plan::plan_page::show)

@@ -201,6 +201,16 @@ pub enum Page {
     StudentSurveyAnswer,
     /// Thanks, once a student's answers are stored.
     StudentSurveyThanks,
+    /// The networks a person coordinates.
+    Networks,
+    /// A network, for its coordinators (`?jaar=`; GET; POST invites or withdraws).
+    Network(String),
+    /// The network report between two school years: `…/netwerkverslag.pdf?van=…&tot=…`.
+    NetworkReport(String, DocumentFormat),
+    /// A school's networks (GET, coordinators; POST, administrators).
+    SchoolNetworks(String),
+    /// A network's figures as a member school sees them (`?jaar=`).
+    SchoolNetwork(String, String),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -668,6 +678,23 @@ impl Page {
                 student_survey_segment(lang),
                 thanks_segment(lang)
             ),
+            Page::Networks => format!("/{l}/{}", networks_segment(lang)),
+            Page::Network(network) => format!("/{l}/{}/{network}", networks_segment(lang)),
+            Page::NetworkReport(network, format) => format!(
+                "{}/{}.{}",
+                Page::Network(network.clone()).path(lang),
+                network_report_stem(lang),
+                format.extension()
+            ),
+            Page::SchoolNetworks(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                networks_segment(lang)
+            ),
+            Page::SchoolNetwork(school, network) => format!(
+                "{}/{network}",
+                Page::SchoolNetworks(school.clone()).path(lang)
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -857,6 +884,8 @@ segments! {
     student_survey_segment: "enquete", "survey";
     answers_segment: "antwoorden", "answers";
     thanks_segment: "bedankt", "thanks";
+    networks_segment: "netwerken", "networks";
+    network_report_stem: "netwerkverslag", "network-report";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

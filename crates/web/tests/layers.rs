@@ -23,6 +23,7 @@ const FEATURES: &[&str] = &[
     "framework",
     "tasks",
     "survey",
+    "network",
     "api",
 ];
 /// The files that assemble the features.

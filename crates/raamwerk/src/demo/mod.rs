@@ -5,9 +5,11 @@
 //! a comment), a prepared, shared conversation with agreements and a team meeting with its
 //! agenda and agreements (one feeding the allocation), and a vision on career guidance (two
 //! published versions with goals and links to the school's tasks, a draft going on, and the
-//! lower years' work plan with its activities), and two student surveys (one closed with
-//! its results, one open), so a new user sees every feature at once and the benchmarks have realistic data. Running it again replaces the
-//! demo school with a fresh one.
+//! lower years' work plan with its activities), two student surveys (one closed with
+//! its results, one open), and a pilot network of the demo school with seven other fictional
+//! schools and its own coordinator, so a new user sees every feature at once and the
+//! benchmarks have realistic data. Running it again replaces the demo school (and its
+//! network) with a fresh one.
 
 use std::collections::HashMap;
 
@@ -21,6 +23,7 @@ use domain::school::{NewSchool, Region, SchoolName, Sectors, Students};
 use domain::{Area, Edition, Kind, Role, Tag, Text};
 use store::{Audience, Store, StoreError};
 
+mod network;
 mod survey;
 mod vision;
 
@@ -56,6 +59,8 @@ const LAST: [&str; 16] = [
 pub struct Made {
     pub coordinator: (String, String),
     pub member: (String, String),
+    /// The demo network's coordinator.
+    pub network: (String, String),
     pub short_name: String,
 }
 
@@ -166,16 +171,7 @@ pub async fn make(
     let member = people[1].0.clone();
     let mut credentials = Vec::new();
     for user in [&coordinator, &member] {
-        let secret = password();
-        let parsed = NewPassword::parse(&secret, &secret, &[])
-            .map_err(|_| other("the demo password was refused"))?;
-        let hash = web::hash_password(parsed).await.map_err(other)?;
-        let token = store.create_password_link(user.id).await?;
-        store
-            .set_password_with_link(&token, &hash)
-            .await
-            .map_err(other)?;
-        credentials.push((user.email.to_string(), secret));
+        credentials.push((user.email.to_string(), set_password(store, user.id).await?));
     }
 
     // Round one, on the national edition, closed.
@@ -434,11 +430,31 @@ pub async fn make(
     .await?;
     vision::vision(store, &school.id, coordinator.id, &own).await?;
     survey::surveys(store, &school.id, coordinator.id).await?;
+    let admin = people[2].0.id;
+    let network_coordinator = network::network(store, national, &school, admin).await?;
     Ok(Made {
         coordinator: credentials[0].clone(),
         member: credentials[1].clone(),
+        network: (
+            format!("netwerk@{DOMAIN}"),
+            set_password(store, network_coordinator).await?,
+        ),
         short_name: school.short_name,
     })
+}
+
+/// Gives a demo account a fresh password, returned to be printed once.
+async fn set_password(store: &Store, user: UserId) -> Result<String, DemoError> {
+    let secret = password();
+    let parsed = NewPassword::parse(&secret, &secret, &[])
+        .map_err(|_| other("the demo password was refused"))?;
+    let hash = web::hash_password(parsed).await.map_err(other)?;
+    let token = store.create_password_link(user).await?;
+    store
+        .set_password_with_link(&token, &hash)
+        .await
+        .map_err(other)?;
+    Ok(secret)
 }
 
 /// A team meeting prepared from the open round's picture: where the team differs most, a

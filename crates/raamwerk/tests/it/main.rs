@@ -8,6 +8,7 @@ mod account;
 mod cli;
 mod framework;
 mod helpers;
+mod network;
 mod plan;
 mod public;
 mod scan;

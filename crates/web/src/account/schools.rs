@@ -1,5 +1,6 @@
-//! The schools a signed-in person belongs to, to choose which one to work in. With exactly
-//! one active membership there is nothing to choose: the person goes straight there.
+//! The schools a signed-in person belongs to, to choose which one to work in, and the networks
+//! they coordinate. With exactly one active membership and no network there is nothing to
+//! choose: the person goes straight there.
 
 use askama::Template;
 use axum::extract::State;
@@ -21,6 +22,8 @@ pub struct SchoolsView {
     pub t: Tr,
     pub schools: Vec<SchoolChoice>,
     pub inactive: Vec<String>,
+    /// The networks the person coordinates: name and address.
+    pub networks: Vec<(String, String)>,
 }
 
 #[derive(Debug)]
@@ -39,7 +42,8 @@ pub async fn show(
         return Ok(to_sign_in(lang));
     };
     let active: Vec<_> = signed.schools.iter().filter(|s| s.active).collect();
-    if let [only] = active.as_slice() {
+    let networks = app.store.coordinated_networks(signed.user.id).await?;
+    if let ([only], true) = (active.as_slice(), networks.is_empty()) {
         return Ok(see_other(
             &Page::School(only.school.short_name.clone()).path(lang),
         ));
@@ -67,6 +71,10 @@ pub async fn show(
             .iter()
             .filter(|s| !s.active)
             .map(|s| s.school.name.to_string())
+            .collect(),
+        networks: networks
+            .into_iter()
+            .map(|n| (n.name.to_string(), Page::Network(n.short_name).path(lang)))
             .collect(),
     };
     respond_private(&view, lang, StatusCode::OK)

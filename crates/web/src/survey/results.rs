@@ -5,7 +5,6 @@
 //! *beheers ik* per area, over the roles the picture shows ([`domain::picture::overview`]).
 
 use domain::aggregate::Shown;
-use domain::picture::overview;
 use domain::survey::{Counts, Figures, ITEMS, Results, State, results, shown_remarks, step_label};
 use domain::{Area, Edition, Lang};
 use store::Survey;
@@ -15,7 +14,7 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::ui::dates::date_text;
-use crate::ui::rounds::edition_of_round;
+use crate::ui::figures::team_shares;
 use crate::working::Working;
 
 /// A survey with its results (once it is closed).
@@ -68,25 +67,12 @@ pub(crate) async fn team_areas(
     app: &AppState,
     working: &Working,
 ) -> Result<Option<TeamAreas>, AppError> {
-    let school = working.school().id;
-    let Some(round) = app.store.rounds(school).await?.into_iter().next() else {
-        return Ok(None);
-    };
-    let Some(edition) = edition_of_round(app, school, round.id).await? else {
-        return Ok(None);
-    };
-    let Some(input) = app.store.picture_input(school, round.id).await? else {
-        return Ok(None);
-    };
-    let shown = overview(&input.picture(&edition, None), &edition);
-    let mut percent = [None; 4];
-    for (p, share) in percent.iter_mut().zip(&shown.total) {
-        *p = share.and_then(|(yes, all)| (all > 0).then(|| (yes * 100 + all / 2) / all));
-    }
-    Ok(Some(TeamAreas {
-        round: round.name.to_string(),
-        percent,
-    }))
+    Ok(team_shares(app, working.school().id, None)
+        .await?
+        .map(|team| TeamAreas {
+            percent: team.percent(),
+            round: team.round,
+        }))
 }
 
 /// The state of a survey in words: open since, or closed on.

@@ -540,7 +540,7 @@ pub(crate) async fn page(
     let short = working.school().short_name.clone();
     let t = Tr(lang);
     let page = Page::Tasks(short.clone());
-    let loaded = load(app, working, year).await?;
+    let loaded = load(app, working.school(), year).await?;
     let found = attention(
         &loaded.tasks,
         &loaded.data.assignments,

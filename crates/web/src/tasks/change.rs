@@ -119,7 +119,7 @@ pub async fn submit(
                     part,
                 })
                 .collect();
-            let loaded = load(&app, &working, year).await?;
+            let loaded = load(&app, working.school(), year).await?;
             let added = app
                 .store
                 .add_assignments(

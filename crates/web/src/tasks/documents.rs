@@ -36,7 +36,7 @@ pub async fn document(
     let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let year = year_of(&query, lang);
     let t = Tr(lang);
-    let loaded = load(&app, &working, year).await?;
+    let loaded = load(&app, working.school(), year).await?;
     let found = attention(
         &loaded.tasks,
         &loaded.data.assignments,

@@ -122,9 +122,9 @@ async fn view(
     let t = Tr(lang);
     let short = working.school().short_name.clone();
     let page = Page::Hours(short.clone());
-    let loaded = load(app, working, year).await?;
+    let loaded = load(app, working.school(), year).await?;
     let settings = loaded.settings;
-    let (used, counted) = counts(app, working, &settings).await?;
+    let (used, counted) = counts(app, working.school(), &settings).await?;
     let calculation = calculate(settings.formula, used, lang);
     let formula_total = calculation.as_ref().ok().map(|c| c.total);
     let (steps, total) = match calculation {
@@ -230,7 +230,7 @@ pub(crate) async fn calculation(
     lang: Lang,
 ) -> Result<(String, Vec<(String, String, String)>, String), AppError> {
     let t = Tr(lang);
-    let (used, _) = counts(app, working, settings).await?;
+    let (used, _) = counts(app, working.school(), settings).await?;
     let words = t.get(match settings.formula {
         Formula::Vvsl => "hours-vvsl",
         Formula::Nvs { .. } => "hours-nvs",

@@ -180,7 +180,7 @@ async fn find(
     year: SchoolYear,
 ) -> Result<(Working, Loaded, Code), AppError> {
     let working = require(app, headers, lang, short, Permission::Coordinator).await?;
-    let loaded = load(app, &working, year).await?;
+    let loaded = load(app, working.school(), year).await?;
     match loaded.tasks.iter().find(|t| t.code.as_str() == code) {
         Some(task) => {
             let code = task.code.clone();
@@ -298,7 +298,7 @@ pub async fn submit(
             form.op
         ))),
         Err(message) => {
-            let loaded = load(&app, &working, year).await?;
+            let loaded = load(&app, working.school(), year).await?;
             let page = view(&app, lang, &working, &loaded, &code, year, Some(message));
             respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY)
         }

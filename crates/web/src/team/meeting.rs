@@ -123,7 +123,7 @@ async fn page(
         }),
         None => None,
     };
-    let loaded = load_allocation(app, working, this_year()).await?;
+    let loaded = load_allocation(app, working.school(), this_year()).await?;
     let (agenda_tasks, other_tasks, parties) = if can_edit {
         let on_agenda: Vec<&Code> = m.topics.iter().filter_map(|t| t.task.as_ref()).collect();
         let agenda_tasks = loaded
@@ -324,7 +324,7 @@ pub async fn submit(
                     .map(|()| ("afspraak", "#afspraken"))
                     .map_err(Refusal::Store),
                 task => {
-                    let loaded = load_allocation(&app, &working, this_year()).await?;
+                    let loaded = load_allocation(&app, working.school(), this_year()).await?;
                     match (
                         Code::parse(task),
                         form_party(fields.one("party"), fields.one("own")),

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use domain::account::UserId;
 use domain::allocation::{Category, Party, SchoolYear, Suggestion, Task};
 use domain::hours::{Counts, Minutes, calculate};
-use domain::school::SchoolId;
+use domain::school::{School, SchoolId};
 use domain::{Edition, Kind, Lang, Role};
 use store::{AllocationData, AllocationSettings};
 
@@ -16,7 +16,6 @@ use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::ui::frameworks::school_framework;
-use crate::working::Working;
 
 /// Everything the allocation's pages need, loaded once.
 pub(crate) struct Loaded {
@@ -33,10 +32,10 @@ pub(crate) struct Loaded {
 
 pub(crate) async fn load(
     app: &AppState,
-    working: &Working,
+    school: &School,
     year: SchoolYear,
 ) -> Result<Loaded, AppError> {
-    let school = working.school().id;
+    let school = school.id;
     let edition = school_framework(app, school).await?.current;
     let data = app.store.allocation(school, year).await?;
     let settings = app.store.allocation_settings(school).await?;
@@ -141,17 +140,17 @@ pub(crate) fn party_name(
 /// data unless the school set them.
 pub(crate) async fn counts(
     app: &AppState,
-    working: &Working,
+    school: &School,
     settings: &AllocationSettings,
 ) -> Result<(Counts, Counts), AppError> {
-    let members = app.store.members(working.school().id).await?;
+    let members = app.store.members(school.id).await?;
     let decanen = members
         .iter()
         .filter(|(_, m)| m.active && m.roles.contains(Role::Specialist))
         .count();
     let counted = Counts {
         decanen: u32::try_from(decanen).unwrap_or(u32::MAX),
-        students: working.school().students.get(),
+        students: school.students.get(),
     };
     let used = Counts {
         decanen: settings.decanen.unwrap_or(counted.decanen),
@@ -164,11 +163,11 @@ pub(crate) async fn counts(
 /// parameters cannot be calculated) and the hours given to people in total.
 pub(crate) async fn hours_totals(
     app: &AppState,
-    working: &Working,
+    school: &School,
     loaded: &Loaded,
     lang: Lang,
 ) -> Result<(Option<Minutes>, Minutes), AppError> {
-    let (used, _) = counts(app, working, &loaded.settings).await?;
+    let (used, _) = counts(app, school, &loaded.settings).await?;
     let formula = calculate(loaded.settings.formula, used, lang)
         .ok()
         .map(|c| c.total);

@@ -8,6 +8,7 @@ pub mod allocation;
 pub mod chart;
 pub mod chrome;
 pub mod dates;
+pub mod figures;
 pub mod forms;
 pub mod frameworks;
 pub mod json;
@@ -18,6 +19,7 @@ pub mod scan_state;
 pub mod school_fields;
 pub mod school_nav;
 pub mod statements;
+pub mod year;
 
 pub use chrome::{Chrome, NavLink};
 pub use respond::{respond, respond_private, see_other, to_sign_in};

@@ -40,6 +40,7 @@ impl SchoolNav {
         ];
         if working.permission().includes(Permission::Coordinator) {
             pages.push((Page::Members(short.clone()), t.get("members-title")));
+            pages.push((Page::SchoolNetworks(short.clone()), t.get("network-nav")));
         }
         if working.permission() == Permission::Administrator {
             pages.push((Page::SchoolSettings(short.clone()), t.get("settings-title")));

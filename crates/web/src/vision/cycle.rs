@@ -15,23 +15,22 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::Lang;
 use domain::account::Permission;
-use domain::allocation::{Part, SchoolYear};
-use domain::cycle::{Evaluation, Phase, YearFacts, due};
+use domain::allocation::SchoolYear;
+use domain::cycle::{Evaluation, Phase, due};
 use domain::plan::written;
-use store::{EvaluationStoreError, GoalEvaluation, VisionVersion};
+use store::EvaluationStoreError;
 use uuid::Uuid;
 
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::state::AppState;
-use crate::ui::allocation::load as load_allocation;
 use crate::ui::dates::{day, today, year_of, year_param};
 use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::school_nav::SchoolNav;
+use crate::ui::year::{Year, load as load_year};
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::vision::shown::{GoalView, goal_view, mark_words};
-use crate::vision::work_plans::newest_version;
 use crate::working::{Working, require};
 
 #[derive(Debug)]
@@ -82,92 +81,6 @@ pub struct CycleView {
     pub can_edit: bool,
     pub pdf_href: String,
     pub docx_href: String,
-}
-
-/// Everything the cycle's page and the year report read for a school year.
-pub(crate) struct Year {
-    pub year: SchoolYear,
-    pub version: Option<VisionVersion>,
-    pub evaluations: Vec<GoalEvaluation>,
-    pub facts: YearFacts,
-    pub plans: Vec<store::WorkPlanSummary>,
-    pub rounds: Vec<store::Round>,
-    /// The year's allocation, as *wie doet wat* loads it.
-    pub allocation: crate::ui::allocation::Loaded,
-}
-
-pub(crate) async fn load_year(
-    app: &AppState,
-    working: &Working,
-    year: SchoolYear,
-) -> Result<Year, AppError> {
-    let school = working.school().id;
-    let version = newest_version(app, working).await?;
-    let evaluations = app.store.goal_evaluations(school, year).await?;
-    let plans: Vec<_> = app
-        .store
-        .work_plans(school)
-        .await?
-        .into_iter()
-        .filter(|p| p.year == year)
-        .collect();
-    let check = Phase::Check.span(year);
-    let (_, last) = Phase::Act.span(year);
-    let rounds: Vec<_> = app
-        .store
-        .rounds(school)
-        .await?
-        .into_iter()
-        .filter(|r| r.period.starts >= Phase::Plan.span(year).0 && r.period.starts <= last)
-        .collect();
-    let allocation = load_allocation(app, working, year).await?;
-    let tasks_open = allocation
-        .tasks
-        .iter()
-        .filter(|task| {
-            !allocation
-                .data
-                .assignments
-                .iter()
-                .any(|a| a.code == task.code && a.part == Part::Responsible)
-        })
-        .count();
-    let goals: &[Uuid] = version.as_ref().map_or(&[], |v| v.goal_ids.as_slice());
-    let counted: Vec<&GoalEvaluation> = evaluations
-        .iter()
-        .filter(|e| goals.contains(&e.goal))
-        .collect();
-    let with_adjustment: Vec<&&GoalEvaluation> = counted
-        .iter()
-        .filter(|e| !e.evaluation.adjust.is_empty())
-        .collect();
-    let facts = YearFacts {
-        vision: app
-            .store
-            .vision_versions(school)
-            .await?
-            .iter()
-            .any(|v| v.published_on <= last),
-        work_plans: plans.len(),
-        tasks_open,
-        spring_round: rounds
-            .iter()
-            .any(|r| r.period.starts >= check.0 && r.period.starts <= check.1),
-        survey_answers: app.store.survey_answers_in_year(school, year).await?,
-        goals: goals.len(),
-        evaluated: counted.len(),
-        adjustments: with_adjustment.len(),
-        carried: with_adjustment.iter().filter(|e| e.carried).count(),
-    };
-    Ok(Year {
-        year,
-        version,
-        evaluations,
-        facts,
-        plans,
-        rounds,
-        allocation,
-    })
 }
 
 fn page(
@@ -281,7 +194,7 @@ pub async fn show(
     let short = path.map(|Path(p)| p).unwrap_or_default();
     let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let year = year_of(&query, lang);
-    let data = load_year(&app, &working, year).await?;
+    let data = load_year(&app, working.school(), year).await?;
     let mut view = page(&app, lang, &working, &data, None);
     view.notice = done_notice(
         query,
@@ -309,7 +222,7 @@ pub async fn submit(
     let t = Tr(lang);
     let school = working.school().id;
     let me = working.user().id;
-    let data = load_year(&app, &working, year).await?;
+    let data = load_year(&app, working.school(), year).await?;
     let revision: i64 = fields.one("revisie").trim().parse().unwrap_or(-1);
     // The goal must be one of the newest version's.
     let goal = data.version.as_ref().and_then(|v| {
@@ -373,7 +286,7 @@ pub async fn submit(
             StatusCode::CONFLICT,
         ),
     };
-    let data = load_year(&app, &working, year).await?;
+    let data = load_year(&app, working.school(), year).await?;
     let mut view = page(
         &app,
         lang,

@@ -82,8 +82,8 @@ pub async fn load_practice(
     working: &Working,
     lang: Lang,
 ) -> Result<Practice, AppError> {
-    let loaded = load(app, working, this_year()).await?;
-    let (formula, allocated) = hours_totals(app, working, &loaded, lang).await?;
+    let loaded = load(app, working.school(), this_year()).await?;
+    let (formula, allocated) = hours_totals(app, working.school(), &loaded, lang).await?;
     let t = Tr(lang);
     Ok(Practice {
         hours: HoursView {

@@ -14,7 +14,7 @@ use domain::Lang;
 use domain::account::Permission;
 use domain::allocation::SchoolYear;
 use domain::workplan::{WorkPlanError, chosen_goals, title};
-use store::{VisionVersion, WorkPlanStoreError};
+use store::WorkPlanStoreError;
 
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -23,6 +23,7 @@ use crate::state::AppState;
 use crate::ui::dates::this_year;
 use crate::ui::forms::{FormFields, done_notice};
 use crate::ui::school_nav::SchoolNav;
+use crate::ui::year::newest_version;
 use crate::ui::{Chrome, respond_private, see_other};
 use crate::vision::version::version_label;
 use crate::working::{Working, require};
@@ -62,18 +63,6 @@ pub struct WorkPlansView {
     pub title: String,
 }
 
-/// The newest published version of the school's vision.
-pub(crate) async fn newest_version(
-    app: &AppState,
-    working: &Working,
-) -> Result<Option<VisionVersion>, AppError> {
-    let school = working.school().id;
-    Ok(match app.store.vision_versions(school).await?.first() {
-        Some(v) => app.store.vision_version(school, v.id).await?,
-        None => None,
-    })
-}
-
 /// A goal of a version in a line: its words and the section it belongs to.
 pub(crate) fn goal_label(goal: &domain::vision::Goal, lang: Lang) -> String {
     format!("{} ({})", goal.goal, goal.section.name(lang))
@@ -89,7 +78,7 @@ async fn page(
     let short = working.school().short_name.clone();
     let page = Page::WorkPlans(short.clone());
     let plans = app.store.work_plans(working.school().id).await?;
-    let version = newest_version(app, working).await?;
+    let version = newest_version(app, working.school().id).await?;
     let ticked: Vec<&str> = typed.map(|f| f.all("doel").collect()).unwrap_or_default();
     let chosen_year = typed
         .and_then(|f| SchoolYear::parse(f.one("jaar")))
@@ -168,7 +157,7 @@ pub async fn submit(
     let working = require(&app, &headers, lang, &short, Permission::Coordinator).await?;
     let fields = FormFields::parse(&body);
     let t = Tr(lang);
-    let Some(version) = newest_version(&app, &working).await? else {
+    let Some(version) = newest_version(&app, working.school().id).await? else {
         let mut view = page(&app, lang, &working, Some(&fields)).await?;
         view.refused = Some(t.get("workplan-no-vision"));
         return respond_private(&view, lang, StatusCode::UNPROCESSABLE_ENTITY);

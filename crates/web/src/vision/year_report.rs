@@ -21,7 +21,7 @@ use crate::state::AppState;
 use crate::ui::allocation::hours_totals;
 use crate::ui::dates::{period_text, today_text, year_of};
 use crate::ui::respond::doc_download;
-use crate::vision::cycle::{Year, load_year};
+use crate::ui::year::{Year, load as load_year};
 use crate::vision::version::version_label;
 use crate::working::require;
 
@@ -183,8 +183,8 @@ async fn download(
     let short = path.map(|Path(p)| p).unwrap_or_default();
     let working = require(app, headers, lang, &short, Permission::Member).await?;
     let year = year_of(&query, lang);
-    let data = load_year(app, &working, year).await?;
-    let (formula, given) = hours_totals(app, &working, &data.allocation, lang).await?;
+    let data = load_year(app, working.school(), year).await?;
+    let (formula, given) = hours_totals(app, working.school(), &data.allocation, lang).await?;
     let hours = (
         formula.map_or_else(|| Tr(lang).get("vision-hours-unknown"), |m| m.display(lang)),
         given.display(lang),

@@ -128,8 +128,11 @@ async fn the_demo_shows_every_feature(backend: Backend) {
         printed = text(&out.stdout);
     }
     let lines: Vec<Vec<&str>> = printed.lines().map(|l| l.split(' ').collect()).collect();
-    assert_eq!(lines.len(), 2, "{printed}");
-    assert_eq!((lines[0][0], lines[1][0]), ("coordinator:", "member:"));
+    assert_eq!(lines.len(), 3, "{printed}");
+    assert_eq!(
+        (lines[0][0], lines[1][0], lines[2][0]),
+        ("coordinator:", "member:", "network:")
+    );
     let store = &app.state.store;
     let schools = store.schools().await.expect("schools");
     let demo: Vec<_> = schools
@@ -345,8 +348,66 @@ async fn the_demo_shows_every_feature(backend: Backend) {
                 talks.body
             );
             assert!(talks.body.contains("met jou</a>"), "{}", talks.body);
+            // The demo school is in a pilot network; its coordinator sees the school's own
+            // position beside the network's figures, and no other school's name.
+            let network = app
+                .get_with(
+                    "/nl/scholen/demoschool-de-zandloper/netwerken/demopilot-lob-oost",
+                    &[("cookie", &cookie)],
+                )
+                .await;
+            assert_eq!(
+                network.status,
+                axum::http::StatusCode::OK,
+                "{}",
+                network.body
+            );
+            assert!(
+                network.body.contains("8 scholen zijn lid"),
+                "{}",
+                network.body
+            );
+            assert!(network.body.contains("kwart)") || network.body.contains("helft)"));
+            assert!(!network.body.contains("Demoschool Veldzicht"));
         }
     }
+    // The network's coordinator signs in with the printed password and sees the figures of
+    // eight schools side by side, with two explanations by name and one without.
+    let page = app
+        .post_form(
+            "/nl/inloggen",
+            &[("email", lines[2][1]), ("password", lines[2][2])],
+            &[],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        axum::http::StatusCode::SEE_OTHER,
+        "{}",
+        page.body
+    );
+    let cookie = page
+        .header("set-cookie")
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let network = app
+        .get_with("/nl/netwerken/demopilot-lob-oost", &[("cookie", &cookie)])
+        .await;
+    assert_eq!(
+        network.status,
+        axum::http::StatusCode::OK,
+        "{}",
+        network.body
+    );
+    assert!(
+        network.body.contains("<td>8 scholen</td>"),
+        "{}",
+        network.body
+    );
+    assert!(network.body.contains("Een school in het netwerk"));
+    assert!(network.body.contains("vaste LOB-week"));
     app.stop().await;
 }
 

@@ -5,6 +5,7 @@
 pub mod account;
 pub mod framework;
 pub mod links;
+pub mod network;
 pub mod routes;
 pub mod scan;
 pub mod tasks;

@@ -27,6 +27,8 @@ pub struct Target {
     pub plan: String,
     /// A student survey (names nothing until a test sets it to a real one).
     pub survey: String,
+    /// A network's short name (names nothing until a test sets it to a real one).
+    pub network: String,
 }
 
 /// The concrete paths for a route pattern, every parameter filled with the school's
@@ -54,6 +56,7 @@ pub fn fill(pattern: &str, b: &Target, theme: &str) -> Vec<String> {
             "{version}" => vec![b.version.clone()],
             "{plan}" => vec![b.plan.clone()],
             "{survey}" => vec![b.survey.clone()],
+            "{network}" => vec![b.network.clone()],
             other if other.starts_with('{') => {
                 panic!("the route tests do not know the path parameter {other} of {pattern}")
             }
@@ -106,6 +109,7 @@ impl Target {
             version: uuid::Uuid::new_v4().to_string(),
             plan: uuid::Uuid::new_v4().to_string(),
             survey: uuid::Uuid::new_v4().to_string(),
+            network: "geen-netwerk".to_owned(),
         }
     }
 }

@@ -2,14 +2,16 @@
 //! Every route and method is tried on school A's own resources: by a visitor, who must be
 //! sent to sign in exactly where the router says a sign-in is needed, and, on a school's
 //! routes, by its member, coordinator and administrator, who must be refused with 403 below
-//! the permission named and let through from it on. A label that says less or more than the
-//! handler checks makes the test fail.
+//! the permission named and let through from it on. A network's routes let its coordinator
+//! through and answer A's people as for a network that does not exist. A label that says less
+//! or more than the handler checks makes the test fail.
 
 use axum::http::{Method, StatusCode};
 use domain::account::{Email, FrameworkRoles, Permission};
 use web::Who;
 
 use crate::helpers::framework::publish_own;
+use crate::helpers::network::{join, network};
 use crate::helpers::routes::{Target, fill};
 use crate::helpers::team::{colleagues, team};
 use crate::helpers::{Backend, Page, TestApp, on_both_backends};
@@ -70,6 +72,10 @@ async fn every_route_answers_the_callers_the_router_names_and_no_others(backend:
         .expect("round");
     let own = publish_own(&app, &a, |_| {}).await;
     let mut target = Target::of(&a, &invitation.invitation, &round, &own);
+    // A network A is a member of, with a coordinator of its own.
+    let (network, network_coordinator) = network(&app, "Pilot Oost", "netwerk@pilot.nl").await;
+    join(&app, &network, network_coordinator, &a).await;
+    target.network = network.short_name.clone();
     // What the member routes change happens to a colleague the test needs for nothing else.
     let extra = colleagues(&app, &a.school, "lyceum.nl", 1).await;
     target.member = extra[0].to_string();
@@ -87,12 +93,36 @@ async fn every_route_answers_the_callers_the_router_names_and_no_others(backend:
             for path in fill(&pattern, &target, &theme) {
                 checked += 1;
                 let visitor = call(&app, &method, &path, "").await;
-                let must_sign_in = matches!(who, Who::SignedIn | Who::InSchool(_));
+                let must_sign_in = matches!(who, Who::SignedIn | Who::InSchool(_) | Who::InNetwork);
                 if to_sign_in(&visitor, &path) != must_sign_in {
                     wrong.push(format!(
                         "{method} {path} ({who:?}) for a visitor: {}",
                         visitor.status
                     ));
+                }
+                if who == Who::InNetwork {
+                    for (permission, user) in staff {
+                        let cookie = app.session(user).await;
+                        let page = call(&app, &method, &path, &cookie).await;
+                        if page.status != StatusCode::NOT_FOUND {
+                            wrong.push(format!(
+                                "{method} {path} ({who:?}) for a {}: {}",
+                                permission.code(),
+                                page.status
+                            ));
+                        }
+                    }
+                    let cookie = app.session(network_coordinator).await;
+                    let page = call(&app, &method, &path, &cookie).await;
+                    if matches!(page.status, StatusCode::NOT_FOUND | StatusCode::FORBIDDEN)
+                        || to_sign_in(&page, &path)
+                    {
+                        wrong.push(format!(
+                            "{method} {path} ({who:?}) for its coordinator: {}",
+                            page.status
+                        ));
+                    }
+                    continue;
                 }
                 let Who::InSchool(needed) = who else {
                     continue;

@@ -1,6 +1,7 @@
 //! Isolation, proven: every route the router has is tried, with GET and with POST, by an
-//! anonymous visitor and by a member, a coordinator and an administrator of school A, with
-//! every path parameter pointing at school B's resources and a form full of B's values. No
+//! anonymous visitor, by a member, a coordinator and an administrator of school A, and by the
+//! coordinator of a network A is in, with every path parameter pointing at school B's
+//! resources (and B's network) and a form full of B's values. No
 //! answer may show anything of B, and B's members, invitations, audit log and sessions must
 //! be exactly as they were. A route this file does not list makes the test fail, so a new
 //! route cannot slip past it.
@@ -116,6 +117,12 @@ const COVERED: &[&str] = &[
     "/nl/scholen/{school}/leerlingenenquete/{survey}",
     "/nl/scholen/{school}/leerlingenenquete/{survey}/resultaten.xlsx",
     "/nl/enquete",
+    "/nl/netwerken",
+    "/nl/netwerken/{network}",
+    "/nl/netwerken/{network}/netwerkverslag.pdf",
+    "/nl/netwerken/{network}/netwerkverslag.docx",
+    "/nl/scholen/{school}/netwerken",
+    "/nl/scholen/{school}/netwerken/{network}",
     "/nl/enquete/antwoorden",
     "/nl/enquete/bedankt",
     "/nl/scholen/{school}/ontwikkelplan",
@@ -155,6 +162,12 @@ const COVERED: &[&str] = &[
     "/en/themes/{code}",
     "/en/privacy",
     "/en/survey",
+    "/en/networks",
+    "/en/networks/{network}",
+    "/en/networks/{network}/network-report.pdf",
+    "/en/networks/{network}/network-report.docx",
+    "/en/schools/{school}/networks",
+    "/en/schools/{school}/networks/{network}",
     "/en/survey/answers",
     "/en/survey/thanks",
     "/en/schools/{school}/student-survey",
@@ -387,8 +400,17 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
             .expect("answers");
         surveys.push(format!("{survey:?} {answers:?}"));
     }
+    let year = domain::allocation::SchoolYear::parse("2026-2027").expect("year");
+    let networks = format!(
+        "{:?} {:?}",
+        store.school_networks(b.school.id).await.expect("networks"),
+        store
+            .shared_figures(b.school.id, year)
+            .await
+            .expect("figures")
+    );
     format!(
-        "{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}\n{work_plans:?}\n{evaluations:?}\n{surveys:?}",
+        "{networks}\n{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}\n{work_plans:?}\n{evaluations:?}\n{surveys:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -701,6 +723,37 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         .await
         .expect("closed");
     target.survey = survey.to_string();
+    // B is in a network of its own, shares its figures there with an explanation; A is in
+    // another network, whose coordinator walks too.
+    let (b_network, b_network_coordinator) =
+        crate::helpers::network::network(&app, "Netwerk Rivierenland", "netwerk@rivierenland.nl")
+            .await;
+    crate::helpers::network::join(&app, &b_network, b_network_coordinator, &b).await;
+    crate::helpers::network::share(
+        &app,
+        &b_network,
+        &b,
+        &domain::network::Indicator::ALL,
+        true,
+        domain::allocation::SchoolYear::parse("2026-2027").expect("year"),
+        0.42,
+    )
+    .await;
+    store
+        .set_network_sharing(
+            b.school.id,
+            b.admin.id,
+            b_network.id,
+            &domain::network::Indicator::ALL,
+            true,
+            Some("Geheime toelichting van Rivierenland"),
+        )
+        .await
+        .expect("explained");
+    let (a_network, a_network_coordinator) =
+        crate::helpers::network::network(&app, "Pilot West", "netwerk@pilotwest.nl").await;
+    crate::helpers::network::join(&app, &a_network, a_network_coordinator, &a).await;
+    target.network = b_network.short_name.clone();
     target.goal = goal.to_string();
     target.conversation = conversation.to_string();
     target.meeting = meeting.to_string();
@@ -813,12 +866,17 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("groepen", "Overgenomen, 10"),
         ("groep", b_goal.as_str()),
         ("erbij", "10"),
+        ("netwerk", target.network.as_str()),
+        ("deel", "teambeeld"),
+        ("noemen", "ja"),
+        ("toelichting", "Overgenomen"),
     ];
     let actors = [
         ("anonymous", None),
         ("member of A", Some(a.member.id)),
         ("coordinator of A", Some(a.coordinator.id)),
         ("administrator of A", Some(a.admin.id)),
+        ("coordinator of A's network", Some(a_network_coordinator)),
     ];
     let mut requests = 0;
     for pattern in &routes {
@@ -851,8 +909,9 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
                             page.body
                         );
                     }
-                    // A school route of B answers nothing but a refusal.
-                    if pattern.contains("{school}") {
+                    // A school route of B, or a route of B's network, answers nothing but a
+                    // refusal.
+                    if pattern.contains("{school}") || pattern.contains("{network}") {
                         assert!(
                             matches!(
                                 page.status,

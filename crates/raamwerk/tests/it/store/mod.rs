@@ -2,6 +2,7 @@
 
 mod contract;
 mod meetings;
+mod networks;
 mod people;
 mod plans;
 mod schools;

@@ -1,0 +1,230 @@
+//! A network as its coordinator sees it (`?jaar=`): the figures of a school year side by side
+//! (median and quartiles, never a ranking), the schools' explanations, the schools invited and
+//! the members with what each shares; inviting a school by its short name or BRIN code, and
+//! withdrawing an invitation it has not answered (POST).
+
+use askama::Template;
+use std::collections::HashMap;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use domain::Lang;
+use domain::allocation::SchoolYear;
+use domain::network::{Membership, Reader};
+use domain::school::{Brin, School};
+use store::{Network, NetworkError};
+
+use crate::error::AppError;
+use crate::i18n::Tr;
+use crate::network::coordinating;
+use crate::network::view::{FiguresView, figures_view, min_schools};
+use crate::routes::{DocumentFormat, Page, PathLang};
+use crate::state::AppState;
+use crate::ui::dates::{this_year, year_of, year_param};
+use crate::ui::forms::{FormFields, done_notice};
+use crate::ui::{Chrome, respond_private, see_other};
+
+#[derive(Debug)]
+pub struct SchoolLine {
+    pub name: String,
+    pub short: String,
+    pub state: String,
+    pub invited: bool,
+    pub shares: String,
+}
+
+#[derive(Template)]
+#[template(path = "network/network.html")]
+pub struct NetworkView {
+    pub chrome: Chrome,
+    pub t: Tr,
+    pub notice: Option<String>,
+    pub refused: Option<String>,
+    pub name: String,
+    pub kind: String,
+    pub list_href: String,
+    pub action: String,
+    pub year: String,
+    pub year_param: &'static str,
+    pub years: Vec<(String, bool)>,
+    pub figures: FiguresView,
+    pub min: u32,
+    pub own_column: bool,
+    pub schools: Vec<SchoolLine>,
+    pub typed_school: String,
+    pub report_pdf: String,
+    pub report_docx: String,
+    pub from_year: String,
+}
+
+/// The school years a network page offers: this one and the four before.
+pub(crate) fn years_around(chosen: SchoolYear) -> Vec<(String, bool)> {
+    let mut year = this_year();
+    let mut years = Vec::new();
+    for _ in 0..5 {
+        years.push((year.to_string(), year == chosen));
+        year = year.previous();
+    }
+    years
+}
+
+fn membership_name(state: Membership, lang: Lang) -> String {
+    Tr(lang).get(match state {
+        Membership::Invited => "network-state-invited",
+        Membership::Member => "network-state-member",
+        Membership::Left => "network-state-left",
+    })
+}
+
+async fn page(
+    app: &AppState,
+    lang: Lang,
+    network: &Network,
+    year: SchoolYear,
+) -> Result<NetworkView, AppError> {
+    let t = Tr(lang);
+    let page = Page::Network(network.short_name.clone());
+    let members = app.store.network_figures(network.id, year).await?;
+    let figures = figures_view(&members, Reader::Coordinator, &app.edition, lang);
+    let schools = app
+        .store
+        .network_schools(network.id)
+        .await?
+        .into_iter()
+        .filter(|s| s.state != Membership::Left)
+        .map(|s| SchoolLine {
+            name: s.school.name.to_string(),
+            short: s.school.short_name.clone(),
+            state: membership_name(s.state, lang),
+            invited: s.state == Membership::Invited,
+            shares: if s.shares.is_empty() {
+                t.get("network-shares-nothing")
+            } else {
+                s.shares
+                    .iter()
+                    .map(|i| i.name(lang))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        })
+        .collect();
+    let report = |format| Page::NetworkReport(network.short_name.clone(), format).path(lang);
+    Ok(NetworkView {
+        chrome: Chrome::new(lang, &app.edition, Some(&page), network.name.to_string()).signed_in(),
+        notice: None,
+        refused: None,
+        name: network.name.to_string(),
+        kind: network.kind.name(lang).to_owned(),
+        list_href: Page::Networks.path(lang),
+        action: page.path(lang),
+        year: year.to_string(),
+        year_param: year_param(lang),
+        years: years_around(year),
+        figures,
+        min: min_schools(),
+        own_column: false,
+        schools,
+        typed_school: String::new(),
+        report_pdf: report(DocumentFormat::Pdf),
+        report_docx: report(DocumentFormat::Docx),
+        from_year: year.previous().to_string(),
+        t,
+    })
+}
+
+pub async fn show(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+    query: Result<Query<HashMap<String, String>>, QueryRejection>,
+) -> Result<Response, AppError> {
+    let short = path.map(|Path(p)| p).unwrap_or_default();
+    let (_, network) = coordinating(&app, &headers, lang, &short).await?;
+    let year = year_of(&query, lang);
+    let mut view = page(&app, lang, &network, year).await?;
+    view.notice = done_notice(
+        query,
+        lang,
+        &[
+            ("uitgenodigd", "network-invited"),
+            ("ingetrokken", "network-withdrawn"),
+        ],
+    );
+    respond_private(&view, lang, StatusCode::OK)
+}
+
+/// The school a coordinator typed: its short name, or a BRIN code only one school has.
+async fn find_school(app: &AppState, typed: &str) -> Result<Option<School>, AppError> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    if let Some(school) = app.store.school_by_short_name(typed).await? {
+        return Ok(Some(school));
+    }
+    Ok(match Brin::parse(typed) {
+        Ok(brin) => match app.store.schools_by_brin(&brin).await?.as_slice() {
+            [only] => Some(only.clone()),
+            _ => None,
+        },
+        Err(_) => None,
+    })
+}
+
+/// `POST`: `stap=uitnodigen` invites the school typed in `school`; `stap=intrekken`
+/// withdraws the invitation of the school `school` (a short name).
+pub async fn submit(
+    PathLang(lang): PathLang,
+    State(app): State<AppState>,
+    headers: HeaderMap,
+    path: Result<Path<String>, PathRejection>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let short = path.map(|Path(p)| p).unwrap_or_default();
+    let (signed, network) = coordinating(&app, &headers, lang, &short).await?;
+    let fields = FormFields::parse(&body);
+    let t = Tr(lang);
+    let typed = fields.one("school");
+    let step = fields.one("stap");
+    let done = if step == "intrekken" {
+        "ingetrokken"
+    } else {
+        "uitgenodigd"
+    };
+    let refusal = match (step, find_school(&app, typed).await?) {
+        (_, None) => t.with("network-no-such-school", "school", typed.trim()),
+        ("uitnodigen" | "intrekken", Some(school)) => {
+            let result = if step == "intrekken" {
+                app.store
+                    .withdraw_invitation(network.id, signed.user.id, school.id)
+                    .await
+            } else {
+                app.store
+                    .invite_school(network.id, signed.user.id, school.id)
+                    .await
+            };
+            match result {
+                Ok(()) => {
+                    return Ok(see_other(&format!(
+                        "{}?klaar={done}",
+                        Page::Network(network.short_name.clone()).path(lang)
+                    )));
+                }
+                Err(NetworkError::Membership(e)) => e.message(lang),
+                Err(NetworkError::Store(e)) => return Err(e.into()),
+                Err(NetworkError::NotAllowed | NetworkError::NotFound) => {
+                    return Err(AppError::NotFound(lang));
+                }
+            }
+        }
+        (_, Some(_)) => t.get("network-unknown-step"),
+    };
+    let mut view = page(&app, lang, &network, this_year()).await?;
+    view.refused = Some(refusal);
+    view.typed_school = typed.to_owned();
+    respond_private(&view, lang, StatusCode::UNPROCESSABLE_ENTITY)
+}
