@@ -56,5 +56,7 @@ pub async fn public_edition(store: &Store) -> Result<Edition, StartError> {
 pub async fn open(database_url: &str, settings: Settings) -> Result<AppState, StartError> {
     let store = open_store(database_url).await?;
     let edition = public_edition(&store).await?;
-    Ok(AppState::new(store, edition, settings))
+    let state = AppState::new(store, edition, settings);
+    web::changes::follow(&state).await?;
+    Ok(state)
 }

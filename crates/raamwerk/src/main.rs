@@ -205,6 +205,15 @@ struct ServeArgs {
         default_value = "Raamwerk <noreply@localhost>"
     )]
     mail_from: String,
+    /// Proxies (load balancers) whose X-Forwarded-For header names the visitor's address, as
+    /// IP addresses (repeat, or separate with commas); without them, the connection's address
+    /// counts (for throttling sign-in attempts and guessed class codes).
+    #[arg(
+        long = "trusted-proxy",
+        env = "RAAMWERK_TRUSTED_PROXIES",
+        value_delimiter = ','
+    )]
+    trusted_proxies: Vec<std::net::IpAddr>,
     /// Seconds a client may take to send a request's headers, and may leave a kept-alive
     /// connection idle; then the connection is closed.
     #[arg(long, env = "RAAMWERK_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=600))]
@@ -350,6 +359,7 @@ fn command(lang: Lang) -> clap::Command {
     let base_url = "Het adres waarop mensen de app bereiken; links beginnen ermee.";
     let smtp_url = "De SMTP-server voor e-mail (uitnodigingen, wachtwoordlinks), bijvoorbeeld smtp://gebruiker:wachtwoord@host:587?tls=required; zonder deze instelling staan links alleen op het scherm.";
     let mail_from = "De afzender van e-mail.";
+    let trusted_proxies = "Proxy's (load balancers) waarvan de app het adres van de bezoeker in X-Forwarded-For gelooft, als IP-adressen (herhaal, of scheid met komma's); zonder deze instelling telt het adres van de verbinding.";
     let setup_base_url = "Het adres waarop mensen de app bereiken, voor de inrichtingslink bij de eerste start (standaard: http:// en het luisteradres).";
     command
         .about("Raamwerk: het raamwerk loopbaanbegeleiding voor scholen")
@@ -359,6 +369,7 @@ fn command(lang: Lang) -> clap::Command {
         .mut_arg("base_url", |a| a.help(setup_base_url))
         .mut_arg("smtp_url", |a| a.help(smtp_url))
         .mut_arg("mail_from", |a| a.help(mail_from))
+        .mut_arg("trusted_proxies", |a| a.help(trusted_proxies))
         .mut_subcommand("serve", |c| {
             c.about("De webapplicatie serveren (standaard).")
                 .mut_arg("listen", |a| a.help(listen))
@@ -366,6 +377,7 @@ fn command(lang: Lang) -> clap::Command {
                 .mut_arg("base_url", |a| a.help(setup_base_url))
                 .mut_arg("smtp_url", |a| a.help(smtp_url))
                 .mut_arg("mail_from", |a| a.help(mail_from))
+                .mut_arg("trusted_proxies", |a| a.help(trusted_proxies))
                 .mut_arg("database", |a| a.help(database))
         })
         .mut_subcommand("migrate", |c| {
@@ -391,6 +403,20 @@ fn command(lang: Lang) -> clap::Command {
                     .mut_arg("name", |a| a.help("De naam van de persoon."))
                     .mut_arg("permission", |a| a.help("De bevoegdheid: lid, coordinator of schoolbeheerder."))
                     .mut_arg("roles", |a| a.help("De rollen in het raamwerk, bijvoorbeeld BEG,SPE (later aan te passen)."))
+                    .mut_arg("base_url", |a| a.help(base_url))
+                    .mut_arg("database", |a| a.help(database))
+            })
+            .mut_subcommand("create-network", |c| {
+                c.about("Een netwerk van scholen aanmaken (een pilot, een regio, een bestuur, een landelijke organisatie) en de korte naam ervan tonen.")
+                    .mut_arg("name", |a| a.help("De naam van het netwerk."))
+                    .mut_arg("kind", |a| a.help("De soort: pilot, regio, bestuur of landelijk."))
+                    .mut_arg("database", |a| a.help(database))
+            })
+            .mut_subcommand("add-network-coordinator", |c| {
+                c.about("Iemand netwerkcoördinator maken (met een nieuw account als dat nodig is) en een eenmalige link tonen om een wachtwoord in te stellen, als die persoon er nog geen heeft.")
+                    .mut_arg("network", |a| a.help("De korte naam van het netwerk (zoals create-network die toonde)."))
+                    .mut_arg("email", |a| a.help("Het e-mailadres van de persoon."))
+                    .mut_arg("name", |a| a.help("De naam van de persoon (voor een nieuw account)."))
                     .mut_arg("base_url", |a| a.help(base_url))
                     .mut_arg("database", |a| a.help(database))
             })
@@ -549,6 +575,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
         secure_cookies: args.secure_cookies,
         base_url: base_url.clone(),
         mailer,
+        trusted_proxies: args.trusted_proxies.clone(),
     };
     let state = match open(&args.db.database, settings).await {
         Ok(state) => state,

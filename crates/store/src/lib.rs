@@ -71,6 +71,9 @@ pub use surveys::{
 pub use vision::{VisionDraft, VisionError, VisionMark, VisionVersion, VisionVersionSummary};
 pub use workplans::{WorkPlan, WorkPlanStoreError, WorkPlanSummary};
 
+/// The PostgreSQL channel on which writes tell every instance what changed.
+const NOTIFY_CHANNEL: &str = "raamwerk";
+
 /// How long to wait for a connection before giving up (also at start-up).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
@@ -126,8 +129,11 @@ impl BeginWrite for PgPool {
 pub struct Store {
     pool: Pool,
     /// Counts the writes that change who may see what (accounts, memberships, sessions), so
-    /// that a cache of session lookups can tell it is stale.
+    /// that a cache of session lookups can tell it is stale; on PostgreSQL also those of
+    /// other processes, as the database tells ([`Store::listen`]).
     changes: Arc<AtomicU64>,
+    /// Whether the database tells this process of other processes' changes.
+    listening: Arc<std::sync::atomic::AtomicBool>,
     /// Scan saves waiting to be written together.
     saves: Arc<batches::Batches<saves::SaveJob>>,
     /// Students' survey answers waiting to be written together.
@@ -203,6 +209,7 @@ impl Store {
         Ok(Store {
             pool,
             changes: Arc::new(AtomicU64::new(0)),
+            listening: Arc::default(),
             saves: Arc::default(),
             answers: Arc::default(),
             editions: Arc::default(),
@@ -224,6 +231,61 @@ impl Store {
     /// counted; a cache must also expire on its own.
     pub fn generation(&self) -> u64 {
         self.changes.load(Ordering::Acquire)
+    }
+
+    /// Whether other processes' changes reach this one as they commit (PostgreSQL, once
+    /// [`Store::listen`] runs); else they are seen when this process next reads.
+    pub fn hears_others(&self) -> bool {
+        self.listening.load(Ordering::Acquire)
+    }
+
+    /// On PostgreSQL, listens for what any process sharing the database changes (migration
+    /// 0026 notifies on commit): a session ended or a membership, account or school changed
+    /// bumps [`Store::generation`]; a new edition ticks the receiver returned. If the
+    /// connection drops, both count as changed (a notification may have been missed) and it
+    /// reconnects. On SQLite there is one process: `None`.
+    pub async fn listen(&self) -> Result<Option<tokio::sync::watch::Receiver<u64>>, StoreError> {
+        let Pool::Postgres(pool) = &self.pool else {
+            return Ok(None);
+        };
+        let mut listener = sqlx::postgres::PgListener::connect_with(pool)
+            .await
+            .map_err(StoreError::Connect)?;
+        listener.listen(NOTIFY_CHANNEL).await?;
+        let (editions, receiver) = tokio::sync::watch::channel(0u64);
+        let changes = self.changes.clone();
+        let listening = self.listening.clone();
+        let closing = pool.clone();
+        listening.store(true, Ordering::Release);
+        tokio::spawn(async move {
+            let everything = || {
+                changes.fetch_add(1, Ordering::AcqRel);
+                editions.send_modify(|n| *n += 1);
+            };
+            loop {
+                match listener.try_recv().await {
+                    Ok(Some(notification)) => match notification.payload() {
+                        "editions" => editions.send_modify(|n| *n += 1),
+                        _ => {
+                            changes.fetch_add(1, Ordering::AcqRel);
+                        }
+                    },
+                    Ok(None) => everything(),
+                    Err(_) if closing.is_closed() => break,
+                    Err(e) => {
+                        tracing::warn!(error = %e, "lost the database's notifications; reconnecting");
+                        everything();
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                    }
+                }
+                if editions.is_closed() && Arc::strong_count(&changes) == 1 {
+                    break;
+                }
+            }
+            // The store closed (or nobody is left to tell): its connection goes back.
+            listening.store(false, Ordering::Release);
+        });
+        Ok(Some(receiver))
     }
 
     pub(crate) fn changed(&self) {

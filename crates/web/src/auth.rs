@@ -21,22 +21,67 @@ use crate::state::AppState;
 
 pub const SESSION_COOKIE: &str = "raamwerk_session";
 
-/// The network address of the client, when the server knows it (behind a reverse proxy it
-/// is the proxy's).
+/// The network address of the client, when the server knows it: the connection's, or
+/// behind a trusted proxy the address that proxy forwarded ([`client_address`]).
 #[derive(Clone, Copy, Debug)]
 pub struct ClientIp(pub Option<IpAddr>);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
+impl FromRequestParts<AppState> for ClientIp {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip()),
-        ))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        app: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        let forwarded: Vec<&str> = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .collect();
+        Ok(ClientIp(client_address(
+            peer,
+            &forwarded,
+            &app.trusted_proxies,
+        )))
     }
+}
+
+/// The visitor's address. From a peer that is not a trusted proxy, the peer's own. From a
+/// trusted proxy, the `X-Forwarded-For` entries are read from the right (each proxy appends
+/// the address it was reached from), passing over trusted proxies: the first other address
+/// is the visitor's. Whatever stands left of it may be written by the visitor and is never
+/// believed; an entry that is not an address stops the walk at the proxy before it.
+pub fn client_address(
+    peer: Option<IpAddr>,
+    forwarded: &[&str],
+    trusted: &[IpAddr],
+) -> Option<IpAddr> {
+    let mut client = peer?;
+    if !trusted.contains(&client) {
+        return Some(client);
+    }
+    let hops = forwarded
+        .iter()
+        .flat_map(|h| h.split(','))
+        .map(str::trim)
+        .filter(|h| !h.is_empty());
+    for hop in hops.collect::<Vec<_>>().into_iter().rev() {
+        match hop.parse::<IpAddr>() {
+            Ok(address) => {
+                client = address;
+                if !trusted.contains(&address) {
+                    break;
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    Some(client)
 }
 
 /// Hashes a new password with Argon2id on a blocking thread.
@@ -110,7 +155,10 @@ pub async fn signed_in(
         return Ok(None);
     };
     let generation = app.store.generation();
-    if let Some(signed) = app.sessions.get(&token, generation) {
+    if let Some(signed) = app
+        .sessions
+        .get(&token, generation, app.store.hears_others())
+    {
         return Ok(Some(signed));
     }
     let Some(user) = app
@@ -144,6 +192,41 @@ pub fn clear_cookie() -> HeaderValue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_trusted_proxy_names_the_visitor() {
+        let ip = |s: &str| s.parse::<IpAddr>().expect("an address");
+        let proxy = ip("10.0.0.2");
+        let trusted = [proxy, ip("10.0.0.3")];
+        // No proxy trusted, or a peer that is none: the connection's address.
+        assert_eq!(
+            client_address(Some(proxy), &["203.0.113.9"], &[]),
+            Some(proxy)
+        );
+        assert_eq!(
+            client_address(Some(ip("198.51.100.7")), &["203.0.113.9"], &trusted),
+            Some(ip("198.51.100.7")),
+            "a visitor cannot name another address by sending the header themselves"
+        );
+        // Behind the proxy: the rightmost address that is not a trusted proxy.
+        assert_eq!(
+            client_address(Some(proxy), &["1.2.3.4, 203.0.113.9, 10.0.0.3"], &trusted),
+            Some(ip("203.0.113.9")),
+            "what the visitor wrote on the left is not believed"
+        );
+        assert_eq!(
+            client_address(Some(proxy), &["1.2.3.4", "203.0.113.9"], &trusted),
+            Some(ip("203.0.113.9")),
+            "several headers read as one list"
+        );
+        assert_eq!(client_address(Some(proxy), &[], &trusted), Some(proxy));
+        assert_eq!(
+            client_address(Some(proxy), &["not-an-address, 10.0.0.3"], &trusted),
+            Some(ip("10.0.0.3")),
+            "garbage stops the walk at the last proxy"
+        );
+        assert_eq!(client_address(None, &["203.0.113.9"], &trusted), None);
+    }
 
     #[tokio::test]
     async fn a_hashed_password_verifies_and_others_do_not() {

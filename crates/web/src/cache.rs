@@ -37,6 +37,13 @@ pub struct PageCache {
 }
 
 impl PageCache {
+    /// Forgets every page (a newer edition is shown).
+    pub fn clear(&self) {
+        if let Ok(mut pages) = self.pages.write() {
+            pages.clear();
+        }
+    }
+
     /// The page under `key`, rendering it with `render` the first time.
     pub fn get_or_render<E>(
         &self,
@@ -68,9 +75,13 @@ pub struct Signed {
 
 /// How long a session lookup is reused before the database is asked again. Writes through
 /// this process (signing out, membership changes, erasing an account) end reuse at once;
-/// this bounds how long a change made by another process (the CLI, another instance on the
-/// same PostgreSQL database) takes to be seen.
+/// on SQLite this bounds how long a change made by another process (the CLI) takes to be
+/// seen.
 const SESSION_REUSE: Duration = Duration::from_secs(5);
+/// The same when the database tells this process of every other process's changes as they
+/// commit (PostgreSQL's notifications, see `store::Store::listen`): those end reuse at once
+/// too, so a lookup may be kept longer.
+const SESSION_REUSE_HEARING: Duration = Duration::from_secs(600);
 /// More sessions than this in memory and the cache starts over.
 const SESSION_CACHE_MAX: usize = 10_000;
 
@@ -88,10 +99,17 @@ struct CacheEntry {
 }
 
 impl SessionCache {
-    pub fn get(&self, token: &str, generation: u64) -> Option<Arc<Signed>> {
+    /// The lookup kept for `token`, unless anything changed since (`generation`) or it is
+    /// older than allowed (longer when `hearing` other processes' changes).
+    pub fn get(&self, token: &str, generation: u64, hearing: bool) -> Option<Arc<Signed>> {
         let entries = self.entries.lock().ok()?;
         let entry = entries.get(token)?;
-        (entry.generation == generation && entry.fetched.elapsed() < SESSION_REUSE)
+        let reuse = if hearing {
+            SESSION_REUSE_HEARING
+        } else {
+            SESSION_REUSE
+        };
+        (entry.generation == generation && entry.fetched.elapsed() < reuse)
             .then(|| entry.signed.clone())
     }
 

@@ -71,7 +71,7 @@ pub fn explained_page(
     text: String,
 ) -> Response {
     let view = ErrorView {
-        chrome: Chrome::new(lang, &app.edition, None, heading.clone()),
+        chrome: Chrome::new(lang, &app.edition(), None, heading.clone()),
         t: Tr(lang),
         heading,
         text,

@@ -14,6 +14,7 @@
 mod assets;
 mod auth;
 mod cache;
+pub mod changes;
 mod error;
 mod guesses;
 mod health;

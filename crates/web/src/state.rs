@@ -1,7 +1,7 @@
 //! What every request may use: the store, the public edition, caches, the mailer and how
 //! the app is run.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use domain::{Edition, Lang};
 use store::Store;
@@ -17,8 +17,9 @@ pub struct AppState(Arc<App>);
 #[derive(Debug)]
 pub struct App {
     pub store: Store,
-    /// The edition the public pages show: the newest national one.
-    pub edition: Edition,
+    /// The edition the public pages show: the newest national one (replaced when a newer one
+    /// is stored, also by another process: see [`crate::changes`]).
+    edition: RwLock<Arc<Edition>>,
     /// The public pages of that edition, rendered once.
     pub pages: cache::PageCache,
     /// Whether cookies get `Secure` (the app is reached over HTTPS, e.g. behind a proxy).
@@ -33,6 +34,8 @@ pub struct App {
     pub case_packages: cache::PackageCache,
     /// Class codes of the student survey typed wrong, per client, in memory only.
     pub survey_guesses: crate::guesses::Guesses,
+    /// Proxies whose `X-Forwarded-For` names the visitor's address.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl std::ops::Deref for AppState {
@@ -46,7 +49,7 @@ impl AppState {
     pub fn new(store: Store, edition: Edition, settings: Settings) -> AppState {
         AppState(Arc::new(App {
             store,
-            edition,
+            edition: RwLock::new(Arc::new(edition)),
             pages: cache::PageCache::default(),
             secure_cookies: settings.secure_cookies,
             base_url: settings.base_url.trim_end_matches('/').to_owned(),
@@ -54,7 +57,27 @@ impl AppState {
             mailer: settings.mailer,
             case_packages: cache::PackageCache::default(),
             survey_guesses: Default::default(),
+            trusted_proxies: settings.trusted_proxies,
         }))
+    }
+
+    /// The edition the public pages show now.
+    pub fn edition(&self) -> Arc<Edition> {
+        match self.edition.read() {
+            Ok(edition) => edition.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Shows a newer national edition from now on; the pages rendered of the old one go.
+    pub fn replace_edition(&self, edition: Edition) {
+        let mut current = match self.edition.write() {
+            Ok(current) => current,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        *current = Arc::new(edition);
+        drop(current);
+        self.pages.clear();
     }
 
     /// A page's full address, for links that leave the browser (e-mail, copy and paste).
@@ -72,6 +95,8 @@ pub struct Settings {
     pub base_url: String,
     /// The SMTP connection for e-mail, if any.
     pub mailer: Option<mail::Mailer>,
+    /// Proxies whose `X-Forwarded-For` names the visitor's address.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Settings {
@@ -80,6 +105,7 @@ impl Default for Settings {
             secure_cookies: false,
             base_url: "http://127.0.0.1:8080".to_owned(),
             mailer: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }

@@ -92,11 +92,12 @@ pub fn view(
         .schools
         .iter()
         .map(|mine| {
+            let edition = app.edition();
             let roles: Vec<&str> = mine
                 .roles
                 .as_slice()
                 .iter()
-                .map(|r| app.edition.role(*r).name.get(lang))
+                .map(|r| edition.role(*r).name.get(lang))
                 .collect();
             SchoolLine {
                 name: mine.school.name.to_string(),
@@ -105,7 +106,7 @@ pub fn view(
                     .into_iter()
                     .map(|r| {
                         (
-                            app.edition.role(r).name.get(lang).to_owned(),
+                            edition.role(r).name.get(lang).to_owned(),
                             role_field(r),
                             mine.roles.contains(r),
                         )
@@ -123,7 +124,7 @@ pub fn view(
     AccountView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&Page::Account),
             t.get("account-title"),
         )

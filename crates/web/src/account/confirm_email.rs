@@ -67,7 +67,7 @@ pub async fn show(
     let view = ConfirmEmailView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.get("confirm-email-title"),
         ),

@@ -44,7 +44,7 @@ fn view(app: &AppState, lang: Lang, email: String) -> ForgotView {
     ForgotView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&Page::ForgotPassword),
             t.get("forgot-title"),
         ),

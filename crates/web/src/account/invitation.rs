@@ -85,7 +85,7 @@ async fn view(
     Ok(InvitationView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&Page::Invitation(token.to_owned())),
             t.get("invitation-title"),
         ),

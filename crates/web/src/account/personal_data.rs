@@ -155,7 +155,7 @@ pub async fn download(
                         a.responsible.as_ref(),
                         &names,
                         lang,
-                        &app.edition,
+                        &app.edition(),
                     )),
                     "at": iso_utc(a.at),
                 })).collect::<Vec<_>>(),

@@ -52,7 +52,7 @@ pub async fn show(
     let view = SchoolsView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&Page::Schools),
             t.get("schools-title"),
         )

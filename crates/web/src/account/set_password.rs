@@ -48,7 +48,12 @@ fn view(
     let t = Tr(lang);
     let page = Page::SetPassword(token.to_owned());
     SetPasswordView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("set-password-title")),
+        chrome: Chrome::new(
+            lang,
+            &app.edition(),
+            Some(&page),
+            t.get("set-password-title"),
+        ),
         t,
         action: page.path(lang),
         name,

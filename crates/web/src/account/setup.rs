@@ -87,13 +87,13 @@ fn view(
     let page = Page::Setup(token.to_owned());
     let regions = region_options(lang, &form.region);
     SetupView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("setup-title")),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("setup-title")),
         t,
         action: page.path(lang),
         form,
         regions,
         problems,
-        role_names: Role::ALL.map(|r| app.edition.role(r).name.get(lang).to_owned()),
+        role_names: Role::ALL.map(|r| app.edition().role(r).name.get(lang).to_owned()),
     }
 }
 

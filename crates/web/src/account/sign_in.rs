@@ -57,7 +57,7 @@ fn view(
     SignInView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&Page::SignIn),
             t.get("sign-in-title"),
         ),

@@ -396,7 +396,7 @@ async fn view(
         add.area = filter.area.map(|a| a.code().to_owned()).unwrap_or_default();
     }
     Ok(DraftView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-draft-title"))
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("fw-draft-title"))
             .signed_in()
             .with_switch_query(&filter.query(lang.other())),
         nav: SchoolNav::new(working, lang, &page),

@@ -115,7 +115,7 @@ async fn view(
     Ok(DraftStatementView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.with("fw-statement-title", "code", &s.code),
         )

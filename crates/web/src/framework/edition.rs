@@ -106,7 +106,7 @@ pub async fn show(
     let view = EditionView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             meta.title.get(lang).to_owned(),
         )
@@ -193,8 +193,13 @@ pub async fn compare(
     let page = Page::FrameworkCompare(short.clone());
     let changes = diff(from.statements(), to.statements());
     let view = CompareView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-compare-heading"))
-            .signed_in(),
+        chrome: Chrome::new(
+            lang,
+            &app.edition(),
+            Some(&page),
+            t.get("fw-compare-heading"),
+        )
+        .signed_in(),
         nav: SchoolNav::new(&working, lang, &page),
         intro: t.args(
             "fw-compare-intro",

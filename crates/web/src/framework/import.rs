@@ -123,8 +123,13 @@ fn page_view(
     let short = working.school().short_name.clone();
     let page = Page::FrameworkImport(short.clone());
     ImportView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-import-heading"))
-            .signed_in(),
+        chrome: Chrome::new(
+            lang,
+            &app.edition(),
+            Some(&page),
+            t.get("fw-import-heading"),
+        )
+        .signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         stored,
         report,

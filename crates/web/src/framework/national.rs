@@ -106,8 +106,13 @@ async fn view(
         ..
     } = national_changes(app, working).await?;
     Ok(NationalView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-national-title"))
-            .signed_in(),
+        chrome: Chrome::new(
+            lang,
+            &app.edition(),
+            Some(&page),
+            t.get("fw-national-title"),
+        )
+        .signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         intro: t.args(
             "fw-national-intro",

@@ -277,7 +277,7 @@ pub(crate) async fn view(
     let meta = framework.current.meta();
     Ok(FrameworkView {
         notice: None,
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("fw-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("fw-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         title: meta.title.get(lang).to_owned(),
         version: meta.version.clone(),

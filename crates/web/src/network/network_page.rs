@@ -88,7 +88,7 @@ async fn page(
     let t = Tr(lang);
     let page = Page::Network(network.short_name.clone());
     let members = app.store.network_figures(network.id, year).await?;
-    let figures = figures_view(&members, Reader::Coordinator, &app.edition, lang);
+    let figures = figures_view(&members, Reader::Coordinator, &app.edition(), lang);
     let schools = app
         .store
         .network_schools(network.id)
@@ -113,7 +113,8 @@ async fn page(
         .collect();
     let report = |format| Page::NetworkReport(network.short_name.clone(), format).path(lang);
     Ok(NetworkView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), network.name.to_string()).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), network.name.to_string())
+            .signed_in(),
         notice: None,
         refused: None,
         name: network.name.to_string(),

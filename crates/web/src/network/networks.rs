@@ -40,7 +40,7 @@ pub async fn show(
     let view = NetworksView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&Page::Networks),
             t.get("network-title"),
         )

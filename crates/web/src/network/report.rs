@@ -156,7 +156,7 @@ async fn download(
     let rows_from = overview(&shared(&members_from), Reader::Coordinator);
     let rows_to = overview(&shared(&members_to), Reader::Coordinator);
     let explanations: Vec<(String, String)> =
-        figures_view(&members_to, Reader::Coordinator, &app.edition, lang)
+        figures_view(&members_to, Reader::Coordinator, &app.edition(), lang)
             .explanations
             .into_iter()
             .map(|e| (e.who, e.text))
@@ -168,7 +168,7 @@ async fn download(
         &rows_from,
         &rows_to,
         &explanations,
-        &app.edition,
+        &app.edition(),
         lang,
     );
     let stem = network_report_stem(lang);

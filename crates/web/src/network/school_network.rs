@@ -69,7 +69,8 @@ pub async fn show(
     let t = Tr(lang);
     let page = Page::SchoolNetwork(short.clone(), network.short_name.clone());
     let view = SchoolNetworkView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), network.name.to_string()).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), network.name.to_string())
+            .signed_in(),
         nav: SchoolNav::new(&working, lang, &page),
         name: network.name.to_string(),
         kind: network.kind.name(lang).to_owned(),
@@ -78,7 +79,7 @@ pub async fn show(
         year: year.to_string(),
         year_param: year_param(lang),
         years: years_around(year),
-        figures: figures_view(&members, Reader::School(me), &app.edition, lang),
+        figures: figures_view(&members, Reader::School(me), &app.edition(), lang),
         min: min_schools(),
         own_column: true,
         t,

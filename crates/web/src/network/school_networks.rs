@@ -119,7 +119,7 @@ fn figure_rows(now: &[Figure], shared: &[Figure], app: &AppState, lang: Lang) ->
             };
             rows.push(FigureRow {
                 indicator: indicator.name(lang).to_owned(),
-                part: part_name(part, &app.edition, lang),
+                part: part_name(part, &app.edition(), lang),
                 now: of(now),
                 shared: of(shared),
             });
@@ -156,7 +156,7 @@ async fn page(
     Ok(SchoolNetworksView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.get("network-school-title"),
         )

@@ -121,7 +121,7 @@ fn view(
     };
     let chosen = c.partner.as_ref().and_then(Partner::colleague);
     ConversationView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), about.clone()).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), about.clone()).signed_in(),
         nav: SchoolNav::new(working, lang, &Page::Conversations(short.clone())),
         back_href: Page::Conversations(short.clone()).path(lang),
         action: page.path(lang),

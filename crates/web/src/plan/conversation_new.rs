@@ -64,7 +64,7 @@ fn view(
     let page = Page::NewConversation(short.clone());
     let chosen = fields.one("partner");
     NewConversationView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("conv-prepare")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("conv-prepare")).signed_in(),
         nav: SchoolNav::new(working, lang, &Page::Conversations(short.clone())),
         action: page.path(lang),
         back_href: Page::Conversations(short).path(lang),

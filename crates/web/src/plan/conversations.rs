@@ -113,7 +113,7 @@ pub async fn show(
     let all = app.store.conversations(school, me).await?;
     let (mine, theirs): (Vec<_>, Vec<_>) = all.iter().partition(|c| c.owner == Some(me));
     let view = ConversationsView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("conv-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("conv-title")).signed_in(),
         nav: SchoolNav::new(&working, lang, &page),
         plans,
         mine: mine.iter().map(|c| line(c, true, &short, lang)).collect(),

@@ -67,7 +67,7 @@ fn view(
     GoalPageView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.with("plan-goal-title", "goal", goal.what.as_str()),
         )

@@ -47,7 +47,7 @@ impl NewGoalView {
         let short = working.school().short_name.clone();
         let page = Page::NewGoal(short.clone());
         NewGoalView {
-            chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("plan-new-goal"))
+            chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("plan-new-goal"))
                 .signed_in(),
             nav: SchoolNav::new(working, lang, &Page::Plan(short.clone())),
             action: page.path(lang),

@@ -86,7 +86,7 @@ pub(crate) async fn page(
         })
         .collect();
     Ok(PlanView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("plan-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("plan-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         notice: None,
         refused,

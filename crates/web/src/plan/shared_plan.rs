@@ -84,7 +84,7 @@ async fn view(
     Ok(Some(SharedPlanView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.with("conv-plan-of", "name", &shared.owner_name),
         )

@@ -38,7 +38,7 @@ pub async fn show(
 }
 
 fn view(app: &AppState, lang: Lang) -> HomeView {
-    let edition = &app.edition;
+    let edition = &app.edition();
     let t = Tr(lang);
     let meta = edition.meta();
     HomeView {

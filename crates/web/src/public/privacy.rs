@@ -30,7 +30,7 @@ pub async fn show(
         PrivacyView {
             chrome: Chrome::new(
                 lang,
-                &app.edition,
+                &app.edition(),
                 Some(&Page::Privacy),
                 t.get("privacy-title"),
             ),

@@ -61,7 +61,7 @@ pub async fn show(
 }
 
 fn view(app: &AppState, lang: Lang, role: Role, chosen: Option<Area>) -> RoleView {
-    let edition = &app.edition;
+    let edition = &app.edition();
     let t = Tr(lang);
     let info = edition.role(role);
     let name = info.name.get(lang).to_owned();

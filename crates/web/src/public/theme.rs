@@ -39,7 +39,7 @@ pub async fn show(
     code: Result<Path<String>, PathRejection>,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let edition = &app.edition;
+    let edition = &app.edition();
     let code = code.map(|Path(c)| c).unwrap_or_default();
     let Some(theme) = edition.theme(&code) else {
         return Err(AppError::NotFound(lang));
@@ -49,7 +49,7 @@ pub async fn show(
 }
 
 fn view(app: &AppState, lang: Lang, theme: &Theme) -> ThemeView {
-    let edition = &app.edition;
+    let edition = &app.edition();
     let page = Page::Theme(theme.code.clone());
     let members = edition.theme_statements(&theme.code);
     let columns = Role::ALL

@@ -39,7 +39,7 @@ pub async fn show(
 }
 
 fn view(app: &AppState, lang: Lang) -> ThemesView {
-    let edition = &app.edition;
+    let edition = &app.edition();
     let t = Tr(lang);
     let mut themes: Vec<ThemeSummary> = edition
         .themes()

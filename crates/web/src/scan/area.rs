@@ -235,7 +235,7 @@ fn view(
     ScanAreaView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             format!(
                 "{} · {}",

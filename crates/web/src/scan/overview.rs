@@ -563,7 +563,7 @@ pub(crate) fn render(
         ),
     };
     OverviewView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), title).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), title).signed_in(),
         nav: Some(SchoolNav::new(working, lang, &Page::Rounds(short.clone()))),
         round_name: round.name.to_string(),
         period: period_text(round.period, lang),

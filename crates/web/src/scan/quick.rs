@@ -77,7 +77,7 @@ fn view(
     errors: &HashMap<String, String>,
 ) -> QuickScanView {
     let t = Tr(lang);
-    let edition = &app.edition;
+    let edition = &app.edition();
     let doc = |format| Page::QuickScanDocument(format).path(lang);
     QuickScanView {
         // The language switch keeps the roles chosen (their codes are the same in both).
@@ -178,12 +178,12 @@ fn parse(
         .collect();
     for &role in &roles {
         for area in Area::ALL {
-            for field in fields(&app.edition, role, area) {
+            for field in fields(&app.edition(), role, area) {
                 let value = map.get(&field).map(String::as_str).unwrap_or("");
                 if value.trim().is_empty() {
                     continue;
                 }
-                match Change::parse(&field, value, &app.edition, &roles) {
+                match Change::parse(&field, value, &app.edition(), &roles) {
                     Ok(change) => {
                         kept.push((field, value.to_owned()));
                         content.apply(change);
@@ -246,7 +246,7 @@ fn overview_view(
     OverviewView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&Page::QuickScan),
             t.get("quick-overview-title"),
         ),
@@ -256,7 +256,7 @@ fn overview_view(
         round_href: None,
         roles: roles
             .iter()
-            .map(|&role| role_overview(&app.edition, content, role, &scale, lang))
+            .map(|&role| role_overview(&app.edition(), content, role, &scale, lang))
             .collect(),
         legend: legend(&scale, lang),
         task_header: steps(&scale, domain::Kind::Task, lang),
@@ -345,7 +345,7 @@ async fn download(
     };
     let view = overview_view(&app, lang, &roles, &content, kept);
     let subtitle = format!("{} · {}", view.round_name, view.period);
-    let document = document(&view, &app.edition, &content, &roles, subtitle, lang);
+    let document = document(&view, &app.edition(), &content, &roles, subtitle, lang);
     let name = match lang {
         Lang::Nl => "raamwerk-zelfscan",
         Lang::En => "raamwerk-self-scan",

@@ -212,7 +212,7 @@ async fn view(
             .collect(),
         colleagues,
         shared_with_me,
-        chrome: Chrome::new(lang, &app.edition, Some(&page), round.name.to_string()).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), round.name.to_string()).signed_in(),
         nav: SchoolNav::new(working, lang, &Page::Rounds(short.clone())),
         name: round.name.to_string(),
         period: period_text(round.period, lang),

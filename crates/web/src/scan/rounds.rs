@@ -94,7 +94,7 @@ async fn view(
         })
         .collect();
     Ok(RoundsView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("rounds-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("rounds-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         rounds: lines,
         can_open: working.permission().includes(Permission::Coordinator),

@@ -116,7 +116,8 @@ fn detail_text(app: &AppState, lang: Lang, entry: &AuditEntry) -> String {
     let Some(d) = entry.detail.as_deref() else {
         return String::new();
     };
-    let role_name = |code: &str| Role::from_code(code).map(|r| app.edition.role(r).name.get(lang));
+    let edition = app.edition();
+    let role_name = |code: &str| Role::from_code(code).map(|r| edition.role(r).name.get(lang));
     match entry.action.map(|a| a.detail()) {
         Some(AuditDetail::Version) => t.with("audit-version", "version", d),
         Some(AuditDetail::Permission) => {
@@ -128,7 +129,7 @@ fn detail_text(app: &AppState, lang: Lang, entry: &AuditEntry) -> String {
                 let names: Vec<&str> = roles
                     .as_slice()
                     .iter()
-                    .map(|r| app.edition.role(*r).name.get(lang))
+                    .map(|r| edition.role(*r).name.get(lang))
                     .collect();
                 names.join(", ")
             },
@@ -197,7 +198,7 @@ pub async fn show(
     let (any, entries) = lines(&app, lang, working.school().id, &filter).await?;
     let page = Page::AuditLog(short.clone());
     let view = AuditLogView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("audit-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("audit-title")).signed_in(),
         nav: SchoolNav::new(&working, lang, &page),
         entries,
         any,

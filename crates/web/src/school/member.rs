@@ -99,7 +99,7 @@ fn view(
     let change = |op| Page::MemberChange(short.clone(), user.id, op).path(lang);
     let mine = working.permission();
     MemberView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), user.name.to_string())
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), user.name.to_string())
             .signed_in()
             .with_script(),
         nav: SchoolNav::new(working, lang, &Page::Members(short.clone())),
@@ -112,7 +112,7 @@ fn view(
             .map(|r| {
                 (
                     role_field(r),
-                    app.edition.role(r).name.get(lang).to_owned(),
+                    app.edition().role(r).name.get(lang).to_owned(),
                     membership.roles.contains(r),
                 )
             })

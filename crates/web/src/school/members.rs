@@ -136,10 +136,11 @@ async fn view(
     let short = school.short_name.clone();
     let page = Page::Members(short.clone());
     let role_names = |roles: &FrameworkRoles| {
+        let edition = app.edition();
         let names: Vec<&str> = roles
             .as_slice()
             .iter()
-            .map(|r| app.edition.role(*r).name.get(lang))
+            .map(|r| edition.role(*r).name.get(lang))
             .collect();
         if names.is_empty() {
             t.get("account-no-roles")
@@ -180,7 +181,7 @@ async fn view(
         .collect();
     let mine = working.permission();
     Ok(MembersView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("members-title"))
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("members-title"))
             .signed_in()
             .with_script(),
         nav: SchoolNav::new(working, lang, &page),
@@ -195,7 +196,12 @@ async fn view(
             .collect(),
         roles: Role::ALL
             .into_iter()
-            .map(|r| (role_field(r), app.edition.role(r).name.get(lang).to_owned()))
+            .map(|r| {
+                (
+                    role_field(r),
+                    app.edition().role(r).name.get(lang).to_owned(),
+                )
+            })
             .collect(),
         problems,
         invited,

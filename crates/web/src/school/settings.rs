@@ -160,7 +160,7 @@ fn view(
         picture_k: String::new(),
         picture_notice: None,
         picture_error: None,
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("settings-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("settings-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         action: page.path(lang),
         address: app.absolute(&Page::School(working.school().short_name.clone()), lang),

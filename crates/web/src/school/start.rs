@@ -50,12 +50,13 @@ pub async fn show(
     let working = require(&app, &headers, lang, &short, Permission::Member).await?;
     let t = Tr(lang);
     let page = Page::School(short.clone());
+    let edition = app.edition();
     let roles: Vec<&str> = working
         .membership()
         .roles
         .as_slice()
         .iter()
-        .map(|r| app.edition.role(*r).name.get(lang))
+        .map(|r| edition.role(*r).name.get(lang))
         .collect();
     let notice = query
         .ok()
@@ -66,7 +67,7 @@ pub async fn show(
     let view = SchoolView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             working.school().name.to_string(),
         )

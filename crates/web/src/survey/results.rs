@@ -148,7 +148,7 @@ pub(crate) fn view(
     lang: Lang,
 ) -> ResultsView {
     let t = Tr(lang);
-    let edition = &app.edition;
+    let edition = &app.edition();
     let whole: Option<&Figures> = results.whole.value();
     let agree = |c: &Counts| percent(c.percent_agreeing());
     ResultsView {

@@ -81,7 +81,7 @@ pub struct ThanksView {
 
 /// The chrome of a student's page: no staff navigation.
 fn chrome(app: &AppState, lang: Lang, page: &Page, title: String) -> Chrome {
-    let mut chrome = Chrome::new(lang, &app.edition, Some(page), title);
+    let mut chrome = Chrome::new(lang, &app.edition(), Some(page), title);
     chrome.nav.clear();
     chrome
 }

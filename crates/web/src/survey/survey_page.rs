@@ -96,7 +96,7 @@ pub(crate) async fn survey_page(
         None => None,
     };
     Ok(Some(SurveyView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), s.name.clone()).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), s.name.clone()).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         notice: None,
         refused: None,

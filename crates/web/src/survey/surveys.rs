@@ -67,7 +67,7 @@ async fn page(
     let page = Page::Surveys(short.clone());
     let surveys = app.store.surveys(working.school().id).await?;
     Ok(SurveysView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("survey-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("survey-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         notice: None,
         refused: None,

@@ -560,7 +560,7 @@ pub(crate) async fn page(
     };
     let view_page = TasksView {
         // The language switch keeps the school year and the view, in the other language's words.
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("tasks-title"))
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("tasks-title"))
             .signed_in()
             .with_switch_query(&format!(
                 "{}={year}&{}={}",

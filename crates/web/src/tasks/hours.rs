@@ -181,7 +181,7 @@ async fn view(
         .collect();
     let h = |m: Minutes| m.display(lang);
     Ok(HoursView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("hours-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("hours-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         year: year.to_string(),
         back_href: format!(

@@ -102,7 +102,7 @@ fn view(
     TaskView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.with("task-title", "code", code),
         )

@@ -146,7 +146,7 @@ async fn page(
     Ok(MeetingView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.with("meeting-heading", "when", &when),
         )

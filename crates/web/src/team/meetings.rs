@@ -50,12 +50,12 @@ async fn own_statements(app: &AppState, working: &Working) -> Result<Vec<Stateme
     if framework.own().is_none() {
         return Ok(Vec::new());
     }
-    let national = if framework.based_on == app.edition.id() {
-        app.edition.clone()
+    let national = if framework.based_on == app.edition().id() {
+        domain::Edition::clone(&app.edition())
     } else {
         match app.store.edition(framework.based_on).await? {
             Some(edition) => edition,
-            None => app.edition.clone(),
+            None => domain::Edition::clone(&app.edition()),
         }
     };
     Ok(diff(national.statements(), framework.current.statements())
@@ -243,7 +243,7 @@ async fn view(
         (None, Vec::new())
     };
     Ok(MeetingsView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("meeting-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("meeting-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         notice: None,
         meetings,

@@ -301,7 +301,7 @@ async fn view(
     Ok(PictureView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.with("picture-title", "round", round.name.as_str()),
         )

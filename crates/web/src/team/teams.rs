@@ -94,7 +94,7 @@ async fn view(
         })
         .collect();
     Ok(TeamsView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("teams-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("teams-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &Page::Members(short)),
         action: page.path(lang),
         teams,

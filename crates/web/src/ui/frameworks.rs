@@ -37,10 +37,10 @@ pub async fn school_framework(
                 .edition(own.id)
                 .await?
                 .ok_or_else(|| AppError::Internal(format!("edition {} is missing", own.id)))?;
-            let based_on = own.based_on.unwrap_or(app.edition.id());
+            let based_on = own.based_on.unwrap_or(app.edition().id());
             (edition, based_on)
         }
-        None => (app.edition.clone(), app.edition.id()),
+        None => (Edition::clone(&app.edition()), app.edition().id()),
     };
     Ok(SchoolFramework {
         editions,
@@ -55,7 +55,7 @@ pub async fn newest_national(app: &AppState) -> Result<Edition, AppError> {
         .store
         .latest_edition()
         .await?
-        .unwrap_or_else(|| app.edition.clone()))
+        .unwrap_or_else(|| Edition::clone(&app.edition())))
 }
 
 /// The words for a refused change to the draft.

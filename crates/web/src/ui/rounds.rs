@@ -41,8 +41,8 @@ pub async fn edition_of_round(
 }
 
 async fn edition_by_id(app: &AppState, round: Uuid, id: EditionId) -> Result<Edition, AppError> {
-    if id == app.edition.id() {
-        return Ok(app.edition.clone());
+    if id == app.edition().id() {
+        return Ok(Edition::clone(&app.edition()));
     }
     app.store
         .edition(id)

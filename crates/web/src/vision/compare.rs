@@ -123,7 +123,7 @@ pub async fn show(
     let view = CompareView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.get("vision-compare-title"),
         )

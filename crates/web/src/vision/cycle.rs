@@ -143,7 +143,7 @@ fn page(
     CycleView {
         chrome: Chrome::new(
             lang,
-            &app.edition,
+            &app.edition(),
             Some(&page),
             t.with("cycle-title", "year", year),
         )

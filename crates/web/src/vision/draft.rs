@@ -248,8 +248,13 @@ async fn page(
         None => {}
     }
     Ok(DraftView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("vision-draft-title"))
-            .signed_in(),
+        chrome: Chrome::new(
+            lang,
+            &app.edition(),
+            Some(&page),
+            t.get("vision-draft-title"),
+        )
+        .signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         notice: None,
         refused: None,
@@ -447,7 +452,7 @@ pub async fn submit(
                 .iter()
                 .flat_map(|(_, s)| s.links.iter())
             {
-                if let Some(s) = app.edition.statement(code.as_str()) {
+                if let Some(s) = app.edition().statement(code.as_str()) {
                     link_texts
                         .entry(code.clone())
                         .or_insert_with(|| s.text.clone());

@@ -112,7 +112,7 @@ async fn page(
     let id = current.unwrap_or_default();
     let newest = history.first().map(|v| v.id);
     Ok(VisionView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("vision-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("vision-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         notice: None,
         refused: None,

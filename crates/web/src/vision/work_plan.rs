@@ -142,7 +142,7 @@ fn page(
             .unwrap_or_default()
     };
     WorkPlanView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), plan.title.to_string()).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), plan.title.to_string()).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         notice: None,
         refused: None,

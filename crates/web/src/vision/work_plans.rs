@@ -84,7 +84,7 @@ async fn page(
         .and_then(|f| SchoolYear::parse(f.one("jaar")))
         .unwrap_or_else(this_year);
     Ok(WorkPlansView {
-        chrome: Chrome::new(lang, &app.edition, Some(&page), t.get("workplan-title")).signed_in(),
+        chrome: Chrome::new(lang, &app.edition(), Some(&page), t.get("workplan-title")).signed_in(),
         nav: SchoolNav::new(working, lang, &page),
         notice: None,
         refused: None,

@@ -32,7 +32,7 @@ async fn answers_carry_over_to_a_round_on_the_new_edition(backend: Backend) {
             lyceum.coordinator.id,
             &RoundName::parse("najaar").expect("valid"),
             period,
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("round");
@@ -115,7 +115,7 @@ async fn answers_carry_over_to_a_round_on_the_new_edition(backend: Backend) {
             .round_edition(school, first.id)
             .await
             .expect("edition"),
-        Some(app.state.edition.id())
+        Some(app.state.edition().id())
     );
     let page = app
         .get_with(
@@ -188,7 +188,7 @@ async fn a_new_national_edition_is_taken_over_keeping_the_schools_own_work(backe
     })
     .await;
     // The operator imports a new national edition: one statement reworded, one removed.
-    let mut parts = app.state.edition.parts().clone();
+    let mut parts = app.state.edition().parts().clone();
     parts.meta.version = "2027.1".into();
     parts.statements[0].text = Text::new("Landelijk nieuw geformuleerd.", "Reworded nationally.");
     let removed = parts.statements.remove(3).code;
@@ -232,7 +232,7 @@ async fn a_new_national_edition_is_taken_over_keeping_the_schools_own_work(backe
     );
     assert_eq!(
         draft.based_on,
-        app.state.edition.id(),
+        app.state.edition().id(),
         "not all taken over yet"
     );
     let all = app.post_form(path, &[("take", "all")], &headers).await;
@@ -324,7 +324,7 @@ async fn every_format_downloads_and_reads_back(backend: Backend) {
         );
         if format.readable() {
             let back = format
-                .read(&bytes, domain::Lang::Nl, &app.state.edition, None)
+                .read(&bytes, domain::Lang::Nl, &app.state.edition(), None)
                 .expect("reads back")
                 .edition;
             assert_eq!(back, own, "{}", format.name());
@@ -367,7 +367,7 @@ async fn a_national_rewording_keeps_the_schools_wording_unless_chosen(backend: B
     let t3 = reword_t3_ourselves(&app, &lyceum).await;
     // The new national edition rewords BEG.VIS.T3 and gives it another depth, and rewords
     // BEG.VIS.T1, which the school left as it was.
-    let mut parts = app.state.edition.parts().clone();
+    let mut parts = app.state.edition().parts().clone();
     parts.meta.version = "2027.1".into();
     let at = |parts: &domain::EditionParts, code: &str| {
         parts
@@ -447,7 +447,7 @@ async fn the_national_wording_replaces_the_schools_only_when_chosen(backend: Bac
     let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
     let store = &app.state.store;
     let t3 = reword_t3_ourselves(&app, &lyceum).await;
-    let mut parts = app.state.edition.parts().clone();
+    let mut parts = app.state.edition().parts().clone();
     parts.meta.version = "2027.1".into();
     let i3 = parts
         .statements

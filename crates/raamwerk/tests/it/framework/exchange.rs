@@ -181,7 +181,7 @@ async fn files_are_imported_through_the_page_and_the_api(backend: Backend) {
     let brug = team(&app, "OSG De Brug", "brug.nl").await;
     let coordinator = app.session(brug.coordinator.id).await;
     let member = app.session(brug.member.id).await;
-    let national = &app.state.edition;
+    let national = &app.state.edition();
     let package = formats::case::write(national, domain::Lang::Nl)
         .expect("written")
         .into_bytes();

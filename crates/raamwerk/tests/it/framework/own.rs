@@ -334,7 +334,7 @@ async fn a_coordinator_makes_the_framework_the_schools_own(backend: Backend) {
         .get_with(
             &format!(
                 "{base}/vergelijken?van={}&naar={}",
-                app.state.edition.id(),
+                app.state.edition().id(),
                 editions[0].id
             ),
             &as_member,
@@ -384,8 +384,8 @@ async fn two_coordinators_never_overwrite_each_other(backend: Backend) {
             school,
             a.id,
             a.name.as_str(),
-            &app.state.edition,
-            app.state.edition.id(),
+            &app.state.edition(),
+            app.state.edition().id(),
         )
         .await
         .expect("started");
@@ -394,8 +394,8 @@ async fn two_coordinators_never_overwrite_each_other(backend: Backend) {
             school,
             b.id,
             b.name.as_str(),
-            &app.state.edition,
-            app.state.edition.id(),
+            &app.state.edition(),
+            app.state.edition().id(),
         )
         .await;
     assert!(matches!(
@@ -494,9 +494,9 @@ async fn two_coordinators_never_overwrite_each_other(backend: Backend) {
     let edition = draft::publish(
         &now.statements,
         Publication {
-            from: &app.state.edition,
+            from: &app.state.edition(),
             more_themes: &[],
-            based_on: app.state.edition.id(),
+            based_on: app.state.edition().id(),
             identifier: format!("school-{}", school.0),
             version: "1".into(),
             date: Date::new(2026, 11, 25).expect("valid"),

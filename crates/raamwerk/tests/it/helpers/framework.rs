@@ -23,9 +23,9 @@ pub async fn publish_own(
     let by = team.coordinator.name.as_str();
     let current = match store.school_editions(school).await.expect("list").first() {
         Some(own) => store.edition(own.id).await.expect("load").expect("there"),
-        None => app.state.edition.clone(),
+        None => domain::Edition::clone(&app.state.edition()),
     };
-    let national = app.state.edition.id();
+    let national = app.state.edition().id();
     store
         .start_draft(school, team.coordinator.id, by, &current, national)
         .await

@@ -181,6 +181,23 @@ impl TestApp {
         TestApp { state, db }
     }
 
+    /// A second instance of the app on the same database, as a national host runs several
+    /// behind a load balancer: its own connections, caches and notifications. Stop only the
+    /// first (it removes the database).
+    pub async fn other_instance(&self) -> TestApp {
+        let state = raamwerk::open(&self.db.url, web::Settings::default())
+            .await
+            .expect("the second instance starts");
+        TestApp {
+            state,
+            db: TestDb {
+                url: self.db.url.clone(),
+                backend: self.db.backend,
+                name: self.db.name.clone(),
+            },
+        }
+    }
+
     /// The database the app runs on (for a command run beside it).
     pub fn database_url(&self) -> &str {
         &self.db.url

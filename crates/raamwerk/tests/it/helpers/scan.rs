@@ -33,7 +33,7 @@ pub async fn open(app: &TestApp) -> (crate::helpers::team::Team, String) {
             lyceum.coordinator.id,
             &name("najaar 2026"),
             period(),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("opened");
@@ -112,7 +112,7 @@ pub async fn post_pairs(
 /// The first task statement of the mentor in vision and policy.
 pub fn first_task(app: &TestApp) -> String {
     app.state
-        .edition
+        .edition()
         .statements_in(Role::Mentor, Area::Vision, Kind::Task)
         .next()
         .expect("a task")

@@ -15,7 +15,7 @@ pub fn year() -> SchoolYear {
 
 pub fn tasks(app: &TestApp) -> Vec<Task> {
     app.state
-        .edition
+        .edition()
         .statements()
         .iter()
         .filter(|s| s.kind == Kind::Task)

@@ -221,7 +221,7 @@ async fn a_goal_lives_through_two_rounds(backend: Backend) {
             lyceum.coordinator.id,
             &name("voorjaar 2027"),
             period(),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("opened");

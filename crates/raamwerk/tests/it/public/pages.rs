@@ -71,7 +71,7 @@ async fn home_pages_say_what_this_is_in_each_language(backend: Backend) {
 
 async fn every_role_page_shows_its_statements_apart_by_kind(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let edition = app.state.edition.clone();
+    let edition = app.state.edition().clone();
     for lang in Lang::ALL {
         for role in Role::ALL {
             let page = app.get(&Page::Role { role, area: None }.path(lang)).await;
@@ -130,7 +130,7 @@ async fn every_role_page_shows_its_statements_apart_by_kind(backend: Backend) {
 
 async fn choosing_an_area_shows_only_that_area(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let edition = app.state.edition.clone();
+    let edition = app.state.edition().clone();
     for lang in Lang::ALL {
         for role in Role::ALL {
             for area in Area::ALL {
@@ -179,7 +179,7 @@ async fn choosing_an_area_shows_only_that_area(backend: Backend) {
 
 async fn the_language_switch_names_the_same_page(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let theme = app.state.edition.themes()[0].code.clone();
+    let theme = app.state.edition().themes()[0].code.clone();
     let pages = [
         Page::Home,
         Page::Role {
@@ -209,7 +209,7 @@ async fn the_language_switch_names_the_same_page(backend: Backend) {
 
 async fn themes_show_the_roles_side_by_side(backend: Backend) {
     let app = TestApp::spawn(backend).await;
-    let edition = app.state.edition.clone();
+    let edition = app.state.edition().clone();
     for lang in Lang::ALL {
         let index = app.get(&Page::Themes.path(lang)).await;
         assert_eq!(index.status, StatusCode::OK);

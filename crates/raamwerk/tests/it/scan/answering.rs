@@ -34,7 +34,7 @@ async fn a_scan_is_saved_field_by_field_and_read_back_by_its_owner(backend: Back
             lyceum.admin.id,
             &name("najaar 2026"),
             period(),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("opened");
@@ -127,7 +127,7 @@ async fn a_member_fills_an_area_without_script(backend: Backend) {
     let page = app.get_with(&area, &[("cookie", &cookie)]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.header("cache-control"), "no-store");
-    let edition = &app.state.edition;
+    let edition = &app.state.edition();
     let first = edition
         .statements_in(Role::Mentor, Area::Vision, Kind::Task)
         .next()

@@ -27,7 +27,7 @@ async fn a_round_that_starts_later_takes_no_answers_yet(backend: Backend) {
             lyceum.coordinator.id,
             &name("voorjaar 2099"),
             Period::parse("2099-03-01", "2099-04-30").expect("valid"),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("opened");
@@ -182,7 +182,7 @@ async fn carried_answers_read_the_same_everywhere(backend: Backend) {
             lyceum.coordinator.id,
             &name("voorjaar 2027"),
             Period::parse("2026-11-25", "").expect("valid"),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("opened");

@@ -42,7 +42,7 @@ async fn the_overview_shows_where_one_stands_and_what_changed(backend: Backend) 
             lyceum.coordinator.id,
             &name("voorjaar 2027"),
             period(),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("opened");
@@ -334,7 +334,7 @@ async fn the_overview_downloads_as_pdf_and_docx_to_its_owner_only(backend: Backe
     let cookie = app.session(lyceum.member.id).await;
     let statement = app
         .state
-        .edition
+        .edition()
         .statement(&first)
         .expect("statement")
         .text

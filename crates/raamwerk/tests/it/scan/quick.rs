@@ -25,7 +25,7 @@ async fn the_way_into_the_quick_scan_is_plain_and_the_language_switch_keeps_the_
         home.body
             .contains(r#"href="/nl/inloggen">Inloggen met je school</a>"#)
     );
-    let date = app.state.edition.meta().date;
+    let date = app.state.edition().meta().date;
     assert!(home.body.contains(&format!(
         ", {}-{}-{},",
         date.day(),
@@ -81,7 +81,7 @@ async fn the_quick_scan_keeps_nothing_and_gives_an_overview_and_documents(backen
 
     let form = app.get("/nl/zelfscan?rol=SPE&rol=BEG&rol=XXX").await;
     assert_eq!(form.status, StatusCode::OK);
-    let edition = &app.state.edition;
+    let edition = &app.state.edition();
     let mentor = edition
         .statements_in(Role::Mentor, Area::Vision, Kind::Task)
         .next()

@@ -26,7 +26,7 @@ async fn rounds_are_opened_and_closed_by_coordinators_one_at_a_time(backend: Bac
     let app = TestApp::spawn(backend).await;
     let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
     let store = &app.state.store;
-    let edition = app.state.edition.id();
+    let edition = app.state.edition().id();
     let school = lyceum.school.id;
 
     let refused = store
@@ -129,7 +129,7 @@ async fn a_closed_round_or_another_schools_round_takes_no_answers(backend: Backe
     let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
     let college = team(&app, "ROC Rivierenland", "roc.nl").await;
     let store = &app.state.store;
-    let edition = app.state.edition.id();
+    let edition = app.state.edition().id();
     let theirs = store
         .open_round(
             college.school.id,
@@ -222,7 +222,7 @@ async fn coordinators_see_who_finished_not_what(backend: Backend) {
             lyceum.admin.id,
             &name("najaar"),
             period(),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("opened");
@@ -273,7 +273,7 @@ async fn removing_a_member_erases_their_scans_in_that_school_only(backend: Backe
     let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
     let college = team(&app, "ROC Rivierenland", "roc.nl").await;
     let store = &app.state.store;
-    let edition = app.state.edition.id();
+    let edition = app.state.edition().id();
     // The lyceum's mentor also works at the college.
     person(
         &app,

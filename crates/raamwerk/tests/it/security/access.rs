@@ -66,7 +66,7 @@ async fn every_route_answers_the_callers_the_router_names_and_no_others(backend:
             a.coordinator.id,
             &domain::scan::RoundName::parse("Najaar").expect("valid"),
             domain::scan::Period::parse("2026-11-25", "").expect("valid"),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("round");
@@ -79,7 +79,7 @@ async fn every_route_answers_the_callers_the_router_names_and_no_others(backend:
     // What the member routes change happens to a colleague the test needs for nothing else.
     let extra = colleagues(&app, &a.school, "lyceum.nl", 1).await;
     target.member = extra[0].to_string();
-    let theme = app.state.edition.themes()[0].code.as_str().to_owned();
+    let theme = app.state.edition().themes()[0].code.as_str().to_owned();
     let staff = [
         (Permission::Member, a.member.id),
         (Permission::Coordinator, a.coordinator.id),

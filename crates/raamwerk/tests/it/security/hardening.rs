@@ -212,7 +212,7 @@ async fn imports_refuse_what_would_sink_the_server_with_a_message(backend: Backe
     let app = TestApp::spawn(backend).await;
     let brug = team(&app, "OSG De Brug", "brug.nl").await;
     let cookie = app.session(brug.coordinator.id).await;
-    let national = app.state.edition.clone();
+    let national = app.state.edition().clone();
     let template = formats::sheet::write_xlsx(&national, Lang::Nl).expect("a workbook");
 
     // A workbook whose shared strings unpack to 64 MiB: refused by name, nothing stored.

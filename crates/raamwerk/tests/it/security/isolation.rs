@@ -441,7 +441,7 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
             b.coordinator.id,
             &domain::scan::RoundName::parse("Rivierenland najaar").expect("valid"),
             domain::scan::Period::parse("2026-11-25", "").expect("valid"),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("round");
@@ -478,7 +478,7 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
             b.coordinator.id,
             "Decaan",
             &own,
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("draft");
@@ -757,7 +757,7 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
     target.goal = goal.to_string();
     target.conversation = conversation.to_string();
     target.meeting = meeting.to_string();
-    let theme = app.state.edition.themes()[0].code.as_str().to_owned();
+    let theme = app.state.edition().themes()[0].code.as_str().to_owned();
 
     // The markers are right: B's own people do see them.
     let own = app.session(b.admin.id).await;

@@ -3,4 +3,5 @@
 
 mod access;
 mod hardening;
+mod instances;
 mod isolation;

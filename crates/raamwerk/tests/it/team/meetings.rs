@@ -29,7 +29,7 @@ fn meeting_path(page: &crate::helpers::Page) -> String {
 /// The three tasks Raamwerk proposes as nobody's responsibility: the edition's first tasks.
 fn first_tasks(app: &TestApp) -> Vec<String> {
     app.state
-        .edition
+        .edition()
         .statements()
         .iter()
         .filter(|s: &&Statement| s.kind == domain::Kind::Task)

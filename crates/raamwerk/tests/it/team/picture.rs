@@ -318,7 +318,7 @@ async fn k_is_never_lowered_and_a_round_with_answers_keeps_it(backend: Backend) 
             lyceum.coordinator.id,
             &name("voorjaar 2027"),
             period(),
-            app.state.edition.id(),
+            app.state.edition().id(),
         )
         .await
         .expect("opened");

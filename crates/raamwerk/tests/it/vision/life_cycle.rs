@@ -263,7 +263,7 @@ async fn a_vision_goes_from_draft_to_versions_beside_the_practice(backend: Backe
         .await
         .expect("agreed");
     let page = app.get_with(VISION, &as_member).await;
-    let specialist = app.state.edition.role(Role::Specialist).name.nl.clone();
+    let specialist = app.state.edition().role(Role::Specialist).name.nl.clone();
     assert!(
         page.body.contains(&format!(
             "<dt>Verantwoordelijk</dt><dd>{}</dd>",
@@ -448,7 +448,8 @@ async fn a_link_the_framework_hid_is_kept_and_marked(backend: Backend) {
         .links;
     assert_eq!(links, vec![code("BEG.ORI.T1"), code("BEG.ORI.T2")]);
     // Published, the hidden statement keeps the words it had, marked as gone.
-    let words: &Statement = app.state.edition.statement("BEG.ORI.T1").expect("national");
+    let national = app.state.edition();
+    let words: &Statement = national.statement("BEG.ORI.T1").expect("national");
     let published = app
         .post_form(
             DRAFT,
