@@ -116,6 +116,28 @@ fn help_speaks_the_terminal_language() {
     assert!(help.contains("De database: sqlite://PAD"), "{help}");
 }
 
+/// Signs in with a printed `role: ADDRESS PASSWORD` line; the session's cookie.
+async fn sign_in(app: &crate::helpers::TestApp, who: &str, line: &[&str]) -> String {
+    let page = app
+        .post_form(
+            "/nl/inloggen",
+            &[("email", line[1]), ("password", line[2])],
+            &[],
+        )
+        .await;
+    assert_eq!(
+        page.status,
+        axum::http::StatusCode::SEE_OTHER,
+        "{who}: {}",
+        page.body
+    );
+    page.header("set-cookie")
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .to_owned()
+}
+
 /// `raamwerk demo` makes a school in which every feature has something to show, signs in
 /// with the printed passwords, and replaces itself when run again.
 async fn the_demo_shows_every_feature(backend: Backend) {
@@ -155,25 +177,7 @@ async fn the_demo_shows_every_feature(backend: Backend) {
             .is_empty()
     );
     for (who, line) in [("coordinator", &lines[0]), ("member", &lines[1])] {
-        let page = app
-            .post_form(
-                "/nl/inloggen",
-                &[("email", line[1]), ("password", line[2])],
-                &[],
-            )
-            .await;
-        assert_eq!(
-            page.status,
-            axum::http::StatusCode::SEE_OTHER,
-            "{who}: {}",
-            page.body
-        );
-        let cookie = page
-            .header("set-cookie")
-            .split(';')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
+        let cookie = sign_in(&app, who, line).await;
         let tasks = app
             .get_with(
                 "/nl/scholen/demoschool-de-zandloper/taken?jaar=2026-2027",
@@ -373,25 +377,7 @@ async fn the_demo_shows_every_feature(backend: Backend) {
     }
     // The network's coordinator signs in with the printed password and sees the figures of
     // eight schools side by side, with two explanations by name and one without.
-    let page = app
-        .post_form(
-            "/nl/inloggen",
-            &[("email", lines[2][1]), ("password", lines[2][2])],
-            &[],
-        )
-        .await;
-    assert_eq!(
-        page.status,
-        axum::http::StatusCode::SEE_OTHER,
-        "{}",
-        page.body
-    );
-    let cookie = page
-        .header("set-cookie")
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .to_owned();
+    let cookie = sign_in(&app, "network coordinator", &lines[2]).await;
     let network = app
         .get_with("/nl/netwerken/demopilot-lob-oost", &[("cookie", &cookie)])
         .await;
