@@ -331,7 +331,7 @@ describe('working in a school', () => {
     assert.match(facts, /Bevoegdheid\s+coördinator/);
     assert.match(facts, new RegExp(`Rollen in het raamwerk\\s+${SPECIALIST}, ${COORDINATOR}`));
     assert.deepEqual(await page.getByRole('navigation', { name: 'Deze school' }).getByRole('link').allInnerTexts(),
-      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden']);
+      ['Start', 'Zelfscan', 'Ontwikkelplan', 'Gesprekken', 'Teamoverleg', 'Wie doet wat', 'Ons raamwerk', 'Visie', 'Leerlingenenquête', 'Leden', 'Netwerken']);
     await assertAccessible(page, 'school start page (coordinator)');
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Account' }).click();
