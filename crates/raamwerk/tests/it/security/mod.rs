@@ -5,3 +5,4 @@ mod access;
 mod hardening;
 mod instances;
 mod isolation;
+mod proxy;
