@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# National scale (issue 17) on PostgreSQL: 1,500 schools, 150,000 staff (school 1 has 300,
+# the rest 100 each), three rounds each in which everyone answered every mentor statement
+# (about 19 million answers), and one national network of all 1,500 schools sharing their
+# figures. Prints the time the data set took to load, then on that data the first (cold),
+# median and worst time of: the network view over all 1,500 schools, a member's scan page,
+# the allocation page of the 300-staff school and its team picture; the same school pages on
+# a database holding that one school only, and the ratio (target ≤ 1.2); and the peak memory
+# of the instance (target < 300 MB). Targets for the network view: under 1 s cold, 50 ms warm.
+#
+# Usage: bench/national.sh   (RAAMWERK_BIN=… skips the build; SCHOOLS=…, STAFF=…, RUNS=…,
+#        PG=postgres://postgres@127.0.0.1:5432, APP_PORT=…)
+set -euo pipefail
+
+APP_PORT="${APP_PORT:-18517}"
+RUNS="${RUNS:-31}"
+SCHOOLS="${SCHOOLS:-1500}"
+STAFF="${STAFF:-100}"
+BIG=300
+PG="${PG:-postgres://postgres@127.0.0.1:5432}"
+
+# shellcheck source=lib/app.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/app.sh"
+bench_start
+sql="$repo/bench/lib/national.sql"
+
+fresh() { # a migrated database named $1 holding $2 schools
+  psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
+  psql "$PG/postgres" -qc "CREATE DATABASE $1" >/dev/null
+  "$BIN" migrate --database "$PG/$1" 2>/dev/null
+  psql "$PG/$1" -q -v schools="$2" -v staff="$STAFF" -v big="$BIG" -f "$sql" >/dev/null
+}
+
+serve_on() {
+  db="$PG/$1"
+  bench_serve
+}
+
+stop() {
+  kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+}
+
+peak_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$app_pid/status"; }
+
+school="/nl/scholen/landelijk-1"
+median_of() { # NAME URL: prints the median in ms (cookie $cookie)
+  report "$1" time_get "$2" >&2
+  local times
+  times="$(for _ in $(seq 1 "$RUNS"); do time_get "$2"; echo; done | sort -n)"
+  echo "$times" | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] * 1000 }'
+}
+
+pages() { # the school pages, as school 1's coordinator; prints "scan allocation picture" medians
+  cookie="raamwerk_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+  local round
+  round="$(psql "$db" -Atc "SELECT r.id FROM rounds r JOIN schools s ON s.id = r.school_id
+    WHERE s.short_name = 'landelijk-1' AND r.closed_at IS NULL")"
+  local scan allocation picture
+  scan="$(median_of "scan page (mentor, one area)" "$base$school/rondes/$round/begeleider/visie-en-beleid")"
+  allocation="$(median_of "allocation, 300 staff" "$base$school/taken")"
+  picture="$(median_of "team picture, 300 staff" "$base$school/rondes/$round/teambeeld")"
+  echo "$scan $allocation $picture"
+}
+
+echo "===== Raamwerk national scale ($(date -u +%Y-%m-%dT%H:%M:%SZ)): $SCHOOLS schools, $RUNS runs each ====="
+started=$(date +%s.%N)
+fresh rw_bench_national "$SCHOOLS"
+loaded=$(date +%s.%N)
+read -r answers staff <<<"$(psql "$PG/rw_bench_national" -Atc \
+  "SELECT (SELECT count(*) FROM scan_answers), (SELECT count(*) FROM memberships)" | tr '|' ' ')"
+printf 'loaded %s staff and %s answers in %.0f s\n' "$staff" "$answers" "$(echo "$loaded - $started" | bc)"
+
+serve_on rw_bench_national
+cookie="raamwerk_session=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+[[ "$(curl -sS -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/nl/netwerken/landelijk-netwerk")" == 200 ]] ||
+  { echo "the network view does not answer" >&2; exit 1; }
+stop
+serve_on rw_bench_national
+cookie="raamwerk_session=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+report "network view, $SCHOOLS schools" time_get "$base/nl/netwerken/landelijk-netwerk"
+grep -q "<td>$SCHOOLS scholen</td>" "$tmp/out" || { echo "the network view counts wrong" >&2; exit 1; }
+read -r n_scan n_alloc n_picture <<<"$(pages)"
+echo "peak memory of the instance: $(peak_mb) MB"
+stop
+
+fresh rw_bench_single 1
+serve_on rw_bench_single
+echo "--- the same school alone in its database ---"
+read -r s_scan s_alloc s_picture <<<"$(pages)"
+stop
+printf 'ratio national / alone (medians): scan %.2f, allocation %.2f, team picture %.2f (target <= 1.2)\n' \
+  "$(echo "$n_scan / $s_scan" | bc -l)" "$(echo "$n_alloc / $s_alloc" | bc -l)" "$(echo "$n_picture / $s_picture" | bc -l)"
+psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS rw_bench_national WITH (FORCE)" >/dev/null
+psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS rw_bench_single WITH (FORCE)" >/dev/null
