@@ -89,11 +89,21 @@ pub(crate) struct UserInput {
 
 /// One line on stderr in the terminal's language, and exit code 1.
 fn fail(nl: &str, en: &str) -> ExitCode {
+    say(nl, en);
+    ExitCode::from(1)
+}
+
+/// Bad usage: the line, and exit code 2.
+fn usage(nl: &str, en: &str) -> ExitCode {
+    say(nl, en);
+    ExitCode::from(2)
+}
+
+fn say(nl: &str, en: &str) {
     match cli_lang() {
         Lang::Nl => eprintln!("raamwerk: {nl}"),
         Lang::En => eprintln!("raamwerk: {en}"),
     }
-    ExitCode::from(1)
 }
 
 /// The link that leads to the page where a password is set.
@@ -333,13 +343,4 @@ pub(crate) async fn add_network_coordinator(
             ExitCode::from(1)
         }
     }
-}
-
-/// Bad usage: the message in the operator's language, exit code 2.
-fn usage(nl: &str, en: &str) -> ExitCode {
-    match cli_lang() {
-        Lang::Nl => eprintln!("raamwerk: {nl}"),
-        Lang::En => eprintln!("raamwerk: {en}"),
-    }
-    ExitCode::from(2)
 }

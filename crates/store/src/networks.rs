@@ -538,12 +538,19 @@ impl Store {
         network: Uuid,
         year: SchoolYear,
     ) -> Result<Vec<(NetworkSchool, Vec<Figure>)>, StoreError> {
-        let members: Vec<NetworkSchool> = self
-            .network_schools(network)
-            .await?
-            .into_iter()
-            .filter(|m| m.state.shares())
-            .collect();
+        let schools = self.network_schools(network).await?;
+        self.members_figures(network, year, schools).await
+    }
+
+    /// [`Store::network_figures`] for a page that has read [`Store::network_schools`] already.
+    pub async fn members_figures(
+        &self,
+        network: Uuid,
+        year: SchoolYear,
+        schools: Vec<NetworkSchool>,
+    ) -> Result<Vec<(NetworkSchool, Vec<Figure>)>, StoreError> {
+        let members: Vec<NetworkSchool> =
+            schools.into_iter().filter(|m| m.state.shares()).collect();
         let rows: Vec<(Uuid, String, String, f64)> = on_pool!(self, pool =>
             sqlx::query_as(SELECT_NETWORK_FIGURES).bind(network).bind(year.to_string()).fetch_all(pool).await?);
         let place: std::collections::HashMap<Uuid, usize> = members

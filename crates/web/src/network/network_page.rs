@@ -13,14 +13,14 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::Lang;
 use domain::allocation::SchoolYear;
-use domain::network::{Membership, Reader};
+use domain::network::{MIN_SCHOOLS, Membership, Reader};
 use domain::school::{Brin, School};
 use store::{Network, NetworkError};
 
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::network::coordinating;
-use crate::network::view::{FiguresView, figures_view, min_schools};
+use crate::network::view::{FiguresView, figures_view};
 use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::state::AppState;
 use crate::ui::dates::{this_year, year_of, year_param};
@@ -87,13 +87,9 @@ async fn page(
 ) -> Result<NetworkView, AppError> {
     let t = Tr(lang);
     let page = Page::Network(network.short_name.clone());
-    let members = app.store.network_figures(network.id, year).await?;
-    let figures = figures_view(&members, Reader::Coordinator, &app.edition(), lang);
-    let schools = app
-        .store
-        .network_schools(network.id)
-        .await?
-        .into_iter()
+    let all = app.store.network_schools(network.id).await?;
+    let schools = all
+        .iter()
         .filter(|s| s.state != Membership::Left)
         .map(|s| SchoolLine {
             name: s.school.name.to_string(),
@@ -111,6 +107,8 @@ async fn page(
             },
         })
         .collect();
+    let members = app.store.members_figures(network.id, year, all).await?;
+    let figures = figures_view(&members, Reader::Coordinator, &app.edition(), lang);
     let report = |format| Page::NetworkReport(network.short_name.clone(), format).path(lang);
     Ok(NetworkView {
         chrome: Chrome::new(lang, &app.edition(), Some(&page), network.name.to_string())
@@ -125,7 +123,7 @@ async fn page(
         year_param: year_param(lang),
         years: years_around(year),
         figures,
-        min: min_schools(),
+        min: MIN_SCHOOLS,
         own_column: false,
         schools,
         typed_school: String::new(),

@@ -18,7 +18,7 @@ use formats::document::doc::{Block, Doc, Section};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::network::coordinating;
-use crate::network::view::{figures_view, part_name, percent, shared};
+use crate::network::view::{explanations, part_name, percent, shared};
 use crate::routes::{DocumentFormat, PathLang, network_report_stem};
 use crate::state::AppState;
 use crate::ui::dates::{this_year, today_text};
@@ -151,16 +151,18 @@ async fn download(
     };
     let to = asked("tot").unwrap_or_else(this_year);
     let from = asked("van").unwrap_or_else(|| to.previous());
-    let members_from = app.store.network_figures(network.id, from).await?;
-    let members_to = app.store.network_figures(network.id, to).await?;
+    let schools = app.store.network_schools(network.id).await?;
+    let members_from = app
+        .store
+        .members_figures(network.id, from, schools.clone())
+        .await?;
+    let members_to = app.store.members_figures(network.id, to, schools).await?;
     let rows_from = overview(&shared(&members_from), Reader::Coordinator);
     let rows_to = overview(&shared(&members_to), Reader::Coordinator);
-    let explanations: Vec<(String, String)> =
-        figures_view(&members_to, Reader::Coordinator, &app.edition(), lang)
-            .explanations
-            .into_iter()
-            .map(|e| (e.who, e.text))
-            .collect();
+    let explanations: Vec<(String, String)> = explanations(&members_to, Reader::Coordinator, lang)
+        .into_iter()
+        .map(|e| (e.who, e.text))
+        .collect();
     let doc = network_report(
         &network.name.to_string(),
         from,

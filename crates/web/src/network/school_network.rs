@@ -10,12 +10,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::account::Permission;
-use domain::network::{Membership, Reader};
+use domain::network::{MIN_SCHOOLS, Membership, Reader};
 
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::network::network_page::years_around;
-use crate::network::view::{FiguresView, figures_view, min_schools};
+use crate::network::view::{FiguresView, figures_view};
 use crate::routes::{Page, PathLang};
 use crate::state::AppState;
 use crate::ui::dates::{year_of, year_param};
@@ -80,7 +80,7 @@ pub async fn show(
         year_param: year_param(lang),
         years: years_around(year),
         figures: figures_view(&members, Reader::School(me), &app.edition(), lang),
-        min: min_schools(),
+        min: MIN_SCHOOLS,
         own_column: true,
         t,
     };

@@ -4,7 +4,7 @@
 //! explanations. The coordinator's page, a member school's page and the network report all
 //! take them from here, so a rule of [`domain::network`] holds in all three.
 
-use domain::network::{Figure, Indicator, MIN_SCHOOLS, Part, Reader, Row, Shared, overview};
+use domain::network::{Figure, Indicator, Part, Reader, Row, Shared, overview};
 use domain::network::{Profile, SizeBand};
 use domain::{Edition, Lang};
 use store::NetworkSchool;
@@ -192,6 +192,22 @@ pub(crate) fn figures_view(
             indicator_view(indicator, &of, members, edition, lang)
         })
         .collect();
+    let explanations = explanations(members, reader, lang);
+    FiguresView {
+        indicators,
+        explanations,
+        members: members.len(),
+    }
+}
+
+/// The schools' explanations for a reader: by name where [`domain::network::may_name`] allows
+/// (the coordinator counts as agreeing), else as "a school"; named ones by name, then the
+/// others by their words — never in the list's order.
+pub(crate) fn explanations(
+    members: &[(NetworkSchool, Vec<Figure>)],
+    reader: Reader,
+    lang: Lang,
+) -> Vec<Explanation> {
     let reader_named = match reader {
         Reader::Coordinator => true,
         Reader::School(i) => members.get(i).is_some_and(|(m, _)| m.named),
@@ -210,18 +226,8 @@ pub(crate) fn figures_view(
             })
         })
         .collect();
-    // Named ones by name, then the others by their words: never in the list's order.
     explanations.sort_by(|a, b| {
         (a.who == anonymous, &a.who, &a.text).cmp(&(b.who == anonymous, &b.who, &b.text))
     });
-    FiguresView {
-        indicators,
-        explanations,
-        members: members.len(),
-    }
-}
-
-/// The least number of schools, for the page's explanation of the rule.
-pub(crate) const fn min_schools() -> u32 {
-    MIN_SCHOOLS
+    explanations
 }
