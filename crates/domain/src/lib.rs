@@ -7,6 +7,7 @@
 pub mod account;
 pub mod aggregate;
 pub mod allocation;
+pub mod api_token;
 pub mod clock;
 pub mod conversation;
 pub mod cycle;

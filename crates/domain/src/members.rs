@@ -283,10 +283,14 @@ pub enum AuditAction {
     NetworkLeft,
     NetworkSharingChanged,
     NetworkFiguresShared,
+    /// An API token made or revoked (the detail is its name and scopes; the subject is the
+    /// person a personal token acts for).
+    TokenCreated,
+    TokenRevoked,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 37] = [
+    pub const ALL: [AuditAction; 39] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -324,6 +328,8 @@ impl AuditAction {
         AuditAction::NetworkLeft,
         AuditAction::NetworkSharingChanged,
         AuditAction::NetworkFiguresShared,
+        AuditAction::TokenCreated,
+        AuditAction::TokenRevoked,
     ];
 
     /// The stored code.
@@ -366,6 +372,8 @@ impl AuditAction {
             AuditAction::NetworkLeft => "network.left",
             AuditAction::NetworkSharingChanged => "network.sharing",
             AuditAction::NetworkFiguresShared => "network.figures",
+            AuditAction::TokenCreated => "token.created",
+            AuditAction::TokenRevoked => "token.revoked",
         }
     }
 
@@ -409,7 +417,9 @@ impl AuditAction {
             | AuditAction::MemberReactivated
             | AuditAction::MemberRemoved
             | AuditAction::PasswordLinkMade
-            | AuditAction::PasswordLinkUsed => AuditGroup::Members,
+            | AuditAction::PasswordLinkUsed
+            | AuditAction::TokenCreated
+            | AuditAction::TokenRevoked => AuditGroup::Members,
             AuditAction::RoundOpened
             | AuditAction::RoundClosed
             | AuditAction::RoundReopened
@@ -514,6 +524,10 @@ impl AuditAction {
             (AuditAction::NetworkSharingChanged, Lang::En) => "sharing with a network changed",
             (AuditAction::NetworkFiguresShared, Lang::Nl) => "kengetallen gedeeld",
             (AuditAction::NetworkFiguresShared, Lang::En) => "figures shared",
+            (AuditAction::TokenCreated, Lang::Nl) => "API-sleutel gemaakt",
+            (AuditAction::TokenCreated, Lang::En) => "API token made",
+            (AuditAction::TokenRevoked, Lang::Nl) => "API-sleutel ingetrokken",
+            (AuditAction::TokenRevoked, Lang::En) => "API token revoked",
         }
     }
 }

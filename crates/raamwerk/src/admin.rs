@@ -243,6 +243,102 @@ pub(crate) async fn reset_password(email: String, link: LinkArgs) -> ExitCode {
     }
 }
 
+/// The fields of `admin create-token` as typed.
+pub(crate) struct TokenInput {
+    pub(crate) school: String,
+    pub(crate) email: String,
+    pub(crate) name: String,
+    pub(crate) scopes: String,
+    pub(crate) days: String,
+    pub(crate) school_token: bool,
+}
+
+/// Why `admin create-token` made no token.
+enum NoToken {
+    School,
+    Person,
+    NotAllowed,
+}
+
+pub(crate) async fn create_token(input: TokenInput, db: DatabaseArgs) -> ExitCode {
+    use domain::api_token::{Holder, Lifetime, Scopes, TokenName};
+    let lang = cli_lang();
+    let holder = if input.school_token {
+        Holder::School
+    } else {
+        Holder::Person
+    };
+    let email = Email::parse(&input.email).map_err(|e| e.message(lang));
+    let name = TokenName::parse(&input.name).map_err(|e| e.message(lang));
+    let scopes = Scopes::parse(&input.scopes, holder).map_err(|e| e.message(lang));
+    let lifetime = Lifetime::parse(&input.days).map_err(|e| e.message(lang));
+    let (email, name, scopes, lifetime) = match (email, name, scopes, lifetime) {
+        (Ok(e), Ok(n), Ok(s), Ok(l)) => (e, n, s, l),
+        (e, n, s, l) => {
+            for message in [e.err(), n.err(), s.err(), l.err()].into_iter().flatten() {
+                eprintln!("raamwerk: {message}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let store = match open_store(&db.database).await {
+        Ok(store) => store,
+        Err(e) => return start_failed(&e),
+    };
+    let outcome = async {
+        let Some(school) = store.school_by_short_name(&input.school).await? else {
+            return Ok(Err(NoToken::School));
+        };
+        let Some(user) = store.user_by_email(&email).await? else {
+            return Ok(Err(NoToken::Person));
+        };
+        let made = store
+            .create_token(&store::NewToken {
+                school: school.id,
+                maker: user.id,
+                holder,
+                name,
+                scopes,
+                lifetime,
+            })
+            .await;
+        Ok::<_, StoreError>(match made {
+            Ok((_, secret)) => Ok(secret),
+            Err(store::TokenError::Store(e)) => return Err(e),
+            Err(_) => Err(NoToken::NotAllowed),
+        })
+    }
+    .await;
+    store.close().await;
+    let school = &input.school;
+    match outcome {
+        Ok(Ok(secret)) => {
+            println!("{secret}");
+            ExitCode::SUCCESS
+        }
+        Ok(Err(NoToken::School)) => fail(
+            &format!("er is geen school met de korte naam '{school}'"),
+            &format!("there is no school with the short name '{school}'"),
+        ),
+        Ok(Err(NoToken::Person)) => fail(
+            &format!("er is geen account met het adres {email}"),
+            &format!("there is no account with the address {email}"),
+        ),
+        Ok(Err(NoToken::NotAllowed)) => fail(
+            &format!(
+                "{email} is geen actief lid van {school} (of, voor een schoolsleutel, geen schoolbeheerder)"
+            ),
+            &format!(
+                "{email} is no active member of {school} (or, for a school token, no administrator)"
+            ),
+        ),
+        Err(e) => {
+            eprintln!("raamwerk: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 pub(crate) async fn create_network(name: &str, kind: &str, db: DatabaseArgs) -> ExitCode {
     let lang = cli_lang();
     let name = match domain::network::network_name(name) {

@@ -151,6 +151,32 @@ enum AdminCommand {
         #[command(flatten)]
         link: LinkArgs,
     },
+    /// Make an API token for a person in a school and print it (it is shown this once):
+    /// theirs, or with --school-token one of the school's (the person must be its
+    /// schoolbeheerder). Written to the school's audit log.
+    CreateToken {
+        /// The school's short name.
+        #[arg(long)]
+        school: String,
+        /// The e-mail address of the person it acts for.
+        #[arg(long)]
+        email: String,
+        /// The token's name, e.g. "HR-koppeling".
+        #[arg(long)]
+        name: String,
+        /// What it may do, e.g. "scan:write plan:read" (framework, rounds, scan, plan,
+        /// allocation, hours, members, team; read or write).
+        #[arg(long)]
+        scopes: String,
+        /// How many days it lasts (1 to 366).
+        #[arg(long, default_value = "90")]
+        days: String,
+        /// A school token for an integration instead of a personal one.
+        #[arg(long)]
+        school_token: bool,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
     /// Print a one-time link with which a person sets a new password.
     ResetPassword {
         /// The person's e-mail address.
@@ -542,6 +568,25 @@ fn main() -> ExitCode {
             name,
             link,
         })) => runtime.block_on(add_network_coordinator(&network, &email, &name, link)),
+        Some(Command::Admin(AdminCommand::CreateToken {
+            school,
+            email,
+            name,
+            scopes,
+            days,
+            school_token,
+            db,
+        })) => runtime.block_on(admin::create_token(
+            admin::TokenInput {
+                school,
+                email,
+                name,
+                scopes,
+                days,
+                school_token,
+            },
+            db,
+        )),
         Some(Command::Admin(AdminCommand::ResetPassword { email, link })) => {
             runtime.block_on(reset_password(email, link))
         }
@@ -686,6 +731,7 @@ async fn demo(size: usize, tasks: usize, db: DatabaseArgs) -> ExitCode {
             println!("coordinator: {} {}", made.coordinator.0, made.coordinator.1);
             println!("member: {} {}", made.member.0, made.member.1);
             println!("network: {} {}", made.network.0, made.network.1);
+            println!("api: {}", made.api_token);
             match cli_lang() {
                 Lang::Nl => eprintln!(
                     "raamwerk: demoschool klaar: /nl/scholen/{}",

@@ -28,6 +28,7 @@ mod schools;
 mod setup;
 mod sign_in;
 mod surveys;
+mod tokens;
 mod vision;
 mod workplans;
 
@@ -68,6 +69,7 @@ pub use surveys::{
     AnswerError, CodeRefusal, CodeTarget, NewCode, Survey, SurveyAnswers, SurveyError, SurveyGroup,
     SurveySummary,
 };
+pub use tokens::{ApiToken, NewToken, TokenError, USED_GRANULARITY_MS};
 pub use vision::{VisionDraft, VisionError, VisionMark, VisionVersion, VisionVersionSummary};
 pub use workplans::{WorkPlan, WorkPlanStoreError, WorkPlanSummary};
 

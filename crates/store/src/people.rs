@@ -10,6 +10,7 @@ use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 const INSERT_USER: &str = "INSERT INTO users (id, email, name, created_at) VALUES ($1, $2, $3, $4) \
      ON CONFLICT (email) DO NOTHING";
 const SELECT_USER_BY_EMAIL: &str = "SELECT id, email, name FROM users WHERE email = $1";
+const SELECT_USER_BY_ID: &str = "SELECT id, email, name FROM users WHERE id = $1";
 const INSERT_MEMBERSHIP: &str = "INSERT INTO memberships (school_id, user_id, permission, roles, active, created_at) \
      VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (school_id, user_id) DO NOTHING";
 const SELECT_MEMBERSHIP: &str = "SELECT school_id, user_id, permission, roles, active FROM memberships \
@@ -106,6 +107,13 @@ impl Store {
             email: email.clone(),
             name: name.clone(),
         })
+    }
+
+    pub async fn user_by_id(&self, user: UserId) -> Result<Option<User>, StoreError> {
+        let row: Option<UserRow> = on_pool!(self, pool => {
+            sqlx::query_as(SELECT_USER_BY_ID).bind(user.0).fetch_optional(pool).await?
+        });
+        row.map(UserRow::into_user).transpose()
     }
 
     pub async fn user_by_email(&self, email: &Email) -> Result<Option<User>, StoreError> {

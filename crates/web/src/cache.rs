@@ -85,43 +85,56 @@ const SESSION_REUSE_HEARING: Duration = Duration::from_secs(600);
 /// More sessions than this in memory and the cache starts over.
 const SESSION_CACHE_MAX: usize = 10_000;
 
-/// Recent session lookups, so that a signed-in page costs little more than a public one.
-#[derive(Debug, Default)]
-pub struct SessionCache {
-    entries: Mutex<HashMap<String, CacheEntry>>,
+/// Recent lookups of who a secret (a session cookie, an API token) belongs to, so that a
+/// signed-in page or an API call costs little more than a public page. `T` is what one
+/// lookup found.
+#[derive(Debug)]
+pub struct Reuse<T> {
+    entries: Mutex<HashMap<String, CacheEntry<T>>>,
 }
 
+impl<T> Default for Reuse<T> {
+    fn default() -> Self {
+        Reuse {
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+/// Session lookups by token.
+pub type SessionCache = Reuse<Arc<Signed>>;
+
 #[derive(Debug)]
-struct CacheEntry {
-    signed: Arc<Signed>,
+struct CacheEntry<T> {
+    found: T,
     generation: u64,
     fetched: Instant,
 }
 
-impl SessionCache {
-    /// The lookup kept for `token`, unless anything changed since (`generation`) or it is
+impl<T: Clone> Reuse<T> {
+    /// The lookup kept for `secret`, unless anything changed since (`generation`) or it is
     /// older than allowed (longer when `hearing` other processes' changes).
-    pub fn get(&self, token: &str, generation: u64, hearing: bool) -> Option<Arc<Signed>> {
+    pub fn get(&self, secret: &str, generation: u64, hearing: bool) -> Option<T> {
         let entries = self.entries.lock().ok()?;
-        let entry = entries.get(token)?;
+        let entry = entries.get(secret)?;
         let reuse = if hearing {
             SESSION_REUSE_HEARING
         } else {
             SESSION_REUSE
         };
         (entry.generation == generation && entry.fetched.elapsed() < reuse)
-            .then(|| entry.signed.clone())
+            .then(|| entry.found.clone())
     }
 
-    pub fn put(&self, token: String, signed: Arc<Signed>, generation: u64) {
+    pub fn put(&self, secret: String, found: T, generation: u64) {
         if let Ok(mut entries) = self.entries.lock() {
             if entries.len() >= SESSION_CACHE_MAX {
                 entries.clear();
             }
             entries.insert(
-                token,
+                secret,
                 CacheEntry {
-                    signed,
+                    found,
                     generation,
                     fetched: Instant::now(),
                 },

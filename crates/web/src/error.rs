@@ -125,6 +125,10 @@ impl IntoResponse for AppError {
 /// language of the path for a server error, which knows no language of its own).
 pub async fn error_pages(State(app): State<AppState>, request: Request, next: Next) -> Response {
     let path_lang = lang_of_path(request.uri().path());
+    if is_api(request.uri().path()) {
+        let lang = preferred(request.headers());
+        return api_errors(lang, next.run(request).await);
+    }
     let response = next.run(request).await;
     // A form too large for its route is refused by the body limit before any handler, in
     // plain text; on a page of ours it gets a page in the path's language instead.
@@ -146,10 +150,46 @@ pub async fn error_pages(State(app): State<AppState>, request: Request, next: Ne
     }
 }
 
+/// Whether a path is the JSON API's, which answers every error in its one format.
+fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
+/// The JSON API's answer for an error the handler left without a body of its own (a server
+/// error, a body over the limit, a method the route does not take): `{"error": message}`.
+fn api_errors(lang: Lang, response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let key = match status {
+        StatusCode::NOT_FOUND => "api-not-found",
+        StatusCode::PAYLOAD_TOO_LARGE => "api-too-large",
+        StatusCode::METHOD_NOT_ALLOWED => "api-method",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "api-media-type",
+        s if s.is_server_error() => "api-server-error",
+        _ => "api-bad-request",
+    };
+    let mut answer = crate::ui::json::error(status, Tr(lang).get(key));
+    if let Some(allow) = response.headers().get(axum::http::header::ALLOW) {
+        answer
+            .headers_mut()
+            .insert(axum::http::header::ALLOW, allow.clone());
+    }
+    answer
+}
+
 /// Any address the router does not know: a 404 page in the language of the path, else the
-/// visitor's language.
+/// visitor's language (for the API, its JSON error).
 pub async fn fallback(State(app): State<AppState>, uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path();
+    if is_api(path) {
+        return api_errors(preferred(&headers), StatusCode::NOT_FOUND.into_response());
+    }
     // `/nl/themas/` means `/nl/themas`: send the visitor there rather than to a 404.
     if let Some(trimmed) = path.strip_suffix('/')
         && trimmed.len() > 3

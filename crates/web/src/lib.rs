@@ -11,6 +11,7 @@
 //! The floor never imports a feature, and no feature imports another (a test reads the
 //! `use` lines and holds the crate to it).
 
+mod api_auth;
 mod assets;
 mod auth;
 mod cache;

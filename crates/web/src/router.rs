@@ -17,6 +17,7 @@ use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use crate::api::doc::Op;
 use crate::routes::{self, DocumentFormat, MemberOp, Page};
 use crate::state::AppState;
 use crate::tasks;
@@ -47,10 +48,12 @@ const MEMBER: Who = Who::InSchool(Permission::Member);
 const COORDINATOR: Who = Who::InSchool(Permission::Coordinator);
 const ADMINISTRATOR: Who = Who::InSchool(Permission::Administrator);
 
-/// One address: its path, and per method the handler and who may call it.
+/// One address: its path, and per method the handler and who may call it; for the API,
+/// also what the operation is (its part of `/api/openapi.json`).
 pub struct Route {
     pub path: String,
     pub methods: Vec<(Method, Who)>,
+    docs: Vec<(Method, Op)>,
     handlers: MethodRouter<AppState>,
 }
 
@@ -58,6 +61,7 @@ fn at(path: impl Into<String>) -> Route {
     Route {
         path: path.into(),
         methods: Vec::new(),
+        docs: Vec::new(),
         handlers: MethodRouter::new(),
     }
 }
@@ -72,6 +76,26 @@ impl Route {
     fn post<H: Handler<T, AppState>, T: 'static>(mut self, who: Who, handler: H) -> Route {
         self.methods.push((Method::POST, who));
         self.handlers = self.handlers.post(handler);
+        self
+    }
+
+    /// An API operation: the method's handler and its description in one place.
+    fn api<H: Handler<T, AppState>, T: 'static>(
+        mut self,
+        method: Method,
+        who: Who,
+        handler: H,
+        op: Op,
+    ) -> Route {
+        self.handlers = match method {
+            Method::GET => self.handlers.get(handler),
+            Method::POST => self.handlers.post(handler),
+            Method::PUT => self.handlers.put(handler),
+            Method::PATCH => self.handlers.patch(handler),
+            _ => self.handlers.delete(handler),
+        };
+        self.methods.push((method.clone(), who));
+        self.docs.push((method, op));
         self
     }
 }
@@ -310,6 +334,10 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             .post(ADMINISTRATOR, network::school_networks::submit),
         at(format!("{school_networks}/{{network}}"))
             .get(COORDINATOR, network::school_network::show),
+        // API tokens: one's own, and (administrators) the school's.
+        at(format!("{school}/{}", routes::api_tokens_segment(lang)))
+            .get(MEMBER, school::api_tokens::show)
+            .post(MEMBER, school::api_tokens::submit),
         // The development plan and the conversations.
         at(&my_plan)
             .get(MEMBER, plan::plan_page::show)
@@ -399,10 +427,25 @@ fn page_routes(lang: Lang) -> Vec<Route> {
     list
 }
 
-/// The routes outside the languages.
+/// The routes outside the languages: the API (each operation with its description), the
+/// CASE endpoints, the assets and the health checks.
 fn other_routes() -> Vec<Route> {
     use Who::Anyone;
+    use api::doc::{Answer, Op, body};
+    use domain::api_token::{Access::Read, Access::Write, Resource};
     let case = api::case::BASE;
+    let v1 = "/api/v1/schools/{school}";
+    let year = || serde_json::json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{4}$", "examples": ["2026-2027"] });
+    let case_op = |id, summary| {
+        Op::new(
+            id,
+            "CASE 1.1",
+            summary,
+            Answer::Described("The object, as in our CFPackage export."),
+        )
+        .errors(&[400, 404])
+        .case_errors()
+    };
     vec![
         at("/").get(Anyone, public::root::show),
         at("/healthz").get(Anyone, health::healthz),
@@ -410,17 +453,92 @@ fn other_routes() -> Vec<Route> {
         at(assets::paths()[0]).get(Anyone, assets::css),
         at(assets::paths()[1]).get(Anyone, assets::scan_js),
         at(assets::paths()[2]).get(Anyone, assets::app_js),
-        at(api::editions::OPENAPI_PATH).get(Anyone, api::editions::openapi),
+        at(routes::OPENAPI_PATH).get(Anyone, openapi),
         at(api::editions::IMPORT_PATH)
-            .get(MEMBER, api::editions::list)
-            .post(COORDINATOR, api::editions::import),
-        at(api::editions::EDITION_PATH).get(MEMBER, api::editions::export),
-        at(routes::SURVEY_RESULTS_API).get(MEMBER, survey::results_json::results),
-        at(format!("{case}/CFDocuments")).get(Anyone, api::case::documents),
-        at(format!("{case}/CFDocuments/{{id}}")).get(Anyone, api::case::document),
-        at(format!("{case}/CFPackages/{{id}}")).get(Anyone, api::case::package),
-        at(format!("{case}/CFItems/{{id}}")).get(Anyone, api::case::item),
-        at(format!("{case}/CFAssociations/{{id}}")).get(Anyone, api::case::association),
+            .api(Method::GET, MEMBER, api::editions::list, Op::new(
+                "listEditions", "framework",
+                "The school's own editions (newest first) and the national editions.",
+                Answer::Json(200, body::<api::editions::EditionList>()),
+            ).scope(Resource::Framework, Read))
+            .api(Method::POST, COORDINATOR, api::editions::import, Op::new(
+                "importEdition", "framework",
+                "Store a file as the school's next version; nothing is stored unless the whole file is right.",
+                Answer::Json(201, body::<api::editions::ImportedOut>()),
+            ).scope(Resource::Framework, Write)
+                .required_query("format", "The file's format.", serde_json::json!({ "type": "string", "enum": api::editions::readable_formats() }))
+                .upload("A framework file: native JSON, CASE JSON, XLSX or CSV.")
+                .errors(&[409, 422])),
+        at(api::editions::EDITION_PATH).api(Method::GET, MEMBER, api::editions::export, Op::new(
+            "getEdition", "framework",
+            "One edition the school may see (its own or a national one), as a file.",
+            Answer::File("The edition in the format asked for.", api::editions::media_types),
+        ).scope(Resource::Framework, Read)
+            .query("format", "The file's format (native JSON when none).", serde_json::json!({ "type": "string", "enum": api::editions::all_formats(), "default": "json" }))
+            .query("lang", "The language of the file's texts.", serde_json::json!({ "type": "string", "enum": ["nl", "en"], "default": "nl" }))
+            .errors(&[400])),
+        at(format!("{v1}/rounds")).api(Method::GET, MEMBER, api::scan::rounds, Op::new(
+            "listRounds", "rounds", "The school's scan rounds, newest first.",
+            Answer::Json(200, body::<api::scan::RoundList>()),
+        ).scope(Resource::Rounds, Read)),
+        at(format!("{v1}/rounds/{{round}}/scan"))
+            .api(Method::GET, MEMBER, api::scan::scan, Op::new(
+                "getOwnScan", "scan",
+                "One's own scan in a round: answers and notes. Private: only the person's own session or personal token.",
+                Answer::Json(200, body::<api::scan::ScanOut>()),
+            ).scope(Resource::Scan, Read))
+            .api(Method::PATCH, MEMBER, api::scan::save, Op::new(
+                "saveOwnScan", "scan",
+                "Save changes to one's own scan, all or none, with the checks of the scan's pages; answers with the scan as it is now.",
+                Answer::Json(200, body::<api::scan::ScanOut>()),
+            ).scope(Resource::Scan, Write)
+                .request(body::<api::scan::ScanChanges>())
+                .errors(&[409, 422])),
+        at(format!("{v1}/rounds/{{round}}/team-picture")).api(Method::GET, MEMBER, api::team::picture, Op::new(
+            "getTeamPicture", "team",
+            "The team picture of a round: per role and area the counts of the answers, only where at least k people's scans count (with complementary suppression); a hidden figure is null.",
+            Answer::Json(200, body::<api::team::TeamPictureOut>()),
+        ).scope(Resource::Team, Read)
+            .query("team", "One team's picture instead of the whole team's.", serde_json::json!({ "type": "string", "format": "uuid" }))),
+        at(format!("{v1}/plan")).api(Method::GET, MEMBER, api::plan::plan, Op::new(
+            "getOwnPlan", "plan",
+            "One's own development plan. Private: only the person's own session or personal token.",
+            Answer::Json(200, body::<api::plan::PlanOut>()),
+        ).scope(Resource::Plan, Read)),
+        at(format!("{v1}/allocation")).api(Method::GET, MEMBER, api::allocation::allocation, Op::new(
+            "getAllocation", "allocation",
+            "Who does what in a school year: every task with its category, hours and agreements.",
+            Answer::Json(200, body::<api::allocation::AllocationOut>()),
+        ).scope(Resource::Allocation, Read)
+            .query("year", "The school year (this one when none is given).", year())
+            .errors(&[400])),
+        at(format!("{v1}/hours")).api(Method::GET, MEMBER, api::allocation::hours, Op::new(
+            "getHours", "hours",
+            "The LOB hours of a school year: what the formula gives and the hours given per person.",
+            Answer::Json(200, body::<api::allocation::HoursOut>()),
+        ).scope(Resource::Hours, Read)
+            .query("year", "The school year (this one when none is given).", year())
+            .errors(&[400])),
+        at(format!("{v1}/members")).api(Method::GET, ADMINISTRATOR, api::members::members, Op::new(
+            "listMembers", "members",
+            "The school's members (administrators).",
+            Answer::Json(200, body::<api::members::MemberList>()),
+        ).scope(Resource::Members, Read)),
+        at(routes::SURVEY_RESULTS_API).api(Method::GET, MEMBER, survey::results_json::results, Op::new(
+            "getSurveyResults", "team",
+            "A closed student survey's results, only where the group-figure rule lets them be shown: a hidden figure is null. An open survey has none yet (404).",
+            Answer::Json(200, body::<survey::results_json::SurveyResultsOut>()),
+        ).scope(Resource::Team, Read)),
+        at(format!("{case}/CFDocuments")).api(Method::GET, Anyone, api::case::documents, Op::new(
+            "caseDocuments", "CASE 1.1",
+            "The open documents: national editions and those schools publish openly.",
+            Answer::Described("{\"CFDocuments\": [...]}"),
+        ).query("limit", "At most this many.", serde_json::json!({ "type": "integer", "minimum": 1, "default": 100 }))
+            .query("offset", "Skip this many first.", serde_json::json!({ "type": "integer", "minimum": 0, "default": 0 }))
+            .errors(&[400]).case_errors()),
+        at(format!("{case}/CFDocuments/{{id}}")).api(Method::GET, Anyone, api::case::document, case_op("caseDocument", "A CFDocument, with its CFPackageURI.")),
+        at(format!("{case}/CFPackages/{{id}}")).api(Method::GET, Anyone, api::case::package, case_op("casePackage", "A whole CFPackage, by its document's identifier.")),
+        at(format!("{case}/CFItems/{{id}}")).api(Method::GET, Anyone, api::case::item, case_op("caseItem", "A CFItem, with its CFDocumentURI.")),
+        at(format!("{case}/CFAssociations/{{id}}")).api(Method::GET, Anyone, api::case::association, case_op("caseAssociation", "A CFAssociation, with its CFDocumentURI.")),
     ]
 }
 
@@ -434,6 +552,38 @@ fn all_routes() -> impl Iterator<Item = Route> {
 /// that must cover every route).
 pub fn route_table() -> Vec<(String, Vec<(Method, Who)>)> {
     all_routes().map(|r| (r.path, r.methods)).collect()
+}
+
+/// Every API operation: its path, method, who may call it and its description.
+pub fn api_routes() -> Vec<(String, Method, Who, Op)> {
+    all_routes()
+        .flat_map(|r| {
+            let path = r.path;
+            let methods = r.methods;
+            r.docs.into_iter().map(move |(method, op)| {
+                let who = methods
+                    .iter()
+                    .find(|(m, _)| *m == method)
+                    .map_or(Who::Anyone, |(_, who)| *who);
+                (path.clone(), method, who, op)
+            })
+        })
+        .collect()
+}
+
+/// `GET /api/openapi.json`: the description of every API route above.
+async fn openapi() -> axum::response::Response {
+    let routes: Vec<_> = api_routes()
+        .into_iter()
+        .map(|(path, method, who, op)| {
+            let needs = match who {
+                Who::InSchool(permission) => Some(permission),
+                _ => None,
+            };
+            (path, method, needs, op)
+        })
+        .collect();
+    axum::response::IntoResponse::into_response(axum::Json(api::doc::document(&routes)))
 }
 
 /// Every path pattern the router has.

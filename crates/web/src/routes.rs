@@ -13,6 +13,9 @@ use uuid::Uuid;
 
 /// A closed student survey's results as JSON (the survey feature answers it; the OpenAPI
 /// description names it).
+/// The API's description (OpenAPI 3.1).
+pub const OPENAPI_PATH: &str = "/api/openapi.json";
+
 pub const SURVEY_RESULTS_API: &str = "/api/v1/schools/{school}/surveys/{survey}/results";
 
 /// A public page, independent of its language.
@@ -211,6 +214,9 @@ pub enum Page {
     SchoolNetworks(String),
     /// A network's figures as a member school sees them (`?jaar=`).
     SchoolNetwork(String, String),
+    /// One's API tokens in a school, and (administrators) the school's (GET; POST makes or
+    /// revokes one).
+    ApiTokens(String),
     /// The quick scan without an account: choose roles, then the form.
     QuickScan,
     /// The quick scan's overview of the answers posted (POST).
@@ -695,6 +701,11 @@ impl Page {
                 "{}/{network}",
                 Page::SchoolNetworks(school.clone()).path(lang)
             ),
+            Page::ApiTokens(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                api_tokens_segment(lang)
+            ),
             Page::QuickScan => format!("/{l}/{}", quick_scan_segment(lang)),
             Page::QuickScanOverview => format!(
                 "/{l}/{}/{}",
@@ -886,6 +897,7 @@ segments! {
     thanks_segment: "bedankt", "thanks";
     networks_segment: "netwerken", "networks";
     network_report_stem: "netwerkverslag", "network-report";
+    api_tokens_segment: "api-sleutels", "api-tokens";
 }
 
 pub fn scale_segment(lang: Lang) -> &'static str {

@@ -28,6 +28,10 @@ pub struct App {
     pub base_url: String,
     /// Recent session lookups.
     pub sessions: cache::SessionCache,
+    /// Recent API token lookups: the token and the person it acts for, with their schools.
+    pub tokens: cache::Reuse<(store::ApiToken, Arc<cache::Signed>)>,
+    /// When this instance last wrote each token's "last used" (so at most once a minute).
+    pub token_uses: std::sync::Mutex<std::collections::HashMap<uuid::Uuid, i64>>,
     /// Sends invitations and password links, when SMTP is configured.
     pub mailer: Option<mail::Mailer>,
     /// CASE packages of open editions, made once each.
@@ -54,6 +58,8 @@ impl AppState {
             secure_cookies: settings.secure_cookies,
             base_url: settings.base_url.trim_end_matches('/').to_owned(),
             sessions: cache::SessionCache::default(),
+            tokens: cache::Reuse::default(),
+            token_uses: Default::default(),
             mailer: settings.mailer,
             case_packages: cache::PackageCache::default(),
             survey_guesses: Default::default(),

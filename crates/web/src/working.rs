@@ -25,6 +25,12 @@ pub struct Working {
 }
 
 impl Working {
+    /// The person of `signed` working in their school at `index` (the caller checked that
+    /// the membership is active and the permission enough).
+    pub(crate) fn new(signed: Arc<Signed>, index: usize) -> Working {
+        Working { signed, index }
+    }
+
     pub fn user(&self) -> &User {
         &self.signed.user
     }

@@ -61,6 +61,8 @@ pub struct Made {
     pub member: (String, String),
     /// The demo network's coordinator.
     pub network: (String, String),
+    /// The member's personal API token (scan and plan), to try the API with.
+    pub api_token: String,
     pub short_name: String,
 }
 
@@ -432,6 +434,7 @@ pub async fn make(
     survey::surveys(store, &school.id, coordinator.id).await?;
     let admin = people[2].0.id;
     let network_coordinator = network::network(store, national, &school, admin).await?;
+    let api_token = api_tokens(store, &school.id, member.id, admin).await?;
     Ok(Made {
         coordinator: credentials[0].clone(),
         member: credentials[1].clone(),
@@ -439,8 +442,49 @@ pub async fn make(
             format!("netwerk@{DOMAIN}"),
             set_password(store, network_coordinator).await?,
         ),
+        api_token,
         short_name: school.short_name,
     })
+}
+
+/// The member's personal API token for their own scan and plan, and the administrator's
+/// school token for an HR integration; returns the member's secret, to be printed once.
+async fn api_tokens(
+    store: &Store,
+    school: &domain::school::SchoolId,
+    member: UserId,
+    admin: UserId,
+) -> Result<String, DemoError> {
+    use domain::api_token::{Holder, Lifetime, Scopes, TokenName};
+    let token = |maker, holder, name: &str, scopes: &str| -> Result<store::NewToken, DemoError> {
+        Ok(store::NewToken {
+            school: *school,
+            maker,
+            holder,
+            name: TokenName::parse(name).map_err(|_| other("a demo token's name"))?,
+            scopes: Scopes::parse(scopes, holder).map_err(|_| other("a demo token's scopes"))?,
+            lifetime: Lifetime::parse("").map_err(|_| other("a demo token's lifetime"))?,
+        })
+    };
+    let (_, secret) = store
+        .create_token(&token(
+            member,
+            Holder::Person,
+            "Eigen portfolio",
+            "rounds:read scan:write plan:read",
+        )?)
+        .await
+        .map_err(other)?;
+    store
+        .create_token(&token(
+            admin,
+            Holder::School,
+            "HR-koppeling",
+            "members:read allocation:read hours:read",
+        )?)
+        .await
+        .map_err(other)?;
+    Ok(secret)
 }
 
 /// Gives a demo account a fresh password, returned to be printed once.

@@ -5,6 +5,7 @@
 //! in `helpers/`.
 
 mod account;
+mod api;
 mod cli;
 mod framework;
 mod helpers;

@@ -25,6 +25,7 @@ use crate::routes::{DocumentFormat, Page, PathLang};
 use crate::state::AppState;
 use crate::ui::dates::{this_year, year_of, year_param};
 use crate::ui::forms::{FormFields, done_notice};
+use crate::ui::paging::{PAGE_PARAM, Paging, encode};
 use crate::ui::{Chrome, respond_private, see_other};
 
 #[derive(Debug)]
@@ -53,7 +54,12 @@ pub struct NetworkView {
     pub figures: FiguresView,
     pub min: u32,
     pub own_column: bool,
+    /// The schools on this page of the list (invited and members, by name), after the search.
     pub schools: Vec<SchoolLine>,
+    /// Whether the network has invited any school at all.
+    pub any_school: bool,
+    pub search: String,
+    pub paging: Paging,
     pub typed_school: String,
     pub report_pdf: String,
     pub report_docx: String,
@@ -79,18 +85,69 @@ fn membership_name(state: Membership, lang: Lang) -> String {
     })
 }
 
+/// How many schools one page of the list shows.
+const SCHOOLS_PER_PAGE: usize = 50;
+
+/// Which part of the school list a page shows (`?zoek=…&pagina=…`).
+#[derive(Debug, Default)]
+struct ListQuery {
+    search: String,
+    page: Option<String>,
+}
+
+impl ListQuery {
+    fn of(query: &Result<Query<HashMap<String, String>>, QueryRejection>) -> ListQuery {
+        let Ok(Query(q)) = query else {
+            return ListQuery::default();
+        };
+        ListQuery {
+            search: q
+                .get("zoek")
+                .map(|s| s.trim().chars().take(60).collect())
+                .unwrap_or_default(),
+            page: q.get(PAGE_PARAM).cloned(),
+        }
+    }
+
+    /// Whether a school's name or short name holds the search (any case).
+    fn finds(&self, name: &str, short: &str) -> bool {
+        let search = self.search.to_lowercase();
+        search.is_empty()
+            || name.to_lowercase().contains(&search)
+            || short.to_lowercase().contains(&search)
+    }
+}
+
 async fn page(
     app: &AppState,
     lang: Lang,
     network: &Network,
     year: SchoolYear,
+    list: &ListQuery,
 ) -> Result<NetworkView, AppError> {
     let t = Tr(lang);
     let page = Page::Network(network.short_name.clone());
     let all = app.store.network_schools(network.id).await?;
-    let schools = all
+    let listed: Vec<_> = all.iter().filter(|s| s.state != Membership::Left).collect();
+    let any_school = !listed.is_empty();
+    let found: Vec<_> = listed
+        .into_iter()
+        .filter(|s| list.finds(&s.school.name.to_string(), &s.school.short_name))
+        .collect();
+    let action = page.path(lang);
+    let search_part = if list.search.is_empty() {
+        String::new()
+    } else {
+        format!("&zoek={}", encode(&list.search))
+    };
+    let paging = Paging::of(found.len(), SCHOOLS_PER_PAGE, list.page.as_deref(), |n| {
+        format!(
+            "{action}?{}={year}{search_part}&{PAGE_PARAM}={n}",
+            year_param(lang)
+        )
+    });
+    let schools = found[paging.range()]
         .iter()
-        .filter(|s| s.state != Membership::Left)
         .map(|s| SchoolLine {
             name: s.school.name.to_string(),
             short: s.school.short_name.clone(),
@@ -118,7 +175,7 @@ async fn page(
         name: network.name.to_string(),
         kind: network.kind.name(lang).to_owned(),
         list_href: Page::Networks.path(lang),
-        action: page.path(lang),
+        action,
         year: year.to_string(),
         year_param: year_param(lang),
         years: years_around(year),
@@ -126,6 +183,9 @@ async fn page(
         min: MIN_SCHOOLS,
         own_column: false,
         schools,
+        any_school,
+        search: list.search.clone(),
+        paging,
         typed_school: String::new(),
         report_pdf: report(DocumentFormat::Pdf),
         report_docx: report(DocumentFormat::Docx),
@@ -144,7 +204,7 @@ pub async fn show(
     let short = path.map(|Path(p)| p).unwrap_or_default();
     let (_, network) = coordinating(&app, &headers, lang, &short).await?;
     let year = year_of(&query, lang);
-    let mut view = page(&app, lang, &network, year).await?;
+    let mut view = page(&app, lang, &network, year, &ListQuery::of(&query)).await?;
     view.notice = done_notice(
         query,
         lang,
@@ -222,7 +282,7 @@ pub async fn submit(
         }
         (_, Some(_)) => t.get("network-unknown-step"),
     };
-    let mut view = page(&app, lang, &network, this_year()).await?;
+    let mut view = page(&app, lang, &network, this_year(), &ListQuery::default()).await?;
     view.refused = Some(refusal);
     view.typed_school = typed.to_owned();
     respond_private(&view, lang, StatusCode::UNPROCESSABLE_ENTITY)

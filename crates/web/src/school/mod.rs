@@ -1,5 +1,6 @@
 //! Running a school: its start page, members and invitations, settings and the audit log.
 
+pub mod api_tokens;
 pub mod audit_log;
 pub mod member;
 pub mod members;

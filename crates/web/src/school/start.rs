@@ -33,6 +33,7 @@ pub struct SchoolView {
     pub roles: String,
     pub account_href: String,
     pub members_href: Option<String>,
+    pub tokens_href: String,
     /// A message on arrival (the school was just set up).
     pub notice: Option<String>,
     /// What to do now, each a sentence and where to go.
@@ -80,6 +81,7 @@ pub async fn show(
             roles.join(", ")
         },
         account_href: Page::Account.path(lang),
+        tokens_href: Page::ApiTokens(working.school().short_name.clone()).path(lang),
         members_href: working
             .permission()
             .includes(Permission::Coordinator)

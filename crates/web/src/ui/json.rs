@@ -1,14 +1,19 @@
-//! What the JSON API's handlers share: its one error format (`{"error": …}`) and the
-//! sign-in check that answers in it instead of with a page.
+//! What the JSON API's handlers share: its one error format (`{"error": …}`, with `problems`
+//! on 422), the sign-in check that answers in it instead of with a page, reading a JSON body,
+//! and the macro that gives a handler its caller (session or API token).
 
 use axum::Json;
+use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use domain::Lang;
 use domain::account::Permission;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::json;
 
 use crate::error::AppError;
+use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::working::{Working, working_in};
 
@@ -47,5 +52,73 @@ pub async fn signed(
                 },
             ),
         }),
+    })
+}
+
+/// The caller of an API route (see [`crate::api_auth::caller`]), or returns its answer from
+/// the handler.
+macro_rules! caller_or_answer {
+    ($app:expr, $headers:expr, $lang:expr, $school:expr, $needs:expr, $resource:expr, $access:expr) => {
+        match $crate::api_auth::caller($app, $headers, $lang, $school, $needs, $resource, $access)
+            .await?
+        {
+            Ok(caller) => caller,
+            Err(answer) => return Ok(answer),
+        }
+    };
+}
+pub(crate) use caller_or_answer;
+
+/// One value that cannot be taken, and why.
+#[derive(Serialize)]
+pub struct ProblemOut {
+    /// The field, as the request named it (`keuze.BEG.VIS.T1`, `name`, …).
+    pub field: String,
+    pub message: String,
+}
+
+/// A 422 naming every problem; nothing changed.
+pub fn problems_error(lang: Lang, problems: Vec<(String, String)>) -> Response {
+    let problems: Vec<ProblemOut> = problems
+        .into_iter()
+        .map(|(field, message)| ProblemOut { field, message })
+        .collect();
+    (
+        StatusCode::UNPROCESSABLE_ENTITY,
+        Json(serde_json::json!({
+            "error": Tr(lang).get("api-problems"),
+            "problems": problems,
+        })),
+    )
+        .into_response()
+}
+
+/// A JSON request body as `T`; else the answer (with `?`): 415 when it is not sent as JSON,
+/// 400 when it cannot be read (with where and why).
+pub fn json_body<T: DeserializeOwned>(
+    headers: &HeaderMap,
+    body: &[u8],
+    lang: Lang,
+) -> Result<T, AppError> {
+    let json = headers
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| {
+            let v = v.trim();
+            v.eq_ignore_ascii_case("application/json")
+                || (v.starts_with("application/") && v.ends_with("+json"))
+        });
+    if !json {
+        return Err(AppError::answer(error(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Tr(lang).get("api-media-type"),
+        )));
+    }
+    serde_json::from_slice(body).map_err(|e| {
+        AppError::answer(error(
+            StatusCode::BAD_REQUEST,
+            Tr(lang).with("api-malformed", "reason", e),
+        ))
     })
 }

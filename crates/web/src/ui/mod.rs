@@ -12,6 +12,7 @@ pub mod figures;
 pub mod forms;
 pub mod frameworks;
 pub mod json;
+pub mod paging;
 pub mod parties;
 pub mod respond;
 pub mod rounds;

@@ -138,6 +138,10 @@ async fn sign_in(app: &crate::helpers::TestApp, who: &str, line: &[&str]) -> Str
         .to_owned()
 }
 
+fn short_name_of_demo() -> &'static str {
+    "demoschool-de-zandloper"
+}
+
 /// `raamwerk demo` makes a school in which every feature has something to show, signs in
 /// with the printed passwords, and replaces itself when run again.
 async fn the_demo_shows_every_feature(backend: Backend) {
@@ -150,10 +154,10 @@ async fn the_demo_shows_every_feature(backend: Backend) {
         printed = text(&out.stdout);
     }
     let lines: Vec<Vec<&str>> = printed.lines().map(|l| l.split(' ').collect()).collect();
-    assert_eq!(lines.len(), 3, "{printed}");
+    assert_eq!(lines.len(), 4, "{printed}");
     assert_eq!(
-        (lines[0][0], lines[1][0], lines[2][0]),
-        ("coordinator:", "member:", "network:")
+        (lines[0][0], lines[1][0], lines[2][0], lines[3][0]),
+        ("coordinator:", "member:", "network:", "api:")
     );
     let store = &app.state.store;
     let schools = store.schools().await.expect("schools");
@@ -394,6 +398,31 @@ async fn the_demo_shows_every_feature(backend: Backend) {
     );
     assert!(network.body.contains("Een school in het netwerk"));
     assert!(network.body.contains("vaste LOB-week"));
+    // The member's printed API token reads their own scan of the open round.
+    let bearer = format!("Bearer {}", lines[3][1]);
+    let rounds = app
+        .get_with(
+            &format!("/api/v1/schools/{}/rounds", short_name_of_demo()),
+            &[("authorization", bearer.as_str())],
+        )
+        .await;
+    assert_eq!(rounds.status, axum::http::StatusCode::OK, "{}", rounds.body);
+    let list: serde_json::Value = serde_json::from_str(&rounds.body).expect("JSON");
+    let open = list["rounds"][0]["id"]
+        .as_str()
+        .expect("a round")
+        .to_owned();
+    let scan = app
+        .get_with(
+            &format!(
+                "/api/v1/schools/{}/rounds/{open}/scan",
+                short_name_of_demo()
+            ),
+            &[("authorization", bearer.as_str())],
+        )
+        .await;
+    assert_eq!(scan.status, axum::http::StatusCode::OK, "{}", scan.body);
+    assert!(scan.body.contains("\"choice\""), "{}", scan.body);
     app.stop().await;
 }
 

@@ -353,6 +353,18 @@ impl TestApp {
         self.send(Request::post(path), &all, Body::from(body)).await
     }
 
+    /// A request as a script sends it (no browser headers): any method, headers and body.
+    pub async fn call(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> Page {
+        let request = Request::builder().method(method).uri(path);
+        self.send(request, headers, Body::from(body)).await
+    }
+
     async fn send(
         &self,
         mut request: axum::http::request::Builder,

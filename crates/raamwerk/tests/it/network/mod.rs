@@ -3,4 +3,5 @@
 //! quartiles with the school's own position for itself alone, no names unless agreed, leaving
 //! at any time with the figures gone at once, and the network report.
 
+mod long_list;
 mod side_by_side;

@@ -178,3 +178,70 @@ async fn the_log_names_every_change_and_filters_and_exports_it(backend: Backend)
     }
     app.stop().await;
 }
+
+on_both_backends!(a_long_log_comes_in_pages_that_keep_the_filter);
+
+async fn a_long_log_comes_in_pages_that_keep_the_filter(backend: Backend) {
+    let app = TestApp::spawn(backend).await;
+    let lyceum = team(&app, "Stedelijk Lyceum", "lyceum.nl").await;
+    let store = &app.state.store;
+    for minutes in 1..=105 {
+        store
+            .set_person_hours(
+                lyceum.school.id,
+                lyceum.coordinator.id,
+                year(),
+                lyceum.member.id,
+                Some(Minutes(minutes * 60)),
+            )
+            .await
+            .expect("hours");
+    }
+    let total = store.audit_log(lyceum.school.id).await.expect("log").len();
+    assert!(total >= 105, "{total}");
+    let admin = app.session(lyceum.admin.id).await;
+    let as_admin = [("cookie", admin.as_str())];
+    let rows = |body: &str| body.matches("<tr><td>").count();
+
+    let first = app
+        .get_with("/nl/scholen/stedelijk-lyceum/logboek", &as_admin)
+        .await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert_eq!(rows(&first.body), 100, "{}", first.body);
+    assert!(first.body.contains(&format!("1–100 van {total}")));
+    assert!(
+        first
+            .body
+            .contains(r#"href="/nl/scholen/stedelijk-lyceum/logboek?pagina=2" rel="next""#),
+        "{}",
+        first.body
+    );
+    let second = app
+        .get_with("/nl/scholen/stedelijk-lyceum/logboek?pagina=2", &as_admin)
+        .await;
+    assert_eq!(rows(&second.body), total - 100, "{}", second.body);
+    assert!(second.body.contains("rel=\"prev\""));
+
+    // The pages keep the filter; the CSV holds the whole selection.
+    let filtered = app
+        .get_with(
+            "/nl/scholen/stedelijk-lyceum/logboek?wat=wie-doet-wat",
+            &as_admin,
+        )
+        .await;
+    assert!(
+        filtered.body.contains(
+            r#"href="/nl/scholen/stedelijk-lyceum/logboek?wat=wie-doet-wat&#38;pagina=2" rel="next""#
+        ),
+        "{}",
+        filtered.body
+    );
+    let csv = app
+        .get_with("/nl/scholen/stedelijk-lyceum/logboek.csv", &as_admin)
+        .await;
+    assert_eq!(
+        csv.body.trim_start_matches('\u{feff}').lines().count(),
+        1 + total
+    );
+    app.stop().await;
+}

@@ -28,6 +28,13 @@ const COVERED: &[&str] = &[
     "/api/v1/schools/{school}/editions",
     "/api/v1/schools/{school}/editions/{edition}",
     "/api/v1/schools/{school}/surveys/{survey}/results",
+    "/api/v1/schools/{school}/rounds",
+    "/api/v1/schools/{school}/rounds/{round}/scan",
+    "/api/v1/schools/{school}/rounds/{round}/team-picture",
+    "/api/v1/schools/{school}/plan",
+    "/api/v1/schools/{school}/allocation",
+    "/api/v1/schools/{school}/hours",
+    "/api/v1/schools/{school}/members",
     "/ims/case/v1p1/CFDocuments",
     "/ims/case/v1p1/CFDocuments/{id}",
     "/ims/case/v1p1/CFPackages/{id}",
@@ -122,6 +129,7 @@ const COVERED: &[&str] = &[
     "/nl/netwerken/{network}/netwerkverslag.pdf",
     "/nl/netwerken/{network}/netwerkverslag.docx",
     "/nl/scholen/{school}/netwerken",
+    "/nl/scholen/{school}/api-sleutels",
     "/nl/scholen/{school}/netwerken/{network}",
     "/nl/enquete/antwoorden",
     "/nl/enquete/bedankt",
@@ -167,6 +175,7 @@ const COVERED: &[&str] = &[
     "/en/networks/{network}/network-report.pdf",
     "/en/networks/{network}/network-report.docx",
     "/en/schools/{school}/networks",
+    "/en/schools/{school}/api-tokens",
     "/en/schools/{school}/networks/{network}",
     "/en/survey/answers",
     "/en/survey/thanks",
@@ -409,8 +418,13 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
             .await
             .expect("figures")
     );
+    let tokens = format!(
+        "{:?} {:?}",
+        store.school_tokens(b.school.id).await.expect("tokens"),
+        store.members_tokens(b.school.id).await.expect("tokens")
+    );
     format!(
-        "{networks}\n{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}\n{work_plans:?}\n{evaluations:?}\n{surveys:?}",
+        "{networks}\n{tokens}\n{:?}\n{members:?}\n{invitations:?}\n{audit}\n{sessions:?}\n{rounds:?}\n{scans:?}\n{editions:?}\n{draft:?}\n{allocation}\n{plans:?}\n{picture}\n{meetings:?}\n{vision:?}\n{versions:?}\n{work_plans:?}\n{evaluations:?}\n{surveys:?}",
         store.school(b.school.id).await.expect("school")
     )
 }
@@ -753,6 +767,37 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
     let (a_network, a_network_coordinator) =
         crate::helpers::network::network(&app, "Pilot West", "netwerk@pilotwest.nl").await;
     crate::helpers::network::join(&app, &a_network, a_network_coordinator, &a).await;
+    // B's mentor and administrator made tokens; A's member and administrator too, which walk
+    // with every scope they can have.
+    let token = |school, maker, holder, scopes: &str| store::NewToken {
+        school,
+        maker,
+        holder,
+        name: domain::api_token::TokenName::parse("Geheime koppeling").expect("valid"),
+        scopes: domain::api_token::Scopes::parse(scopes, holder).expect("valid"),
+        lifetime: domain::api_token::Lifetime::parse("").expect("valid"),
+    };
+    use domain::api_token::Holder;
+    const EVERY: &str = "framework:write rounds:read scan:write plan:read allocation:read \
+        hours:read members:read team:read";
+    const SCHOOL_WIDE: &str =
+        "framework:write rounds:read allocation:read hours:read members:read team:read";
+    store
+        .create_token(&token(b.school.id, b.member.id, Holder::Person, EVERY))
+        .await
+        .expect("B's token");
+    store
+        .create_token(&token(b.school.id, b.admin.id, Holder::School, SCHOOL_WIDE))
+        .await
+        .expect("B's school token");
+    let (_, a_personal) = store
+        .create_token(&token(a.school.id, a.member.id, Holder::Person, EVERY))
+        .await
+        .expect("A's token");
+    let (_, a_school) = store
+        .create_token(&token(a.school.id, a.admin.id, Holder::School, SCHOOL_WIDE))
+        .await
+        .expect("A's school token");
     target.network = b_network.short_name.clone();
     target.goal = goal.to_string();
     target.conversation = conversation.to_string();
@@ -871,32 +916,52 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         ("noemen", "ja"),
         ("toelichting", "Overgenomen"),
     ];
+    let a_personal = format!("Bearer {a_personal}");
+    let a_school = format!("Bearer {a_school}");
+    // A script's body with B's values, for the API's JSON routes.
+    let hostile_json = br#"{"answers": [{"statement": "BEG.VIS.T1", "choice": "ja", "note": "Overgenomen", "discuss": true}], "notes": [{"key": "focus.BEG.VIS.T", "text": "Overgenomen"}]}"#;
     let actors = [
-        ("anonymous", None),
-        ("member of A", Some(a.member.id)),
-        ("coordinator of A", Some(a.coordinator.id)),
-        ("administrator of A", Some(a.admin.id)),
-        ("coordinator of A's network", Some(a_network_coordinator)),
+        ("anonymous", None, None),
+        ("member of A", Some(a.member.id), None),
+        ("coordinator of A", Some(a.coordinator.id), None),
+        ("administrator of A", Some(a.admin.id), None),
+        (
+            "coordinator of A's network",
+            Some(a_network_coordinator),
+            None,
+        ),
+        ("A's member's token", None, Some(a_personal.as_str())),
+        ("A's school token", None, Some(a_school.as_str())),
     ];
     let mut requests = 0;
     for pattern in &routes {
         for path in fill(pattern, &target, &theme) {
-            for (who, user) in actors {
-                for post in [false, true] {
+            for (who, user, token) in actors {
+                for method in ["GET", "POST", "PATCH"] {
+                    // PATCH only where the API takes JSON.
+                    if method == "PATCH" && !path.starts_with("/api/") {
+                        continue;
+                    }
                     // A fresh session each time: signing out must not turn the rest of the
                     // walk into anonymous requests.
                     let cookie = match user {
                         Some(id) => app.session(id).await,
                         None => String::new(),
                     };
-                    let headers = [("cookie", cookie.as_str())];
-                    let page = if post {
-                        app.post_form(&path, &hostile, &headers).await
-                    } else {
-                        app.get_with(&path, &headers).await
+                    let mut headers = vec![("cookie", cookie.as_str())];
+                    if let Some(token) = token {
+                        headers.push(("authorization", token));
+                    }
+                    let page = match method {
+                        "POST" => app.post_form(&path, &hostile, &headers).await,
+                        "GET" => app.get_with(&path, &headers).await,
+                        _ => {
+                            headers.push(("content-type", "application/json"));
+                            app.call(method, &path, &headers, hostile_json.to_vec())
+                                .await
+                        }
                     };
                     requests += 1;
-                    let method = if post { "POST" } else { "GET" };
                     assert!(
                         !page.status.is_server_error(),
                         "{method} {path} as {who}: {}",
@@ -923,11 +988,23 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
                             "{method} {path} as {who}: {}",
                             page.status
                         );
+                        // Only without a session: sent to sign in (a token signs in no page).
                         if matches!(
                             page.status,
                             StatusCode::SEE_OTHER | StatusCode::UNAUTHORIZED
                         ) {
                             assert!(user.is_none(), "{method} {path} as {who} redirected");
+                        }
+                        // A token of A is answered for B's school as for no school at all.
+                        if token.is_some() && path.starts_with("/api/") {
+                            assert!(
+                                matches!(
+                                    page.status,
+                                    StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED
+                                ),
+                                "{method} {path} as {who}: {}",
+                                page.status
+                            );
                         }
                     }
                 }

@@ -7,5 +7,6 @@ mod people;
 mod plans;
 mod schools;
 mod surveys;
+mod tokens;
 mod vision;
 mod work_plans;
