@@ -16,7 +16,6 @@ WRK_THREADS="${WRK_THREADS:-2}"
 WRK_CONNECTIONS="${WRK_CONNECTIONS:-64}"
 WRK_DURATION="${WRK_DURATION:-10s}"
 WRK_WARMUP="${WRK_WARMUP:-2s}"
-PASSWORD="paars kompas vindt zeven tulpen"
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tmp="$(mktemp -d)"
@@ -26,6 +25,8 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+# shellcheck source=lib/wrk.sh
+source "$repo/bench/lib/wrk.sh"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 if [[ -n "${RAAMWERK_BIN:-}" ]]; then
@@ -44,12 +45,7 @@ for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && b
 
 # A school with a mentor who signs in (for the page's save) and holds a token (for the API).
 school="$("$BIN" admin create-school --name "Bench College" --sector vo --students 900 --region UT --database "$db" 2>/dev/null)"
-link="$("$BIN" admin create-user --school "$school" --email mentor@bench.nl --name "De Mentor" --permission coordinator \
-  --roles BEG --base-url "$base" --database "$db" 2>/dev/null)"
-curl -fsS -o /dev/null --data-urlencode "password=$PASSWORD" --data-urlencode "repeat=$PASSWORD" "$link"
-cookie="$(curl -sS -o /dev/null -D - --data-urlencode "email=mentor@bench.nl" --data-urlencode "password=$PASSWORD" \
-  "$base/nl/inloggen" | awk -F'[ ;]' 'tolower($1) == "set-cookie:" { print $2 }')"
-[[ "$cookie" == raamwerk_session=* ]] || { echo "could not sign in" >&2; exit 1; }
+cookie="$(staff_cookie "$school" mentor@bench.nl "De Mentor" coordinator BEG)"
 round_path="$(curl -sS -o /dev/null -D - -H "Cookie: $cookie" -H "Sec-Fetch-Site: same-origin" --data-urlencode "name=bench" \
   --data-urlencode "starts=2026-09-01" "$base/nl/scholen/$school/rondes" | awk 'tolower($1) == "location:" { print $2 }' | tr -d '\r')"
 round="${round_path##*/}"
@@ -60,28 +56,12 @@ scan="$base/api/v1/schools/$school/rounds/$round/scan"
 curl -fsS -H "Authorization: Bearer $token" "$scan" | grep -q '"roles":\["BEG"\]' ||
   { echo "the API does not answer with the scan" >&2; exit 1; }
 
-to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); print v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 } else { sub(/s$/, "", v); print v * 1000 } }'; }
-
-run() { # name url [wrk args…]
-  local name="$1" url="$2" out="$tmp/$1.txt"
-  shift 2
-  local args=(-t"$WRK_THREADS" -c"$WRK_CONNECTIONS")
-  wrk "${args[@]}" -d"$WRK_WARMUP" "$@" "$url" >/dev/null
-  wrk "${args[@]}" -d"$WRK_DURATION" --latency "$@" "$url" >"$out"
-  local rps p99 non2xx
-  rps="$(awk '/^Requests\/sec:/ { print $2 }' "$out")"
-  p99="$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")"
-  non2xx="$(awk '/Non-2xx/ { print $NF }' "$out")"
-  printf '%-26s %12s req/s   p99 %8s ms   non-2xx %s\n' "$name" "$rps" "$p99" "${non2xx:-0}"
-  printf -v "RPS_${name//-/_}" '%s' "$rps"
-}
-
 echo "===== Raamwerk JSON API benchmark ($(date -u +%Y-%m-%dT%H:%M:%SZ)) ====="
 echo "load: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency (after a $WRK_WARMUP warm-up), SQLite"
-run public-role-page "$base/nl/rollen/begeleider"
-run api-read-token "$scan" -H "Authorization: Bearer $token"
-run page-save-cookie "$base$round_path/opslaan" -s "$repo/bench/lib/api_save.lua" -- page "$cookie"
-run api-save-token "$scan" -s "$repo/bench/lib/api_save.lua" -- api "$token"
+wrk_run public-role-page "$base/nl/rollen/begeleider"
+wrk_run api-read-token "$scan" -H "Authorization: Bearer $token"
+wrk_run page-save-cookie "$base$round_path/opslaan" -s "$repo/bench/lib/api_save.lua" -- page "$cookie"
+wrk_run api-save-token "$scan" -s "$repo/bench/lib/api_save.lua" -- api "$token"
 awk -v a="$RPS_api_read_token" -v p="$RPS_public_role_page" \
   'BEGIN { r = (p > 0 ? a / p : 0); printf "ratio API read (token) / public page %.2f (%s the target of 0.80)\n", r, (r >= 0.8 ? "meets" : "BELOW") }'
 awk -v a="$RPS_api_save_token" -v p="$RPS_page_save_cookie" \

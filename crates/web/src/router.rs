@@ -488,8 +488,8 @@ fn other_routes() -> Vec<Route> {
             ).scope(Resource::Scan, Read))
             .api(Method::PATCH, MEMBER, api::scan::save, Op::new(
                 "saveOwnScan", "scan",
-                "Save changes to one's own scan, all or none, with the checks of the scan's pages; answers with the scan as it is now.",
-                Answer::Json(200, body::<api::scan::ScanOut>()),
+                "Save changes to one's own scan, all or none, with the checks of the scan's pages; answers how many fields were saved.",
+                Answer::Json(200, body::<api::scan::SavedOut>()),
             ).scope(Resource::Scan, Write)
                 .request(body::<api::scan::ScanChanges>())
                 .errors(&[409, 422])),

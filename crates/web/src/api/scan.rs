@@ -24,7 +24,7 @@ use crate::state::AppState;
 use crate::ui::dates::today;
 use crate::ui::json::error;
 use crate::ui::json::{caller_or_answer, json_body, problems_error};
-use crate::ui::rounds::{load_round, roles_held};
+use crate::ui::rounds::{edition_of_round, roles_held};
 
 /// A scan round of the school.
 #[derive(Serialize, ToSchema)]
@@ -147,23 +147,28 @@ fn scan_out(round: Uuid, caller: &Caller, content: &ScanContent, finished: bool)
     }
 }
 
-/// The round and its edition for one's own scan; `Err` is the answer (404, or 403 for a
-/// token that may not read one's own data).
+/// The round and its edition for one's own scan, without reading the round (its edition is
+/// kept in memory; whether it takes answers is checked in the write itself, as the page's
+/// save does); `Err` is the answer (404, or 403 for a token that may not read one's own data).
 async fn own_round(
     app: &AppState,
     caller: &Caller,
     lang: Lang,
     id: &str,
-) -> Result<Result<(Round, Edition), Response>, AppError> {
+) -> Result<Result<(Uuid, Edition), Response>, AppError> {
     if !caller.owner() {
         return Ok(Err(error(
             StatusCode::FORBIDDEN,
             Tr(lang).get("api-private"),
         )));
     }
-    Ok(load_round(app, &caller.working, id)
-        .await?
-        .ok_or_else(|| error(StatusCode::NOT_FOUND, Tr(lang).get("api-no-round"))))
+    let found = match Uuid::parse_str(id) {
+        Ok(round) => edition_of_round(app, caller.working.school().id, round)
+            .await?
+            .map(|edition| (round, edition)),
+        Err(_) => None,
+    };
+    Ok(found.ok_or_else(|| error(StatusCode::NOT_FOUND, Tr(lang).get("api-no-round"))))
 }
 
 /// `GET /api/v1/schools/{school}/rounds/{round}/scan`
@@ -189,14 +194,10 @@ pub async fn scan(
     };
     let mine = app
         .store
-        .my_scan(
-            caller.working.school().id,
-            round.id,
-            caller.working.user().id,
-        )
+        .my_scan(caller.working.school().id, round, caller.working.user().id)
         .await?;
     Ok(Json(scan_out(
-        round.id,
+        round,
         &caller,
         &mine.content,
         mine.finished_at.is_some(),
@@ -237,9 +238,17 @@ pub struct ScanChanges {
 /// Most changes one request may carry (more than a whole scan has fields).
 const MAX_CHANGES: usize = 2000;
 
-/// `PATCH /api/v1/schools/{school}/rounds/{round}/scan`: saves the changes, all or none;
-/// answers with the scan as it is now. 422 names every change that cannot be saved; 409
-/// when the round takes no answers (closed, or not begun).
+/// What a save did.
+#[derive(Serialize, ToSchema)]
+pub struct SavedOut {
+    /// How many fields were saved (each a choice, a note or *wil ik bespreken*).
+    pub saved: usize,
+}
+
+/// `PATCH /api/v1/schools/{school}/rounds/{round}/scan`: saves the changes, all or none, as
+/// the page's own save does (nothing is read before the write); answers how many fields were
+/// saved (`GET` reads the scan back). 422 names every change that cannot be saved; 409 when
+/// the round takes no answers (closed, or not begun).
 pub async fn save(
     State(app): State<AppState>,
     headers: HeaderMap,
@@ -301,7 +310,7 @@ pub async fn save(
     let school = caller.working.school().id;
     let user = caller.working.user().id;
     if !parsed.is_empty() {
-        match app.store.save_scan(school, round.id, user, &parsed).await {
+        match app.store.save_scan(school, round, user, &parsed).await {
             Ok(()) => {}
             Err(ScanError::Refused(refusal)) => {
                 return Ok(error(
@@ -315,12 +324,8 @@ pub async fn save(
             Err(ScanError::Store(e)) => return Err(e.into()),
         }
     }
-    let mine = app.store.my_scan(school, round.id, user).await?;
-    Ok(Json(scan_out(
-        round.id,
-        &caller,
-        &mine.content,
-        mine.finished_at.is_some(),
-    ))
+    Ok(Json(SavedOut {
+        saved: parsed.len(),
+    })
     .into_response())
 }

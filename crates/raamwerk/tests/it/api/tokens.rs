@@ -129,9 +129,12 @@ async fn a_script_works_with_a_token_as_far_as_its_scopes_and_no_further(backend
         )
         .await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
-    let json: serde_json::Value = serde_json::from_str(&saved.body).expect("JSON");
+    assert_eq!(saved.body, r#"{"saved":3}"#);
+    let scan = app.get_with(&scan_path, &with_token).await;
+    let json: serde_json::Value = serde_json::from_str(&scan.body).expect("JSON");
     assert_eq!(json["answers"][0]["statement"], "BEG.VIS.T1");
     assert_eq!(json["answers"][0]["choice"], "ja");
+    assert_eq!(json["answers"][0]["discuss"], true);
     // The member sees it on the scan's own page.
     let area = app
         .get_with(
