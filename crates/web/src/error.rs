@@ -150,6 +150,11 @@ pub async fn error_pages(State(app): State<AppState>, request: Request, next: Ne
     }
 }
 
+/// An error in the JSON API's one format, `{"error": message}`.
+pub fn json_error(status: StatusCode, message: String) -> Response {
+    (status, axum::Json(serde_json::json!({ "error": message }))).into_response()
+}
+
 /// Whether a path is the JSON API's, which answers every error in its one format.
 fn is_api(path: &str) -> bool {
     path.starts_with("/api/")
@@ -174,7 +179,7 @@ fn api_errors(lang: Lang, response: Response) -> Response {
         s if s.is_server_error() => "api-server-error",
         _ => "api-bad-request",
     };
-    let mut answer = crate::ui::json::error(status, Tr(lang).get(key));
+    let mut answer = json_error(status, Tr(lang).get(key));
     if let Some(allow) = response.headers().get(axum::http::header::ALLOW) {
         answer
             .headers_mut()

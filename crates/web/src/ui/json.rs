@@ -10,7 +10,6 @@ use domain::Lang;
 use domain::account::Permission;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::json;
 
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -18,9 +17,7 @@ use crate::state::AppState;
 use crate::working::{Working, working_in};
 
 /// An error in the API's one format.
-pub fn error(status: StatusCode, message: String) -> Response {
-    (status, Json(json!({ "error": message }))).into_response()
-}
+pub use crate::error::json_error as error;
 
 /// The person working in the school with at least `needs`, or the JSON answer instead.
 pub async fn signed(
