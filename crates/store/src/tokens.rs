@@ -188,9 +188,8 @@ impl Store {
 
     /// One token of the school, revoked or not.
     pub async fn token(&self, school: SchoolId, id: Uuid) -> Result<Option<ApiToken>, StoreError> {
-        let sql = SELECT_ONE;
         let row: Option<TokenRow> = on_pool!(self, pool =>
-            sqlx::query_as(sql).bind(school.0).bind(id).fetch_optional(pool).await?);
+            sqlx::query_as(SELECT_ONE).bind(school.0).bind(id).fetch_optional(pool).await?);
         row.map(token_of).transpose()
     }
 
@@ -200,26 +199,23 @@ impl Store {
         school: SchoolId,
         user: UserId,
     ) -> Result<Vec<ApiToken>, StoreError> {
-        let sql = SELECT_OF_PERSON;
         let rows: Vec<TokenRow> = on_pool!(self, pool =>
-            sqlx::query_as(sql).bind(school.0).bind(user.0).fetch_all(pool).await?);
+            sqlx::query_as(SELECT_OF_PERSON).bind(school.0).bind(user.0).fetch_all(pool).await?);
         rows.into_iter().map(token_of).collect()
     }
 
     /// Every member's personal tokens in the school still in use, by name (for its
     /// administrators, who may revoke them).
     pub async fn members_tokens(&self, school: SchoolId) -> Result<Vec<ApiToken>, StoreError> {
-        let sql = SELECT_PERSONAL_OF_SCHOOL;
         let rows: Vec<TokenRow> = on_pool!(self, pool =>
-            sqlx::query_as(sql).bind(school.0).bind(now_millis()).fetch_all(pool).await?);
+            sqlx::query_as(SELECT_PERSONAL_OF_SCHOOL).bind(school.0).bind(now_millis()).fetch_all(pool).await?);
         rows.into_iter().map(token_of).collect()
     }
 
     /// The school's tokens for integrations, newest first.
     pub async fn school_tokens(&self, school: SchoolId) -> Result<Vec<ApiToken>, StoreError> {
-        let sql = SELECT_OF_SCHOOL;
         let rows: Vec<TokenRow> = on_pool!(self, pool =>
-            sqlx::query_as(sql).bind(school.0).fetch_all(pool).await?);
+            sqlx::query_as(SELECT_OF_SCHOOL).bind(school.0).fetch_all(pool).await?);
         rows.into_iter().map(token_of).collect()
     }
 
@@ -233,10 +229,9 @@ impl Store {
         id: Uuid,
     ) -> Result<(), TokenError> {
         let now = now_millis();
-        let sql = SELECT_ONE;
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
-            let row: Option<TokenRow> = sqlx::query_as(sql).bind(school.0).bind(id).fetch_optional(&mut *tx).await?;
+            let row: Option<TokenRow> = sqlx::query_as(SELECT_ONE).bind(school.0).bind(id).fetch_optional(&mut *tx).await?;
             let token = token_of(row.ok_or(TokenError::NotFound)?)?;
             let permission = active_permission!(tx, school.0, actor.0).ok_or(TokenError::NotAllowed)?;
             let own = token.holder == Holder::Person && token.user == actor;
@@ -257,10 +252,9 @@ impl Store {
     /// The token a request presents (its whole secret, `rwk_…`), if it is neither revoked nor
     /// expired. The caller checks the person's permission in the school as it is now.
     pub async fn presented_token(&self, secret: &str) -> Result<Option<ApiToken>, StoreError> {
-        let sql = SELECT_BY_HASH;
         let hash = hash_token(secret);
         let row: Option<TokenRow> = on_pool!(self, pool =>
-            sqlx::query_as(sql).bind(&hash).bind(now_millis()).fetch_optional(pool).await?);
+            sqlx::query_as(SELECT_BY_HASH).bind(&hash).bind(now_millis()).fetch_optional(pool).await?);
         row.map(token_of).transpose()
     }
 

@@ -339,17 +339,13 @@ fn forbidden(app: &AppState, lang: Lang) -> AppError {
     AppError::answer(error_page(app, lang, StatusCode::FORBIDDEN))
 }
 
-/// The choices a scope field offers, for the template: `(value, message key)`.
-pub fn access_options(writable: bool) -> Vec<(&'static str, &'static str)> {
-    let mut options = vec![("", "tokens-access-none"), ("read", "tokens-access-read")];
-    if writable {
-        options.push(("write", "tokens-access-write"));
-    }
-    options
-}
-
 impl ScopeField {
+    /// The choices the field offers, for the template: `(value, message key)`.
     pub fn options(&self) -> Vec<(&'static str, &'static str)> {
-        access_options(self.writable)
+        let mut options = vec![("", "tokens-access-none"), ("read", "tokens-access-read")];
+        if self.writable {
+            options.push(("write", "tokens-access-write"));
+        }
+        options
     }
 }
