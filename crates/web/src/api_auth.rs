@@ -182,3 +182,17 @@ fn note_use(app: &AppState, token: &ApiToken, secret: &str) {
         });
     }
 }
+
+/// The caller of an API route (see [`caller`]), or returns its answer from
+/// the handler.
+macro_rules! caller_or_answer {
+    ($app:expr, $headers:expr, $lang:expr, $school:expr, $needs:expr, $resource:expr, $access:expr) => {
+        match $crate::api_auth::caller($app, $headers, $lang, $school, $needs, $resource, $access)
+            .await?
+        {
+            Ok(caller) => caller,
+            Err(answer) => return Ok(answer),
+        }
+    };
+}
+pub(crate) use caller_or_answer;

@@ -17,12 +17,12 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::api_auth::caller_or_answer;
 use crate::error::AppError;
 use crate::i18n::{Tr, preferred};
 use crate::state::AppState;
 use crate::ui::allocation::{hours_totals, load, party_name};
 use crate::ui::dates::this_year;
-use crate::ui::json::caller_or_answer;
 use crate::ui::json::error;
 
 /// Who takes part in a task.

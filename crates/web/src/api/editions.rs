@@ -19,6 +19,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::api_auth::caller_or_answer;
 use crate::error::AppError;
 use crate::i18n::preferred;
 use crate::imports::{Imported, import_into_school};
@@ -26,7 +27,7 @@ use crate::state::AppState;
 use crate::ui::frameworks::newest_national;
 use crate::ui::frameworks::refusal_message;
 use crate::ui::json::error;
-use crate::ui::json::{caller_or_answer, problems_error};
+use crate::ui::json::problems_error;
 
 /// The list of a school's editions; a POST here stores a file as the next version.
 pub const IMPORT_PATH: &str = "/api/v1/schools/{school}/editions";

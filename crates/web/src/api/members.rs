@@ -12,10 +12,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::api_auth::caller_or_answer;
 use crate::error::AppError;
 use crate::i18n::preferred;
 use crate::state::AppState;
-use crate::ui::json::caller_or_answer;
 
 /// A member of the school.
 #[derive(Serialize, ToSchema)]

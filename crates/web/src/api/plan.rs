@@ -13,11 +13,11 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::api_auth::caller_or_answer;
 use crate::error::AppError;
 use crate::i18n::{Tr, preferred};
 use crate::state::AppState;
 use crate::ui::allocation::member_names;
-use crate::ui::json::caller_or_answer;
 use crate::ui::json::error;
 
 /// A step towards a goal.

@@ -18,12 +18,13 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::api_auth::Caller;
+use crate::api_auth::caller_or_answer;
 use crate::error::AppError;
 use crate::i18n::{Tr, preferred};
 use crate::state::AppState;
 use crate::ui::dates::today;
 use crate::ui::json::error;
-use crate::ui::json::{caller_or_answer, json_body, problems_error};
+use crate::ui::json::{json_body, problems_error};
 use crate::ui::rounds::{edition_of_round, roles_held};
 
 /// A scan round of the school.

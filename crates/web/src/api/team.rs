@@ -18,10 +18,10 @@ use serde::Serialize;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+use crate::api_auth::caller_or_answer;
 use crate::error::AppError;
 use crate::i18n::{Tr, preferred};
 use crate::state::AppState;
-use crate::ui::json::caller_or_answer;
 use crate::ui::json::error;
 use crate::ui::rounds::load_round;
 

@@ -1,6 +1,6 @@
 //! What the JSON API's handlers share: its one error format (`{"error": …}`, with `problems`
-//! on 422), the sign-in check that answers in it instead of with a page, reading a JSON body,
-//! and the macro that gives a handler its caller (session or API token).
+//! on 422), the sign-in check that answers in it instead of with a page, and reading a JSON
+//! body. The macro that gives a handler its caller is `api_auth::caller_or_answer`.
 
 use axum::Json;
 use axum::http::header::CONTENT_TYPE;
@@ -51,20 +51,6 @@ pub async fn signed(
         }),
     })
 }
-
-/// The caller of an API route (see [`crate::api_auth::caller`]), or returns its answer from
-/// the handler.
-macro_rules! caller_or_answer {
-    ($app:expr, $headers:expr, $lang:expr, $school:expr, $needs:expr, $resource:expr, $access:expr) => {
-        match $crate::api_auth::caller($app, $headers, $lang, $school, $needs, $resource, $access)
-            .await?
-        {
-            Ok(caller) => caller,
-            Err(answer) => return Ok(answer),
-        }
-    };
-}
-pub(crate) use caller_or_answer;
 
 /// One value that cannot be taken, and why.
 #[derive(Serialize)]
