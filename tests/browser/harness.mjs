@@ -44,11 +44,11 @@ function resolveBinary() {
  * Start `raamwerk serve` on 127.0.0.1:0 with a database in a fresh temp directory.
  * Resolves to { baseURL, output(), stop() } once the listening line has been printed.
  */
-export async function startApp() {
+export async function startApp({ listen = '127.0.0.1:0', extra = [] } = {}) {
   const bin = resolveBinary();
   const dir = mkdtempSync(path.join(tmpdir(), 'raamwerk-browser-'));
   const database = `sqlite://${path.join(dir, 'raamwerk.db')}`;
-  const args = ['serve', '--listen', '127.0.0.1:0', '--database', database];
+  const args = ['serve', '--listen', listen, '--database', database, ...extra];
   const child = spawn(bin, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
 

@@ -23,6 +23,7 @@ pub mod picture;
 pub mod plan;
 pub mod scan;
 pub mod school;
+pub mod sso;
 pub mod survey;
 pub mod throttle;
 pub mod vision;

@@ -287,10 +287,16 @@ pub enum AuditAction {
     /// person a personal token acts for).
     TokenCreated,
     TokenRevoked,
+    /// How the school's people sign in through an identity provider changed (the detail
+    /// names the provider, the organisation and the choices).
+    SignInChanged,
+    /// Someone of the school's organisation joined as *lid* on their first sign-in through
+    /// the identity provider.
+    MemberJoined,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 39] = [
+    pub const ALL: [AuditAction; 41] = [
         AuditAction::SchoolCreated,
         AuditAction::MemberInvited,
         AuditAction::InvitationRevoked,
@@ -330,6 +336,8 @@ impl AuditAction {
         AuditAction::NetworkFiguresShared,
         AuditAction::TokenCreated,
         AuditAction::TokenRevoked,
+        AuditAction::SignInChanged,
+        AuditAction::MemberJoined,
     ];
 
     /// The stored code.
@@ -374,6 +382,8 @@ impl AuditAction {
             AuditAction::NetworkFiguresShared => "network.figures",
             AuditAction::TokenCreated => "token.created",
             AuditAction::TokenRevoked => "token.revoked",
+            AuditAction::SignInChanged => "school.sign-in",
+            AuditAction::MemberJoined => "member.joined",
         }
     }
 
@@ -419,7 +429,9 @@ impl AuditAction {
             | AuditAction::PasswordLinkMade
             | AuditAction::PasswordLinkUsed
             | AuditAction::TokenCreated
-            | AuditAction::TokenRevoked => AuditGroup::Members,
+            | AuditAction::TokenRevoked
+            | AuditAction::SignInChanged
+            | AuditAction::MemberJoined => AuditGroup::Members,
             AuditAction::RoundOpened
             | AuditAction::RoundClosed
             | AuditAction::RoundReopened
@@ -528,6 +540,10 @@ impl AuditAction {
             (AuditAction::TokenCreated, Lang::En) => "API token made",
             (AuditAction::TokenRevoked, Lang::Nl) => "API-sleutel ingetrokken",
             (AuditAction::TokenRevoked, Lang::En) => "API token revoked",
+            (AuditAction::SignInChanged, Lang::Nl) => "Inloggen via schoolaccount gewijzigd",
+            (AuditAction::SignInChanged, Lang::En) => "Sign-in with school account changed",
+            (AuditAction::MemberJoined, Lang::Nl) => "Aangemeld via schoolaccount",
+            (AuditAction::MemberJoined, Lang::En) => "Joined through school account",
         }
     }
 }

@@ -240,6 +240,13 @@ struct ServeArgs {
         value_delimiter = ','
     )]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// An identity provider people may sign in through (OpenID Connect; repeat for more):
+    /// id=surfconext,name=SURFconext,issuer=https://connect.surfconext.nl,client-id=…,
+    /// client-secret=…,claim=schac_home_organization (Entree: nlEduPersonHomeOrganizationId).
+    /// Without client-secret, RAAMWERK_OIDC_SECRET_<ID> gives it. In the environment, separate
+    /// providers with ';'.
+    #[arg(long = "oidc", env = "RAAMWERK_OIDC", value_delimiter = ';')]
+    oidc: Vec<domain::sso::ProviderConfig>,
     /// Seconds a client may take to send a request's headers, and may leave a kept-alive
     /// connection idle; then the connection is closed.
     #[arg(long, env = "RAAMWERK_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=600))]
@@ -386,6 +393,7 @@ fn command(lang: Lang) -> clap::Command {
     let smtp_url = "De SMTP-server voor e-mail (uitnodigingen, wachtwoordlinks), bijvoorbeeld smtp://gebruiker:wachtwoord@host:587?tls=required; zonder deze instelling staan links alleen op het scherm.";
     let mail_from = "De afzender van e-mail.";
     let trusted_proxies = "Proxy's (load balancers) waarvan de app het adres van de bezoeker in X-Forwarded-For gelooft, als IP-adressen (herhaal, of scheid met komma's); zonder deze instelling telt het adres van de verbinding.";
+    let oidc = "Een identiteitsaanbieder waarmee mensen inloggen (OpenID Connect; herhaal voor meer): id=surfconext,name=SURFconext,issuer=https://connect.surfconext.nl,client-id=…,client-secret=…,claim=schac_home_organization (Entree: nlEduPersonHomeOrganizationId). Zonder client-secret geeft RAAMWERK_OIDC_SECRET_<ID> het geheim. In de omgeving scheidt ';' de aanbieders.";
     let setup_base_url = "Het adres waarop mensen de app bereiken, voor de inrichtingslink bij de eerste start (standaard: http:// en het luisteradres).";
     command
         .about("Raamwerk: het raamwerk loopbaanbegeleiding voor scholen")
@@ -396,6 +404,7 @@ fn command(lang: Lang) -> clap::Command {
         .mut_arg("smtp_url", |a| a.help(smtp_url))
         .mut_arg("mail_from", |a| a.help(mail_from))
         .mut_arg("trusted_proxies", |a| a.help(trusted_proxies))
+        .mut_arg("oidc", |a| a.help(oidc))
         .mut_subcommand("serve", |c| {
             c.about("De webapplicatie serveren (standaard).")
                 .mut_arg("listen", |a| a.help(listen))
@@ -404,6 +413,7 @@ fn command(lang: Lang) -> clap::Command {
                 .mut_arg("smtp_url", |a| a.help(smtp_url))
                 .mut_arg("mail_from", |a| a.help(mail_from))
                 .mut_arg("trusted_proxies", |a| a.help(trusted_proxies))
+                .mut_arg("oidc", |a| a.help(oidc))
                 .mut_arg("database", |a| a.help(database))
         })
         .mut_subcommand("migrate", |c| {
@@ -593,6 +603,27 @@ fn main() -> ExitCode {
     }
 }
 
+/// The providers as configured, each secret taken from `RAAMWERK_OIDC_SECRET_<ID>` where the
+/// option left it out.
+fn identity_providers(
+    configured: &[domain::sso::ProviderConfig],
+) -> Vec<domain::sso::ProviderConfig> {
+    configured
+        .iter()
+        .cloned()
+        .map(|mut provider| {
+            if provider.client_secret.is_empty() {
+                let name = format!(
+                    "RAAMWERK_OIDC_SECRET_{}",
+                    provider.id.to_ascii_uppercase().replace('-', "_")
+                );
+                provider.client_secret = std::env::var(name).unwrap_or_default();
+            }
+            provider
+        })
+        .collect()
+}
+
 async fn serve(args: ServeArgs) -> ExitCode {
     let mailer = match &args.smtp_url {
         Some(url) => match web::mail::Mailer::new(url, &args.mail_from) {
@@ -621,6 +652,7 @@ async fn serve(args: ServeArgs) -> ExitCode {
         base_url: base_url.clone(),
         mailer,
         trusted_proxies: args.trusted_proxies.clone(),
+        identity_providers: identity_providers(&args.oidc),
     };
     let state = match open(&args.db.database, settings).await {
         Ok(state) => state,

@@ -27,6 +27,7 @@ mod scans;
 mod schools;
 mod setup;
 mod sign_in;
+mod sso;
 mod surveys;
 mod tokens;
 mod vision;
@@ -65,6 +66,7 @@ pub use plans::{Comment, Plan, PlanError, PlanShare, ShareMode, SharedPlan};
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{LinkError, SessionLimits, hash_token};
+pub use sso::{FLOW_LIFETIME_MS, JoinError, SsoFlow, SsoLink, Unlinked};
 pub use surveys::{
     AnswerError, CodeRefusal, CodeTarget, NewCode, Survey, SurveyAnswers, SurveyError, SurveyGroup,
     SurveySummary,

@@ -9,10 +9,11 @@ use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use axum::extract::{ConnectInfo, FromRequestParts};
-use axum::http::header::COOKIE;
+use axum::http::header::{COOKIE, LOCATION, SET_COOKIE};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue};
-use domain::account::{NewPassword, User};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use domain::account::{NewPassword, User, UserId};
 use store::SessionLimits;
 
 pub use crate::cache::Signed;
@@ -187,6 +188,32 @@ pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
 /// The cookie that ends a session in the browser.
 pub fn clear_cookie() -> HeaderValue {
     HeaderValue::from_static("raamwerk_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax")
+}
+
+/// Starts a new session for a person and sends them on to `location`. A session the browser
+/// still held ends first: whoever signs in as someone else (or as themselves again) leaves
+/// no earlier session behind that the old cookie, copied or kept, would open.
+pub async fn start_session(
+    app: &AppState,
+    previous: &HeaderMap,
+    user: UserId,
+    location: &str,
+) -> Result<Response, AppError> {
+    if let Some(token) = session_token(previous) {
+        app.store.delete_session(&token).await?;
+    }
+    let token = app
+        .store
+        .create_session(user, SessionLimits::DEFAULT)
+        .await?;
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    if let Ok(location) = HeaderValue::from_str(location) {
+        response.headers_mut().insert(LOCATION, location);
+    }
+    response
+        .headers_mut()
+        .insert(SET_COOKIE, session_cookie(&token, app.secure_cookies));
+    Ok(response)
 }
 
 #[cfg(test)]

@@ -18,6 +18,42 @@ use http_body_util::BodyExt;
 pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; \
      form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+/// What [`security_headers`] adds that depends on how the app is run.
+#[derive(Clone, Debug)]
+pub struct Headers {
+    /// The app is reached over HTTPS: send HSTS.
+    pub secure: bool,
+    pub csp: HeaderValue,
+}
+
+impl Headers {
+    /// `providers` are the issuers of the identity providers people sign in through: a form
+    /// of ours (sign in, link) is answered with a redirect to them, which the browser allows
+    /// only when `form-action` names their origin.
+    pub fn new<'a>(secure: bool, providers: impl Iterator<Item = &'a str>) -> Headers {
+        let origins: Vec<String> = providers.filter_map(origin).collect();
+        let csp = if origins.is_empty() {
+            HeaderValue::from_static(CSP)
+        } else {
+            HeaderValue::from_str(&CSP.replace(
+                "form-action 'self'",
+                &format!("form-action 'self' {}", origins.join(" ")),
+            ))
+            .unwrap_or_else(|_| HeaderValue::from_static(CSP))
+        };
+        Headers { secure, csp }
+    }
+}
+
+/// A URL's origin (`https://host[:port]`), if it is a plain one that a policy may name.
+fn origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split('/').next()?;
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']');
+    (matches!(scheme, "https" | "http") && !host.is_empty() && host.chars().all(plain))
+        .then(|| format!("{scheme}://{host}"))
+}
+
 /// HSTS, once the app is reached over HTTPS (`--secure-cookies`): a year, this host only.
 const HSTS: &str = "max-age=31536000";
 
@@ -25,14 +61,14 @@ const HSTS: &str = "max-age=31536000";
 /// answers of the API hold a person's or a school's data and are never stored by a cache
 /// unless a handler says otherwise.
 pub async fn security_headers(
-    axum::extract::State(secure): axum::extract::State<bool>,
+    axum::extract::State(settings): axum::extract::State<Headers>,
     request: Request,
     next: Next,
 ) -> Response {
     let api = request.uri().path().starts_with("/api/");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    if secure {
+    if settings.secure {
         headers.insert(STRICT_TRANSPORT_SECURITY, HeaderValue::from_static(HSTS));
     }
     let json = headers
@@ -42,7 +78,7 @@ pub async fn security_headers(
     if api && json && !headers.contains_key(CACHE_CONTROL) {
         headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
-    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
+    headers.insert(CONTENT_SECURITY_POLICY, settings.csp);
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));
@@ -137,4 +173,34 @@ pub fn csrf_rejected(_: tower_http::csrf::ProtectionError) -> Response {
          This form did not come from this site and was not processed.\n",
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_may_lead_to_the_identity_providers_only() {
+        let none = Headers::new(false, std::iter::empty());
+        assert_eq!(none.csp, CSP);
+        let two = Headers::new(
+            true,
+            [
+                "https://connect.surfconext.nl",
+                "http://127.0.0.1:4000/realm/x",
+                "https://evil.example; script-src *",
+            ]
+            .into_iter(),
+        );
+        let csp = two.csp.to_str().expect("ascii");
+        assert!(
+            csp.contains("form-action 'self' https://connect.surfconext.nl http://127.0.0.1:4000;"),
+            "{csp}"
+        );
+        assert!(
+            !csp.contains("evil"),
+            "an origin that is not plain is left out: {csp}"
+        );
+        assert!(csp.contains("script-src 'self';"));
+    }
 }

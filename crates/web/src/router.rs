@@ -23,7 +23,7 @@ use crate::state::AppState;
 use crate::tasks;
 use crate::{
     account, api, assets, error, framework, health, middleware, network, plan, public, scan,
-    school, survey, team, vision,
+    school, sso, survey, team, vision,
 };
 
 /// Who may call a route. The handler checks it; [`route_table`] says it, and a test holds
@@ -198,6 +198,13 @@ fn page_routes(lang: Lang) -> Vec<Route> {
             .get(LinkHolder, account::invitation::show)
             .post(LinkHolder, account::invitation::submit),
         at(Page::Schools.path(lang)).get(SignedIn, account::schools::show),
+        // Signing in through the school's identity provider.
+        at(Page::SsoStart.path(lang)).post(Anyone, sso::start::submit),
+        at(Page::SsoLink.path(lang)).post(SignedIn, sso::link::link),
+        at(Page::SsoUnlink.path(lang)).post(SignedIn, sso::link::unlink),
+        at(Page::SchoolSignIn("{school}".to_owned()).path(lang))
+            .get(ADMINISTRATOR, sso::school_sign_in::show)
+            .post(ADMINISTRATOR, sso::school_sign_in::submit),
         // A school.
         at(&school).get(MEMBER, school::start::show),
         at(&members).get(COORDINATOR, school::members::show),
@@ -450,6 +457,8 @@ fn other_routes() -> Vec<Route> {
         at("/").get(Anyone, public::root::show),
         at("/healthz").get(Anyone, health::healthz),
         at("/readyz").get(Anyone, health::readyz),
+        // Where identity providers send people back to, in either language.
+        at(Page::SsoCallback.path(Lang::Nl)).get(Anyone, sso::callback::show),
         at(assets::paths()[0]).get(Anyone, assets::css),
         at(assets::paths()[1]).get(Anyone, assets::scan_js),
         at(assets::paths()[2]).get(Anyone, assets::app_js),
@@ -623,7 +632,10 @@ fn is_import(path: &str) -> bool {
 
 /// The whole application: every route, and the layers every response passes.
 pub fn router(state: AppState) -> Router {
-    let secure = state.secure_cookies;
+    let headers = middleware::Headers::new(
+        state.secure_cookies,
+        state.oidc.providers().map(|p| p.issuer.as_str()),
+    );
     let mut router = Router::new();
     for Route { path, handlers, .. } in all_routes() {
         // Imports take files; every other route a form at most.
@@ -648,7 +660,7 @@ pub fn router(state: AppState) -> Router {
         .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(CsrfLayer::new().with_rejection_response(middleware::csrf_rejected))
         .layer(axum::middleware::from_fn_with_state(
-            secure,
+            headers,
             middleware::security_headers,
         ))
         .layer(TimeoutLayer::with_status_code(

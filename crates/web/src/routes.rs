@@ -78,6 +78,16 @@ pub enum Page {
     AuditLogCsv(String),
     /// A school's details (administrators).
     SchoolSettings(String),
+    /// How the school's people sign in through an identity provider (administrators).
+    SchoolSignIn(String),
+    /// Signing in through an identity provider (POST, the provider in the form).
+    SsoStart,
+    /// Where identity providers send people back to; one address for every language.
+    SsoCallback,
+    /// Linking an identity provider to one's account (POST).
+    SsoLink,
+    /// Removing that link (POST).
+    SsoUnlink,
     /// A school's words for the steps of the scale (POST, administrators).
     SchoolScale(String),
     /// A school's rounds; opening one (POST, coordinators).
@@ -392,6 +402,27 @@ impl Page {
                 schools_segment(lang),
                 settings_segment(lang)
             ),
+            Page::SchoolSignIn(school) => format!(
+                "/{l}/{}/{school}/{}",
+                schools_segment(lang),
+                match lang {
+                    Lang::Nl => "inloggen",
+                    Lang::En => "sign-in",
+                }
+            ),
+            Page::SsoStart => match lang {
+                Lang::Nl => "/nl/inloggen/schoolaccount".to_owned(),
+                Lang::En => "/en/sign-in/school-account".to_owned(),
+            },
+            Page::SsoCallback => crate::oidc::CALLBACK_PATH.to_owned(),
+            Page::SsoLink => match lang {
+                Lang::Nl => "/nl/account/schoolaccount/koppelen".to_owned(),
+                Lang::En => "/en/account/school-account/link".to_owned(),
+            },
+            Page::SsoUnlink => match lang {
+                Lang::Nl => "/nl/account/schoolaccount/ontkoppelen".to_owned(),
+                Lang::En => "/en/account/school-account/unlink".to_owned(),
+            },
             Page::SchoolScale(school) => format!(
                 "{}/{}",
                 Page::SchoolSettings(school.clone()).path(lang),

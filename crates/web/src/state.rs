@@ -40,6 +40,8 @@ pub struct App {
     pub survey_guesses: crate::guesses::Guesses,
     /// Proxies whose `X-Forwarded-For` names the visitor's address.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The identity providers people may sign in through (none: password only).
+    pub oidc: crate::oidc::Oidc,
 }
 
 impl std::ops::Deref for AppState {
@@ -64,6 +66,7 @@ impl AppState {
             case_packages: cache::PackageCache::default(),
             survey_guesses: Default::default(),
             trusted_proxies: settings.trusted_proxies,
+            oidc: crate::oidc::Oidc::new(settings.identity_providers, &settings.base_url),
         }))
     }
 
@@ -103,6 +106,8 @@ pub struct Settings {
     pub mailer: Option<mail::Mailer>,
     /// Proxies whose `X-Forwarded-For` names the visitor's address.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The identity providers people may sign in through (OpenID Connect).
+    pub identity_providers: Vec<domain::sso::ProviderConfig>,
 }
 
 impl Default for Settings {
@@ -112,6 +117,7 @@ impl Default for Settings {
             base_url: "http://127.0.0.1:8080".to_owned(),
             mailer: None,
             trusted_proxies: Vec::new(),
+            identity_providers: Vec::new(),
         }
     }
 }

@@ -25,6 +25,7 @@ const FEATURES: &[&str] = &[
     "survey",
     "network",
     "api",
+    "sso",
 ];
 /// The files that assemble the features.
 const TOP: &[&str] = &["lib.rs", "router.rs"];

@@ -15,6 +15,7 @@ mod public;
 mod scan;
 mod school;
 mod security;
+mod sso;
 mod store;
 mod survey;
 mod tasks;

@@ -42,6 +42,17 @@ pub struct AccountView {
     pub email_value: String,
     /// Whether a new address is confirmed by a link (the server sends e-mail).
     pub email_by_link: bool,
+    /// The identity providers one may link, and whether each is linked.
+    pub sso: Vec<SsoLine>,
+    pub sso_link_action: String,
+    pub sso_unlink_action: String,
+}
+
+#[derive(Debug)]
+pub struct SsoLine {
+    pub id: String,
+    pub name: String,
+    pub linked: bool,
 }
 
 #[derive(Debug)]
@@ -69,7 +80,20 @@ pub async fn show(
         return Ok(to_sign_in(lang));
     };
     let mut view = view(&app, lang, &signed, None);
+    let links = app.store.sso_links(signed.user.id).await?;
+    view.sso = app
+        .oidc
+        .providers()
+        .map(|p| SsoLine {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            linked: links.iter().any(|l| l.issuer == p.issuer),
+        })
+        .collect();
     view.notice = match notice.ok().and_then(|Query(n)| n.klaar).as_deref() {
+        Some("schoolaccount") => Some(Tr(lang).get("sso-account-linked-notice")),
+        Some("ontkoppeld") => Some(Tr(lang).get("sso-account-unlinked-notice")),
+        Some("enige-toegang") => Some(Tr(lang).get("sso-account-only-way-in")),
         Some("rollen") => Some(Tr(lang).get("account-roles-saved")),
         Some("wachtwoord") => Some(Tr(lang).get("account-password-saved")),
         Some("naam") => Some(Tr(lang).get("account-name-saved")),
@@ -148,5 +172,8 @@ pub fn view(
         email_error: None,
         email_value: String::new(),
         email_by_link: app.mailer.is_some(),
+        sso: Vec::new(),
+        sso_link_action: Page::SsoLink.path(lang),
+        sso_unlink_action: Page::SsoUnlink.path(lang),
     }
 }

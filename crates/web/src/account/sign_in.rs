@@ -3,18 +3,18 @@
 use askama::Template;
 use axum::extract::rejection::{FormRejection, QueryRejection};
 use axum::extract::{Form, Query, State};
-use axum::http::header::{RETRY_AFTER, SET_COOKIE};
+use axum::http::header::RETRY_AFTER;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::Response;
 use domain::Lang;
-use domain::account::{Email, User, UserId};
+use domain::account::{Email, User};
 use std::net::IpAddr;
 use std::time::Duration;
 
 use domain::throttle::Policy;
-use store::{SessionLimits, hash_token};
+use store::hash_token;
 
-use crate::auth::{ClientIp, session_cookie, signed_in, verify_password};
+use crate::auth::{ClientIp, signed_in, verify_password};
 use crate::error::AppError;
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
@@ -31,6 +31,9 @@ pub struct SignInView {
     pub error: Option<String>,
     pub notice: Option<String>,
     pub forgot_href: String,
+    /// (id, name) of each identity provider one may sign in through.
+    pub providers: Vec<(String, String)>,
+    pub sso_action: String,
 }
 
 #[derive(serde::Deserialize)]
@@ -64,6 +67,12 @@ fn view(
         t,
         action: Page::SignIn.path(lang),
         forgot_href: Page::ForgotPassword.path(lang),
+        providers: app
+            .oidc
+            .providers()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect(),
+        sso_action: Page::SsoStart.path(lang),
         email,
         error,
         notice,
@@ -114,6 +123,16 @@ pub async fn submit(
     let typed = form.email.trim().to_owned();
     match check_password(&app, &typed, form.password, ip).await? {
         Check::Valid(user) => {
+            // A school that signs its people in through its provider only: the right
+            // password is still no way in (said only after it was right).
+            if !app.store.password_sign_in_allowed(user.id).await? {
+                let error = Some(t.get("sign-in-password-off"));
+                return respond_private(
+                    &view(&app, lang, typed, error, None),
+                    lang,
+                    StatusCode::FORBIDDEN,
+                );
+            }
             start_session(&app, &headers, user.id, &Page::Schools.path(lang)).await
         }
         Check::Locked(wait) => locked(&app, lang, typed, wait),
@@ -197,28 +216,7 @@ pub async fn check_password(
     Ok(Check::Valid(user))
 }
 
-/// Starts a new session for a person and sends them on to `location`. A session the browser
-/// still held ends first: whoever signs in as someone else (or as themselves again) leaves
-/// no earlier session behind that the old cookie, copied or kept, would open.
-pub async fn start_session(
-    app: &AppState,
-    previous: &HeaderMap,
-    user: UserId,
-    location: &str,
-) -> Result<Response, AppError> {
-    if let Some(token) = crate::auth::session_token(previous) {
-        app.store.delete_session(&token).await?;
-    }
-    let token = app
-        .store
-        .create_session(user, SessionLimits::DEFAULT)
-        .await?;
-    let mut response = see_other(location);
-    response
-        .headers_mut()
-        .insert(SET_COOKIE, session_cookie(&token, app.secure_cookies));
-    Ok(response)
-}
+pub use crate::auth::start_session;
 
 /// The answer while sign-ins are locked: 429 with the time to wait, the same whether the
 /// address has an account or not.

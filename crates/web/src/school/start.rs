@@ -34,6 +34,8 @@ pub struct SchoolView {
     pub account_href: String,
     pub members_href: Option<String>,
     pub tokens_href: String,
+    /// Administrators: how the school's people sign in.
+    pub sign_in_href: Option<String>,
     /// A message on arrival (the school was just set up).
     pub notice: Option<String>,
     /// What to do now, each a sentence and where to go.
@@ -82,6 +84,8 @@ pub async fn show(
         },
         account_href: Page::Account.path(lang),
         tokens_href: Page::ApiTokens(working.school().short_name.clone()).path(lang),
+        sign_in_href: (working.permission() == Permission::Administrator)
+            .then(|| Page::SchoolSignIn(short.clone()).path(lang)),
         members_href: working
             .permission()
             .includes(Permission::Coordinator)
