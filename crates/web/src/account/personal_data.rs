@@ -1,5 +1,5 @@
 //! Everything the app holds about the signed-in person, as a JSON download (AVG/GDPR right
-//! of access). The format is documented in README (`raamwerk-personal-data/5`); every time
+//! of access). The format is documented in README (`raamwerk-personal-data/6`); every time
 //! is ISO 8601 in UTC.
 
 use axum::extract::State;
@@ -32,10 +32,22 @@ pub async fn download(
     let mut conversations = Vec::new();
     let mut meetings = Vec::new();
     let mut vision = Vec::new();
+    let mut tokens = Vec::new();
     for membership in app.store.memberships_of(user.id).await? {
         let Some(school) = app.store.school(membership.school).await? else {
             continue;
         };
+        for token in app.store.personal_tokens(school.id, user.id).await? {
+            tokens.push(json!({
+                "school": school.name.to_string(),
+                "name": token.name.as_str(),
+                "scopes": token.scopes.code(),
+                "made_at": iso_utc(token.created_at),
+                "expires_at": iso_utc(token.expires_at),
+                "last_used_at": token.last_used_at.map(iso_utc),
+                "revoked_at": token.revoked_at.map(iso_utc),
+            }));
+        }
         let rounds = app.store.rounds(school.id).await?;
         for mark in app.store.my_scan_marks(school.id, user.id).await? {
             let Some(round) = rounds.iter().find(|r| r.id == mark.round) else {
@@ -224,7 +236,7 @@ pub async fn download(
         })
         .collect();
     let data = json!({
-        "format": "raamwerk-personal-data/5",
+        "format": "raamwerk-personal-data/6",
         "exported_at": iso_utc(store::now_millis()),
         "account": {
             "name": user.name.as_str(),
@@ -233,6 +245,20 @@ pub async fn download(
         },
         "memberships": memberships,
         "active_sessions": app.store.session_count(user.id).await?,
+        "sign_in_links": app
+            .store
+            .sso_links(user.id)
+            .await?
+            .into_iter()
+            .map(|link| {
+                json!({
+                    "provider": app.oidc.by_issuer(&link.issuer).map(|p| p.name.clone()),
+                    "issuer": link.issuer,
+                    "linked_at": iso_utc(link.created_at),
+                })
+            })
+            .collect::<Vec<_>>(),
+        "api_tokens": tokens,
         "audit_log": audit,
         "scans": scans,
         "who_does_what": allocation,

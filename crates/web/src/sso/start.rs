@@ -85,16 +85,5 @@ pub async fn send_to_provider(
 
 /// The flow's state in the request's cookie, if any.
 pub fn flow_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(axum::http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| {
-            pair.trim()
-                .strip_prefix(FLOW_COOKIE)?
-                .strip_prefix('=')
-                .map(str::to_owned)
-        })
-        .filter(|s| !s.is_empty())
+    crate::auth::cookie_value(headers, FLOW_COOKIE).filter(|s| !s.is_empty())
 }

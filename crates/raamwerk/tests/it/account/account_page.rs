@@ -37,7 +37,7 @@ async fn a_person_downloads_their_data_and_signs_out_everywhere(backend: Backend
     );
     assert_eq!(download.header("cache-control"), "no-store");
     let data: serde_json::Value = serde_json::from_str(&download.body).expect("JSON");
-    assert_eq!(data["format"], "raamwerk-personal-data/5");
+    assert_eq!(data["format"], "raamwerk-personal-data/6");
     let exported = data["exported_at"].as_str().expect("a time");
     assert!(
         exported.len() == 20 && exported.ends_with('Z') && exported.as_bytes()[10] == b'T',

@@ -88,7 +88,7 @@ async fn the_download_holds_sharing_feeds_agreements_and_hours(backend: Backend)
         .await;
     assert_eq!(download.status, StatusCode::OK);
     let data: serde_json::Value = serde_json::from_str(&download.body).expect("JSON");
-    assert_eq!(data["format"], "raamwerk-personal-data/5");
+    assert_eq!(data["format"], "raamwerk-personal-data/6");
     assert!(is_iso(&data["exported_at"]), "{}", data["exported_at"]);
     let scan = &data["scans"][0];
     assert_eq!(scan["round"], "najaar 2026");

@@ -112,6 +112,12 @@ async fn a_script_works_with_a_token_as_far_as_its_scopes_and_no_further(backend
     );
     assert!(list.body.contains("nog niet"));
     assert!(!list.body.contains(&secret));
+    // The member's data download lists the token, without its secret.
+    let data = app.get_with("/nl/account/gegevens.json", &as_member).await;
+    assert!(!data.body.contains(&secret));
+    let data: serde_json::Value = serde_json::from_str(&data.body).expect("JSON");
+    assert_eq!(data["api_tokens"][0]["name"], "Mijn portfolio");
+    assert_eq!(data["api_tokens"][0]["revoked_at"], serde_json::Value::Null);
 
     // Reading and saving one's own scan.
     let scan_path = format!("{API}/rounds/{}/scan", round.id);

@@ -272,6 +272,14 @@ async fn an_account_is_linked_on_its_page_never_by_its_address(backend: Backend)
     );
     assert!(account.body.contains("Gekoppeld aan SURFconext"));
 
+    // Her data download names the link.
+    let data = app
+        .get_with("/nl/account/gegevens.json", &[("cookie", &session)])
+        .await;
+    let data: serde_json::Value = serde_json::from_str(&data.body).expect("JSON");
+    assert_eq!(data["sign_in_links"][0]["provider"], "SURFconext");
+    assert_eq!(data["sign_in_links"][0]["issuer"], provider.issuer.as_str());
+
     // Now the provider signs her in, as herself.
     let sso_session = signed_in(&sign_in_as(&app, &provider, "anna").await);
     let her = app
