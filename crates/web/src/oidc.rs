@@ -35,6 +35,8 @@ pub const CALLBACK_PATH: &str = "/sso/callback";
 const DISCOVERY_TTL: Duration = Duration::from_secs(60 * 60);
 /// How far the provider's clock may be ahead of ours.
 const CLOCK_SKEW: chrono::TimeDelta = chrono::TimeDelta::seconds(60);
+/// How long a provider whose discovery failed is left alone before it is asked again.
+const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(15);
 /// How long one request to a provider may take.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 /// The most a provider's answer may hold.
@@ -65,10 +67,17 @@ pub struct Oidc {
     redirect: String,
 }
 
+/// What was learnt of a provider: its document and keys, and when fetching them last failed.
+#[derive(Debug, Default)]
+struct Discovery {
+    kept: Option<(Instant, Arc<CoreProviderMetadata>)>,
+    failed: Option<(Instant, String)>,
+}
+
 #[derive(Debug)]
 struct Provider {
     config: ProviderConfig,
-    discovered: Mutex<Option<(Instant, Arc<CoreProviderMetadata>)>>,
+    discovered: Mutex<Discovery>,
 }
 
 /// A sign-in sent to a provider: where the browser goes, and what its answer is checked
@@ -116,7 +125,7 @@ impl Oidc {
                 .into_iter()
                 .map(|config| Provider {
                     config,
-                    discovered: Mutex::new(None),
+                    discovered: Mutex::new(Discovery::default()),
                 })
                 .collect(),
             redirect: format!("{}{CALLBACK_PATH}", base_url.trim_end_matches('/')),
@@ -231,18 +240,33 @@ impl Oidc {
     /// document and keys.
     async fn client(&self, provider: &Provider, fresh: bool) -> Result<Client, OidcError> {
         let metadata = {
-            let mut kept = provider.discovered.lock().await;
-            match kept.as_ref() {
+            // One fetch at a time per provider; the others wait for it and use what it got.
+            let mut discovery = provider.discovered.lock().await;
+            match &discovery.kept {
                 Some((at, metadata)) if !fresh && at.elapsed() < DISCOVERY_TTL => metadata.clone(),
                 _ => {
+                    // A provider that just failed is not asked again at once: a hanging
+                    // provider would otherwise hold every sign-in for the full timeout.
+                    if let Some((at, why)) = &discovery.failed
+                        && at.elapsed() < RETRY_AFTER_FAILURE
+                    {
+                        return Err(OidcError::Unreachable(why.clone()));
+                    }
                     let issuer = IssuerUrl::new(provider.config.issuer.clone())
                         .map_err(|e| OidcError::Unreachable(e.to_string()))?;
-                    let metadata = CoreProviderMetadata::discover_async(issuer, &send)
-                        .await
-                        .map_err(|e| OidcError::Unreachable(describe(&e)))?;
-                    let metadata = Arc::new(metadata);
-                    *kept = Some((Instant::now(), metadata.clone()));
-                    metadata
+                    match CoreProviderMetadata::discover_async(issuer, &send).await {
+                        Ok(metadata) => {
+                            let metadata = Arc::new(metadata);
+                            discovery.kept = Some((Instant::now(), metadata.clone()));
+                            discovery.failed = None;
+                            metadata
+                        }
+                        Err(e) => {
+                            let why = describe(&e);
+                            discovery.failed = Some((Instant::now(), why.clone()));
+                            return Err(OidcError::Unreachable(why));
+                        }
+                    }
                 }
             }
         };
