@@ -413,6 +413,17 @@ impl Store {
         row.user.into_user().map(Some)
     }
 
+    /// When the session with this token began (the sign-in), if it is one.
+    pub async fn session_started(&self, token: &str) -> Result<Option<i64>, StoreError> {
+        let row: Option<(i64,)> = on_pool!(self, pool => {
+            sqlx::query_as("SELECT created_at FROM sessions WHERE token_hash = $1")
+                .bind(hash_token(token))
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(row.map(|(at,)| at))
+    }
+
     /// Ends every session of a person (signing out everywhere).
     pub async fn delete_sessions_of(&self, user: UserId) -> Result<(), StoreError> {
         on_pool!(self, pool => {

@@ -1623,3 +1623,5 @@ school-sign-in-provider-unknown = Choose a sign-in service from the list.
 school-sign-in-domain-invalid = Fill in your institution's domain, such as roc-example.nl.
 school-sign-in-brin-invalid = Fill in your BRIN code: two digits and two letters, such as 12AB.
 school-sign-in-link-first = First link your own account to { $provider } (on your account page), so that you can still sign in yourself once passwords are off.
+account-no-password-proof = Your account has no password: you sign in with your school account. In the ten minutes after signing in, that is your confirmation; after that, sign in again first. Below you can also set a password.
+account-sign-in-again = Your account has no password, and you signed in more than ten minutes ago. Sign in again with your school account and do this straight away. Nothing has changed.

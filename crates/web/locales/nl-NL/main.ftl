@@ -1623,3 +1623,5 @@ school-sign-in-provider-unknown = Kies een inlogdienst uit de lijst.
 school-sign-in-domain-invalid = Vul het domein van je instelling in, zoals roc-voorbeeld.nl.
 school-sign-in-brin-invalid = Vul je BRIN-code in: twee cijfers en twee letters, zoals 12AB.
 school-sign-in-link-first = Koppel eerst je eigen account aan { $provider } (op je accountpagina), zodat je na het uitzetten van wachtwoorden zelf nog kunt inloggen.
+account-no-password-proof = Je account heeft geen wachtwoord: je logt in met je schoolaccount. In de tien minuten na het inloggen is dat je bevestiging; daarna log je eerst opnieuw in. Hieronder kun je ook een wachtwoord instellen.
+account-sign-in-again = Je account heeft geen wachtwoord, en je bent langer dan tien minuten geleden ingelogd. Log opnieuw in met je schoolaccount en doe dit dan meteen. Er is niets veranderd.

@@ -42,6 +42,9 @@ pub struct AccountView {
     pub email_value: String,
     /// Whether a new address is confirmed by a link (the server sends e-mail).
     pub email_by_link: bool,
+    /// Whether the account has a password. Without one (someone who joined through their
+    /// school's provider), a sign-in in the last ten minutes confirms changes instead.
+    pub has_password: bool,
     /// The identity providers one may link, and whether each is linked.
     pub sso: Vec<SsoLine>,
     pub sso_link_action: String,
@@ -79,17 +82,7 @@ pub async fn show(
     let Some(signed) = signed_in(&app, &headers).await? else {
         return Ok(to_sign_in(lang));
     };
-    let mut view = view(&app, lang, &signed, None);
-    let links = app.store.sso_links(signed.user.id).await?;
-    view.sso = app
-        .oidc
-        .providers()
-        .map(|p| SsoLine {
-            id: p.id.clone(),
-            name: p.name.clone(),
-            linked: links.iter().any(|l| l.issuer == p.issuer),
-        })
-        .collect();
+    let mut view = full_view(&app, lang, &signed, None).await?;
     view.notice = match notice.ok().and_then(|Query(n)| n.klaar).as_deref() {
         Some("schoolaccount") => Some(Tr(lang).get("sso-account-linked-notice")),
         Some("ontkoppeld") => Some(Tr(lang).get("sso-account-unlinked-notice")),
@@ -101,6 +94,30 @@ pub async fn show(
         _ => None,
     };
     respond_private(&view, lang, StatusCode::OK)
+}
+
+/// The account page as [`view`] makes it, with what needs the database: whether the account
+/// has a password, and its links to identity providers.
+pub async fn full_view(
+    app: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    delete_error: Option<String>,
+) -> Result<AccountView, AppError> {
+    let mut page = view(app, lang, signed, delete_error);
+    let links = app.store.sso_links(signed.user.id).await?;
+    // Without a password but with a provider, a recent sign-in confirms changes instead.
+    page.has_password = links.is_empty() || app.store.has_password(signed.user.id).await?;
+    page.sso = app
+        .oidc
+        .providers()
+        .map(|p| SsoLine {
+            id: p.id.clone(),
+            name: p.name.clone(),
+            linked: links.iter().any(|l| l.issuer == p.issuer),
+        })
+        .collect();
+    Ok(page)
 }
 
 /// The account page, with an error on the delete form when there is one.
@@ -172,6 +189,7 @@ pub fn view(
         email_error: None,
         email_value: String::new(),
         email_by_link: app.mailer.is_some(),
+        has_password: true,
         sso: Vec::new(),
         sso_link_action: Page::SsoLink.path(lang),
         sso_unlink_action: Page::SsoUnlink.path(lang),

@@ -12,7 +12,7 @@ use domain::account::{Email, NewPassword, PersonName};
 use domain::links::LinkMaker;
 use store::EmailChangeError;
 
-use crate::account::account_page::{AccountView, view};
+use crate::account::account_page::{AccountView, full_view};
 use crate::account::sign_in::{Check, check_password};
 use crate::auth::{ClientIp, Signed, hash_password, session_token, signed_in};
 use crate::error::AppError;
@@ -57,7 +57,7 @@ enum At {
 
 /// The account page again with `message` at the form it belongs to, and what was typed in
 /// that form's main field (`typed`) kept.
-fn refused(
+async fn refused(
     app: &AppState,
     lang: Lang,
     signed: &Signed,
@@ -66,7 +66,7 @@ fn refused(
     status: StatusCode,
     typed: Option<String>,
 ) -> Result<Response, AppError> {
-    let mut page: AccountView = view(app, lang, signed, None);
+    let mut page: AccountView = full_view(app, lang, signed, None).await?;
     match at {
         At::Password => page.password_error = Some(message),
         At::Name => {
@@ -81,9 +81,77 @@ fn refused(
     respond_private(&page, lang, status)
 }
 
-/// Whether `current` is the person's password; otherwise the answer to give.
+/// How long after signing in through a provider that sign-in confirms a change, for an
+/// account without a password.
+pub const FRESH_SIGN_IN_MS: i64 = 10 * 60 * 1000;
+
+/// What confirms a change to one's account.
+#[derive(Debug)]
+pub enum Proof {
+    Given,
+    WrongPassword,
+    Locked(std::time::Duration),
+    /// No password, and the session is older than [`FRESH_SIGN_IN_MS`]: sign in again through
+    /// the provider first.
+    SignInAgain,
+}
+
+/// Whether the change is confirmed: by the password (throttled as a sign-in is), or, for an
+/// account without one that is linked to a provider (someone who joined through it), by a
+/// session that began in the last ten minutes.
+pub async fn proof(
+    app: &AppState,
+    headers: &HeaderMap,
+    signed: &Signed,
+    current: String,
+    ip: Option<std::net::IpAddr>,
+) -> Result<Proof, AppError> {
+    let user = &signed.user;
+    // Only an account that signs in through a provider has no password to ask for.
+    if !app.store.has_password(user.id).await? && !app.store.sso_links(user.id).await?.is_empty() {
+        let started = match session_token(headers) {
+            Some(token) => app.store.session_started(&token).await?,
+            None => None,
+        };
+        let fresh = started.is_some_and(|at| store::now_millis() - at < FRESH_SIGN_IN_MS);
+        return Ok(if fresh {
+            Proof::Given
+        } else {
+            Proof::SignInAgain
+        });
+    }
+    Ok(
+        match check_password(app, user.email.as_str(), current, ip).await? {
+            Check::Valid(found) if found.id == user.id => Proof::Given,
+            Check::Valid(_) | Check::Wrong => Proof::WrongPassword,
+            Check::Locked(wait) => Proof::Locked(wait),
+        },
+    )
+}
+
+/// The message for a change that was not confirmed (`wrong`: the key for a wrong password),
+/// with its status; `None` when it was.
+pub fn unconfirmed(lang: Lang, proof: Proof, wrong: &str) -> Option<(String, StatusCode)> {
+    let t = Tr(lang);
+    match proof {
+        Proof::Given => None,
+        Proof::WrongPassword => Some((t.get(wrong), StatusCode::UNPROCESSABLE_ENTITY)),
+        Proof::Locked(wait) => {
+            let minutes = wait.as_secs().div_ceil(60).max(1);
+            Some((
+                t.with("sign-in-locked", "minutes", minutes),
+                StatusCode::TOO_MANY_REQUESTS,
+            ))
+        }
+        Proof::SignInAgain => Some((t.get("account-sign-in-again"), StatusCode::FORBIDDEN)),
+    }
+}
+
+/// Whether the change is confirmed; otherwise the answer to give.
+#[allow(clippy::too_many_arguments)]
 async fn confirmed(
     app: &AppState,
+    headers: &HeaderMap,
     lang: Lang,
     signed: &Signed,
     current: String,
@@ -91,33 +159,12 @@ async fn confirmed(
     at: At,
     typed: Option<String>,
 ) -> Result<Option<Response>, AppError> {
-    let t = Tr(lang);
-    let user = &signed.user;
-    match check_password(app, user.email.as_str(), current, ip).await? {
-        Check::Valid(found) if found.id == user.id => Ok(None),
-        Check::Valid(_) | Check::Wrong => refused(
-            app,
-            lang,
-            signed,
-            at,
-            t.get("account-change-wrong-password"),
-            StatusCode::UNPROCESSABLE_ENTITY,
-            typed,
-        )
-        .map(Some),
-        Check::Locked(wait) => {
-            let minutes = wait.as_secs().div_ceil(60).max(1);
-            refused(
-                app,
-                lang,
-                signed,
-                at,
-                t.with("sign-in-locked", "minutes", minutes),
-                StatusCode::TOO_MANY_REQUESTS,
-                typed,
-            )
-            .map(Some)
-        }
+    let proof = proof(app, headers, signed, current, ip).await?;
+    match unconfirmed(lang, proof, "account-change-wrong-password") {
+        None => Ok(None),
+        Some((message, status)) => refused(app, lang, signed, at, message, status, typed)
+            .await
+            .map(Some),
     }
 }
 
@@ -144,11 +191,21 @@ pub async fn password(
                 problem.message(lang),
                 StatusCode::UNPROCESSABLE_ENTITY,
                 None,
-            );
+            )
+            .await;
         }
     };
-    if let Some(answer) =
-        confirmed(&app, lang, &signed, form.current, ip, At::Password, None).await?
+    if let Some(answer) = confirmed(
+        &app,
+        &headers,
+        lang,
+        &signed,
+        form.current,
+        ip,
+        At::Password,
+        None,
+    )
+    .await?
     {
         return Ok(answer);
     }
@@ -185,11 +242,13 @@ pub async fn name(
                 e.message(lang),
                 StatusCode::UNPROCESSABLE_ENTITY,
                 Some(form.name),
-            );
+            )
+            .await;
         }
     };
     if let Some(answer) = confirmed(
         &app,
+        &headers,
         lang,
         &signed,
         form.current,
@@ -234,16 +293,18 @@ pub async fn email(
     };
     let email = match Email::parse(&form.email) {
         Ok(email) => email,
-        Err(e) => return refuse(e.message(lang), StatusCode::UNPROCESSABLE_ENTITY),
+        Err(e) => return refuse(e.message(lang), StatusCode::UNPROCESSABLE_ENTITY).await,
     };
     if email == signed.user.email {
         return refuse(
             t.get("account-email-same"),
             StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        )
+        .await;
     }
     if let Some(answer) = confirmed(
         &app,
+        &headers,
         lang,
         &signed,
         form.current,
@@ -263,13 +324,13 @@ pub async fn email(
                 "{}?klaar=e-mailadres",
                 Page::Account.path(lang)
             ))),
-            Err(EmailChangeError::Taken) => taken(),
+            Err(EmailChangeError::Taken) => taken().await,
             Err(EmailChangeError::Store(e)) => Err(e.into()),
         };
     }
     let token = match app.store.request_email_change(user.id, &email).await {
         Ok(token) => token,
-        Err(EmailChangeError::Taken) => return taken(),
+        Err(EmailChangeError::Taken) => return taken().await,
         Err(EmailChangeError::Store(e)) => return Err(e.into()),
     };
     let link = app.absolute(&Page::ConfirmEmail(token), lang);
@@ -286,9 +347,10 @@ pub async fn email(
         return refuse(
             t.get("account-email-not-sent"),
             StatusCode::SERVICE_UNAVAILABLE,
-        );
+        )
+        .await;
     }
-    let mut page: AccountView = view(&app, lang, &signed, None);
+    let mut page: AccountView = full_view(&app, lang, &signed, None).await?;
     page.notice = Some(t.args(
         "account-email-sent",
         &[

@@ -6,8 +6,8 @@ use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 
-use crate::account::account_page::view;
-use crate::account::sign_in::{Check, check_password};
+use crate::account::account_page::full_view;
+use crate::account::change::{proof, unconfirmed};
 use crate::auth::{ClientIp, clear_cookie, signed_in};
 use crate::error::AppError;
 use crate::i18n::Tr;
@@ -35,26 +35,17 @@ pub async fn submit(
     let user = &signed.user;
     let password = form.map(|Form(f)| f.password).unwrap_or_default();
     // Throttled as a sign-in is: whoever holds a signed-in browser cannot guess on here.
-    match check_password(&app, user.email.as_str(), password, ip).await? {
-        Check::Valid(found) if found.id == user.id => {}
-        Check::Valid(_) | Check::Wrong => {
-            let error = Some(Tr(lang).get("delete-account-wrong-password"));
-            let page = view(&app, lang, &signed, error);
-            return respond_private(&page, lang, StatusCode::UNPROCESSABLE_ENTITY);
-        }
-        Check::Locked(wait) => {
-            let minutes = wait.as_secs().div_ceil(60).max(1);
-            let error = Some(Tr(lang).with("sign-in-locked", "minutes", minutes));
-            let page = view(&app, lang, &signed, error);
-            return respond_private(&page, lang, StatusCode::TOO_MANY_REQUESTS);
-        }
+    let proof = proof(&app, &headers, &signed, password, ip).await?;
+    if let Some((message, status)) = unconfirmed(lang, proof, "delete-account-wrong-password") {
+        let page = full_view(&app, lang, &signed, Some(message)).await?;
+        return respond_private(&page, lang, status);
     }
     match app.store.delete_user(user.id).await {
         Ok(_) => {}
         Err(store::StoreError::LastAdministrator { schools }) => {
             let error =
                 Some(Tr(lang).with("delete-account-last-admin", "schools", schools.join(", ")));
-            let page = view(&app, lang, &signed, error);
+            let page = full_view(&app, lang, &signed, error).await?;
             return respond_private(&page, lang, StatusCode::CONFLICT);
         }
         Err(e) => return Err(e.into()),

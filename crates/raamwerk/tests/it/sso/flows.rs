@@ -195,6 +195,51 @@ async fn a_first_sign_in_joins_the_school_and_the_next_finds_the_account(backend
         .await
         .expect("members");
     assert_eq!(members.iter().filter(|(u, _)| u.id == bram.id).count(), 1);
+    // Without a password, a sign-in in the last ten minutes confirms a change instead.
+    let account = app.get_with("/nl/account", &[("cookie", &session)]).await;
+    assert!(
+        account.body.contains("Je account heeft geen wachtwoord"),
+        "{}",
+        account.body
+    );
+    assert!(!account.body.contains("id=\"name-current\""));
+    let renamed = app
+        .post_form(
+            "/nl/account/naam",
+            &[("name", "Bram B. Bakker")],
+            &[("cookie", &session)],
+        )
+        .await;
+    assert_eq!(
+        renamed.header("location"),
+        "/nl/account?klaar=naam",
+        "{}",
+        renamed.body
+    );
+    app.sql("UPDATE sessions SET created_at = created_at - 3600000")
+        .await;
+    let stale = app
+        .post_form(
+            "/nl/account/naam",
+            &[("name", "Iemand Anders")],
+            &[("cookie", &session)],
+        )
+        .await;
+    refused(
+        &stale,
+        StatusCode::FORBIDDEN,
+        "langer dan tien minuten geleden ingelogd",
+    );
+    let deleted = app
+        .post_form("/nl/account/verwijderen", &[], &[("cookie", &session)])
+        .await;
+    refused(
+        &deleted,
+        StatusCode::FORBIDDEN,
+        "langer dan tien minuten geleden ingelogd",
+    );
+    let named = app.get_with("/nl/account", &[("cookie", &session)]).await;
+    assert!(named.body.contains("Bram B. Bakker") && !named.body.contains("Iemand Anders"));
     // Without a password, the only link stays.
     let bram_session = app.session(bram.id).await;
     let kept = app
