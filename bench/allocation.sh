@@ -17,24 +17,9 @@ TASKS="${2:-150}"
 RUNS="${3:-30}"
 APP_PORT="${APP_PORT:-18451}"
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tmp="$(mktemp -d)"
-app_pid=""
-cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-if [[ -n "${RAAMWERK_BIN:-}" ]]; then
-  BIN="$RAAMWERK_BIN"
-else
-  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/raamwerk-target}"
-  (cd "$repo" && cargo build --release -q -p raamwerk) >&2
-  BIN="$CARGO_TARGET_DIR/release/raamwerk"
-fi
-base="http://127.0.0.1:$APP_PORT"
-db="sqlite://$tmp/bench.db"
+# shellcheck source=lib/app.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/app.sh"
+bench_start
 
 "$BIN" migrate --database "$db" >/dev/null 2>&1
 started=$(date +%s.%N)
@@ -43,9 +28,7 @@ made=$(date +%s.%N)
 read -r _ email password < <(grep '^coordinator:' <<<"$credentials")
 read -r _ member_email member_password < <(grep '^member:' <<<"$credentials")
 
-"$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >"$tmp/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && break; sleep 0.05; done
+bench_serve
 sign_in() { # email password → the session cookie
   local c
   c="$(curl -sS -o /dev/null -D - -H 'Sec-Fetch-Site: same-origin' --data-urlencode "email=$1" \

@@ -20,32 +20,12 @@ PASSWORD="paars kompas vindt zeven tulpen"
 server_pin=() load_pin=()
 if [[ "${PIN:-0}" == 1 ]]; then server_pin=(taskset -c 0) load_pin=(taskset -c 1); fi
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tmp="$(mktemp -d)"
-app_pid=""
-cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=lib/app.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/app.sh"
+bench_start
 
-if [[ -n "${RAAMWERK_BIN:-}" ]]; then
-  BIN="$RAAMWERK_BIN"
-else
-  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/raamwerk-target}"
-  (cd "$repo" && cargo build --release -p raamwerk) >&2
-  BIN="$CARGO_TARGET_DIR/release/raamwerk"
-fi
-base="http://127.0.0.1:$APP_PORT"
-db_file="$tmp/bench.db"
-db="sqlite://$db_file"
 
-start() {
-  "${server_pin[@]}" "$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >>"${APP_LOG:-$tmp/app.log}" 2>&1 &
-  app_pid=$!
-  for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && return; sleep 0.05; done
-  echo "the app did not start" >&2; exit 1
-}
+start() { bench_serve "${server_pin[@]}"; }
 start
 
 school="$("$BIN" admin create-school --name "Bench College" --sector mbo --students 9000 --region UT --database "$db" 2>/dev/null)"

@@ -11,28 +11,12 @@ APP_PORT="${APP_PORT:-18451}"
 RUNS="${RUNS:-15}"
 PASSWORD="paars kompas vindt zeven tulpen"
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tmp="$(mktemp -d)"
-app_pid=""
-cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=lib/app.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/app.sh"
+bench_start
 
-if [[ -n "${RAAMWERK_BIN:-}" ]]; then
-  BIN="$RAAMWERK_BIN"
-else
-  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/raamwerk-target}"
-  (cd "$repo" && cargo build --release -p raamwerk) >&2
-  BIN="$CARGO_TARGET_DIR/release/raamwerk"
-fi
-base="http://127.0.0.1:$APP_PORT"
-db="sqlite://$tmp/bench.db"
 
-"$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >"$tmp/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && break; sleep 0.05; done
+bench_serve
 
 school="$("$BIN" admin create-school --name "Bench College" --sector vo --students 900 --region UT --database "$db" 2>/dev/null)"
 link="$("$BIN" admin create-user --school "$school" --email decaan@bench.nl --name "De Decaan" --permission coordinator \

@@ -12,31 +12,15 @@ WRK_CONNECTIONS="${WRK_CONNECTIONS:-64}"
 WRK_DURATION="${WRK_DURATION:-10s}"
 WRK_WARMUP="${WRK_WARMUP:-2s}"
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-tmp="$(mktemp -d)"
-app_pid=""
-cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=lib/app.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/app.sh"
+bench_start
 # shellcheck source=lib/wrk.sh
 source "$repo/bench/lib/wrk.sh"
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-if [[ -n "${RAAMWERK_BIN:-}" ]]; then
-  BIN="$RAAMWERK_BIN"
-else
-  export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/raamwerk-target}"
-  (cd "$repo" && cargo build --release -p raamwerk) >&2
-  BIN="$CARGO_TARGET_DIR/release/raamwerk"
-fi
-base="http://127.0.0.1:$APP_PORT"
-db="sqlite://$tmp/bench.db"
 
-"$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >"$tmp/app.log" 2>&1 &
-app_pid=$!
-for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && break; sleep 0.05; done
+bench_serve
 
 # A school with two members, one of whom signs in.
 school="$("$BIN" admin create-school --name "Bench College" --sector vo --students 900 --region UT --database "$db" 2>/dev/null)"

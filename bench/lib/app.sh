@@ -1,7 +1,9 @@
 # What the benchmarks that time pages of a running app share; sourced, not run.
 #   bench_start           a temp folder (removed on exit), the release binary ($BIN, built
-#                         unless RAAMWERK_BIN is set), $base and $db for a fresh SQLite file
-#   bench_serve           serves $db on $APP_PORT and waits until it is ready
+#                         unless RAAMWERK_BIN is set), $base, and $db_file and $db for a
+#                         fresh SQLite file
+#   bench_serve [PREFIX…] serves $db on $APP_PORT (run through PREFIX, e.g. taskset; the log
+#                         in $APP_LOG or $tmp/app.log) and waits until it is ready
 #   sign_in_printed LINE  a demo's printed "who: ADDRESS PASSWORD" line → its session cookie
 #   time_get URL          one GET as $cookie, its time in seconds (the body in $tmp/out)
 #   report NAME CMD…      CMD once (cold), then $RUNS times: first, median, worst in ms
@@ -19,7 +21,8 @@ bench_start() {
     BIN="$CARGO_TARGET_DIR/release/raamwerk"
   fi
   base="http://127.0.0.1:$APP_PORT"
-  db="sqlite://$tmp/bench.db"
+  db_file="$tmp/bench.db"
+  db="sqlite://$db_file"
 }
 
 bench_cleanup() {
@@ -28,9 +31,11 @@ bench_cleanup() {
 }
 
 bench_serve() {
-  "$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >"$tmp/app.log" 2>&1 &
+  "$@" "$BIN" serve --listen "127.0.0.1:$APP_PORT" --database "$db" >>"${APP_LOG:-$tmp/app.log}" 2>&1 &
   app_pid=$!
-  for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 1 300); do curl -fsS -o /dev/null "$base/readyz" 2>/dev/null && return; sleep 0.05; done
+  echo "the app did not start (see ${APP_LOG:-$tmp/app.log})" >&2
+  exit 1
 }
 
 sign_in_printed() {

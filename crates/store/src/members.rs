@@ -9,7 +9,7 @@ use domain::members::{AuditAction, MemberAction, Refusal, Target, check_action, 
 use domain::school::{School, SchoolId};
 use uuid::Uuid;
 
-use crate::people::UserRow;
+use crate::people::{INSERT_MEMBERSHIP, UserRow};
 use crate::schools::SchoolRow;
 use crate::sign_in::{INSERT_LINK, Secret, hash_token};
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
@@ -63,8 +63,6 @@ const USE_INVITATION: &str = "UPDATE invitations SET used_at = $2 \
      WHERE token_hash = $1 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > $2";
 const INSERT_USER: &str = "INSERT INTO users (id, email, name, created_at, password_hash) VALUES ($1, $2, $3, $4, $5) \
      ON CONFLICT (email) DO NOTHING";
-const INSERT_MEMBERSHIP: &str = "INSERT INTO memberships (school_id, user_id, permission, roles, active, created_at) \
-     VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (school_id, user_id) DO NOTHING";
 const UPDATE_SCHOOL: &str = "UPDATE schools SET name = $2, sectors = $3, students = $4, region = $5, brin = $6 \
      WHERE id = $1";
 const SELECT_SCALE_LABELS: &str = "SELECT scale_labels FROM schools WHERE id = $1";

@@ -7,11 +7,12 @@ use uuid::Uuid;
 
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
-const INSERT_USER: &str = "INSERT INTO users (id, email, name, created_at) VALUES ($1, $2, $3, $4) \
+/// A new account without a password; an address that has one already is left (no row).
+pub(crate) const INSERT_USER: &str = "INSERT INTO users (id, email, name, created_at) VALUES ($1, $2, $3, $4) \
      ON CONFLICT (email) DO NOTHING";
 const SELECT_USER_BY_EMAIL: &str = "SELECT id, email, name FROM users WHERE email = $1";
 const SELECT_USER_BY_ID: &str = "SELECT id, email, name FROM users WHERE id = $1";
-const INSERT_MEMBERSHIP: &str = "INSERT INTO memberships (school_id, user_id, permission, roles, active, created_at) \
+pub(crate) const INSERT_MEMBERSHIP: &str = "INSERT INTO memberships (school_id, user_id, permission, roles, active, created_at) \
      VALUES ($1, $2, $3, $4, 1, $5) ON CONFLICT (school_id, user_id) DO NOTHING";
 const SELECT_MEMBERSHIP: &str = "SELECT school_id, user_id, permission, roles, active FROM memberships \
      WHERE school_id = $1 AND user_id = $2";

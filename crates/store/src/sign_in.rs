@@ -114,7 +114,7 @@ const SELECT_SESSION: &str = "SELECT u.id, u.email, u.name, s.last_seen_at FROM 
      WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3";
 const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
 const COUNT_SESSIONS: &str = "SELECT COUNT(*) FROM sessions WHERE user_id = $1 AND expires_at > $2";
-const HAS_PASSWORD: &str = "SELECT password_hash IS NOT NULL FROM users WHERE id = $1";
+pub(crate) const HAS_PASSWORD: &str = "SELECT password_hash IS NOT NULL FROM users WHERE id = $1";
 const SELECT_ATTEMPTS: &str =
     "SELECT failures, window_start, locked_until FROM sign_in_attempts WHERE key = $1";
 const UPSERT_ATTEMPTS: &str = "INSERT INTO sign_in_attempts (key, failures, window_start, locked_until) \

@@ -10,8 +10,8 @@ use domain::sso::{Linking, MappedSchool, Organisation, SchoolSignIn, linking, ma
 use uuid::Uuid;
 
 use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, PRUNE_AUDIT, audit};
-use crate::people::UserRow;
-use crate::sign_in::hash_token;
+use crate::people::{INSERT_MEMBERSHIP, INSERT_USER, UserRow};
+use crate::sign_in::{HAS_PASSWORD, hash_token};
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
 /// How long a sign-in may take at the provider.
@@ -31,7 +31,6 @@ const COUNT_LINKS: &str = "SELECT COUNT(*) FROM sso_links WHERE user_id = $1";
 const DELETE_LINK: &str = "DELETE FROM sso_links WHERE user_id = $1 AND issuer = $2";
 const INSERT_LINK: &str =
     "INSERT INTO sso_links (issuer, subject, user_id, created_at) VALUES ($1, $2, $3, $4)";
-const HAS_PASSWORD: &str = "SELECT password_hash IS NOT NULL FROM users WHERE id = $1";
 const SELECT_SCHOOL: &str = "SELECT issuer, organisation, join_as_member, password_allowed \
      FROM school_sign_in WHERE school_id = $1";
 const UPSERT_SCHOOL: &str = "INSERT INTO school_sign_in (school_id, issuer, organisation, \
@@ -46,10 +45,6 @@ const SELECT_MAPPED: &str = "SELECT school_id, join_as_member FROM school_sign_i
 const PASSWORD_REFUSED: &str = "SELECT EXISTS (SELECT 1 FROM memberships m \
      JOIN school_sign_in s ON s.school_id = m.school_id \
      WHERE m.user_id = $1 AND m.active = 1 AND s.password_allowed = 0)";
-const INSERT_USER: &str = "INSERT INTO users (id, email, name, created_at) \
-     VALUES ($1, $2, $3, $4) ON CONFLICT (email) DO NOTHING";
-const INSERT_MEMBER: &str = "INSERT INTO memberships (school_id, user_id, permission, roles, \
-     active, created_at) VALUES ($1, $2, $3, $4, 1, $5)";
 
 /// A sign-in (no account yet) or a link (for the signed-in `user`) on its way through a
 /// provider: what its answer is checked against.
@@ -307,7 +302,7 @@ impl Store {
             if inserted.rows_affected() == 0 {
                 return Err(JoinError::EmailTaken);
             }
-            sqlx::query(INSERT_MEMBER)
+            sqlx::query(INSERT_MEMBERSHIP)
                 .bind(school.0)
                 .bind(id)
                 .bind(Permission::Member.code())

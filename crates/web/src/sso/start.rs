@@ -41,19 +41,14 @@ pub async fn send_to_provider(
     provider: &str,
     user: Option<UserId>,
 ) -> Result<Response, AppError> {
-    if app.oidc.provider(provider).is_none() {
+    let Some(config) = app.oidc.provider(provider) else {
         return problem_page(app, lang, Problem::UnknownProvider, None);
-    }
+    };
     let started = match app.oidc.start(provider).await {
         Ok(started) => started,
         Err(e) => {
             tracing::warn!(provider, error = %e, "identity provider unreachable");
-            return problem_page(
-                app,
-                lang,
-                Problem::ProviderDown,
-                app.oidc.provider(provider),
-            );
+            return problem_page(app, lang, Problem::ProviderDown, Some(config));
         }
     };
     app.store
