@@ -39,7 +39,7 @@ other="$("$BIN" admin create-school --name "Geheimschool Rivierenland" --sector 
 "$BIN" admin create-user --school "$school" --email api@zandloper.demo.example --name "API-test" \
   --permission schoolbeheerder --roles BEG,SPE,COO --database "$db" >/dev/null 2>&1
 token="$("$BIN" admin create-token --school "$school" --email api@zandloper.demo.example --name schemathesis \
-  --scopes "framework:write rounds:read scan:write plan:read allocation:read hours:read members:read team:read" \
+  --scopes "framework:write rounds:read scan:write plan:read allocation:write hours:write members:read team:read" \
   --database "$db")"
 
 "$BIN" serve --listen "127.0.0.1:$PORT" --database "$db" >"$tmp/app.log" 2>&1 &

@@ -67,7 +67,10 @@ impl Resource {
 
     /// Whether the API takes changes to it (else only `read` can be granted).
     pub fn writable(self) -> bool {
-        matches!(self, Resource::Framework | Resource::Scan)
+        matches!(
+            self,
+            Resource::Framework | Resource::Scan | Resource::Allocation | Resource::Hours
+        )
     }
 
     pub fn name(self, lang: Lang) -> &'static str {
@@ -385,9 +388,10 @@ mod tests {
         );
         assert!(Scopes::parse("framework:write team:read", Holder::School).is_ok());
         assert_eq!(
-            Scopes::parse("allocation:write", Holder::School),
-            Err(TokenInputError::NotWritable(Resource::Allocation))
+            Scopes::parse("team:write", Holder::School),
+            Err(TokenInputError::NotWritable(Resource::Team))
         );
+        assert!(Scopes::parse("allocation:write hours:write", Holder::School).is_ok());
     }
 
     #[test]

@@ -154,6 +154,30 @@ impl From<sqlx::Error> for AllocationFailure {
     }
 }
 
+/// Changes to the allocation, stored together or not at all ([`Store::change_allocation`]).
+#[derive(Debug, Default)]
+pub struct AllocationChanges {
+    /// The school's choices for hours and for the conversation, replaced whole.
+    pub settings: Option<AllocationSettings>,
+    /// Tasks' category and hours in the school year.
+    pub tasks: Vec<(Code, Category, Option<Minutes>)>,
+    /// Agreements to end.
+    pub remove: Vec<Assignment>,
+    /// Agreements to make.
+    pub add: Vec<Assignment>,
+    /// People's hours for LOB in the school year; `None` clears them.
+    pub hours: Vec<(UserId, Option<Minutes>)>,
+}
+
+/// What [`Store::change_allocation`] did.
+#[derive(Debug, Default)]
+pub struct AllocationChanged {
+    /// The agreements made, and the tasks that had the agreement already.
+    pub batch: Batch,
+    /// How many of the agreements to end there were.
+    pub removed: usize,
+}
+
 pub(crate) fn party_columns(party: &Party) -> (&'static str, String, Option<Uuid>) {
     match party {
         Party::Person(user) => ("person", user.0.to_string(), Some(user.0)),
@@ -196,6 +220,36 @@ macro_rules! coordinator {
             _ => return Err(AllocationFailure::NotAllowed),
         }
     };
+}
+
+/// Replaces the school's settings inside the transaction `$tx`, logged.
+macro_rules! settings_in_tx {
+    ($tx:expr, $school:expr, $actor:expr, $settings:expr) => {{
+        let settings: &AllocationSettings = $settings;
+        sqlx::query(UPSERT_SETTINGS)
+            .bind($school.0)
+            .bind(settings.formula.key())
+            .bind(i64::from(settings.nvs_minutes))
+            .bind(settings.own.0.0)
+            .bind(settings.own.1.0)
+            .bind(settings.own.2.0)
+            .bind(settings.decanen.map(i64::from))
+            .bind(settings.students.map(i64::from))
+            .bind(i64::from(settings.rules.one_responsible))
+            .bind(i64::try_from(settings.rules.many_responsibilities).unwrap_or(i64::MAX))
+            .bind(now_millis())
+            .execute(&mut *$tx)
+            .await?;
+        audit!(
+            $tx,
+            $school.0,
+            Some($actor.0),
+            AuditAction::AllocationSettingsChanged,
+            None::<Uuid>,
+            None::<String>,
+            None::<String>
+        );
+    }};
 }
 
 /// Adds agreements for a school year inside the transaction `$tx`, checked one after the
@@ -307,35 +361,6 @@ impl Store {
         })
     }
 
-    pub async fn set_allocation_settings(
-        &self,
-        school: SchoolId,
-        actor: UserId,
-        settings: &AllocationSettings,
-    ) -> Result<(), AllocationFailure> {
-        on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            coordinator!(tx, school, actor);
-            sqlx::query(UPSERT_SETTINGS)
-                .bind(school.0)
-                .bind(settings.formula.key())
-                .bind(i64::from(settings.nvs_minutes))
-                .bind(settings.own.0.0)
-                .bind(settings.own.1.0)
-                .bind(settings.own.2.0)
-                .bind(settings.decanen.map(i64::from))
-                .bind(settings.students.map(i64::from))
-                .bind(i64::from(settings.rules.one_responsible))
-                .bind(i64::try_from(settings.rules.many_responsibilities).unwrap_or(i64::MAX))
-                .bind(now_millis())
-                .execute(&mut *tx)
-                .await?;
-            audit!(tx, school.0, Some(actor.0), AuditAction::AllocationSettingsChanged, None::<Uuid>, None::<String>, None::<String>);
-            tx.commit().await?;
-        });
-        Ok(())
-    }
-
     /// A school year's allocation.
     pub async fn allocation(
         &self,
@@ -440,14 +465,14 @@ impl Store {
         tasks: &[Task],
         rules: Rules,
     ) -> Result<Batch, AllocationFailure> {
-        let batch = on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            coordinator!(tx, school, actor);
-            let batch = agree_in_tx!(tx, school, actor, year, new, tasks, rules, AllocationFailure::RefusedTasks);
-            tx.commit().await?;
-            batch
-        });
-        Ok(batch)
+        let changes = AllocationChanges {
+            add: new.to_vec(),
+            ..AllocationChanges::default()
+        };
+        let changed = self
+            .change_allocation(school, actor, year, &changes, tasks, rules)
+            .await?;
+        Ok(changed.batch)
     }
 
     /// Removes an agreement; `Ok(false)` when there was no such agreement.
@@ -458,22 +483,14 @@ impl Store {
         year: SchoolYear,
         assignment: &Assignment,
     ) -> Result<bool, AllocationFailure> {
-        let y = year.to_string();
-        let (kind, party, user) = party_columns(&assignment.party);
-        let removed = on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            coordinator!(tx, school, actor);
-            let result = sqlx::query(DELETE_ASSIGNMENT)
-                .bind(school.0).bind(&y).bind(assignment.code.as_str()).bind(kind).bind(&party).bind(assignment.part.key())
-                .execute(&mut *tx).await?;
-            if result.rows_affected() > 0 {
-                let detail = agreement_detail(assignment.code.as_str(), assignment.part.key(), kind, &party);
-                audit!(tx, school.0, Some(actor.0), AuditAction::AgreementRemoved, user, None::<String>, Some(detail));
-            }
-            tx.commit().await?;
-            result.rows_affected() > 0
-        });
-        Ok(removed)
+        let changes = AllocationChanges {
+            remove: vec![assignment.clone()],
+            ..AllocationChanges::default()
+        };
+        let changed = self
+            .change_allocation(school, actor, year, &changes, &[], Rules::default())
+            .await?;
+        Ok(changed.removed > 0)
     }
 
     /// Sets a task's category and the hours it takes in a school year.
@@ -486,16 +503,13 @@ impl Store {
         category: Category,
         hours: Option<Minutes>,
     ) -> Result<(), AllocationFailure> {
-        let y = year.to_string();
-        on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            coordinator!(tx, school, actor);
-            sqlx::query(UPSERT_TASK).bind(school.0).bind(&y).bind(code.as_str()).bind(category.key()).bind(hours.map(|h| h.0))
-                .execute(&mut *tx).await?;
-            audit!(tx, school.0, Some(actor.0), AuditAction::TaskChanged, None::<Uuid>, None::<String>, Some(code.as_str()));
-            tx.commit().await?;
-        });
-        Ok(())
+        let changes = AllocationChanges {
+            tasks: vec![(code.clone(), category, hours)],
+            ..AllocationChanges::default()
+        };
+        self.change_allocation(school, actor, year, &changes, &[], Rules::default())
+            .await
+            .map(|_| ())
     }
 
     /// Sets (or, with `None`, clears) the hours a member has for LOB in a school year.
@@ -520,11 +534,77 @@ impl Store {
         year: SchoolYear,
         people: &[(UserId, Option<Minutes>)],
     ) -> Result<(), AllocationFailure> {
-        let y = year.to_string();
+        let changes = AllocationChanges {
+            hours: people.to_vec(),
+            ..AllocationChanges::default()
+        };
+        self.change_allocation(school, actor, year, &changes, &[], Rules::default())
+            .await
+            .map(|_| ())
+    }
+
+    /// Replaces the school's choices for hours and for the conversation.
+    pub async fn set_allocation_settings(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        settings: &AllocationSettings,
+    ) -> Result<(), AllocationFailure> {
         on_pool!(self, pool => {
             let mut tx = pool.begin_write().await?;
             coordinator!(tx, school, actor);
-            for (person, hours) in people {
+            settings_in_tx!(tx, school, actor, settings);
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Every change to the allocation goes through here, in one transaction, all or none,
+    /// for a coordinator or administrator: first the school's settings, then tasks' category
+    /// and hours, then the agreements to end, then the new agreements (checked by the
+    /// domain's rules against those left and the active members, under the new settings'
+    /// rules when there are any, else `rules`; refused naming each task), and last people's
+    /// hours (refused when one is not an active member). Each change is in the audit log.
+    pub async fn change_allocation(
+        &self,
+        school: SchoolId,
+        actor: UserId,
+        year: SchoolYear,
+        changes: &AllocationChanges,
+        tasks: &[Task],
+        rules: Rules,
+    ) -> Result<AllocationChanged, AllocationFailure> {
+        let y = year.to_string();
+        let rules = changes.settings.map_or(rules, |s| s.rules);
+        let changed = on_pool!(self, pool => {
+            let mut tx = pool.begin_write().await?;
+            coordinator!(tx, school, actor);
+            if let Some(settings) = &changes.settings {
+                settings_in_tx!(tx, school, actor, settings);
+            }
+            for (code, category, hours) in &changes.tasks {
+                sqlx::query(UPSERT_TASK).bind(school.0).bind(&y).bind(code.as_str()).bind(category.key()).bind(hours.map(|h| h.0))
+                    .execute(&mut *tx).await?;
+                audit!(tx, school.0, Some(actor.0), AuditAction::TaskChanged, None::<Uuid>, None::<String>, Some(code.as_str()));
+            }
+            let mut removed = 0;
+            for assignment in &changes.remove {
+                let (kind, party, user) = party_columns(&assignment.party);
+                let result = sqlx::query(DELETE_ASSIGNMENT)
+                    .bind(school.0).bind(&y).bind(assignment.code.as_str()).bind(kind).bind(&party).bind(assignment.part.key())
+                    .execute(&mut *tx).await?;
+                if result.rows_affected() > 0 {
+                    removed += 1;
+                    let detail = agreement_detail(assignment.code.as_str(), assignment.part.key(), kind, &party);
+                    audit!(tx, school.0, Some(actor.0), AuditAction::AgreementRemoved, user, None::<String>, Some(detail));
+                }
+            }
+            let batch = if changes.add.is_empty() {
+                Batch::default()
+            } else {
+                agree_in_tx!(tx, school, actor, year, &changes.add, tasks, rules, AllocationFailure::RefusedTasks)
+            };
+            for (person, hours) in &changes.hours {
                 if active_permission!(tx, school.0, person.0).is_none() {
                     return Err(AllocationFailure::Refused(AllocationError::NotAMember));
                 }
@@ -539,8 +619,9 @@ impl Store {
                 audit!(tx, school.0, Some(actor.0), AuditAction::HoursChanged, Some(person.0), None::<String>, Some(y.as_str()));
             }
             tx.commit().await?;
+            AllocationChanged { batch, removed }
         });
-        Ok(())
+        Ok(changed)
     }
 
     /// The person's own choice to let their scan in a round feed the allocation, or stop;

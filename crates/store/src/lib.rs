@@ -43,7 +43,10 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 
-pub use allocation::{AllocationData, AllocationFailure, AllocationSettings, PersonAllocation};
+pub use allocation::{
+    AllocationChanged, AllocationChanges, AllocationData, AllocationFailure, AllocationSettings,
+    PersonAllocation,
+};
 pub use conversations::{AgreementGoal, ConversationRead, ConversationSummary};
 pub use editions::{EditionSummary, Stored};
 pub use email_change::{EmailChangeError, PendingEmailChange};

@@ -513,20 +513,38 @@ fn other_routes() -> Vec<Route> {
             "One's own development plan. Private: only the person's own session or personal token.",
             Answer::Json(200, body::<api::plan::PlanOut>()),
         ).scope(Resource::Plan, Read)),
-        at(format!("{v1}/allocation")).api(Method::GET, MEMBER, api::allocation::allocation, Op::new(
-            "getAllocation", "allocation",
-            "Who does what in a school year: every task with its category, hours and agreements.",
-            Answer::Json(200, body::<api::allocation::AllocationOut>()),
-        ).scope(Resource::Allocation, Read)
-            .query("year", "The school year (this one when none is given).", year())
-            .errors(&[400])),
-        at(format!("{v1}/hours")).api(Method::GET, MEMBER, api::allocation::hours, Op::new(
-            "getHours", "hours",
-            "The LOB hours of a school year: what the formula gives and the hours given per person.",
-            Answer::Json(200, body::<api::allocation::HoursOut>()),
-        ).scope(Resource::Hours, Read)
-            .query("year", "The school year (this one when none is given).", year())
-            .errors(&[400])),
+        at(format!("{v1}/allocation"))
+            .api(Method::GET, MEMBER, api::allocation::allocation, Op::new(
+                "getAllocation", "allocation",
+                "Who does what in a school year: every task with its category, hours and agreements, and the school's rules for the conversation.",
+                Answer::Json(200, body::<api::allocation::AllocationOut>()),
+            ).scope(Resource::Allocation, Read)
+                .query("year", "The school year (this one when none is given).", year())
+                .errors(&[400]))
+            .api(Method::PATCH, COORDINATOR, api::allocation::change, Op::new(
+                "changeAllocation", "allocation",
+                "Change who does what in a school year, all or none, with the checks of the allocation's pages: the rules, tasks' category and hours, agreements to end and agreements to make (checked against those left).",
+                Answer::Json(200, body::<api::allocation::AllocationChangedOut>()),
+            ).scope(Resource::Allocation, Write)
+                .query("year", "The school year (this one when none is given).", year())
+                .request(body::<api::allocation::AllocationChangesIn>())
+                .errors(&[400, 422])),
+        at(format!("{v1}/hours"))
+            .api(Method::GET, MEMBER, api::allocation::hours, Op::new(
+                "getHours", "hours",
+                "The LOB hours of a school year: the school's formula, what it gives and the hours given per person.",
+                Answer::Json(200, body::<api::allocation::HoursOut>()),
+            ).scope(Resource::Hours, Read)
+                .query("year", "The school year (this one when none is given).", year())
+                .errors(&[400]))
+            .api(Method::PATCH, COORDINATOR, api::allocation::change_hours, Op::new(
+                "changeHours", "hours",
+                "Change the school's formula and people's hours in a school year, all or none, with the checks of the hours page.",
+                Answer::Json(200, body::<api::allocation::HoursChangedOut>()),
+            ).scope(Resource::Hours, Write)
+                .query("year", "The school year (this one when none is given).", year())
+                .request(body::<api::allocation::HoursChangesIn>())
+                .errors(&[400, 422])),
         at(format!("{v1}/members")).api(Method::GET, ADMINISTRATOR, api::members::members, Op::new(
             "listMembers", "members",
             "The school's members (administrators).",

@@ -1564,6 +1564,12 @@ api-too-many-changes = At most { $max } changes per request.
 api-problems = Not everything can be saved like this; nothing changed.
 api-malformed = This is no valid JSON for this request: { $reason }
 api-bad-year = ‘{ $year }’ is no school year; write it as 2026-2027.
+api-bad-task = This is no task in the school's framework.
+api-bad-party = This party does not exist. Give as kind person (with a member's id), role (with a role's code), outside (with the key of a party outside school) or own (with a name of 1 to 80 characters).
+api-bad-part = Choose verantwoordelijk, uitvoerend or betrokken.
+api-bad-category = Choose begeleidend, specialistisch, beleidsmatig or management.
+api-bad-minutes = An amount of minutes is 0 to 6,000,000 (100,000 hours).
+api-bad-formula = Choose the formula vvsl, nvs or eigen.
 
 ## Signing in with your school account (SURFconext, Entree)
 sign-in-password-off = Your school has you sign in with your school account, not with a password. Choose your school's sign-in below.

@@ -1564,6 +1564,12 @@ api-too-many-changes = Hoogstens { $max } wijzigingen per verzoek.
 api-problems = Niet alles kan zo worden opgeslagen; er is niets veranderd.
 api-malformed = Dit is geen geldige JSON voor dit verzoek: { $reason }
 api-bad-year = ‘{ $year }’ is geen schooljaar; schrijf het als 2026-2027.
+api-bad-task = Dit is geen taak in het raamwerk van de school.
+api-bad-party = Deze partij bestaat niet. Geef als kind person (met de id van een lid), role (met de code van een rol), outside (met de sleutel van een partij buiten school) of own (met een naam van 1 tot 80 tekens).
+api-bad-part = Kies verantwoordelijk, uitvoerend of betrokken.
+api-bad-category = Kies begeleidend, specialistisch, beleidsmatig of management.
+api-bad-minutes = Een aantal minuten ligt tussen 0 en 6.000.000 (100.000 uur).
+api-bad-formula = Kies de formule vvsl, nvs of eigen.
 
 ## Inloggen via je schoolaccount (SURFconext, Entree)
 sign-in-password-off = Je school laat je inloggen met je schoolaccount, niet met een wachtwoord. Kies hieronder je school-inlog.

@@ -336,8 +336,12 @@ async fn snapshot(app: &TestApp, b: &Team) -> String {
         .allocation(b.school.id, year)
         .await
         .expect("allocation");
+    let mut tasks: Vec<_> = allocation.tasks.iter().collect();
+    tasks.sort();
+    let mut hours: Vec<_> = allocation.hours.iter().collect();
+    hours.sort();
     let allocation = format!(
-        "{:?} {:?}",
+        "{tasks:?} {hours:?} {:?} {:?}",
         allocation.assignments,
         store
             .allocation_settings(b.school.id)
@@ -787,10 +791,10 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
         lifetime: domain::api_token::Lifetime::parse("").expect("valid"),
     };
     use domain::api_token::Holder;
-    const EVERY: &str = "framework:write rounds:read scan:write plan:read allocation:read \
-        hours:read members:read team:read";
+    const EVERY: &str = "framework:write rounds:read scan:write plan:read allocation:write \
+        hours:write members:read team:read";
     const SCHOOL_WIDE: &str =
-        "framework:write rounds:read allocation:read hours:read members:read team:read";
+        "framework:write rounds:read allocation:write hours:write members:read team:read";
     store
         .create_token(&token(b.school.id, b.member.id, Holder::Person, EVERY))
         .await
@@ -927,8 +931,21 @@ async fn nothing_of_one_school_reaches_another(backend: Backend) {
     ];
     let a_personal = format!("Bearer {a_personal}");
     let a_school = format!("Bearer {a_school}");
-    // A script's body with B's values, for the API's JSON routes.
-    let hostile_json = br#"{"answers": [{"statement": "BEG.VIS.T1", "choice": "ja", "note": "Overgenomen", "discuss": true}], "notes": [{"key": "focus.BEG.VIS.T", "text": "Overgenomen"}]}"#;
+    // A script's body with B's values, for every JSON route of the API at once (each reads
+    // its own fields).
+    let hostile_json = serde_json::json!({
+        "answers": [{"statement": "BEG.VIS.T1", "choice": "ja", "note": "Overgenomen", "discuss": true}],
+        "notes": [{"key": "focus.BEG.VIS.T", "text": "Overgenomen"}],
+        "rules": {"one_responsible": false, "many_responsibilities": 1},
+        "tasks": [{"task": "BEG.VIS.T1", "category": "management", "minutes": 60}],
+        "remove": [{"task": "BEG.VIS.T1", "party": {"kind": "role", "id": "BEG"}, "part": "verantwoordelijk"}],
+        "add": [{"task": "BEG.VIS.T2", "party": {"kind": "person", "id": b.member.id.0.to_string()}, "part": "uitvoerend"}],
+        "settings": {"formula": "nvs", "nvs_minutes_per_student": 60, "own_base_minutes": 1,
+            "own_per_decaan_minutes": 1, "own_per_student_minutes": 1, "decanen": 1, "students": 1},
+        "people": [{"person": b.member.id.0.to_string(), "minutes": 60}]
+    })
+    .to_string()
+    .into_bytes();
     let actors = [
         ("anonymous", None, None),
         ("member of A", Some(a.member.id), None),
