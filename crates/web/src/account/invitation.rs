@@ -1,12 +1,13 @@
 //! Accepting an invitation. The link names the school and the address invited; a person
 //! without an account chooses their name and password, someone who already has an account
-//! with that address confirms with their password. Either way they are signed in and land
-//! in the school.
+//! with that address confirms with their password, or by being signed in to that account
+//! already (so an account that signs in only through its school account, without a
+//! password, can accept too). Either way they are signed in and land in the school.
 
 use askama::Template;
 use axum::extract::rejection::{FormRejection, PathRejection};
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use domain::Lang;
 use domain::account::{NewPassword, PersonName};
@@ -14,7 +15,7 @@ use domain::links::invitation_outlived_message;
 use store::{AcceptError, Invitation, InvitationState};
 
 use crate::account::sign_in::{Check, check_password, start_session};
-use crate::auth::{ClientIp, hash_password};
+use crate::auth::{ClientIp, current_user, hash_password};
 use crate::error::{AppError, error_page};
 use crate::i18n::Tr;
 use crate::routes::{Page, PathLang};
@@ -31,6 +32,8 @@ pub struct InvitationView {
     pub intro: String,
     /// Whether the address has an account already (then only its password is asked).
     pub existing: bool,
+    /// Whether the person signed in is that account (then nothing is asked).
+    pub signed_as: bool,
     pub name: String,
     pub problems: Vec<(&'static str, String)>,
     /// For a link that can no longer be used: why.
@@ -66,6 +69,7 @@ async fn view(
     lang: Lang,
     token: &str,
     invitation: &Invitation,
+    headers: &HeaderMap,
 ) -> Result<InvitationView, AppError> {
     let t = Tr(lang);
     let school = app
@@ -74,7 +78,12 @@ async fn view(
         .await?
         .map(|s| s.name.to_string())
         .unwrap_or_default();
-    let existing = app.store.user_by_email(&invitation.email).await?.is_some();
+    let existing = app.store.user_by_email(&invitation.email).await?;
+    let signed_as = match (&existing, current_user(app, headers).await?) {
+        (Some(account), Some(user)) => account.id == user.id,
+        _ => false,
+    };
+    let existing = existing.is_some();
     let gone = match invitation.state {
         InvitationState::Pending => None,
         InvitationState::Used => Some(t.get("invitation-used")),
@@ -100,6 +109,7 @@ async fn view(
             ],
         ),
         existing,
+        signed_as,
         name: String::new(),
         problems: Vec::new(),
         gone,
@@ -111,13 +121,14 @@ async fn view(
 pub async fn show(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
+    headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
 ) -> Result<Response, AppError> {
     let token = token_of(token);
     let Some(invitation) = app.store.invitation_by_token(&token).await? else {
         return Ok(error_page(&app, lang, StatusCode::GONE));
     };
-    let view = view(&app, lang, &token, &invitation).await?;
+    let view = view(&app, lang, &token, &invitation, &headers).await?;
     let status = if view.gone.is_some() {
         StatusCode::GONE
     } else {
@@ -130,7 +141,7 @@ pub async fn submit(
     PathLang(lang): PathLang,
     State(app): State<AppState>,
     ClientIp(ip): ClientIp,
-    headers: axum::http::HeaderMap,
+    headers: HeaderMap,
     token: Result<Path<String>, PathRejection>,
     form: Result<Form<AcceptForm>, FormRejection>,
 ) -> Result<Response, AppError> {
@@ -138,13 +149,22 @@ pub async fn submit(
     let Some(invitation) = app.store.invitation_by_token(&token).await? else {
         return Ok(error_page(&app, lang, StatusCode::GONE));
     };
-    let mut page = view(&app, lang, &token, &invitation).await?;
+    let mut page = view(&app, lang, &token, &invitation, &headers).await?;
     if page.gone.is_some() {
         return respond_private(&page, lang, StatusCode::GONE);
     }
     let form = form.map(|Form(f)| f).unwrap_or_default();
     let t = Tr(lang);
-    let accepted = if page.existing {
+    let accepted = if page.signed_as {
+        match current_user(&app, &headers).await? {
+            Some(user) => app
+                .store
+                .accept_invitation_existing(&token, &user)
+                .await
+                .map(|school| (user.id, school)),
+            None => return Ok(error_page(&app, lang, StatusCode::FORBIDDEN)),
+        }
+    } else if page.existing {
         match check_password(&app, invitation.email.as_str(), form.password, ip).await? {
             Check::Valid(user) => app
                 .store
@@ -202,7 +222,7 @@ pub async fn submit(
         }
         Err(AcceptError::EmailTaken | AcceptError::WrongAccount) => {
             // The address got an account meanwhile: show the form for an existing account.
-            let page = view(&app, lang, &token, &invitation).await?;
+            let page = view(&app, lang, &token, &invitation, &headers).await?;
             respond_private(&page, lang, StatusCode::CONFLICT)
         }
         Err(AcceptError::AlreadyMember) => {

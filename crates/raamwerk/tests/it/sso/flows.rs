@@ -8,7 +8,7 @@ use domain::sso::{OrgClaim, SchoolSignIn};
 
 use super::provider::{BASE_URL, Provider, query_value, with_query_value};
 use crate::helpers::account::{PASSWORD, anna, set_password, sign_in as password_sign_in};
-use crate::helpers::team::team;
+use crate::helpers::team::{copied_link, invite, team};
 use crate::helpers::{Backend, Page, TestApp, on_both_backends};
 
 on_both_backends!(
@@ -259,6 +259,60 @@ async fn a_first_sign_in_joins_the_school_and_the_next_finds_the_account(backend
         account.body
     );
     assert!(account.body.contains("Gekoppeld aan SURFconext"));
+
+    // Another school invites him. Without a password he accepts by being signed in: the
+    // link, opened signed out, says how; opened signed in, it asks nothing.
+    let roc = team(&app, "ROC Rivierenland", "roc.nl").await;
+    let roc_coordinator = app.session(roc.coordinator.id).await;
+    let invited = invite(
+        &app,
+        &roc_coordinator,
+        &roc.school.short_name,
+        "bram@lyceum.nl",
+        "lid",
+    )
+    .await;
+    let link = copied_link(&invited, "invite-link");
+    let link = link[link.find("/nl/uitnodiging/").expect("an invitation link")..].to_owned();
+    let signed_out = app.get(&link).await;
+    assert!(
+        signed_out
+            .body
+            .contains("Log dan eerst in en open deze link daarna opnieuw"),
+        "{}",
+        signed_out.body
+    );
+    assert!(signed_out.body.contains("id=\"password\""));
+    // Someone else's session is no confirmation: the password is asked, and none is given.
+    let someone_else = app.get_with(&link, &[("cookie", &roc_coordinator)]).await;
+    assert!(someone_else.body.contains("id=\"password\""));
+    let refused_accept = app
+        .post_form(&link, &[], &[("cookie", &roc_coordinator)])
+        .await;
+    assert_eq!(refused_accept.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let as_bram = app.get_with(&link, &[("cookie", &bram_session)]).await;
+    assert!(
+        as_bram.body.contains("Je bent ingelogd met dit account"),
+        "{}",
+        as_bram.body
+    );
+    assert!(!as_bram.body.contains("id=\"password\""));
+    let accepted = app
+        .post_form(&link, &[], &[("cookie", &bram_session)])
+        .await;
+    assert_eq!(
+        accepted.header("location"),
+        format!("/nl/scholen/{}", roc.school.short_name),
+        "{}",
+        accepted.body
+    );
+    let roc_members = app
+        .state
+        .store
+        .members(roc.school.id)
+        .await
+        .expect("members");
+    assert!(roc_members.iter().any(|(u, m)| u.id == bram.id && m.active));
     app.stop().await;
 }
 
