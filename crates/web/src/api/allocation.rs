@@ -29,7 +29,7 @@ use crate::i18n::{Tr, preferred};
 use crate::state::AppState;
 use crate::ui::allocation::{Loaded, hours_totals, load, party_name};
 use crate::ui::dates::this_year;
-use crate::ui::json::{error, json_body, problems_error};
+use crate::ui::json::{error, json_body, problems_error, too_many_changes};
 use crate::ui::parties::parse_party;
 
 /// Who takes part in a task.
@@ -358,12 +358,17 @@ pub struct HoursChangedOut {
     pub people: usize,
 }
 
-/// Most changes one request may carry.
-const MAX_CHANGES: usize = 2000;
-
 /// An amount of minutes within bounds.
 fn minutes(m: i64) -> Option<Minutes> {
     (0..=MAX_HOURS * 60).contains(&m).then_some(Minutes(m))
+}
+
+/// An amount of minutes within bounds, or none (null); `None` when out of bounds.
+fn optional_minutes(m: Option<i64>) -> Option<Option<Minutes>> {
+    match m {
+        None => Some(None),
+        Some(m) => minutes(m).map(Some),
+    }
 }
 
 /// A task of the school's edition.
@@ -448,11 +453,8 @@ pub async fn change(
     let year = year_of(query, lang)?;
     let asked: AllocationChangesIn = json_body(&headers, &body, lang)?;
     let count = asked.tasks.len() + asked.remove.len() + asked.add.len();
-    if count > MAX_CHANGES {
-        return Ok(error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Tr(lang).with("api-too-many-changes", "max", MAX_CHANGES),
-        ));
+    if let Some(answer) = too_many_changes(count, lang) {
+        return Ok(answer);
     }
     let loaded = load(&app, caller.working.school(), year).await?;
     let t = Tr(lang);
@@ -484,10 +486,7 @@ pub async fn change(
         if category.is_none() {
             problems.push((format!("{at}.category"), t.get("api-bad-category")));
         }
-        let hours = match task.minutes {
-            None => Some(None),
-            Some(m) => minutes(m).map(Some),
-        };
+        let hours = optional_minutes(task.minutes);
         if hours.is_none() {
             problems.push((format!("{at}.minutes"), t.get("api-bad-minutes")));
         }
@@ -619,11 +618,8 @@ pub async fn change_hours(
     );
     let year = year_of(query, lang)?;
     let asked: HoursChangesIn = json_body(&headers, &body, lang)?;
-    if asked.people.len() > MAX_CHANGES {
-        return Ok(error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Tr(lang).with("api-too-many-changes", "max", MAX_CHANGES),
-        ));
+    if let Some(answer) = too_many_changes(asked.people.len(), lang) {
+        return Ok(answer);
     }
     let school = caller.working.school().id;
     let mut problems = Vec::new();
@@ -633,11 +629,7 @@ pub async fn change_hours(
         changes.settings = settings_in(asked, rules, lang, &mut problems);
     }
     for (i, p) in asked.people.iter().enumerate() {
-        let hours = match p.minutes {
-            None => Some(None),
-            Some(m) => minutes(m).map(Some),
-        };
-        match hours {
+        match optional_minutes(p.minutes) {
             Some(hours) => changes.hours.push((UserId(p.person), hours)),
             None => problems.push((
                 format!("people[{i}].minutes"),

@@ -24,7 +24,7 @@ use crate::i18n::{Tr, preferred};
 use crate::state::AppState;
 use crate::ui::dates::today;
 use crate::ui::json::error;
-use crate::ui::json::{json_body, problems_error};
+use crate::ui::json::{json_body, problems_error, too_many_changes};
 use crate::ui::rounds::{edition_of_round, roles_held};
 
 /// A scan round of the school.
@@ -236,9 +236,6 @@ pub struct ScanChanges {
     pub notes: Vec<NoteChange>,
 }
 
-/// Most changes one request may carry (more than a whole scan has fields).
-const MAX_CHANGES: usize = 2000;
-
 /// What a save did.
 #[derive(Serialize, ToSchema)]
 pub struct SavedOut {
@@ -293,11 +290,8 @@ pub async fn save(
     for n in &changes.notes {
         fields.push((n.key.clone(), n.text.clone()));
     }
-    if fields.len() > MAX_CHANGES {
-        return Ok(error(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Tr(lang).with("api-too-many-changes", "max", MAX_CHANGES),
-        ));
+    if let Some(answer) = too_many_changes(fields.len(), lang) {
+        return Ok(answer);
     }
     for (field, value) in &fields {
         match Change::parse(field, value, &edition, &roles) {

@@ -52,6 +52,19 @@ pub async fn signed(
     })
 }
 
+/// Most changes one JSON request may carry (more than a whole scan or allocation has).
+pub const MAX_CHANGES: usize = 2000;
+
+/// The 422 for a request that carries `count` changes, when that is over [`MAX_CHANGES`].
+pub fn too_many_changes(count: usize, lang: Lang) -> Option<Response> {
+    (count > MAX_CHANGES).then(|| {
+        error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            crate::i18n::Tr(lang).with("api-too-many-changes", "max", MAX_CHANGES),
+        )
+    })
+}
+
 /// One value that cannot be taken, and why.
 #[derive(Serialize)]
 pub struct ProblemOut {

@@ -63,6 +63,16 @@ fn json_of(page: &Page) -> Value {
         .unwrap_or_else(|_| panic!("not JSON ({}): {}", page.status, page.body))
 }
 
+/// The fields a 422 names, in order.
+fn fields_named(page: &Page) -> Vec<String> {
+    json_of(page)["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .map(|p| p["field"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
 /// The agreements of one task as `(kind, id, part)`, in order.
 fn agreements(allocation: &Value, task: &str) -> Vec<(String, String, String)> {
     allocation["tasks"]
@@ -179,12 +189,7 @@ async fn a_coordinator_changes_the_allocation_and_hours_through_the_api_all_or_n
     )
     .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let problems: Vec<String> = json_of(&refused)["problems"]
-        .as_array()
-        .expect("problems")
-        .iter()
-        .map(|p| p["field"].as_str().unwrap_or("").to_owned())
-        .collect();
+    let problems = fields_named(&refused);
     assert_eq!(
         problems,
         [
@@ -317,12 +322,7 @@ async fn a_coordinator_changes_the_allocation_and_hours_through_the_api_all_or_n
         "{}",
         refused.body
     );
-    let problems: Vec<String> = json_of(&refused)["problems"]
-        .as_array()
-        .expect("problems")
-        .iter()
-        .map(|p| p["field"].as_str().unwrap_or("").to_owned())
-        .collect();
+    let problems = fields_named(&refused);
     assert_eq!(
         problems,
         [
