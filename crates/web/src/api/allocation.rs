@@ -67,7 +67,7 @@ pub struct TaskOut {
 
 /// The school's rules for the conversation about the allocation (for every school year).
 #[derive(Serialize, Deserialize, ToSchema)]
-pub struct RulesOut {
+pub struct AllocationRules {
     /// One responsible party per task.
     pub one_responsible: bool,
     /// From how many responsibilities a person's load is worth talking about (1 to 1,000).
@@ -80,7 +80,7 @@ pub struct AllocationOut {
     /// e.g. `2026-2027`.
     pub year: String,
     pub tasks: Vec<TaskOut>,
-    pub rules: RulesOut,
+    pub rules: AllocationRules,
 }
 
 /// The hours given to one person.
@@ -93,7 +93,7 @@ pub struct PersonHoursOut {
 
 /// The school's hours formula and what it counts with (for every school year).
 #[derive(Serialize, Deserialize, ToSchema)]
-pub struct HoursSettingsOut {
+pub struct HoursSettings {
     /// `vvsl`, `nvs` or `eigen` (the school's own).
     pub formula: String,
     /// The NVS formula's minutes per student, 50 to 70 (kept when another formula is chosen).
@@ -115,7 +115,7 @@ pub struct HoursSettingsOut {
 #[derive(Serialize, ToSchema)]
 pub struct HoursOut {
     pub year: String,
-    pub settings: HoursSettingsOut,
+    pub settings: HoursSettings,
     /// What the school's formula gives, in minutes; none when it cannot be calculated.
     pub formula_minutes: Option<i64>,
     /// The hours given to people together, in minutes.
@@ -208,7 +208,7 @@ pub async fn allocation(
     Ok(Json(AllocationOut {
         year: year.to_string(),
         tasks,
-        rules: RulesOut {
+        rules: AllocationRules {
             one_responsible: loaded.settings.rules.one_responsible,
             many_responsibilities: loaded.settings.rules.many_responsibilities,
         },
@@ -260,8 +260,8 @@ pub async fn hours(
     .into_response())
 }
 
-fn settings_out(settings: &AllocationSettings) -> HoursSettingsOut {
-    HoursSettingsOut {
+fn settings_out(settings: &AllocationSettings) -> HoursSettings {
+    HoursSettings {
         formula: settings.formula.key().to_owned(),
         nvs_minutes_per_student: settings.nvs_minutes,
         own_base_minutes: settings.own.0.0,
@@ -309,7 +309,7 @@ pub struct TaskChange {
 #[derive(Deserialize, ToSchema)]
 pub struct AllocationChangesIn {
     /// The school's rules for the conversation, replaced whole.
-    pub rules: Option<RulesOut>,
+    pub rules: Option<AllocationRules>,
     #[serde(default)]
     pub tasks: Vec<TaskChange>,
     #[serde(default)]
@@ -344,7 +344,7 @@ pub struct PersonHoursIn {
 #[derive(Deserialize, ToSchema)]
 pub struct HoursChangesIn {
     /// The school's formula and counts, replaced whole (as `GET` gives them).
-    pub settings: Option<HoursSettingsOut>,
+    pub settings: Option<HoursSettings>,
     #[serde(default)]
     pub people: Vec<PersonHoursIn>,
 }
@@ -424,7 +424,7 @@ fn refusal(failure: AllocationFailure, lang: Lang) -> Result<Response, AppError>
         )),
         AllocationFailure::NotAllowed => Ok(error(
             StatusCode::FORBIDDEN,
-            Tr(lang).get("api-token-no-member"),
+            Tr(lang).get("fw-refused-not-allowed"),
         )),
         AllocationFailure::Store(e) => Err(e.into()),
     }
@@ -532,7 +532,7 @@ pub async fn change(
 
 /// The settings a change asks for, checked as the hours page checks them.
 fn settings_in(
-    asked: &HoursSettingsOut,
+    asked: &HoursSettings,
     rules: Rules,
     lang: Lang,
     problems: &mut Vec<(String, String)>,
