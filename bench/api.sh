@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JSON API benchmark (issue 18), in one run on one SQLite database, under the same wrk load:
-#   - a token-authenticated JSON read (one's own scan of the open round, `GET …/scan` with
-#     `Authorization: Bearer`) against the public role page; target: at least 0.8× its rate;
+#   - a token-authenticated JSON read (one's own scan of the open round, every statement of
+#     the mentor's role answered with a note; `GET …/scan` with `Authorization: Bearer`)
+#     against the public role page; target: at least 0.8× its rate;
 #   - an answer saved through the API (`PATCH …/scan`, token) against the same save through
 #     the address the scan page's script uses (`POST …/opslaan`, session cookie); target: as
 #     fast (ratio about 1).
@@ -40,8 +41,20 @@ scan="$base/api/v1/schools/$school/rounds/$round/scan"
 curl -fsS -H "Authorization: Bearer $token" "$scan" | grep -q '"roles":\["BEG"\]' ||
   { echo "the API does not answer with the scan" >&2; exit 1; }
 
+# The read is of a scan filled in as a mentor fills it: every statement of the role answered,
+# with a note, as the scan's area pages list them.
+codes="$(curl -fsS -H "Cookie: $cookie" "$base$round_path" | grep -o "$round_path/begeleider/[a-z-]*" | sort -u |
+  while read -r area; do curl -fsS -H "Cookie: $cookie" "$base$area"; done |
+  grep -o 'name="keuze\.[A-Z0-9.]*"' | sed 's/^name="keuze\.//; s/"$//' | sort -u)"
+[[ -n "$codes" ]] || { echo "found no statements on the scan's pages" >&2; exit 1; }
+answers="$(echo "$codes" | awk '{ printf "%s{\"statement\":\"%s\",\"choice\":\"deels\",\"note\":\"Besproken in de sectie; volgend jaar samen met de decaan verder uitwerken.\"}", (NR > 1 ? "," : ""), $1 }')"
+curl -fsS -o /dev/null -X PATCH -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
+  --data "{\"answers\":[$answers]}" "$scan" || { echo "could not fill the scan" >&2; exit 1; }
+filled="$(curl -fsS -H "Authorization: Bearer $token" "$scan")"
+
 echo "===== Raamwerk JSON API benchmark ($(date -u +%Y-%m-%dT%H:%M:%SZ)) ====="
 echo "load: wrk -t$WRK_THREADS -c$WRK_CONNECTIONS -d$WRK_DURATION --latency (after a $WRK_WARMUP warm-up), SQLite"
+echo "the scan read: $(echo "$codes" | wc -l) answers with notes, $(printf %s "$filled" | wc -c) bytes of JSON"
 wrk_run public-role-page "$base/nl/rollen/begeleider"
 wrk_run api-read-token "$scan" -H "Authorization: Bearer $token"
 wrk_run page-save-cookie "$base$round_path/opslaan" -s "$repo/bench/lib/api_save.lua" -- page "$cookie"

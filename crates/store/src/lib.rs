@@ -154,6 +154,9 @@ pub struct Store {
     opted_in: Arc<opted_in::OptedInCache>,
     /// The suggestions made from the answers that feed the allocation.
     suggestions: Arc<allocation::SuggestionCache>,
+    /// Each person's own scan of a round as last read, by school, round and person; every
+    /// write to a scan drops it (on PostgreSQL also another process's, as the database tells).
+    scans: Arc<cache::Kept<scans::ScanKey, Arc<MyScan>>>,
 }
 
 impl Store {
@@ -223,6 +226,7 @@ impl Store {
             round_editions: Arc::default(),
             opted_in: Arc::default(),
             suggestions: Arc::default(),
+            scans: Arc::default(),
         })
     }
 
@@ -246,11 +250,12 @@ impl Store {
         self.listening.load(Ordering::Acquire)
     }
 
-    /// On PostgreSQL, listens for what any process sharing the database changes (migration
-    /// 0026 notifies on commit): a session ended or a membership, account or school changed
-    /// bumps [`Store::generation`]; a new edition ticks the receiver returned. If the
-    /// connection drops, both count as changed (a notification may have been missed) and it
-    /// reconnects. On SQLite there is one process: `None`.
+    /// On PostgreSQL, listens for what any process sharing the database changes (migrations
+    /// 0026 and 0029 notify on commit): a session ended or a membership, account or school
+    /// changed bumps [`Store::generation`]; a new edition ticks the receiver returned; a
+    /// scan written drops what this process keeps of it. If the connection drops, all of it
+    /// counts as changed (a notification may have been missed) and it reconnects. On SQLite
+    /// there is one process: `None`.
     pub async fn listen(&self) -> Result<Option<tokio::sync::watch::Receiver<u64>>, StoreError> {
         let Pool::Postgres(pool) = &self.pool else {
             return Ok(None);
@@ -262,20 +267,26 @@ impl Store {
         let (editions, receiver) = tokio::sync::watch::channel(0u64);
         let changes = self.changes.clone();
         let listening = self.listening.clone();
+        let scans = self.scans.clone();
         let closing = pool.clone();
         listening.store(true, Ordering::Release);
         tokio::spawn(async move {
             let everything = || {
                 changes.fetch_add(1, Ordering::AcqRel);
                 editions.send_modify(|n| *n += 1);
+                scans.clear();
             };
             loop {
                 match listener.try_recv().await {
                     Ok(Some(notification)) => match notification.payload() {
                         "editions" => editions.send_modify(|n| *n += 1),
-                        _ => {
+                        "sessions" => {
                             changes.fetch_add(1, Ordering::AcqRel);
                         }
+                        payload => match scans::notified(payload) {
+                            Some(key) => scans.forget(&key),
+                            None => everything(),
+                        },
                     },
                     Ok(None) => everything(),
                     Err(_) if closing.is_closed() => break,
@@ -297,6 +308,17 @@ impl Store {
 
     pub(crate) fn changed(&self) {
         self.changes.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// How long a kept value may be served: while the database tells this process of other
+    /// processes' writes, long (the notification drops it); else briefly, which bounds how
+    /// long a write by another process (the CLI on SQLite) goes unseen.
+    pub(crate) fn reuse_for(&self) -> Duration {
+        if self.hears_others() {
+            Duration::from_secs(600)
+        } else {
+            Duration::from_secs(5)
+        }
     }
 
     /// Brings the schema up to date (idempotent).

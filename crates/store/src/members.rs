@@ -419,6 +419,10 @@ impl Store {
             audit!(tx, school.0, Some(actor.0), audit_action, Some(target.0), None::<String>, detail);
             tx.commit().await?;
         });
+        if *action == MemberAction::Remove {
+            self.scans
+                .forget_where(|&(s, _, u)| s == school && u == target);
+        }
         self.changed();
         Ok(())
     }

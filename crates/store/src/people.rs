@@ -227,6 +227,7 @@ impl Store {
             tx.commit().await?;
             result.rows_affected() == 1
         });
+        self.scans.forget_where(|&(_, _, u)| u == user);
         self.changed();
         Ok(deleted)
     }

@@ -324,6 +324,11 @@ impl Store {
             }
             .await
         });
+        // Written or not (a failed commit may still have landed), what was kept of these
+        // scans goes, before anyone is told the save is done.
+        for owner in &owners {
+            self.scans.forget(owner);
+        }
         let mut written = match written {
             Ok(outcomes) => Ok(outcomes),
             Err(e) => Err(e.to_string()),
@@ -355,17 +360,22 @@ impl Store {
     ) -> Result<(), ScanError> {
         let now = now_millis();
         let owner = (school, round, user);
-        on_pool!(self, pool => {
-            let mut tx = pool.begin_write().await?;
-            let scans = open_scans!(tx, &[owner], now);
-            let Some(&scan) = scans.get(&owner) else {
-                return Err(refusal!(tx, owner));
-            };
-            sqlx::query(SET_FINISHED).bind(scan).bind(finished.then_some(now)).bind(now)
-                .execute(&mut *tx).await?;
-            tx.commit().await?;
+        let written = on_pool!(self, pool => {
+            async {
+                let mut tx = pool.begin_write().await?;
+                let scans = open_scans!(tx, &[owner], now);
+                let Some(&scan) = scans.get(&owner) else {
+                    return Err(refusal!(tx, owner));
+                };
+                sqlx::query(SET_FINISHED).bind(scan).bind(finished.then_some(now)).bind(now)
+                    .execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+            .await
         });
-        Ok(())
+        self.scans.forget(&owner);
+        written
     }
 }
 

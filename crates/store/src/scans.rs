@@ -9,6 +9,8 @@ use domain::school::SchoolId;
 use domain::{Code, EditionId};
 use uuid::Uuid;
 
+use std::sync::Arc;
+
 use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, ManageError, PRUNE_AUDIT, audit};
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
 
@@ -53,6 +55,18 @@ const INSERT_CARRIED_SCAN: &str = "INSERT INTO scans \
 const CARRY_ANSWERS: &str = "INSERT INTO scan_answers (scan_id, code, choice, note, discuss, updated_at) \
      SELECT $1, a.code, a.choice, a.note, a.discuss, $2 FROM scan_answers a \
      WHERE a.scan_id = $3 AND a.code IN (SELECT code FROM statements WHERE edition_id = $4)";
+
+/// Whose scan of which round: the key under which a person's own scan is kept in memory.
+pub(crate) type ScanKey = (SchoolId, Uuid, UserId);
+
+/// The scan a PostgreSQL notification names (`scan <school> <round> <person>`, migration
+/// 0029); `None` for any other payload.
+pub(crate) fn notified(payload: &str) -> Option<ScanKey> {
+    let mut ids = payload.strip_prefix("scan ")?.split(' ');
+    let mut next = || ids.next().and_then(|id| Uuid::parse_str(id).ok());
+    let key = (SchoolId(next()?), next()?, UserId(next()?));
+    ids.next().is_none().then_some(key)
+}
 
 /// A round of a school.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -371,6 +385,37 @@ impl Store {
         round: Uuid,
         user: UserId,
     ) -> Result<MyScan, StoreError> {
+        Ok(MyScan::clone(
+            &*self.my_scan_shared(school, round, user).await?,
+        ))
+    }
+
+    /// The same, shared rather than copied. Kept in memory as last read: every write to the
+    /// scan through this store drops it after committing, and so does, on PostgreSQL, the
+    /// database's notification of a write by another process (migration 0029); else it is
+    /// read again after a few seconds ([`Store::reuse_for`]).
+    pub async fn my_scan_shared(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        user: UserId,
+    ) -> Result<Arc<MyScan>, StoreError> {
+        let key = (school, round, user);
+        if let Some(kept) = self.scans.get(&key, self.reuse_for()) {
+            return Ok(kept);
+        }
+        let ticket = self.scans.ticket();
+        let read = Arc::new(self.read_my_scan(school, round, user).await?);
+        self.scans.keep(ticket, key, read.clone());
+        Ok(read)
+    }
+
+    async fn read_my_scan(
+        &self,
+        school: SchoolId,
+        round: Uuid,
+        user: UserId,
+    ) -> Result<MyScan, StoreError> {
         let (answers, notes, finished_at, started, carried): StoredScan = on_pool!(self, pool => {
             let state: Option<ScanState> = sqlx::query_as(SELECT_SCAN_STATE)
                 .bind(round).bind(school.0).bind(user.0).fetch_optional(pool).await?;
@@ -609,5 +654,29 @@ impl Store {
             return Ok(None);
         }
         Ok(Some(self.my_scan(school, round, owner).await?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notification_names_one_scan() {
+        let (school, round, user) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+        assert_eq!(
+            notified(&format!("scan {school} {round} {user}")),
+            Some((SchoolId(school), round, UserId(user)))
+        );
+        for other in [
+            "sessions".to_owned(),
+            "editions".to_owned(),
+            format!("scan {school} {round}"),
+            format!("scan {school} {round} {user} {user}"),
+            format!("scan {school} {round} niet-een-id"),
+            format!("scans {school} {round} {user}"),
+        ] {
+            assert_eq!(notified(&other), None, "{other}");
+        }
     }
 }

@@ -143,6 +143,7 @@ impl Store {
             tx.commit().await?;
             result.rows_affected() > 0
         });
+        self.scans.forget_where(|&(s, _, _)| s == school);
         self.changed();
         Ok(deleted)
     }

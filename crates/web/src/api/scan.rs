@@ -195,7 +195,7 @@ pub async fn scan(
     };
     let mine = app
         .store
-        .my_scan(caller.working.school().id, round, caller.working.user().id)
+        .my_scan_shared(caller.working.school().id, round, caller.working.user().id)
         .await?;
     Ok(Json(scan_out(
         round,

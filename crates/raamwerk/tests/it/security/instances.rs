@@ -1,14 +1,17 @@
 //! Two instances of the app on one PostgreSQL database, as a national host runs them behind a
 //! load balancer. Each keeps session lookups for up to ten minutes and the national edition in
 //! memory; what one instance changes must reach the other as it commits (PostgreSQL's
-//! LISTEN/NOTIFY), not when something expires: a sign-out, a removed member and a new national
-//! edition each take effect on the other instance within the time a notification takes.
+//! LISTEN/NOTIFY), not when something expires: a sign-out, a saved answer (each instance keeps
+//! people's own scans as last read), a removed member and a new national edition each take
+//! effect on the other instance within the time a notification takes.
 
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
+use domain::scan::{Change, Choice};
 use domain::{Edition, Text};
 
+use crate::helpers::scan::{AREA, code, name, period};
 use crate::helpers::team::team;
 use crate::helpers::{Backend, Page, TestApp};
 
@@ -66,6 +69,47 @@ async fn what_one_instance_changes_the_other_sees_at_once() {
     assert_eq!(out.status, StatusCode::SEE_OTHER);
     let took = until(&b, school, &cookie, to_sign_in, "a sign-out").await;
     eprintln!("sign-out reached the other instance in {took:?}");
+
+    // An answer saved on A: B, which just read and kept the member's scan, shows it.
+    let round = a
+        .state
+        .store
+        .open_round(
+            lyceum.school.id,
+            lyceum.coordinator.id,
+            &name("najaar 2026"),
+            period(),
+            a.state.edition().id(),
+        )
+        .await
+        .expect("opened");
+    let cookie = a.session(lyceum.member.id).await;
+    let area = format!("{school}/rondes/{}{AREA}", round.id);
+    let chosen = "name=\"keuze.BEG.VIS.T1\" value=\"deels\" checked";
+    for _ in 0..2 {
+        let page = b.get_with(&area, &[("cookie", &cookie)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(!page.body.contains(chosen));
+    }
+    a.state
+        .store
+        .save_scan(
+            lyceum.school.id,
+            round.id,
+            lyceum.member.id,
+            &[Change::Choice(code("BEG.VIS.T1"), Some(Choice::Partly))],
+        )
+        .await
+        .expect("saved");
+    let took = until(
+        &b,
+        &area,
+        &cookie,
+        |p| p.body.contains(chosen),
+        "a saved answer",
+    )
+    .await;
+    eprintln!("a saved answer reached the other instance in {took:?}");
 
     // A member removed on A: B no longer lets them into the school.
     let cookie = a.session(lyceum.member.id).await;
