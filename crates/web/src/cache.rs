@@ -143,6 +143,59 @@ impl<T: Clone> Reuse<T> {
     }
 }
 
+/// What is made from a value the store keeps (say, the JSON of one's own scan), made once per
+/// kept value: the store hands out the same `Arc` until the value changes, so whether the `Arc`
+/// is the one it was made from says whether what was made still holds. Bounded like the
+/// session lookups.
+#[derive(Debug)]
+pub struct MadeFrom<K, S, T> {
+    entries: Mutex<HashMap<K, Made<S, T>>>,
+}
+
+/// The kept value something was made from, and what was made.
+type Made<S, T> = (Arc<S>, Arc<T>);
+
+impl<K, S, T> Default for MadeFrom<K, S, T> {
+    fn default() -> Self {
+        MadeFrom {
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl<K: Eq + std::hash::Hash, S, T> MadeFrom<K, S, T> {
+    /// What was made from `source` under `key`, or `make(source)`, kept for next time.
+    pub fn get_or_make<E>(
+        &self,
+        key: K,
+        source: &Arc<S>,
+        make: impl FnOnce(&S) -> Result<T, E>,
+    ) -> Result<Arc<T>, E> {
+        if let Ok(entries) = self.entries.lock()
+            && let Some((from, made)) = entries.get(&key)
+            && Arc::ptr_eq(from, source)
+        {
+            return Ok(made.clone());
+        }
+        let made = Arc::new(make(source)?);
+        if let Ok(mut entries) = self.entries.lock() {
+            if entries.len() >= SESSION_CACHE_MAX {
+                entries.clear();
+            }
+            entries.insert(key, (source.clone(), made.clone()));
+        }
+        Ok(made)
+    }
+}
+
+/// The JSON of one's own scan's answers and of its notes (the API's `GET …/scan`), by school,
+/// round and person.
+pub type ScanJson = MadeFrom<
+    (domain::school::SchoolId, uuid::Uuid, domain::account::UserId),
+    store::MyScan,
+    (Box<serde_json::value::RawValue>, Box<serde_json::value::RawValue>),
+>;
+
 /// The packages made so far, by edition and language: editions never change, so neither do
 /// their packages.
 #[derive(Debug, Default)]
@@ -203,5 +256,24 @@ mod tests {
         );
         let ok = cache.get_or_render("/x".into(), || Ok::<_, &str>("heel".to_owned()));
         assert_eq!(ok.map(|r| r.body.clone()).ok(), Some(Bytes::from("heel")));
+    }
+
+    #[test]
+    fn made_once_per_kept_value_and_again_when_it_changed() {
+        let cache: MadeFrom<u8, String, usize> = MadeFrom::default();
+        let kept = Arc::new("drie".to_owned());
+        let mut made = 0;
+        let mut length = |s: &String| {
+            made += 1;
+            Ok::<_, ()>(s.len())
+        };
+        assert_eq!(cache.get_or_make(1, &kept, &mut length).map(|n| *n), Ok(4));
+        assert_eq!(cache.get_or_make(1, &kept, &mut length).map(|n| *n), Ok(4));
+        // The same words, but read again (a write dropped the kept value): made again.
+        let read_again = Arc::new("drie".to_owned());
+        assert_eq!(cache.get_or_make(1, &read_again, &mut length).map(|n| *n), Ok(4));
+        let changed = Arc::new("zeven".to_owned());
+        assert_eq!(cache.get_or_make(1, &changed, &mut length).map(|n| *n), Ok(5));
+        assert_eq!(made, 3);
     }
 }

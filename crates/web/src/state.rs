@@ -30,6 +30,8 @@ pub struct App {
     pub sessions: cache::SessionCache,
     /// Recent API token lookups: the token and the person it acts for, with their schools.
     pub tokens: cache::Reuse<(store::ApiToken, Arc<cache::Signed>)>,
+    /// The JSON of one's own scan's answers and notes, made once per scan as the store keeps it.
+    pub scan_json: cache::ScanJson,
     /// When this instance last wrote each token's "last used" (so at most once a minute).
     pub token_uses: std::sync::Mutex<std::collections::HashMap<uuid::Uuid, i64>>,
     /// Sends invitations and password links, when SMTP is configured.
@@ -61,6 +63,7 @@ impl AppState {
             base_url: settings.base_url.trim_end_matches('/').to_owned(),
             sessions: cache::SessionCache::default(),
             tokens: cache::Reuse::default(),
+            scan_json: Default::default(),
             token_uses: Default::default(),
             mailer: settings.mailer,
             case_packages: cache::PackageCache::default(),

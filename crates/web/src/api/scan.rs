@@ -13,6 +13,7 @@ use domain::api_token::{Access, Resource};
 use domain::scan::{Change, ScanContent};
 use domain::{Edition, Lang};
 use serde::{Deserialize, Serialize};
+use serde_json::value::{RawValue, to_raw_value};
 use store::{Round, ScanError};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -106,46 +107,44 @@ pub struct NoteOut {
     pub text: String,
 }
 
-/// One's own scan in a round.
+/// One's own scan in a round. The answers and notes go out as JSON made once per saved
+/// state of the scan ([`crate::cache::ScanJson`]); their shape is that of [`AnswerOut`] and
+/// [`NoteOut`].
 #[derive(Serialize, ToSchema)]
-pub struct ScanOut {
+pub struct ScanOut<'a> {
     pub round: Uuid,
     /// The framework roles the person holds (their scan covers these).
     pub roles: Vec<String>,
     /// Whether the person marked the scan finished.
     pub finished: bool,
-    pub answers: Vec<AnswerOut>,
-    pub notes: Vec<NoteOut>,
+    #[schema(value_type = Vec<AnswerOut>)]
+    pub answers: &'a RawValue,
+    #[schema(value_type = Vec<NoteOut>)]
+    pub notes: &'a RawValue,
 }
 
-fn scan_out(round: Uuid, caller: &Caller, content: &ScanContent, finished: bool) -> ScanOut {
-    ScanOut {
-        round,
-        roles: roles_held(&caller.working)
-            .iter()
-            .map(|r| r.code().to_owned())
-            .collect(),
-        finished,
-        answers: content
-            .answers
-            .iter()
-            .filter(|(_, a)| !a.is_empty())
-            .map(|(code, a)| AnswerOut {
-                statement: code.to_string(),
-                choice: a.choice.map(|c| c.code().to_owned()),
-                note: a.note.as_ref().map(|n| n.as_str().to_owned()),
-                discuss: a.discuss,
-            })
-            .collect(),
-        notes: content
-            .notes
-            .iter()
-            .map(|(key, note)| NoteOut {
-                key: key.code(),
-                text: note.as_str().to_owned(),
-            })
-            .collect(),
-    }
+/// The JSON of a scan's answers (those with anything in them) and of its notes.
+fn content_json(content: &ScanContent) -> serde_json::Result<(Box<RawValue>, Box<RawValue>)> {
+    let answers: Vec<AnswerOut> = content
+        .answers
+        .iter()
+        .filter(|(_, a)| !a.is_empty())
+        .map(|(code, a)| AnswerOut {
+            statement: code.to_string(),
+            choice: a.choice.map(|c| c.code().to_owned()),
+            note: a.note.as_ref().map(|n| n.as_str().to_owned()),
+            discuss: a.discuss,
+        })
+        .collect();
+    let notes: Vec<NoteOut> = content
+        .notes
+        .iter()
+        .map(|(key, note)| NoteOut {
+            key: key.code(),
+            text: note.as_str().to_owned(),
+        })
+        .collect();
+    Ok((to_raw_value(&answers)?, to_raw_value(&notes)?))
 }
 
 /// The round and its edition for one's own scan, without reading the round (its edition is
@@ -193,16 +192,23 @@ pub async fn scan(
         Ok(found) => found,
         Err(answer) => return Ok(answer),
     };
-    let mine = app
-        .store
-        .my_scan_shared(caller.working.school().id, round, caller.working.user().id)
-        .await?;
-    Ok(Json(scan_out(
+    let key = (caller.working.school().id, round, caller.working.user().id);
+    let mine = app.store.my_scan_shared(key.0, key.1, key.2).await?;
+    let made = app
+        .scan_json
+        .get_or_make(key, &mine, |scan| content_json(&scan.content))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let (answers, notes) = &*made;
+    Ok(Json(ScanOut {
         round,
-        &caller,
-        &mine.content,
-        mine.finished_at.is_some(),
-    ))
+        roles: roles_held(&caller.working)
+            .iter()
+            .map(|r| r.code().to_owned())
+            .collect(),
+        finished: mine.finished_at.is_some(),
+        answers,
+        notes,
+    })
     .into_response())
 }
 
