@@ -251,7 +251,7 @@ impl Store {
     }
 
     /// On PostgreSQL, listens for what any process sharing the database changes (migrations
-    /// 0026 and 0029 notify on commit): a session ended or a membership, account or school
+    /// 0026 and 0030 notify on commit): a session ended or a membership, account or school
     /// changed bumps [`Store::generation`]; a new edition ticks the receiver returned; a
     /// scan written drops what this process keeps of it. If the connection drops, all of it
     /// counts as changed (a notification may have been missed) and it reconnects. On SQLite

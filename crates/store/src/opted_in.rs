@@ -16,42 +16,43 @@ use uuid::Uuid;
 
 use crate::{Store, StoreError, on_pool};
 
-/// A use a scan's owner opts in to, by the table that records the choice per scan.
+/// A use a scan's owner opts in to, by the column of `scans` that records when they did (NULL
+/// while they have not).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum OptIn {
-    /// `scan_feeds`: the task answers feed the allocation's suggestions.
+    /// `feeds_at`: the task answers feed the allocation's suggestions.
     Feed,
-    /// `picture_consents`: the answers count in the team picture.
+    /// `picture_at`: the answers count in the team picture.
     Picture,
 }
 
-/// The queries of an opt-in, written once with its table's name.
+/// The queries of an opt-in, written once with its column's name. Each reads one range of
+/// `scans` (a round's, by index) and the school's memberships: no lookup per scan.
 macro_rules! opt_in_queries {
-    ($table:literal) => {
+    ($column:literal) => {
         OptInQueries {
             // The number of opted-in scans of active members, the sum of their revisions (a
             // save counts one up) and of their opt-ins' times (one taken back and given again
             // is newer); cast so both backends give a 64-bit integer.
             stamp: concat!(
                 "SELECT COUNT(*), CAST(COALESCE(SUM(s.revision), 0) AS BIGINT), ",
-                "CAST(COALESCE(SUM(o.created_at), 0) AS BIGINT) FROM scans s ",
-                "JOIN ", $table, " o ON o.scan_id = s.id ",
+                "CAST(COALESCE(SUM(s.", $column, "), 0) AS BIGINT) FROM scans s ",
                 "JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 ",
-                "WHERE s.school_id = $1 AND s.round_id = $2"
+                "WHERE s.school_id = $1 AND s.round_id = $2 AND s.", $column, " IS NOT NULL"
             ),
             listed: concat!(
-                "SELECT s.id, s.revision, o.created_at FROM scans s ",
-                "JOIN ", $table, " o ON o.scan_id = s.id ",
+                "SELECT s.id, s.revision, s.", $column, " FROM scans s ",
                 "JOIN memberships m ON m.school_id = s.school_id AND m.user_id = s.user_id AND m.active = 1 ",
-                "WHERE s.school_id = $1 AND s.round_id = $2"
+                "WHERE s.school_id = $1 AND s.round_id = $2 AND s.", $column, " IS NOT NULL"
             ),
+            // Opting in again keeps the first time.
             insert: concat!(
-                "INSERT INTO ", $table, " (scan_id, created_at) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+                "UPDATE scans SET ", $column, " = $2 WHERE id = $1 AND ", $column, " IS NULL"
             ),
-            delete: concat!("DELETE FROM ", $table, " WHERE scan_id = $1"),
+            delete: concat!("UPDATE scans SET ", $column, " = NULL WHERE id = $1"),
             one: concat!(
-                "SELECT o.scan_id FROM ", $table, " o JOIN scans s ON s.id = o.scan_id ",
-                "WHERE s.round_id = $1 AND s.school_id = $2 AND s.user_id = $3"
+                "SELECT id FROM scans WHERE round_id = $1 AND school_id = $2 AND user_id = $3 ",
+                "AND ", $column, " IS NOT NULL"
             ),
             // One row per scan, its answers as `CODE:choice,…` (codes and choices hold neither
             // `:` nor `,`), which reads many times faster than a row per answer. A scan
@@ -59,9 +60,9 @@ macro_rules! opt_in_queries {
             round: concat!(
                 "SELECT s.id, s.user_id, s.revision, ",
                 "string_agg(a.code || ':' || a.choice, ',') FROM scans s ",
-                "JOIN ", $table, " o ON o.scan_id = s.id JOIN scan_answers a ON a.scan_id = s.id ",
-                "WHERE s.school_id = $1 AND s.round_id = $2 AND a.choice IS NOT NULL ",
-                "GROUP BY s.id, s.user_id, s.revision"
+                "JOIN scan_answers a ON a.scan_id = s.id ",
+                "WHERE s.school_id = $1 AND s.round_id = $2 AND s.", $column, " IS NOT NULL ",
+                "AND a.choice IS NOT NULL GROUP BY s.id, s.user_id, s.revision"
             ),
         }
     };
@@ -80,8 +81,8 @@ struct OptInQueries {
 const SELECT_SCAN: &str =
     "SELECT id FROM scans WHERE round_id = $1 AND school_id = $2 AND user_id = $3";
 
-const FEED: OptInQueries = opt_in_queries!("scan_feeds");
-const PICTURE: OptInQueries = opt_in_queries!("picture_consents");
+const FEED: OptInQueries = opt_in_queries!("feeds_at");
+const PICTURE: OptInQueries = opt_in_queries!("picture_at");
 
 /// The same for the listed scans (`$3…`) of the round only.
 const SELECT_SCAN_CHOICES: (&str, &str) = (

@@ -60,7 +60,7 @@ const CARRY_ANSWERS: &str = "INSERT INTO scan_answers (scan_id, code, choice, no
 pub(crate) type ScanKey = (SchoolId, Uuid, UserId);
 
 /// The scan a PostgreSQL notification names (`scan <school> <round> <person>`, migration
-/// 0029); `None` for any other payload.
+/// 0030); `None` for any other payload.
 pub(crate) fn notified(payload: &str) -> Option<ScanKey> {
     let mut ids = payload.strip_prefix("scan ")?.split(' ');
     let mut next = || ids.next().and_then(|id| Uuid::parse_str(id).ok());
@@ -392,7 +392,7 @@ impl Store {
 
     /// The same, shared rather than copied. Kept in memory as last read: every write to the
     /// scan through this store drops it after committing, and so does, on PostgreSQL, the
-    /// database's notification of a write by another process (migration 0029); else it is
+    /// database's notification of a write by another process (migration 0030); else it is
     /// read again after a few seconds ([`Store::reuse_for`]).
     pub async fn my_scan_shared(
         &self,

@@ -191,9 +191,16 @@ impl<K: Eq + std::hash::Hash, S, T> MadeFrom<K, S, T> {
 /// The JSON of one's own scan's answers and of its notes (the API's `GET …/scan`), by school,
 /// round and person.
 pub type ScanJson = MadeFrom<
-    (domain::school::SchoolId, uuid::Uuid, domain::account::UserId),
+    (
+        domain::school::SchoolId,
+        uuid::Uuid,
+        domain::account::UserId,
+    ),
     store::MyScan,
-    (Box<serde_json::value::RawValue>, Box<serde_json::value::RawValue>),
+    (
+        Box<serde_json::value::RawValue>,
+        Box<serde_json::value::RawValue>,
+    ),
 >;
 
 /// The packages made so far, by edition and language: editions never change, so neither do
@@ -271,9 +278,15 @@ mod tests {
         assert_eq!(cache.get_or_make(1, &kept, &mut length).map(|n| *n), Ok(4));
         // The same words, but read again (a write dropped the kept value): made again.
         let read_again = Arc::new("drie".to_owned());
-        assert_eq!(cache.get_or_make(1, &read_again, &mut length).map(|n| *n), Ok(4));
+        assert_eq!(
+            cache.get_or_make(1, &read_again, &mut length).map(|n| *n),
+            Ok(4)
+        );
         let changed = Arc::new("zeven".to_owned());
-        assert_eq!(cache.get_or_make(1, &changed, &mut length).map(|n| *n), Ok(5));
+        assert_eq!(
+            cache.get_or_make(1, &changed, &mut length).map(|n| *n),
+            Ok(5)
+        );
         assert_eq!(made, 3);
     }
 }
