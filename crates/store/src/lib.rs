@@ -64,6 +64,7 @@ pub use opted_in::ScanChoices;
 pub use own::{
     Draft, DraftChange, DraftFailure, DraftRefusal, Expect, Importer, Mark, SchoolEdition,
 };
+pub use people::Members;
 pub use picture::{PictureInput, Team, TeamError};
 pub use plans::{Comment, Plan, PlanError, PlanShare, ShareMode, SharedPlan};
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
@@ -157,6 +158,10 @@ pub struct Store {
     /// Each person's own scan of a round as last read, by school, round and person; every
     /// write to a scan drops it (on PostgreSQL also another process's, as the database tells).
     scans: Arc<cache::Kept<scans::ScanKey, Arc<MyScan>>>,
+    /// Each school's members with their accounts as last read; every write that changes
+    /// memberships or accounts drops them all (here through [`Store::changed`], from other
+    /// processes through the database's `members` notification).
+    members: Arc<cache::Kept<domain::school::SchoolId, Arc<people::Members>>>,
 }
 
 impl Store {
@@ -227,6 +232,7 @@ impl Store {
             opted_in: Arc::default(),
             suggestions: Arc::default(),
             scans: Arc::default(),
+            members: Arc::default(),
         })
     }
 
@@ -251,9 +257,10 @@ impl Store {
     }
 
     /// On PostgreSQL, listens for what any process sharing the database changes (migrations
-    /// 0026 and 0030 notify on commit): a session ended or a membership, account or school
-    /// changed bumps [`Store::generation`]; a new edition ticks the receiver returned; a
-    /// scan written drops what this process keeps of it. If the connection drops, all of it
+    /// 0026, 0030 and 0031 notify on commit): a session ended or a membership, account or
+    /// school changed bumps [`Store::generation`], and the latter three drop the members kept;
+    /// a new edition ticks the receiver returned; a scan written drops what this process
+    /// keeps of it. If the connection drops, all of it
     /// counts as changed (a notification may have been missed) and it reconnects. On SQLite
     /// there is one process: `None`.
     pub async fn listen(&self) -> Result<Option<tokio::sync::watch::Receiver<u64>>, StoreError> {
@@ -268,6 +275,7 @@ impl Store {
         let changes = self.changes.clone();
         let listening = self.listening.clone();
         let scans = self.scans.clone();
+        let members = self.members.clone();
         let closing = pool.clone();
         listening.store(true, Ordering::Release);
         tokio::spawn(async move {
@@ -275,6 +283,7 @@ impl Store {
                 changes.fetch_add(1, Ordering::AcqRel);
                 editions.send_modify(|n| *n += 1);
                 scans.clear();
+                members.clear();
             };
             loop {
                 match listener.try_recv().await {
@@ -282,6 +291,10 @@ impl Store {
                         "editions" => editions.send_modify(|n| *n += 1),
                         "sessions" => {
                             changes.fetch_add(1, Ordering::AcqRel);
+                        }
+                        "members" => {
+                            changes.fetch_add(1, Ordering::AcqRel);
+                            members.clear();
                         }
                         payload => match scans::notified(payload) {
                             Some(key) => scans.forget(&key),
@@ -306,8 +319,10 @@ impl Store {
         Ok(Some(receiver))
     }
 
+    /// After a write that changed accounts, memberships or sessions committed.
     pub(crate) fn changed(&self) {
         self.changes.fetch_add(1, Ordering::AcqRel);
+        self.members.clear();
     }
 
     /// How long a kept value may be served: while the database tells this process of other

@@ -3,6 +3,7 @@
 
 use domain::account::{Email, FrameworkRoles, Membership, Permission, PersonName, User, UserId};
 use domain::school::SchoolId;
+use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
@@ -31,6 +32,9 @@ const DELETE_INVITATIONS_TO: &str =
     "DELETE FROM invitations WHERE email = (SELECT email FROM users WHERE id = $1)";
 const UPDATE_ROLES: &str =
     "UPDATE memberships SET roles = $3 WHERE school_id = $1 AND user_id = $2";
+
+/// A school's members with their accounts, by name.
+pub type Members = Vec<(User, Membership)>;
 
 /// An account as stored; shared by every query that reads one.
 #[derive(sqlx::FromRow)]
@@ -178,7 +182,20 @@ impl Store {
 
     /// The members of one school with their accounts, by name (sorted here so both backends
     /// agree whatever their collation).
-    pub async fn members(&self, school: SchoolId) -> Result<Vec<(User, Membership)>, StoreError> {
+    pub async fn members(&self, school: SchoolId) -> Result<Members, StoreError> {
+        Ok(Members::clone(&*self.members_shared(school).await?))
+    }
+
+    /// The same, shared rather than copied. Kept in memory as last read: a write that changes
+    /// memberships or accounts drops every school's, through this store at once and on
+    /// PostgreSQL from any process by the database's notification (migration 0031); else they
+    /// are read again after a few seconds ([`Store::reuse_for`]). On a national database the
+    /// read costs a lookup in the table of all accounts per member.
+    pub async fn members_shared(&self, school: SchoolId) -> Result<Arc<Members>, StoreError> {
+        if let Some(kept) = self.members.get(&school, self.reuse_for()) {
+            return Ok(kept);
+        }
+        let ticket = self.members.ticket();
         let rows: Vec<MemberRow> = on_pool!(self, pool => {
             sqlx::query_as(SELECT_MEMBERS).bind(school.0).fetch_all(pool).await?
         });
@@ -190,6 +207,8 @@ impl Store {
             (a.name.as_str().to_lowercase(), a.email.as_str())
                 .cmp(&(b.name.as_str().to_lowercase(), b.email.as_str()))
         });
+        let members = Arc::new(members);
+        self.members.keep(ticket, school, members.clone());
         Ok(members)
     }
 

@@ -145,12 +145,15 @@ impl<T: Clone> Reuse<T> {
 
 /// What is made from a value the store keeps (say, the JSON of one's own scan), made once per
 /// kept value: the store hands out the same `Arc` until the value changes, so whether the `Arc`
-/// is the one it was made from says whether what was made still holds. Bounded like the
-/// session lookups.
+/// is the one it was made from says whether what was made still holds. At most
+/// [`MADE_MAX`] entries (a scan and its JSON are some kilobytes each).
 #[derive(Debug)]
 pub struct MadeFrom<K, S, T> {
     entries: Mutex<HashMap<K, Made<S, T>>>,
 }
+
+/// How many values [`MadeFrom`] keeps what it made of.
+const MADE_MAX: usize = 1024;
 
 /// The kept value something was made from, and what was made.
 type Made<S, T> = (Arc<S>, Arc<T>);
@@ -179,7 +182,7 @@ impl<K: Eq + std::hash::Hash, S, T> MadeFrom<K, S, T> {
         }
         let made = Arc::new(make(source)?);
         if let Ok(mut entries) = self.entries.lock() {
-            if entries.len() >= SESSION_CACHE_MAX {
+            if entries.len() >= MADE_MAX {
                 entries.clear();
             }
             entries.insert(key, (source.clone(), made.clone()));

@@ -2,8 +2,9 @@
 //! load balancer. Each keeps session lookups for up to ten minutes and the national edition in
 //! memory; what one instance changes must reach the other as it commits (PostgreSQL's
 //! LISTEN/NOTIFY), not when something expires: a sign-out, a saved answer (each instance keeps
-//! people's own scans as last read), a removed member and a new national edition each take
-//! effect on the other instance within the time a notification takes.
+//! people's own scans as last read), a removed member (also from the school's members, which
+//! each instance keeps) and a new national edition each take effect on the other instance
+//! within the time a notification takes.
 
 use std::time::{Duration, Instant};
 
@@ -111,13 +112,21 @@ async fn what_one_instance_changes_the_other_sees_at_once() {
     .await;
     eprintln!("a saved answer reached the other instance in {took:?}");
 
-    // A member removed on A: B no longer lets them into the school.
+    // A member removed on A: B no longer lets them into the school, and no longer lists them
+    // among the members it just read and kept.
     let cookie = a.session(lyceum.member.id).await;
     let admin = a.session(lyceum.admin.id).await;
     assert_eq!(
         b.get_with(school, &[("cookie", &cookie)]).await.status,
         StatusCode::OK
     );
+    let members = format!("{school}/leden");
+    let listed = |p: &Page| p.body.contains("Mentor Stedelijk Lyceum");
+    for _ in 0..2 {
+        let page = b.get_with(&members, &[("cookie", &admin)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(listed(&page), "{}", page.body);
+    }
     let removed = a
         .post_form(
             &format!("{school}/leden/{}/verwijderen", lyceum.member.id),
@@ -135,6 +144,15 @@ async fn what_one_instance_changes_the_other_sees_at_once() {
     )
     .await;
     eprintln!("a removed member reached the other instance in {took:?}");
+    let took = until(
+        &b,
+        &members,
+        &admin,
+        |p| p.status == StatusCode::OK && !listed(p),
+        "the members list",
+    )
+    .await;
+    eprintln!("the members list without them reached the other instance in {took:?}");
 
     // A new national edition stored through A: B's public pages show its words.
     let role = "/nl/rollen/begeleider/visie-en-beleid";
