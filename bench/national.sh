@@ -13,9 +13,14 @@
 # of a 16 GB database server, which holds the 2.8 GB data set); the machine's own PostgreSQL is
 # not touched. PG=postgres://… uses an existing server instead, as it is configured.
 #
+# BACKEND=sqlite loads the same data set into a SQLite file instead (bench/lib/national-sqlite.sql,
+# through the sqlite3 shell, installed when missing) and serves the app on it.
+#
 # Usage: bench/national.sh   (RAAMWERK_BIN=… skips the build; SCHOOLS=…, STAFF=…, RUNS=…,
-#        SHARED_BUFFERS=4GB, PG_PORT=5439, PG=postgres://postgres@127.0.0.1:5432, APP_PORT=…)
+#        BACKEND=postgres|sqlite, SHARED_BUFFERS=4GB, PG_PORT=5439,
+#        PG=postgres://postgres@127.0.0.1:5432, APP_PORT=…)
 set -euo pipefail
+BACKEND="${BACKEND:-postgres}"
 
 APP_PORT="${APP_PORT:-18517}"
 RUNS="${RUNS:-31}"
@@ -36,7 +41,10 @@ stop_cluster() {
   bench_cleanup
 }
 as_postgres() { if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-if [[ -z "${PG:-}" ]]; then
+if [[ "$BACKEND" == sqlite ]]; then
+  command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
+  echo "SQLite: $(sqlite3 --version | cut -d' ' -f1), a file in $tmp"
+elif [[ -z "${PG:-}" ]]; then
   pg_bin="$(dirname "$(find /usr/lib/postgresql -name initdb -path '*/bin/*' | sort -V | tail -1)")"
   own_cluster="$(mktemp -d /var/tmp/raamwerk-national-pg.XXXXXX)"
   trap stop_cluster EXIT
@@ -58,17 +66,36 @@ CONF
 else
   echo "PostgreSQL: $PG as it is configured (shared_buffers $(psql "$PG/postgres" -Atc 'SHOW shared_buffers'))"
 fi
-sql="$repo/bench/lib/national.sql"
+
+url_of() { # the database URL of the database named $1
+  if [[ "$BACKEND" == sqlite ]]; then echo "sqlite://$tmp/$1.db"; else echo "$PG/$1"; fi
+}
+
+query() { # one value from the database named $1 (ids as the app's addresses take them)
+  if [[ "$BACKEND" == sqlite ]]; then sqlite3 "$tmp/$1.db" "$2"; else psql "$PG/$1" -Atc "$2"; fi
+}
+
+token_hash() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 
 fresh() { # a migrated database named $1 holding $2 schools
+  if [[ "$BACKEND" == sqlite ]]; then
+    rm -f "$tmp/$1.db"*
+    "$BIN" migrate --database "$(url_of "$1")" 2>/dev/null
+    sqlite3 -cmd ".parameter set :schools $2" -cmd ".parameter set :staff $STAFF" -cmd ".parameter set :big $BIG" \
+      -cmd ".parameter set :now_ms $(date +%s%3N)" \
+      -cmd ".parameter set :session_a '$(token_hash "$(printf 'a%.0s' $(seq 64))")'" \
+      -cmd ".parameter set :session_b '$(token_hash "$(printf 'b%.0s' $(seq 64))")'" \
+      "$tmp/$1.db" <"$repo/bench/lib/national-sqlite.sql" >/dev/null
+    return
+  fi
   psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
   psql "$PG/postgres" -qc "CREATE DATABASE $1" >/dev/null
   "$BIN" migrate --database "$PG/$1" 2>/dev/null
-  psql "$PG/$1" -q -v schools="$2" -v staff="$STAFF" -v big="$BIG" -f "$sql" >/dev/null
+  psql "$PG/$1" -q -v schools="$2" -v staff="$STAFF" -v big="$BIG" -f "$repo/bench/lib/national.sql" >/dev/null
 }
 
 serve_on() {
-  db="$PG/$1"
+  db="$(url_of "$1")"
   bench_serve
 }
 
@@ -87,10 +114,12 @@ median_of() { # NAME URL: prints the median in ms (cookie $cookie)
   echo "$times" | awk '{ a[NR] = $1 } END { printf "%.2f", a[int((NR + 1) / 2)] * 1000 }'
 }
 
-pages() { # the school pages, as school 1's coordinator; prints "scan allocation picture" medians
+pages() { # the school pages of database $1, as school 1's coordinator; prints "scan allocation picture" medians
   cookie="raamwerk_session=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
   local round
-  round="$(psql "$db" -Atc "SELECT r.id FROM rounds r JOIN schools s ON s.id = r.school_id
+  local id="r.id"
+  [[ "$BACKEND" == sqlite ]] && id="lower(hex(r.id))"
+  round="$(query "$1" "SELECT $id FROM rounds r JOIN schools s ON s.id = r.school_id
     WHERE s.short_name = 'landelijk-1' AND r.closed_at IS NULL")"
   local scan allocation picture
   scan="$(median_of "scan page (mentor, one area)" "$base$school/rondes/$round/begeleider/visie-en-beleid")"
@@ -103,7 +132,7 @@ echo "===== Raamwerk national scale ($(date -u +%Y-%m-%dT%H:%M:%SZ)): $SCHOOLS s
 started=$(date +%s.%N)
 fresh rw_bench_national "$SCHOOLS"
 loaded=$(date +%s.%N)
-read -r answers staff <<<"$(psql "$PG/rw_bench_national" -Atc \
+read -r answers staff <<<"$(query rw_bench_national \
   "SELECT (SELECT count(*) FROM scan_answers), (SELECT count(*) FROM memberships)" | tr '|' ' ')"
 printf 'loaded %s staff and %s answers in %.0f s\n' "$staff" "$answers" "$(echo "$loaded - $started" | bc)"
 
@@ -116,16 +145,20 @@ serve_on rw_bench_national
 cookie="raamwerk_session=bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 report "network view, $SCHOOLS schools" time_get "$base/nl/netwerken/landelijk-netwerk"
 grep -q "<td>$SCHOOLS scholen</td>" "$tmp/out" || { echo "the network view counts wrong" >&2; exit 1; }
-read -r n_scan n_alloc n_picture <<<"$(pages)"
+read -r n_scan n_alloc n_picture <<<"$(pages rw_bench_national)"
 echo "peak memory of the instance: $(peak_mb) MB"
 stop
 
 fresh rw_bench_single 1
 serve_on rw_bench_single
 echo "--- the same school alone in its database ---"
-read -r s_scan s_alloc s_picture <<<"$(pages)"
+read -r s_scan s_alloc s_picture <<<"$(pages rw_bench_single)"
 stop
 printf 'ratio national / alone (medians): scan %.2f, allocation %.2f, team picture %.2f (target <= 1.2)\n' \
   "$(echo "$n_scan / $s_scan" | bc -l)" "$(echo "$n_alloc / $s_alloc" | bc -l)" "$(echo "$n_picture / $s_picture" | bc -l)"
-psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS rw_bench_national WITH (FORCE)" >/dev/null
-psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS rw_bench_single WITH (FORCE)" >/dev/null
+if [[ "$BACKEND" == sqlite ]]; then
+  echo "database file: $(du -h "$tmp/rw_bench_national.db" | cut -f1)"
+else
+  psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS rw_bench_national WITH (FORCE)" >/dev/null
+  psql "$PG/postgres" -qc "DROP DATABASE IF EXISTS rw_bench_single WITH (FORCE)" >/dev/null
+fi
