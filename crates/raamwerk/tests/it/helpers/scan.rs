@@ -25,22 +25,26 @@ pub const AREA: &str = "/begeleider/visie-en-beleid";
 /// round's page path.
 pub async fn open(app: &TestApp) -> (crate::helpers::team::Team, String) {
     let lyceum = team(app, "Stedelijk Lyceum", "lyceum.nl").await;
-    let round = app
-        .state
+    let round = open_round(app, &lyceum).await;
+    (
+        lyceum,
+        format!("/nl/scholen/stedelijk-lyceum/rondes/{}", round.id),
+    )
+}
+
+/// A round *najaar 2026* opened by the team's coordinator on the national edition.
+pub async fn open_round(app: &TestApp, team: &crate::helpers::team::Team) -> store::Round {
+    app.state
         .store
         .open_round(
-            lyceum.school.id,
-            lyceum.coordinator.id,
+            team.school.id,
+            team.coordinator.id,
             &name("najaar 2026"),
             period(),
             app.state.edition().id(),
         )
         .await
-        .expect("opened");
-    (
-        lyceum,
-        format!("/nl/scholen/stedelijk-lyceum/rondes/{}", round.id),
-    )
+        .expect("opened")
 }
 
 pub fn round_id(round_path: &str) -> uuid::Uuid {

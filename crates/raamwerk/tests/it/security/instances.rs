@@ -12,7 +12,7 @@ use axum::http::StatusCode;
 use domain::scan::{Change, Choice};
 use domain::{Edition, Text};
 
-use crate::helpers::scan::{AREA, code, name, period};
+use crate::helpers::scan::{AREA, code, open_round};
 use crate::helpers::team::team;
 use crate::helpers::{Backend, Page, TestApp};
 
@@ -72,18 +72,7 @@ async fn what_one_instance_changes_the_other_sees_at_once() {
     eprintln!("sign-out reached the other instance in {took:?}");
 
     // An answer saved on A: B, which just read and kept the member's scan, shows it.
-    let round = a
-        .state
-        .store
-        .open_round(
-            lyceum.school.id,
-            lyceum.coordinator.id,
-            &name("najaar 2026"),
-            period(),
-            a.state.edition().id(),
-        )
-        .await
-        .expect("opened");
+    let round = open_round(&a, &lyceum).await;
     let cookie = a.session(lyceum.member.id).await;
     let area = format!("{school}/rondes/{}{AREA}", round.id);
     let chosen = "name=\"keuze.BEG.VIS.T1\" value=\"deels\" checked";
