@@ -69,7 +69,7 @@ pub use picture::{PictureInput, Team, TeamError};
 pub use plans::{Comment, Plan, PlanError, PlanShare, ShareMode, SharedPlan};
 pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
 pub use setup::{FirstSchool, SetupError};
-pub use sign_in::{LinkError, SessionLimits, hash_token};
+pub use sign_in::{LinkError, SessionLimits, SignedWith, hash_token};
 pub use sso::{FLOW_LIFETIME_MS, JoinError, SsoFlow, SsoLink, Unlinked};
 pub use surveys::{
     AnswerError, CodeRefusal, CodeTarget, NewCode, Survey, SurveyAnswers, SurveyError, SurveyGroup,

@@ -50,6 +50,15 @@ pub fn hash_token(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))
 }
 
+/// How a session was begun.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignedWith {
+    /// With a password: the sign-in form, an invitation or the set-up that asked for one.
+    Password,
+    /// Through a school's identity provider (SURFconext, Entree).
+    Provider,
+}
+
 /// How long sessions last.
 #[derive(Clone, Copy, Debug)]
 pub struct SessionLimits {
@@ -108,8 +117,8 @@ const DELETE_OTHER_SESSIONS: &str = "DELETE FROM sessions WHERE user_id = $1 AND
 const SET_NAME: &str = "UPDATE users SET name = $2 WHERE id = $1";
 const SELECT_CREDENTIALS: &str =
     "SELECT id, email, name, password_hash FROM users WHERE email = $1";
-const INSERT_SESSION: &str = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) \
-     VALUES ($1, $2, $3, $3, $4)";
+const INSERT_SESSION: &str = "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, by_password) \
+     VALUES ($1, $2, $3, $3, $4, $5)";
 const SELECT_SESSION: &str = "SELECT u.id, u.email, u.name, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id \
      WHERE s.token_hash = $1 AND s.expires_at > $2 AND s.last_seen_at > $3";
 const TOUCH_SESSION: &str = "UPDATE sessions SET last_seen_at = $2 WHERE token_hash = $1";
@@ -371,6 +380,7 @@ impl Store {
         &self,
         user: UserId,
         limits: SessionLimits,
+        with: SignedWith,
     ) -> Result<String, StoreError> {
         let secret = Secret::new()?;
         let now = now_millis();
@@ -381,6 +391,7 @@ impl Store {
                 .bind(user.0)
                 .bind(now)
                 .bind(now + limits.absolute_ms)
+                .bind(i64::from(with == SignedWith::Password))
                 .execute(&mut *tx)
                 .await?;
             // Signing in shows the person holds the account: links others made end.

@@ -42,6 +42,10 @@ const DELETE_SCHOOL: &str = "DELETE FROM school_sign_in WHERE school_id = $1";
 const SELECT_MAPPED: &str = "SELECT school_id, join_as_member FROM school_sign_in \
      WHERE issuer = $1 AND organisation = $2 ORDER BY school_id";
 /// Whether any school the person is an active member of turned password sign-in off.
+/// The password sessions of a school's active members but one (the administrator who turns
+/// passwords off keeps the session they do it in).
+const END_PASSWORD_SESSIONS: &str = "DELETE FROM sessions WHERE by_password = 1 AND user_id <> $2 \
+     AND user_id IN (SELECT user_id FROM memberships WHERE school_id = $1 AND active = 1)";
 const PASSWORD_REFUSED: &str = "SELECT EXISTS (SELECT 1 FROM memberships m \
      JOIN school_sign_in s ON s.school_id = m.school_id \
      WHERE m.user_id = $1 AND m.active = 1 AND s.password_allowed = 0)";
@@ -221,7 +225,9 @@ impl Store {
     }
 
     /// Sets (or, with `None`, ends) how the school's people sign in through a provider;
-    /// written to the audit log with `detail` (what the log shows of the new setting).
+    /// written to the audit log with `detail` (what the log shows of the new setting). Turning
+    /// password sign-in off ends the password sessions of the school's active members in the
+    /// same transaction, except the administrator's own (`actor`).
     pub async fn set_school_sign_in(
         &self,
         school: SchoolId,
@@ -243,6 +249,9 @@ impl Store {
                         .bind(now)
                         .execute(&mut *tx)
                         .await?;
+                    if !s.password_allowed {
+                        sqlx::query(END_PASSWORD_SESSIONS).bind(school.0).bind(actor.0).execute(&mut *tx).await?;
+                    }
                 }
                 None => {
                     sqlx::query(DELETE_SCHOOL).bind(school.0).execute(&mut *tx).await?;
@@ -251,6 +260,8 @@ impl Store {
             audit!(tx, school.0, actor.0, AuditAction::SignInChanged, None::<Uuid>, None::<String>, Some(detail));
             tx.commit().await?;
         });
+        // Sessions may have ended: lookups kept of them go.
+        self.changed();
         Ok(())
     }
 

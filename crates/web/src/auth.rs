@@ -195,13 +195,15 @@ pub fn clear_cookie() -> HeaderValue {
     HeaderValue::from_static("raamwerk_session=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax")
 }
 
-/// Starts a new session for a person and sends them on to `location`. A session the browser
+/// Starts a new session for a person, begun `with` a password or a provider, and sends them
+/// on to `location`. A session the browser
 /// still held ends first: whoever signs in as someone else (or as themselves again) leaves
 /// no earlier session behind that the old cookie, copied or kept, would open.
 pub async fn start_session(
     app: &AppState,
     previous: &HeaderMap,
     user: UserId,
+    with: store::SignedWith,
     location: &str,
 ) -> Result<Response, AppError> {
     if let Some(token) = session_token(previous) {
@@ -209,7 +211,7 @@ pub async fn start_session(
     }
     let token = app
         .store
-        .create_session(user, SessionLimits::DEFAULT)
+        .create_session(user, SessionLimits::DEFAULT, with)
         .await?;
     let mut response = StatusCode::SEE_OTHER.into_response();
     if let Ok(location) = HeaderValue::from_str(location) {

@@ -213,7 +213,16 @@ pub async fn submit(
                 .await?
                 .map(|s| s.short_name)
                 .unwrap_or_default();
-            start_session(&app, &headers, user, &Page::School(short).path(lang)).await
+            // Counted as a password session also when the person was signed in already: a
+            // school that turns passwords off ends it, and they sign in again.
+            start_session(
+                &app,
+                &headers,
+                user,
+                store::SignedWith::Password,
+                &Page::School(short).path(lang),
+            )
+            .await
         }
         Err(AcceptError::Gone) => Ok(error_page(&app, lang, StatusCode::GONE)),
         Err(AcceptError::Outlived) => {

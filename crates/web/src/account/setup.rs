@@ -202,7 +202,7 @@ pub async fn submit(
                 "{}?klaar=inrichting",
                 Page::School(school.short_name).path(lang)
             );
-            start_session(&app, &headers, user.id, &start).await
+            start_session(&app, &headers, user.id, store::SignedWith::Password, &start).await
         }
         Err(SetupError::LinkGone) => Ok(error_page(&app, lang, StatusCode::GONE)),
         Err(SetupError::EmailTaken) => {

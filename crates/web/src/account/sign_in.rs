@@ -133,7 +133,14 @@ pub async fn submit(
                     StatusCode::FORBIDDEN,
                 );
             }
-            start_session(&app, &headers, user.id, &Page::Schools.path(lang)).await
+            start_session(
+                &app,
+                &headers,
+                user.id,
+                store::SignedWith::Password,
+                &Page::Schools.path(lang),
+            )
+            .await
         }
         Check::Locked(wait) => locked(&app, lang, typed, wait),
         Check::Wrong => respond_private(

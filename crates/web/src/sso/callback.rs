@@ -146,7 +146,16 @@ async fn sign_in(
         &schools,
         email_taken,
     ) {
-        Arrival::SignIn(user) => return start_session(app, headers, user, &schools_page).await,
+        Arrival::SignIn(user) => {
+            return start_session(
+                app,
+                headers,
+                user,
+                store::SignedWith::Provider,
+                &schools_page,
+            )
+            .await;
+        }
         Arrival::Join(school) => {
             let (Some(email), Some(organisation)) = (email, organisation) else {
                 return problem_page(app, lang, Problem::MissingEmail, Some(provider));
@@ -165,7 +174,16 @@ async fn sign_in(
                 .join_through_sso(school, &email, &name, &identity.issuer, &identity.subject)
                 .await
             {
-                Ok(user) => start_session(app, headers, user.id, &schools_page).await,
+                Ok(user) => {
+                    start_session(
+                        app,
+                        headers,
+                        user.id,
+                        store::SignedWith::Provider,
+                        &schools_page,
+                    )
+                    .await
+                }
                 Err(JoinError::EmailTaken) => {
                     problem_page(app, lang, Problem::AccountExists, Some(provider))
                 }

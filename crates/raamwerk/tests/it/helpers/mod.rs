@@ -209,7 +209,11 @@ impl TestApp {
         let token = self
             .state
             .store
-            .create_session(user, store::SessionLimits::DEFAULT)
+            .create_session(
+                user,
+                store::SessionLimits::DEFAULT,
+                store::SignedWith::Password,
+            )
             .await
             .expect("session");
         format!("raamwerk_session={token}")

@@ -4,11 +4,14 @@
 //! a provider that is down, a missing claim, a school not linked.
 
 use axum::http::StatusCode;
+use domain::Role;
+use domain::account::Permission;
 use domain::sso::{OrgClaim, SchoolSignIn};
+use store::{SessionLimits, SignedWith};
 
 use super::provider::{BASE_URL, Provider, query_value, with_query_value};
 use crate::helpers::account::{PASSWORD, anna, set_password, sign_in as password_sign_in};
-use crate::helpers::team::{copied_link, invite, team};
+use crate::helpers::team::{copied_link, invite, person, team};
 use crate::helpers::{Backend, Page, TestApp, on_both_backends};
 
 on_both_backends!(
@@ -493,6 +496,38 @@ async fn a_school_can_turn_passwords_off_once_its_administrator_is_linked(backen
         "Koppel eerst je eigen account",
     );
 
+    // A colleague is signed in twice: once with a password, once through the provider.
+    let school = app
+        .state
+        .store
+        .school_by_short_name(&short)
+        .await
+        .expect("read")
+        .expect("the school");
+    let colleague = person(
+        &app,
+        &school,
+        "mentor@lyceum.nl",
+        "Mentor Lyceum",
+        Permission::Member,
+        &[Role::Mentor],
+    )
+    .await;
+    let colleague_by_password = app.session(colleague.id).await;
+    let colleague_by_provider = format!(
+        "raamwerk_session={}",
+        app.state
+            .store
+            .create_session(colleague.id, SessionLimits::DEFAULT, SignedWith::Provider)
+            .await
+            .expect("session")
+    );
+    let school_page = format!("/nl/scholen/{short}");
+    for cookie in [&colleague_by_password, &colleague_by_provider] {
+        let page = app.get_with(&school_page, &[("cookie", cookie)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+    }
+
     let (url, flow) = start(&app, Some(&session)).await;
     let path = provider.sign_in(&url, "anna");
     back(&app, &path, &[&flow, &session]).await;
@@ -513,6 +548,18 @@ async fn a_school_can_turn_passwords_off_once_its_administrator_is_linked(backen
         "{}",
         saved.body
     );
+
+    // The colleague's password session has ended; the one through the provider, and the
+    // session the administrator turned passwords off in, go on.
+    let ended = app
+        .get_with(&school_page, &[("cookie", &colleague_by_password)])
+        .await;
+    assert_eq!(ended.status, StatusCode::SEE_OTHER);
+    assert!(ended.header("location").starts_with("/nl/inloggen"));
+    for cookie in [&colleague_by_provider, &session] {
+        let page = app.get_with(&school_page, &[("cookie", cookie)]).await;
+        assert_eq!(page.status, StatusCode::OK);
+    }
 
     // The right password no longer opens the door; the school account does.
     let by_password = app
