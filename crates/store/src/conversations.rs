@@ -69,6 +69,8 @@ const BUMP_GOAL: &str =
 const INSERT_AGREEMENT: &str = "INSERT INTO conversation_agreements \
      (id, conversation_id, text, goal_id, action_id, author_id, created_at) \
      VALUES ($1, $2, $3, $4, $5, $6, $7)";
+const LAST_AGREEMENT_AT: &str =
+    "SELECT MAX(created_at) FROM conversation_agreements WHERE conversation_id = $1";
 const SELECT_AGREEMENT: &str = "SELECT a.author_id, c.owner_id, a.action_id FROM conversation_agreements a \
      JOIN conversations c ON c.id = a.conversation_id \
      WHERE a.id = $1 AND a.conversation_id = $2 AND c.school_id = $3";
@@ -452,7 +454,11 @@ impl Store {
             let action = Uuid::new_v4();
             sqlx::query(INSERT_ACTION).bind(action).bind(goal_id).bind(text.as_str()).bind(ActionStatus::Planned.code()).bind(conversation).bind(now).execute(&mut *tx).await?;
             sqlx::query(BUMP_GOAL).bind(goal_id).bind(now).execute(&mut *tx).await?;
-            sqlx::query(INSERT_AGREEMENT).bind(Uuid::new_v4()).bind(conversation).bind(text.as_str()).bind(goal_id).bind(action).bind(author.0).bind(now).execute(&mut *tx).await?;
+            // Agreements are listed in the order they were made: one made in the same
+            // millisecond as the one before comes after it.
+            let (last,): (Option<i64>,) = sqlx::query_as(LAST_AGREEMENT_AT).bind(conversation).fetch_one(&mut *tx).await?;
+            let at = last.map_or(now, |last| now.max(last + 1));
+            sqlx::query(INSERT_AGREEMENT).bind(Uuid::new_v4()).bind(conversation).bind(text.as_str()).bind(goal_id).bind(action).bind(author.0).bind(at).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         Ok(())
