@@ -454,11 +454,8 @@ impl Store {
             let action = Uuid::new_v4();
             sqlx::query(INSERT_ACTION).bind(action).bind(goal_id).bind(text.as_str()).bind(ActionStatus::Planned.code()).bind(conversation).bind(now).execute(&mut *tx).await?;
             sqlx::query(BUMP_GOAL).bind(goal_id).bind(now).execute(&mut *tx).await?;
-            // Agreements are listed in the order they were made: one made in the same
-            // millisecond as the one before comes after it.
             let (last,): (Option<i64>,) = sqlx::query_as(LAST_AGREEMENT_AT).bind(conversation).fetch_one(&mut *tx).await?;
-            let at = last.map_or(now, |last| now.max(last + 1));
-            sqlx::query(INSERT_AGREEMENT).bind(Uuid::new_v4()).bind(conversation).bind(text.as_str()).bind(goal_id).bind(action).bind(author.0).bind(at).execute(&mut *tx).await?;
+            sqlx::query(INSERT_AGREEMENT).bind(Uuid::new_v4()).bind(conversation).bind(text.as_str()).bind(goal_id).bind(action).bind(author.0).bind(crate::listed_after(now, last)).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         Ok(())

@@ -384,6 +384,13 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+/// The time to record a row at that is listed by its time after the `last` one recorded:
+/// `now`, or a millisecond after `last` when that is not earlier (two in the same
+/// millisecond would otherwise be listed in any order).
+pub(crate) fn listed_after(now: i64, last: Option<i64>) -> i64 {
+    last.map_or(now, |last| now.max(last.saturating_add(1)))
+}
+
 /// The current time in Unix milliseconds, as stored.
 pub fn now_millis() -> i64 {
     std::time::SystemTime::now()
@@ -410,6 +417,14 @@ mod tests {
         assert_eq!(backend_of("postgresql://h/x"), Some(Backend::Postgres));
         assert_eq!(backend_of("mysql://h/x"), None);
         assert_eq!(backend_of("data/raamwerk.db"), None);
+    }
+
+    #[test]
+    fn a_row_made_in_the_same_millisecond_is_listed_after() {
+        assert_eq!(listed_after(100, None), 100);
+        assert_eq!(listed_after(100, Some(40)), 100);
+        assert_eq!(listed_after(100, Some(100)), 101);
+        assert_eq!(listed_after(100, Some(101)), 102);
     }
 
     #[test]

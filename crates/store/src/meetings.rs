@@ -40,6 +40,8 @@ const BUMP_MEETING: &str = "UPDATE meetings SET planned_on = $3, revision = revi
 const OF_SCHOOL: &str = "SELECT COUNT(*) FROM meetings WHERE id = $1 AND school_id = $2";
 const INSERT_AGREEMENT: &str = "INSERT INTO meeting_agreements (id, meeting_id, text, task_code, \
      party_kind, party, party_user, author_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+const LAST_AGREEMENT_AT: &str =
+    "SELECT MAX(created_at) FROM meeting_agreements WHERE meeting_id = $1";
 const DELETE_AGREEMENT: &str = "DELETE FROM meeting_agreements WHERE id = $1 AND meeting_id = $2";
 const PREPARED_BY: &str = "SELECT planned_on, created_at FROM meetings \
      WHERE school_id = $1 AND created_by = $2 ORDER BY created_at";
@@ -378,6 +380,7 @@ impl Store {
                     MeetingError::Allocation(refused.into_iter().next().map_or(AllocationError::NotATask, |(_, e)| e))
                 });
             }
+            let (last,): (Option<i64>,) = sqlx::query_as(LAST_AGREEMENT_AT).bind(id).fetch_one(&mut *tx).await?;
             sqlx::query(INSERT_AGREEMENT)
                 .bind(Uuid::new_v4())
                 .bind(id)
@@ -387,7 +390,7 @@ impl Store {
                 .bind(columns.as_ref().map(|(_, party, _)| party.as_str()))
                 .bind(columns.as_ref().and_then(|(_, _, user)| *user))
                 .bind(actor.0)
-                .bind(now_millis())
+                .bind(crate::listed_after(now_millis(), last))
                 .execute(&mut *tx)
                 .await?;
             tx.commit().await?;
