@@ -92,7 +92,7 @@ impl Store {
             sqlx::query(END_OPEN_CHANGES).bind(user.0).bind(now).execute(&mut *tx).await?;
             tx.commit().await?;
         });
-        self.changed();
+        self.members_changed();
         Ok(())
     }
 
@@ -176,7 +176,7 @@ impl Store {
             tx.commit().await?;
             pending
         });
-        self.changed();
+        self.members_changed();
         Ok(Some(pending))
     }
 }

@@ -67,7 +67,9 @@ pub use own::{
 pub use people::Members;
 pub use picture::{PictureInput, Team, TeamError};
 pub use plans::{Comment, Plan, PlanError, PlanShare, ShareMode, SharedPlan};
-pub use scans::{Audience, MyScan, Round, ScanError, ScanMark, ScanStatus, ShareError, Sharing};
+pub use scans::{
+    Audience, MyScan, Round, ScanError, ScanKey, ScanMark, ScanStatus, ShareError, Sharing,
+};
 pub use setup::{FirstSchool, SetupError};
 pub use sign_in::{LinkError, SessionLimits, SignedWith, hash_token};
 pub use sso::{FLOW_LIFETIME_MS, JoinError, SsoFlow, SsoLink, Unlinked};
@@ -159,8 +161,8 @@ pub struct Store {
     /// write to a scan drops it (on PostgreSQL also another process's, as the database tells).
     scans: Arc<cache::Kept<scans::ScanKey, Arc<MyScan>>>,
     /// Each school's members with their accounts as last read; every write that changes
-    /// memberships or accounts drops them all (here through [`Store::changed`], from other
-    /// processes through the database's `members` notification).
+    /// memberships or accounts drops them all (here through [`Store::members_changed`], from
+    /// other processes through the database's `members` notification).
     members: Arc<cache::Kept<domain::school::SchoolId, Arc<people::Members>>>,
 }
 
@@ -319,9 +321,16 @@ impl Store {
         Ok(Some(receiver))
     }
 
-    /// After a write that changed accounts, memberships or sessions committed.
+    /// After a write that changed who may see what (a session, a token) committed.
     pub(crate) fn changed(&self) {
         self.changes.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// After a write that changed memberships, accounts or schools committed: also what is
+    /// kept of schools' members goes (a sign-out leaves that, as the database's `sessions`
+    /// notification does).
+    pub(crate) fn members_changed(&self) {
+        self.changed();
         self.members.clear();
     }
 

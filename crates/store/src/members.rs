@@ -423,7 +423,7 @@ impl Store {
             self.scans
                 .forget_where(|&(s, _, u)| s == school && u == target);
         }
-        self.changed();
+        self.members_changed();
         Ok(())
     }
 
@@ -560,7 +560,7 @@ impl Store {
             tx.commit().await?;
             invitation
         });
-        self.changed();
+        self.members_changed();
         Ok((
             User {
                 id: UserId(user_id),
@@ -602,7 +602,7 @@ impl Store {
             tx.commit().await?;
             invitation.school
         });
-        self.changed();
+        self.members_changed();
         Ok(school)
     }
 
@@ -696,7 +696,7 @@ impl Store {
             tx.commit().await?;
         });
         // Sessions hold the schools' names.
-        self.changed();
+        self.members_changed();
         Ok(())
     }
 

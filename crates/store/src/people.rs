@@ -155,7 +155,7 @@ impl Store {
             tx.commit().await?;
             result.rows_affected() == 1
         });
-        self.changed();
+        self.members_changed();
         if !inserted {
             return Err(StoreError::AlreadyMember);
         }
@@ -186,12 +186,12 @@ impl Store {
         Ok(Members::clone(&*self.members_shared(school).await?))
     }
 
-    /// The same, shared rather than copied. Kept in memory as last read: a write that changes
+    /// Kept in memory as last read: a write that changes
     /// memberships or accounts drops every school's, through this store at once and on
     /// PostgreSQL from any process by the database's notification (migration 0031); else they
     /// are read again after a few seconds ([`Store::reuse_for`]). On a national database the
     /// read costs a lookup in the table of all accounts per member.
-    pub async fn members_shared(&self, school: SchoolId) -> Result<Arc<Members>, StoreError> {
+    async fn members_shared(&self, school: SchoolId) -> Result<Arc<Members>, StoreError> {
         if let Some(kept) = self.members.get(&school, self.reuse_for()) {
             return Ok(kept);
         }
@@ -247,7 +247,7 @@ impl Store {
             result.rows_affected() == 1
         });
         self.scans.forget_where(|&(_, _, u)| u == user);
-        self.changed();
+        self.members_changed();
         Ok(deleted)
     }
 
@@ -270,7 +270,7 @@ impl Store {
             tx.commit().await?;
             result.rows_affected() == 1
         });
-        self.changed();
+        self.members_changed();
         Ok(changed)
     }
 }

@@ -7,9 +7,8 @@ use domain::members::{AuditAction, Refusal};
 use domain::scan::{Answer, Choice, Note, NoteKey, Period, RoundName, ScanContent};
 use domain::school::SchoolId;
 use domain::{Code, EditionId};
-use uuid::Uuid;
-
 use std::sync::Arc;
+use uuid::Uuid;
 
 use crate::members::{AUDIT_RETENTION_MS, INSERT_AUDIT, ManageError, PRUNE_AUDIT, audit};
 use crate::{BeginWrite, Store, StoreError, now_millis, on_pool};
@@ -57,7 +56,7 @@ const CARRY_ANSWERS: &str = "INSERT INTO scan_answers (scan_id, code, choice, no
      WHERE a.scan_id = $3 AND a.code IN (SELECT code FROM statements WHERE edition_id = $4)";
 
 /// Whose scan of which round: the key under which a person's own scan is kept in memory.
-pub(crate) type ScanKey = (SchoolId, Uuid, UserId);
+pub type ScanKey = (SchoolId, Uuid, UserId);
 
 /// The scan a PostgreSQL notification names (`scan <school> <round> <person>`, migration
 /// 0030); `None` for any other payload.

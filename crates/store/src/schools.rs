@@ -144,7 +144,7 @@ impl Store {
             result.rows_affected() > 0
         });
         self.scans.forget_where(|&(s, _, _)| s == school);
-        self.changed();
+        self.members_changed();
         Ok(deleted)
     }
 

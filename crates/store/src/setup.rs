@@ -135,7 +135,7 @@ impl Store {
             tx.commit().await?;
             short_name
         });
-        self.changed();
+        self.members_changed();
         let school = School {
             id: SchoolId(school_id),
             short_name,

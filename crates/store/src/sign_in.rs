@@ -357,7 +357,7 @@ impl Store {
             sqlx::query(SET_NAME).bind(user.0).bind(name.as_str()).execute(&mut *tx).await?;
             tx.commit().await?;
         });
-        self.changed();
+        self.members_changed();
         Ok(())
     }
 

@@ -41,11 +41,11 @@ const UPSERT_SCHOOL: &str = "INSERT INTO school_sign_in (school_id, issuer, orga
 const DELETE_SCHOOL: &str = "DELETE FROM school_sign_in WHERE school_id = $1";
 const SELECT_MAPPED: &str = "SELECT school_id, join_as_member FROM school_sign_in \
      WHERE issuer = $1 AND organisation = $2 ORDER BY school_id";
-/// Whether any school the person is an active member of turned password sign-in off.
 /// The password sessions of a school's active members but one (the administrator who turns
 /// passwords off keeps the session they do it in).
 const END_PASSWORD_SESSIONS: &str = "DELETE FROM sessions WHERE by_password = 1 AND user_id <> $2 \
      AND user_id IN (SELECT user_id FROM memberships WHERE school_id = $1 AND active = 1)";
+/// Whether any school the person is an active member of turned password sign-in off.
 const PASSWORD_REFUSED: &str = "SELECT EXISTS (SELECT 1 FROM memberships m \
      JOIN school_sign_in s ON s.school_id = m.school_id \
      WHERE m.user_id = $1 AND m.active = 1 AND s.password_allowed = 0)";
@@ -325,7 +325,7 @@ impl Store {
             audit!(tx, school.0, id, AuditAction::MemberJoined, Some(id), Some(email.as_str()), None::<String>);
             tx.commit().await?;
         });
-        self.changed();
+        self.members_changed();
         Ok(User {
             id: UserId(id),
             email: email.clone(),

@@ -196,9 +196,9 @@ pub fn clear_cookie() -> HeaderValue {
 }
 
 /// Starts a new session for a person, begun `with` a password or a provider, and sends them
-/// on to `location`. A session the browser
-/// still held ends first: whoever signs in as someone else (or as themselves again) leaves
-/// no earlier session behind that the old cookie, copied or kept, would open.
+/// on to `location`. A session the browser still held ends first: whoever signs in as someone
+/// else (or as themselves again) leaves no earlier session behind that the old cookie, copied
+/// or kept, would open.
 pub async fn start_session(
     app: &AppState,
     previous: &HeaderMap,

@@ -194,11 +194,7 @@ impl<K: Eq + std::hash::Hash, S, T> MadeFrom<K, S, T> {
 /// The JSON of one's own scan's answers and of its notes (the API's `GET …/scan`), by school,
 /// round and person.
 pub type ScanJson = MadeFrom<
-    (
-        domain::school::SchoolId,
-        uuid::Uuid,
-        domain::account::UserId,
-    ),
+    store::ScanKey,
     store::MyScan,
     (
         Box<serde_json::value::RawValue>,
