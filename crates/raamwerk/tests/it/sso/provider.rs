@@ -34,10 +34,19 @@ impl Provider {
             .env("ACCOUNTS", accounts)
             .env("CODE_TTL", code_ttl.to_string())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()
             .expect("node runs (scripts/test installs tests/oidc)");
         let stdout = child.stdout.take().expect("stdout");
+        // Its stderr is read all along (a pipe nobody reads could fill and stop it) and kept
+        // for a provider that does not start.
+        let stderr = child.stderr.take().expect("stderr");
+        let (told, said) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut all = String::new();
+            let _ = std::io::Read::read_to_string(&mut BufReader::new(stderr), &mut all);
+            let _ = told.send(all);
+        });
         // Read on a thread, so that a provider that never starts fails the test in time.
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
@@ -48,13 +57,15 @@ impl Provider {
         let line = rx
             .recv_timeout(std::time::Duration::from_secs(60))
             .unwrap_or_default();
-        let issuer = line
-            .trim()
-            .strip_prefix("ISSUER ")
-            .unwrap_or_else(|| {
-                panic!("the provider did not start (npm ci in tests/oidc?): {line:?}")
-            })
-            .to_owned();
+        let Some(issuer) = line.trim().strip_prefix("ISSUER ").map(str::to_owned) else {
+            // What it said on stderr tells why (stopped first, so that the pipe ends).
+            let _ = child.kill();
+            let _ = child.wait();
+            let said = said
+                .recv_timeout(std::time::Duration::from_secs(5))
+                .unwrap_or_default();
+            panic!("the provider did not start (npm ci in tests/oidc?): {line:?}; it said: {said}");
+        };
         Provider {
             child,
             issuer,
