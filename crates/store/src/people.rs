@@ -186,13 +186,16 @@ impl Store {
         Ok(Members::clone(&*self.members_shared(school).await?))
     }
 
-    /// Kept in memory as last read: a write that changes
-    /// memberships or accounts drops every school's, through this store at once and on
-    /// PostgreSQL from any process by the database's notification (migration 0031); else they
-    /// are read again after a few seconds ([`Store::reuse_for`]). On a national database the
-    /// read costs a lookup in the table of all accounts per member.
+    /// Kept in memory as last read while the database tells this process of every process's
+    /// writes (PostgreSQL, [`Store::listen`]): a write that changes memberships or accounts
+    /// drops every school's, through this store at once and from any other process by the
+    /// database's notification (migration 0031). On a national database the read costs a
+    /// lookup in the table of all accounts per member. Without notifications (SQLite) they are
+    /// read every time: the CLI adds members from another process, and a member it added must
+    /// show on the next page.
     async fn members_shared(&self, school: SchoolId) -> Result<Arc<Members>, StoreError> {
-        if let Some(kept) = self.members.get(&school, self.reuse_for()) {
+        let hearing = self.hears_others();
+        if hearing && let Some(kept) = self.members.get(&school, self.reuse_for()) {
             return Ok(kept);
         }
         let ticket = self.members.ticket();
@@ -208,7 +211,9 @@ impl Store {
                 .cmp(&(b.name.as_str().to_lowercase(), b.email.as_str()))
         });
         let members = Arc::new(members);
-        self.members.keep(ticket, school, members.clone());
+        if hearing {
+            self.members.keep(ticket, school, members.clone());
+        }
         Ok(members)
     }
 
